@@ -1,0 +1,51 @@
+//! The embedded demo dataset: Bắc Kạn province as Regulation 1390-QĐ/TU found it in 2024.
+//!
+//! The files live in `crates/diaban/data/demo/` (see its README for what is real and what is
+//! a labelled placeholder, and for the defects planted on purpose).
+
+use crate::model::Dataset;
+
+const FILES: &[(&str, &str)] = &[
+    ("units.csv", include_str!("../data/demo/units.csv")),
+    ("organizations.csv", include_str!("../data/demo/organizations.csv")),
+    ("people.csv", include_str!("../data/demo/people.csv")),
+    ("terms.csv", include_str!("../data/demo/terms.csv")),
+    ("assignments.csv", include_str!("../data/demo/assignments.csv")),
+    ("activities.csv", include_str!("../data/demo/activities.csv")),
+    ("evaluations.csv", include_str!("../data/demo/evaluations.csv")),
+    ("ntm_statuses.csv", include_str!("../data/demo/ntm_statuses.csv")),
+];
+
+/// Where the demo's facts come from, for display.
+pub const PROVENANCE: &str = "Unit codes, names and types: GSO Danh mục đơn vị hành chính (snapshot 2024-09-01, via \
+daohoangson/dvhcvn); Hà Sỹ Thắng → Vân Tùng from September 2024: the source article; every other person is a \
+labelled placeholder (see crates/diaban/data/demo/README.md).";
+
+impl Dataset {
+    /// The embedded Bắc Kạn demo dataset (8 districts, 108 commune-level units, one monitor each
+    /// from September 2024, with a few planted defects).
+    ///
+    /// ```
+    /// let ds = diaban::Dataset::demo();
+    /// assert_eq!(ds.units.iter().filter(|u| u.level() == diaban::Level::Commune).count(), 108);
+    /// ```
+    #[must_use]
+    pub fn demo() -> Dataset {
+        // The files are tested to load; an empty dataset is never returned in practice.
+        Dataset::from_csv_texts(FILES.iter().copied()).unwrap_or_default()
+    }
+
+    /// The demo dataset's CSV files as `(name, text)`, for tools that want the raw files.
+    #[must_use]
+    pub fn demo_files() -> &'static [(&'static str, &'static str)] {
+        FILES
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn demo_files_load_without_error() {
+        crate::Dataset::from_csv_texts(super::FILES.iter().copied()).unwrap();
+    }
+}

@@ -1,0 +1,704 @@
+//! Validation: every rule of the profile applied to a dataset, all problems at once.
+//!
+//! Each rule runs in (near) linear time over [`Index`] lookups and sorted sweeps; no rule
+//! compares all pairs of records.
+
+use crate::finding::{Code, Finding, Report, Severity, SubjectRef};
+use crate::index::Index;
+use crate::model::Dataset;
+use crate::period::{self, Period};
+use crate::profile::{Derivation, Profile, Scheme, SubjectKind, TargetKind};
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// Options of a check. No clock is read: pass `today` for rules about deadlines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Check the dataset as it stands on this single day (coverage on that day, the periods
+    /// that include it, the posts held on it). `None`: the whole history.
+    pub at: Option<NaiveDate>,
+    /// The day deadlines are judged against. `None`: no deadline has passed.
+    pub today: Option<NaiveDate>,
+    /// Evaluate the dataset as it was known on this day: assignments whose decision was
+    /// signed later are left out.
+    pub recorded_on: Option<NaiveDate>,
+}
+
+/// Checks a dataset against a profile and returns every finding, in a deterministic order.
+///
+/// ```
+/// use diaban::{check, CheckOptions, Dataset, Profile, date};
+/// let report = check(&Dataset::demo(), &Profile::bac_kan_1390(),
+///                    &CheckOptions { today: Some(date(2026, 3, 1)), ..CheckOptions::default() });
+/// assert!(report.findings.iter().any(|f| f.code.as_str() == "coverage_gap"));
+/// ```
+#[must_use]
+pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Report {
+    let filtered;
+    let dataset = match options.recorded_on {
+        Some(r) => {
+            filtered = Dataset {
+                assignments: dataset.assignments.iter().filter(|a| a.decision_date.is_none_or(|d| d <= r)).cloned().collect(),
+                ..dataset.clone()
+            };
+            &filtered
+        }
+        None => dataset,
+    };
+    let index = Index::new(dataset);
+    let mut ctx = Ctx {
+        index: &index,
+        profile,
+        scope: options.at.map_or_else(Period::always, Period::day),
+        today: options.today,
+        findings: Vec::new(),
+    };
+    ctx.integrity();
+    ctx.unit_code_overlap();
+    for scheme in &profile.schemes {
+        ctx.scheme_rules(scheme);
+    }
+    Report::new(ctx.findings)
+}
+
+/// The state of one check: what rules read and where they write.
+pub(crate) struct Ctx<'a, 'd> {
+    pub(crate) index: &'a Index<'d>,
+    pub(crate) profile: &'a Profile,
+    pub(crate) scope: Period,
+    pub(crate) today: Option<NaiveDate>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// "từ A đến B" / "from A to B".
+pub(crate) fn span(p: &Period) -> (String, String) {
+    let from = if p.from == NaiveDate::MIN { "…".to_owned() } else { p.from.to_string() };
+    match p.to {
+        Some(to) if p.from == to => (format!("ngày {to}"), format!("on {to}")),
+        Some(to) => (format!("từ {from} đến {to}"), format!("from {from} to {to}")),
+        None => (format!("từ {from} trở đi"), format!("from {from} onwards")),
+    }
+}
+
+/// A finding under construction.
+pub(crate) struct Draft {
+    pub(crate) code: Code,
+    pub(crate) severity: Severity,
+    pub(crate) kind: &'static str,
+    pub(crate) id: String,
+    pub(crate) period: Option<Period>,
+    pub(crate) article: Option<String>,
+    pub(crate) vi: String,
+    pub(crate) en: String,
+    pub(crate) details: Map<String, Value>,
+}
+
+impl Draft {
+    pub(crate) fn new(code: Code, severity: Severity, kind: &'static str, id: &str) -> Draft {
+        Draft {
+            code,
+            severity,
+            kind,
+            id: id.to_owned(),
+            period: None,
+            article: None,
+            vi: String::new(),
+            en: String::new(),
+            details: Map::new(),
+        }
+    }
+    pub(crate) fn period(mut self, p: Period) -> Draft {
+        self.period = Some(p);
+        self
+    }
+    pub(crate) fn article(mut self, a: Option<String>) -> Draft {
+        self.article = a;
+        self
+    }
+    pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
+        self.vi = vi;
+        self.en = en;
+        self
+    }
+    pub(crate) fn detail(mut self, key: &str, value: impl Into<Value>) -> Draft {
+        self.details.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    pub(crate) fn push(&mut self, d: Draft) {
+        let (from, to) = match d.period {
+            Some(p) => ((p.from != NaiveDate::MIN).then_some(p.from), p.to),
+            None => (None, None),
+        };
+        self.findings.push(Finding {
+            code: d.code,
+            severity: d.severity,
+            message_vi: d.vi,
+            message_en: d.en,
+            subject: SubjectRef { kind: d.kind, id: d.id },
+            from,
+            to,
+            article: d.article,
+            details: d.details,
+        });
+    }
+
+    /// The citation for a scheme's parameter: the scheme's own basis, or the regulation's article.
+    pub(crate) fn cite(&self, scheme: &Scheme, article: Option<&String>) -> Option<String> {
+        match &scheme.basis {
+            Some(basis) => Some(basis.clone()),
+            None => self.profile.cite(article.map(String::as_str)),
+        }
+    }
+
+    /// The parts of `p` inside the check's scope.
+    pub(crate) fn clip(&self, p: &Period) -> Option<Period> {
+        p.intersect(&self.scope)
+    }
+
+    fn integrity(&mut self) {
+        let ds = self.index.dataset;
+        self.duplicates("organization", ds.organizations.iter().map(|o| o.id.as_str()));
+        self.duplicates("term", ds.terms.iter().map(|o| o.id.as_str()));
+        self.duplicates("assignment", ds.assignments.iter().map(|o| o.id.as_str()));
+        self.duplicates("activity", ds.activities.iter().map(|o| o.id.as_str()));
+        self.duplicates("evaluation", ds.evaluations.iter().map(|o| o.id.as_str()));
+
+        let inverted = ds
+            .units
+            .iter()
+            .map(|u| ("unit", u.code.as_str(), u.validity()))
+            .chain(ds.organizations.iter().map(|o| ("organization", o.id.as_str(), o.validity())))
+            .chain(ds.people.iter().map(|p| ("person", p.id.as_str(), p.validity())))
+            .chain(ds.terms.iter().map(|t| ("term", t.id.as_str(), t.period())))
+            .chain(ds.assignments.iter().map(|a| ("assignment", a.id.as_str(), a.period())))
+            .filter(|(_, _, p)| p.is_inverted())
+            .map(|(k, id, p)| (k, id.to_owned(), p))
+            .collect::<Vec<_>>();
+        for (kind, id, p) in inverted {
+            let (from, to) = (p.from, p.to.unwrap_or(p.from));
+            self.push(
+                Draft::new(Code::InvalidPeriod, Severity::Error, kind, &id)
+                    .say(
+                        format!("Thời hạn kết thúc ngày {to} trước ngày bắt đầu {from}."),
+                        format!("The period ends on {to}, before it starts on {from}."),
+                    )
+                    .detail("valid_from", from.to_string())
+                    .detail("valid_to", to.to_string()),
+            );
+        }
+
+        let mut missing: Vec<(&'static str, String, &'static str, String)> = Vec::new();
+        let idx = self.index;
+        for u in &ds.units {
+            if let Some(parent) = &u.parent_code {
+                if idx.unit_versions(parent).is_empty() {
+                    missing.push(("unit", u.code.clone(), "parent_code", parent.clone()));
+                }
+            }
+        }
+        for o in &ds.organizations {
+            if let Some(code) = o.unit_code.as_ref().filter(|c| idx.unit_versions(c).is_empty()) {
+                missing.push(("organization", o.id.clone(), "unit_code", code.clone()));
+            }
+            if let Some(parent) = o.parent_id.as_ref().filter(|p| idx.organization(p).is_none()) {
+                missing.push(("organization", o.id.clone(), "parent_id", parent.clone()));
+            }
+        }
+        for p in &ds.people {
+            if idx.organization(&p.organization_id).is_none() {
+                missing.push(("person", p.id.clone(), "organization_id", p.organization_id.clone()));
+            }
+        }
+        for t in &ds.terms {
+            if idx.organization(&t.organization_id).is_none() {
+                missing.push(("term", t.id.clone(), "organization_id", t.organization_id.clone()));
+            }
+        }
+        let schemes: HashMap<&str, &Scheme> = self.profile.schemes.iter().map(|s| (s.id.as_str(), s)).collect();
+        for a in &ds.assignments {
+            let Some(scheme) = schemes.get(a.scheme.as_str()) else {
+                missing.push(("assignment", a.id.clone(), "scheme", a.scheme.clone()));
+                continue;
+            };
+            let subject_known = match scheme.subject.value.kind {
+                SubjectKind::Person => !idx.posts(&a.subject_id).is_empty(),
+                SubjectKind::Organization => idx.organization(&a.subject_id).is_some(),
+            };
+            if !subject_known {
+                missing.push(("assignment", a.id.clone(), "subject_id", a.subject_id.clone()));
+            }
+            let target_known = match scheme.target.value.kind {
+                TargetKind::Unit => !idx.unit_versions(&a.target).is_empty(),
+                TargetKind::Organization => idx.organization(&a.target).is_some(),
+            };
+            if !target_known {
+                missing.push(("assignment", a.id.clone(), "target", a.target.clone()));
+            }
+            if let Some(t) = a.term_id.as_ref().filter(|t| idx.term(t).is_none()) {
+                missing.push(("assignment", a.id.clone(), "term_id", t.clone()));
+            }
+            if let Some(r) = a.replaces.as_ref().filter(|r| idx.assignment(r).is_none()) {
+                missing.push(("assignment", a.id.clone(), "replaces", r.clone()));
+            }
+        }
+        let known_any = |id: &str| !idx.posts(id).is_empty() || idx.organization(id).is_some() || !idx.unit_versions(id).is_empty();
+        for a in &ds.activities {
+            if idx.posts(&a.subject_id).is_empty() && idx.organization(&a.subject_id).is_none() {
+                missing.push(("activity", a.id.clone(), "subject_id", a.subject_id.clone()));
+            }
+            if !known_any(&a.target) {
+                missing.push(("activity", a.id.clone(), "target", a.target.clone()));
+            }
+            if let Some(r) = a.recipient.as_ref().filter(|r| idx.organization(r).is_none() && idx.posts(r).is_empty()) {
+                missing.push(("activity", a.id.clone(), "recipient", r.clone()));
+            }
+        }
+        for e in &ds.evaluations {
+            if idx.assignment(&e.assignment_id).is_none() {
+                missing.push(("evaluation", e.id.clone(), "assignment_id", e.assignment_id.clone()));
+            }
+            if idx.organization(&e.author_id).is_none() && idx.posts(&e.author_id).is_empty() {
+                missing.push(("evaluation", e.id.clone(), "author_id", e.author_id.clone()));
+            }
+        }
+        for n in &ds.ntm_statuses {
+            if idx.unit_versions(&n.unit_code).is_empty() {
+                missing.push(("ntm_status", format!("{}/{}", n.unit_code, n.year), "unit_code", n.unit_code.clone()));
+            }
+        }
+        for (kind, id, field, value) in missing {
+            self.push(
+                Draft::new(Code::UnknownReference, Severity::Error, kind, &id)
+                    .say(
+                        format!("Trường `{field}` trỏ tới `{value}`, không có trong dữ liệu."),
+                        format!("Field `{field}` refers to `{value}`, which the dataset does not contain."),
+                    )
+                    .detail("field", field)
+                    .detail("value", value),
+            );
+        }
+    }
+
+    fn duplicates<'x>(&mut self, kind: &'static str, ids: impl Iterator<Item = &'x str>) {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            *counts.entry(id).or_default() += 1;
+        }
+        let mut dups: Vec<(&str, usize)> = counts.into_iter().filter(|(_, n)| *n > 1).collect();
+        dups.sort_unstable();
+        for (id, n) in dups {
+            self.push(
+                Draft::new(Code::DuplicateId, Severity::Error, kind, id)
+                    .say(format!("Mã `{id}` được dùng cho {n} bản ghi."), format!("The id `{id}` is used by {n} records."))
+                    .detail("count", n),
+            );
+        }
+    }
+
+    fn unit_code_overlap(&mut self) {
+        let mut codes: BTreeMap<&str, Vec<Period>> = BTreeMap::new();
+        for u in &self.index.dataset.units {
+            codes.entry(u.code.as_str()).or_default().push(u.validity());
+        }
+        for (code, validities) in codes {
+            if validities.len() < 2 {
+                continue;
+            }
+            for p in period::overlaps(&validities) {
+                let Some(p) = self.clip(&p) else { continue };
+                let (vi, en) = span(&p);
+                self.push(
+                    Draft::new(Code::UnitCodeOverlap, Severity::Error, "unit", code)
+                        .period(p)
+                        .say(
+                            format!("Hai phiên bản của mã đơn vị {code} cùng có hiệu lực {vi}: một mã chỉ chỉ một đơn vị tại một ngày."),
+                            format!("Two versions of unit code {code} are in force {en}: a code names one unit on any day."),
+                        ),
+                );
+            }
+        }
+    }
+
+    fn scheme_rules(&mut self, scheme: &Scheme) {
+        let index = self.index;
+        let mut assignments: Vec<_> = index.dataset.assignments.iter().filter(|a| a.scheme == scheme.id).collect();
+        assignments.retain(|a| !a.period().is_inverted());
+        for a in &assignments {
+            let Some(p) = self.clip(&a.period()) else { continue };
+            self.target_rules(scheme, a, &p);
+            self.eligibility(scheme, a, &p);
+            self.term_rule(scheme, a, &p);
+            if scheme.under_regulation.value {
+                for piece in p.subtract(&self.profile.in_force()) {
+                    let (vi, en) = span(&piece);
+                    let number = &self.profile.regulation.number;
+                    self.push(
+                        Draft::new(Code::OutsideRegulation, Severity::Error, "assignment", &a.id)
+                            .period(piece)
+                            .article(self.cite(scheme, scheme.under_regulation.article.as_ref()))
+                            .say(
+                                format!("Phân công {} nằm ngoài thời gian hiệu lực của Quy định {number} ({vi}).", a.id),
+                                format!("Assignment {} lies outside the time Regulation {number} is in force ({en}).", a.id),
+                            )
+                            .detail("scheme", scheme.id.clone()),
+                    );
+                }
+            }
+        }
+        self.coverage(scheme);
+        self.cardinalities(scheme);
+        self.district_leads(scheme);
+    }
+
+    fn target_rules(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
+        let rule = &scheme.target.value;
+        let article = self.cite(scheme, scheme.target.article.as_ref());
+        match rule.kind {
+            TargetKind::Unit => {
+                let versions = self.index.unit_versions(&a.target);
+                if versions.is_empty() {
+                    return;
+                }
+                let validities: Vec<Period> = versions.iter().map(|u| u.validity()).collect();
+                for piece in period::gaps_within(p, &validities) {
+                    let (vi, en) = span(&piece);
+                    self.push(
+                        Draft::new(Code::UnitNotInForce, Severity::Error, "assignment", &a.id)
+                            .period(piece)
+                            .article(article.clone())
+                            .say(
+                                format!("Phân công {} theo dõi đơn vị {} {vi}, khi đơn vị này không còn (hoặc chưa) tồn tại.", a.id, a.target),
+                                format!("Assignment {} covers unit {} {en}, when no unit with that code is in force.", a.id, a.target),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("target", a.target.clone()),
+                    );
+                }
+                let wrong = versions.iter().filter(|u| u.validity().overlaps(p)).find(|u| {
+                    (!rule.unit_levels.is_empty() && !rule.unit_levels.contains(&u.level()))
+                        || (!rule.unit_types.is_empty() && !rule.unit_types.contains(&u.unit_type))
+                });
+                if let Some(u) = wrong {
+                    self.push(
+                        Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
+                            .period(*p)
+                            .article(article)
+                            .say(
+                                format!("Đơn vị {} ({}) không thuộc phạm vi của chế độ {}.", u.code, u.unit_type, scheme.id),
+                                format!("Unit {} ({}) is not in the scope of scheme {}.", u.code, u.unit_type, scheme.id),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("target", a.target.clone()),
+                    );
+                }
+            }
+            TargetKind::Organization => {
+                let Some(org) = self.index.organization(&a.target) else { return };
+                if !rule.organization_kinds.is_empty() && !rule.organization_kinds.contains(&org.kind) {
+                    self.push(
+                        Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
+                            .period(*p)
+                            .article(article)
+                            .say(
+                                format!("Tổ chức {} ({}) không thuộc phạm vi của chế độ {}.", org.id, org.kind, scheme.id),
+                                format!("Organisation {} ({}) is not in the scope of scheme {}.", org.id, org.kind, scheme.id),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("target", a.target.clone()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The days a subject qualifies for a scheme.
+    pub(crate) fn qualifying(&self, scheme: &Scheme, subject: &str) -> Vec<Period> {
+        let rule = &scheme.subject.value;
+        let org_ok = |o: &crate::model::Organization| {
+            (rule.organization_kinds.is_empty() || rule.organization_kinds.contains(&o.kind))
+                && (rule.levels.is_empty() || rule.levels.contains(&o.level))
+        };
+        match rule.kind {
+            SubjectKind::Person => self
+                .index
+                .posts(subject)
+                .iter()
+                .filter(|post| rule.ranks.is_empty() || rule.ranks.contains(&post.rank))
+                .filter_map(|post| {
+                    let org = self.index.organization(&post.organization_id)?;
+                    org_ok(org).then(|| post.validity().intersect(&org.validity())).flatten()
+                })
+                .collect(),
+            SubjectKind::Organization => {
+                self.index.organization(subject).filter(|o| org_ok(o)).map(|o| vec![o.validity()]).unwrap_or_default()
+            }
+        }
+    }
+
+    fn eligibility(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
+        let known = match scheme.subject.value.kind {
+            SubjectKind::Person => !self.index.posts(&a.subject_id).is_empty(),
+            SubjectKind::Organization => self.index.organization(&a.subject_id).is_some(),
+        };
+        if !known {
+            return;
+        }
+        let qualifying = self.qualifying(scheme, &a.subject_id);
+        let pieces = if scheme.eligible_tenure.value || qualifying.is_empty() {
+            period::gaps_within(p, &qualifying)
+        } else {
+            Vec::new()
+        };
+        let name = self.index.subject_name(&a.subject_id).unwrap_or(&a.subject_id).to_owned();
+        let rule = &scheme.subject.value;
+        let wanted_vi = describe_rule(rule);
+        for piece in pieces {
+            let (vi, en) = span(&piece);
+            self.push(
+                Draft::new(Code::IneligibleAssignee, Severity::Error, "assignment", &a.id)
+                    .period(piece)
+                    .article(self.cite(scheme, scheme.subject.article.as_ref()))
+                    .say(
+                        format!("{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).", a.subject_id),
+                        format!("{name} ({}) holds no qualifying post {en} (required: {wanted_vi}).", a.subject_id),
+                    )
+                    .detail("scheme", scheme.id.clone())
+                    .detail("subject_id", a.subject_id.clone()),
+            );
+        }
+    }
+
+    fn term_rule(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
+        let Some(body) = &scheme.term_body else { return };
+        let article = self.cite(scheme, body.article.as_ref());
+        let terms_of_body: Vec<Period> = self.index.terms_of(&body.value).iter().map(|t| t.period()).collect();
+        let allowed: Vec<Period> = match a.term_id.as_deref().and_then(|t| self.index.term(t)) {
+            Some(term) if term.organization_id == body.value => vec![term.period()],
+            Some(term) => {
+                self.push(
+                    Draft::new(Code::OutsideTerm, Severity::Error, "assignment", &a.id)
+                        .period(*p)
+                        .article(article.clone())
+                        .say(
+                            format!("Phân công {} ghi nhiệm kỳ {} của {}, nhưng phải theo nhiệm kỳ của {}.", a.id, term.id, term.organization_id, body.value),
+                            format!("Assignment {} names term {} of {}, but must follow a term of {}.", a.id, term.id, term.organization_id, body.value),
+                        )
+                        .detail("term_id", term.id.clone()),
+                );
+                return;
+            }
+            None => terms_of_body,
+        };
+        for piece in period::gaps_within(p, &allowed) {
+            let (vi, en) = span(&piece);
+            self.push(
+                Draft::new(Code::OutsideTerm, Severity::Error, "assignment", &a.id)
+                    .period(piece)
+                    .article(article.clone())
+                    .say(
+                        format!("Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({vi}).", a.id, body.value),
+                        format!("Assignment {} runs outside the congress term of {} ({en}).", a.id, body.value),
+                    )
+                    .detail("term_body", body.value.clone())
+                    .detail("term_id", a.term_id.clone()),
+            );
+        }
+    }
+
+    /// The window in which every in-scope target of a scheme must be covered, inside the check's scope.
+    fn coverage_window(&self, scheme: &Scheme) -> Option<Period> {
+        let coverage = scheme.coverage.as_ref()?;
+        let mut window = coverage.value.period();
+        if scheme.under_regulation.value {
+            window = window.intersect(&self.profile.in_force())?;
+        }
+        self.clip(&window)
+    }
+
+    fn coverage(&mut self, scheme: &Scheme) {
+        if scheme.per_target.value.min == 0 {
+            return;
+        }
+        let Some(window) = self.coverage_window(scheme) else { return };
+        let index = self.index;
+        let article = self.cite(scheme, scheme.coverage.as_ref().and_then(|c| c.article.as_ref()));
+        let targets: Vec<(String, String, Period)> = match scheme.target.value.kind {
+            TargetKind::Unit if !scheme.target.value.designated_only => index
+                .dataset
+                .units
+                .iter()
+                .filter(|u| unit_in_scope(scheme, u))
+                .map(|u| (u.code.clone(), u.name.clone(), u.validity()))
+                .collect(),
+            _ => index.targets(&scheme.id).map(|(t, _)| (t.to_owned(), t.to_owned(), Period::always())).collect(),
+        };
+        for (code, name, validity) in targets {
+            let Some(w) = window.intersect(&validity) else { continue };
+            let covered: Vec<Period> = index.assignments_of_target(&scheme.id, &code).iter().map(|a| a.period()).collect();
+            for gap in period::gaps_within(&w, &covered) {
+                let (vi, en) = span(&gap);
+                self.push(
+                    Draft::new(Code::CoverageGap, Severity::Error, "unit", &code)
+                        .period(gap)
+                        .article(article.clone())
+                        .say(
+                            format!("{name} ({code}) không có người được phân công ({}) {vi}.", scheme.name_vi),
+                            format!("{name} ({code}) has nobody assigned ({}) {en}.", scheme.name_en),
+                        )
+                        .detail("scheme", scheme.id.clone())
+                        .detail("name", name.clone())
+                        .detail("days", gap.days()),
+                );
+            }
+        }
+    }
+
+    fn cardinalities(&mut self, scheme: &Scheme) {
+        let index = self.index;
+        if let Some(max) = scheme.per_target.value.max {
+            let article = self.cite(scheme, scheme.per_target.article.as_ref());
+            let mut rows: Vec<(&str, &[&crate::model::Assignment])> = index.targets(&scheme.id).collect();
+            rows.sort_unstable_by_key(|(t, _)| *t);
+            for (target, list) in rows {
+                for (p, ids) in self.crowded(list, max) {
+                    let (vi, en) = span(&p);
+                    let name = index.unit_near(target, Some(p.from)).map_or(target.to_owned(), |u| u.name.clone());
+                    self.push(
+                        Draft::new(Code::CoverageOverlap, Severity::Error, target_kind(scheme), target)
+                            .period(p)
+                            .article(article.clone())
+                            .say(
+                                format!("{name} ({target}) có {} phân công cùng lúc {vi}, quá mức {max}: {}.", ids.len(), ids.join(", ")),
+                                format!("{name} ({target}) has {} assignments at once {en}, more than {max}: {}.", ids.len(), ids.join(", ")),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("assignments", ids)
+                            .detail("max", max),
+                    );
+                }
+            }
+        }
+        if let Some(max) = scheme.per_subject.value.max {
+            let article = self.cite(scheme, scheme.per_subject.article.as_ref());
+            let mut rows: Vec<(&str, &[&crate::model::Assignment])> = index.subjects(&scheme.id).collect();
+            rows.sort_unstable_by_key(|(s, _)| *s);
+            for (subject, list) in rows {
+                for (p, ids) in self.crowded(list, max) {
+                    let (vi, en) = span(&p);
+                    let targets: Vec<String> = list
+                        .iter()
+                        .filter(|a| ids.contains(&a.id))
+                        .map(|a| a.target.clone())
+                        .collect();
+                    let name = index.subject_name(subject).unwrap_or(subject).to_owned();
+                    self.push(
+                        Draft::new(Code::AssigneeOverloaded, Severity::Error, subject_kind(scheme), subject)
+                            .period(p)
+                            .article(article.clone())
+                            .say(
+                                format!("{name} ({subject}) được giao {} địa bàn cùng lúc {vi} ({}), quá mức {max}.", ids.len(), targets.join(", ")),
+                                format!("{name} ({subject}) is assigned {} targets at once {en} ({}), more than {max}.", ids.len(), targets.join(", ")),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("assignments", ids)
+                            .detail("targets", targets)
+                            .detail("max", max),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The periods (inside scope) on which more than `max` of `list` run at once, with the ids involved.
+    fn crowded(&self, list: &[&crate::model::Assignment], max: u32) -> Vec<(Period, Vec<String>)> {
+        if list.len() <= max as usize {
+            return Vec::new();
+        }
+        let periods: Vec<Period> = list.iter().filter_map(|a| self.clip(&a.period())).collect();
+        period::depth_at_least(&periods, max as usize + 1)
+            .into_iter()
+            .map(|p| {
+                let mut ids: Vec<String> = list.iter().filter(|a| a.period().overlaps(&p)).map(|a| a.id.clone()).collect();
+                ids.sort_unstable();
+                (p, ids)
+            })
+            .collect()
+    }
+
+    fn district_leads(&mut self, scheme: &Scheme) {
+        let index = self.index;
+        for rel in &scheme.relationships {
+            let c = &rel.counterpart.value;
+            let (Some(Derivation::TargetDistrictLead), Some(via)) = (c.derived, c.via_scheme.as_ref()) else { continue };
+            let article = self.cite(scheme, rel.counterpart.article.as_ref());
+            let mut need: BTreeMap<String, Vec<Period>> = BTreeMap::new();
+            for (target, list) in index.targets(&scheme.id) {
+                for a in list {
+                    let Some(p) = self.clip(&a.period()).filter(|p| !p.is_inverted()) else { continue };
+                    if let Some(d) = index.district_of(target, Some(p.from)) {
+                        need.entry(d.code.clone()).or_default().push(p);
+                    }
+                }
+            }
+            for (district, periods) in need {
+                let have: Vec<Period> = index.assignments_of_target(via, &district).iter().map(|a| a.period()).collect();
+                let mut missing: Vec<Period> = Vec::new();
+                for p in period::union(&periods) {
+                    missing.extend(period::gaps_within(&p, &have));
+                }
+                let name = index.unit_near(&district, None).map_or(district.clone(), |u| u.name.clone());
+                for gap in missing {
+                    let (vi, en) = span(&gap);
+                    self.push(
+                        Draft::new(Code::DistrictLeadMissing, Severity::Warning, "unit", &district)
+                            .period(gap)
+                            .article(article.clone())
+                            .say(
+                                format!("{name} ({district}) không có Ủy viên Ban Thường vụ phụ trách {vi}, trong khi các xã của huyện đang có cán bộ theo dõi."),
+                                format!("{name} ({district}) has no Standing Committee member in charge {en}, while its communes have monitors."),
+                            )
+                            .detail("scheme", via.clone())
+                            .detail("monitoring_scheme", scheme.id.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn describe_rule(rule: &crate::profile::SubjectRule) -> String {
+    let join = |v: Vec<&str>| if v.is_empty() { "*".to_owned() } else { v.join("|") };
+    format!(
+        "{} {} / {} / {}",
+        rule.kind,
+        join(rule.ranks.iter().map(|r| r.as_str()).collect()),
+        join(rule.organization_kinds.iter().map(|r| r.as_str()).collect()),
+        join(rule.levels.iter().map(|r| r.as_str()).collect())
+    )
+}
+
+pub(crate) fn unit_in_scope(scheme: &Scheme, u: &crate::model::Unit) -> bool {
+    let rule = &scheme.target.value;
+    rule.kind == TargetKind::Unit
+        && (rule.unit_levels.is_empty() || rule.unit_levels.contains(&u.level()))
+        && (rule.unit_types.is_empty() || rule.unit_types.contains(&u.unit_type))
+}
+
+fn target_kind(scheme: &Scheme) -> &'static str {
+    match scheme.target.value.kind {
+        TargetKind::Unit => "unit",
+        TargetKind::Organization => "organization",
+    }
+}
+
+fn subject_kind(scheme: &Scheme) -> &'static str {
+    match scheme.subject.value.kind {
+        SubjectKind::Person => "person",
+        SubjectKind::Organization => "organization",
+    }
+}
+

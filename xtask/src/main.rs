@@ -1,0 +1,89 @@
+//! Project tasks: `cargo xtask test` runs every suite; `cargo xtask wasm` builds the
+//! WebAssembly package; `cargo xtask python` builds the Python module into a virtual environment.
+
+mod python;
+mod wasm;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(&args[1..]),
+        Some("wasm") => wasm::build(&root()).map(|_| ()),
+        Some("python") => python::build(&root()).map(|_| ()),
+        Some("bench") => bench(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
+                 WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
+                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in `dir`, echoing it, and fails with its name if it fails.
+pub fn run(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), String> {
+    eprintln!("\n$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot start `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// True when `program` can be started.
+pub fn have(program: &str, version_arg: &str) -> bool {
+    Command::new(program).arg(version_arg).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    let start = Instant::now();
+    eprintln!("\n=== {name}");
+    let r = f();
+    eprintln!("=== {name}: {} in {:.1}s", if r.is_ok() { "ok" } else { "FAILED" }, start.elapsed().as_secs_f64());
+    r
+}
+
+fn test(args: &[String]) -> Result<(), String> {
+    let root = root();
+    let rust_only = args.iter().any(|a| a == "--rust-only");
+    step("cargo fmt --check", || run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[]))?;
+    step("cargo clippy", || {
+        run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
+    })?;
+    step("cargo test (Rust)", || run(&root, "cargo", &["test", "--workspace"], &[]))?;
+    if rust_only {
+        return Ok(());
+    }
+    step("Python binding", || python::test(&root))?;
+    step("WebAssembly binding (Node + browser)", || wasm::test(&root))?;
+    Ok(())
+}
+
+fn bench(_args: &[String]) -> Result<(), String> {
+    let root = root();
+    run(&root, "cargo", &["bench", "-p", "diaban-benches"], &[])
+}
