@@ -1,12 +1,243 @@
-//! Builds and tests the WebAssembly binding (owned by the WebAssembly binding's work).
-use std::path::Path;
+//! Builds and tests the WebAssembly binding (`bindings/wasm`).
+//!
+//! `build` installs what is missing (Debian's `rustc-web`/`rust-web-src`/`lld-19`/`binaryen`, the
+//! pinned `wasm-bindgen-cli`, the npm dev dependencies), compiles the crate for
+//! `wasm32-unknown-unknown` (a rustup target when installed, else Debian's `rustc-web` with
+//! `-Zbuild-std`), runs `wasm-bindgen` and `wasm-opt`, assembles `bindings/wasm/pkg` (the
+//! generated glue plus the facade in `bindings/wasm/js`) and copies it next to the web example.
+//! `test` builds, then runs the Node suite, the TypeScript check and the browser test.
+use crate::{have, run};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
 
-/// Builds the package into `bindings/wasm/pkg`.
-pub fn build(_root: &Path) -> Result<(), String> {
-    Err("the WebAssembly binding is not built yet".into())
+/// Must equal the `wasm-bindgen` version pinned in `bindings/wasm/Cargo.toml`.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const TARGET: &str = "wasm32-unknown-unknown";
+const CRATE: &str = "diaban-wasm";
+const ARTIFACT: &str = "diaban_wasm.wasm";
+const APT_PACKAGES_BUILD: &[(&str, &str)] = &[("rustc-web", "/usr/bin/rustc"), ("rust-web-src", "/usr/lib/rustlib/src")];
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Runs the Node suite and the browser test.
+fn is_root() -> bool {
+    output("id", &["-u"]).is_some_and(|s| s.trim() == "0")
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    if packages.is_empty() {
+        return Ok(());
+    }
+    if !is_root() {
+        return Err(format!(
+            "missing Debian packages: {} — run as root: apt-get update && apt-get install -y {}",
+            packages.join(" "),
+            packages.join(" ")
+        ));
+    }
+    let root = Path::new("/");
+    let env = [("DEBIAN_FRONTEND", "noninteractive")];
+    run(root, "apt-get", &["update"], &env)?;
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run(root, "apt-get", &args, &env)
+}
+
+/// How the crate is compiled for wasm32 on this machine.
+enum Route {
+    /// `rustup target add wasm32-unknown-unknown` was done: the ordinary build.
+    Rustup,
+    /// Debian's `rustc-web` with the standard library built from `rust-web-src`.
+    RustcWeb,
+}
+
+fn route() -> Route {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == TARGET) {
+        Route::Rustup
+    } else {
+        Route::RustcWeb
+    }
+}
+
+/// Installs every tool the build (and, with `browser`, the browser test) needs that is missing.
+fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
+    if !have("node", "--version") || !have("npm", "--version") {
+        return Err("Node.js 20+ and npm are needed (apt-get install -y nodejs npm)".into());
+    }
+    let route = route();
+    let mut missing: Vec<&str> = Vec::new();
+    if matches!(route, Route::RustcWeb) {
+        eprintln!("wasm32 route: Debian rustc-web with -Zbuild-std (no rustup wasm32 target installed)");
+        for (package, path) in APT_PACKAGES_BUILD {
+            if !Path::new(path).exists() {
+                missing.push(package);
+            }
+        }
+        if !have("wasm-ld-19", "--version") {
+            missing.push("lld-19");
+        }
+    } else {
+        eprintln!("wasm32 route: rustup target {TARGET}");
+    }
+    if !have("wasm-opt", "--version") {
+        missing.push("binaryen");
+    }
+    if browser && !Path::new(CHROMIUM).exists() {
+        missing.push("chromium");
+    }
+    apt_install(&missing)?;
+
+    let bindgen = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if bindgen.split_whitespace().nth(1) != Some(WASM_BINDGEN_VERSION) {
+        eprintln!("wasm-bindgen {WASM_BINDGEN_VERSION} not found (have: {:?}); installing it", bindgen.trim());
+        run(root, "cargo", &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--locked"], &[])?;
+    }
+    Ok(route)
+}
+
+fn npm_install(wasm_dir: &Path) -> Result<(), String> {
+    let marker = wasm_dir.join("node_modules/.package-lock.json");
+    let lock = wasm_dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&marker).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    let args: &[&str] = if lock.exists() { &["ci", "--no-audit", "--no-fund"] } else { &["install", "--no-audit", "--no-fund"] };
+    run(wasm_dir, "npm", args, &[])
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", from.display()))?;
+        let path = entry.path();
+        let dest = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &dest)?;
+        } else {
+            std::fs::copy(&path, &dest).map_err(|e| format!("{} -> {}: {e}", path.display(), dest.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn gzipped_size(path: &Path) -> Option<u64> {
+    let script = "const z=require('zlib'),f=require('fs');\
+                  process.stdout.write(String(z.gzipSync(f.readFileSync(process.argv[1]),{level:9}).length))";
+    output("node", &["-e", script, &path.display().to_string()])?.trim().parse().ok()
+}
+
+fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
+    let start = Instant::now();
+    let wasm_dir = root.join("bindings/wasm");
+    let route = ensure_tools(root, browser)?;
+    npm_install(&wasm_dir)?;
+
+    // Release, tuned for size; a separate target dir because the rustc-web route uses another rustc.
+    let target_dir = root.join("target/wasm");
+    let target_dir_s = target_dir.display().to_string();
+    let mut envs: Vec<(&str, &str)> = vec![
+        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s"),
+        ("CARGO_PROFILE_RELEASE_LTO", "fat"),
+        ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1"),
+        ("CARGO_PROFILE_RELEASE_PANIC", "abort"),
+        ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+    ];
+    let mut args = vec!["build", "--release", "--target", TARGET, "-p", CRATE, "--target-dir", &target_dir_s];
+    if matches!(route, Route::RustcWeb) {
+        envs.extend([
+            ("RUSTC", "/usr/bin/rustc"),
+            ("RUSTC_BOOTSTRAP", "1"),
+            ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", "wasm-ld-19"),
+        ]);
+        args.push("-Zbuild-std=std,panic_abort");
+    }
+    run(root, "cargo", &args, &envs)?;
+
+    let wasm = target_dir.join(TARGET).join("release").join(ARTIFACT);
+    let pkg = wasm_dir.join("pkg");
+    if pkg.exists() {
+        std::fs::remove_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    }
+    let pkg_s = pkg.display().to_string();
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            &pkg_s,
+            "--out-name",
+            "diaban_wasm",
+            "--experimental-reset-state-function",
+            &wasm.display().to_string(),
+        ],
+        &[],
+    )?;
+    let bg = pkg.join("diaban_wasm_bg.wasm");
+    let bg_s = bg.display().to_string();
+    let raw = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    if have("wasm-opt", "--version") {
+        run(
+            root,
+            "wasm-opt",
+            &[
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-mutable-globals",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "--strip-debug",
+                "--strip-producers",
+                &bg_s,
+                "-o",
+                &bg_s,
+            ],
+            &[],
+        )?;
+    } else {
+        eprintln!("warning: wasm-opt (binaryen) not found; the module is not size-optimised");
+    }
+    copy_dir(&wasm_dir.join("js"), &pkg)?;
+    let web_pkg = root.join("examples/web/pkg");
+    if web_pkg.exists() {
+        std::fs::remove_dir_all(&web_pkg).map_err(|e| format!("{}: {e}", web_pkg.display()))?;
+    }
+    copy_dir(&pkg, &web_pkg)?;
+
+    let size = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    let gz = gzipped_size(&bg).map_or_else(|| "?".to_owned(), |n| format!("{:.1} KB", n as f64 / 1024.0));
+    eprintln!(
+        "\nwasm package: {} — diaban_wasm_bg.wasm {:.1} KB (before wasm-opt {:.1} KB), gzipped {gz}; built in {:.1}s",
+        pkg.display(),
+        size as f64 / 1024.0,
+        raw as f64 / 1024.0,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(pkg)
+}
+
+/// Builds the package into `bindings/wasm/pkg` (and copies it to `examples/web/pkg`).
+pub fn build(root: &Path) -> Result<(), String> {
+    build_with(root, false).map(|_| ())
+}
+
+/// Runs the Node suite (scenarios, errors, API), the TypeScript check and the browser test.
 pub fn test(root: &Path) -> Result<(), String> {
-    build(root)
+    build_with(root, true)?;
+    let wasm_dir = root.join("bindings/wasm");
+    run(&wasm_dir, "node", &["node_modules/typescript/bin/tsc", "-p", "tests/tsconfig.json"], &[])?;
+    run(&wasm_dir, "node", &["--test", "--test-reporter=spec", "tests/"], &[("DIABAN_CHROMIUM", CHROMIUM)])
 }

@@ -1,1 +1,263 @@
-fn main() {}
+//! `diaban`: check a province's oversight records against a regulation profile.
+//!
+//! Exit codes: 0 no error findings; 1 error findings; 2 the input could not be loaded or the
+//! arguments are wrong.
+
+mod output;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use diaban::{check, CheckOptions, Dataset, Error, Index, Lang, Profile};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Check a province's oversight records (who monitors which commune, for which term) against a regulation.
+#[derive(Parser)]
+#[command(name = "diaban", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a dataset (a JSON file or a CSV folder; the embedded Bắc Kạn demo without PATH).
+    Check {
+        #[command(flatten)]
+        common: Common,
+        /// Check the dataset as it stands on this single day (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        at: Option<String>,
+        /// The day deadlines are judged against (default: the system date).
+        #[arg(long)]
+        today: Option<String>,
+        /// Evaluate the dataset as it was known on this day: decisions signed later are ignored.
+        #[arg(long)]
+        recorded_on: Option<String>,
+    },
+    /// The coverage table of a scheme on a day: every unit in scope and who covers it.
+    Coverage {
+        #[command(flatten)]
+        common: Common,
+        /// The day.
+        #[arg(long)]
+        at: String,
+        /// The scheme (default: the profile's first scheme with a coverage rule).
+        #[arg(long)]
+        scheme: Option<String>,
+    },
+    /// Every assignment ever made on a unit (or organisation), in order.
+    History {
+        #[command(flatten)]
+        common: Common,
+        /// The unit code or organisation id.
+        #[arg(long)]
+        target: String,
+    },
+    /// Convert a dataset between JSON and a CSV folder (by the output's name: `*.json` or a folder).
+    Convert {
+        /// The input: a JSON file or a CSV folder.
+        path: PathBuf,
+        /// The output: a `.json` file, or a folder for CSV files.
+        #[arg(long)]
+        out: PathBuf,
+        /// Allow the output to replace the input.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the dataset and profile formats.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = Which::Both)]
+        which: Which,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// A JSON file or a CSV folder; the embedded Bắc Kạn demo when absent.
+    path: Option<PathBuf>,
+    /// A built-in profile id (bac-kan-1390) or a profile JSON file.
+    #[arg(long, default_value = "bac-kan-1390")]
+    profile: String,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Which {
+    Dataset,
+    Profile,
+    Both,
+}
+
+/// A failure that ends the program with exit code 2.
+struct Fatal(String);
+
+impl From<Error> for Fatal {
+    fn from(e: Error) -> Fatal {
+        Fatal(format!("error[{}]: {e}", e.code()))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, Fatal> {
+    value
+        .map(|v| {
+            diaban::parse_date(v)
+                .ok_or_else(|| Fatal(format!("error[invalid_argument]: --{name} `{v}` is not a date (YYYY-MM-DD or DD/MM/YYYY)")))
+        })
+        .transpose()
+}
+
+fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
+    match path {
+        Some(p) => Ok((Dataset::load(p)?, p.display().to_string())),
+        None => Ok((Dataset::demo(), "Bắc Kạn demo (embedded)".to_owned())),
+    }
+}
+
+fn profile(arg: &str) -> Result<Profile, Fatal> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("error[io]: {}: {e}", path.display())))?;
+        Ok(diaban::io::json::from_str(&text, &path.display().to_string())?)
+    } else {
+        Ok(Profile::builtin(arg)?)
+    }
+}
+
+fn lang(l: LangArg) -> Lang {
+    match l {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+    match cli.command {
+        Command::Check { common, at, today, recorded_on } => {
+            let options = CheckOptions {
+                at: date_arg("at", at.as_deref())?,
+                today: date_arg("today", today.as_deref())?.or_else(|| Some(chrono::Local::now().date_naive())),
+                recorded_on: date_arg("recorded-on", recorded_on.as_deref())?,
+            };
+            let profile = profile(&common.profile)?;
+            let (dataset, name) = load(common.path.as_deref())?;
+            let report = check(&dataset, &profile, &options);
+            let l = lang(common.lang);
+            match common.format {
+                Format::Json => print_json(&report.to_json(l))?,
+                Format::Text => print!("{}", output::check_text(&report, &profile, &name, &options, l)),
+            }
+            Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Coverage { common, at, scheme } => {
+            let day = date_arg("at", Some(&at))?.ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
+            let profile = profile(&common.profile)?;
+            let (dataset, name) = load(common.path.as_deref())?;
+            let index = Index::new(&dataset);
+            let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
+            match common.format {
+                Format::Json => print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?,
+                Format::Text => print!("{}", output::coverage_text(&coverage, &name, lang(common.lang))),
+            }
+            Ok(if coverage.uncovered > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::History { common, target } => {
+            let (dataset, _) = load(common.path.as_deref())?;
+            let index = Index::new(&dataset);
+            let history = index.history(&target);
+            match common.format {
+                Format::Json => print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?,
+                Format::Text => print!("{}", output::history_text(&target, &history, lang(common.lang))),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Convert { path, out, force } => {
+            convert(&path, &out, force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { which } => {
+            let value = match which {
+                Which::Dataset => diaban::schema::dataset(),
+                Which::Profile => diaban::schema::profile(),
+                Which::Both => serde_json::json!({"dataset": diaban::schema::dataset(), "profile": diaban::schema::profile()}),
+            };
+            print_json(&value)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
+fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
+    let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let tmp = path.with_file_name(format!(".{file_name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+fn convert(path: &Path, out: &Path, force: bool) -> Result<(), Fatal> {
+    if same_path(path, out) && !force {
+        return Err(Fatal(format!(
+            "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
+            out.display()
+        )));
+    }
+    let dataset = Dataset::load(path)?;
+    if out.extension().is_some_and(|e| e == "json") {
+        write_atomic(out, &(dataset.to_json_string()? + "\n"))?;
+        eprintln!("wrote {}", out.display());
+    } else {
+        std::fs::create_dir_all(out).map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
+        let texts = dataset.to_csv_texts()?;
+        for (name, text) in &texts {
+            write_atomic(&out.join(name), text)?;
+        }
+        eprintln!("wrote {} CSV files to {}", texts.len(), out.display());
+    }
+    Ok(())
+}

@@ -36,12 +36,11 @@ HEADERS = {
     "people.csv": ["id", "name", "title", "organization_id", "rank", "valid_from", "valid_to"],
     "terms.csv": ["id", "organization_id", "label", "ordinal", "valid_from", "valid_to"],
     "assignments.csv": ["id", "scheme", "subject_id", "target", "valid_from", "valid_to", "term_id",
-                        "decision_number", "decision_date", "end_reason", "replaces"],
+                        "decision_number", "decision_date", "end_reason", "replaces", "category"],
     "activities.csv": ["id", "date", "subject_id", "target", "kind", "duty", "note", "quantity", "value_vnd",
                        "contribution", "recipient"],
     "evaluations.csv": ["id", "year", "assignment_id", "author_id", "submitted_on", "rating", "note"],
     "ntm_statuses.csv": ["unit_code", "year", "criteria_met", "status"],
-    "ntm_categories.csv": ["assignment_id", "category"],
 }
 
 PROVINCE = ("06", "Tỉnh Bắc Kạn", "Tỉnh")
@@ -444,7 +443,7 @@ class Demo:
             self.assignments.append(dict(id=aid, scheme="ntm-support-2020-2025", subject_id=org, target=code,
                                          valid_from=D(2020, 1, 1), valid_to=D(2025, 12, 31)))
             cat = "finishing" if code in finishing else "difficult"
-            self.ntm_categories.append(dict(assignment_id=aid, category=cat))
+            self.assignments[-1]["category"] = cat
             self.ntm.append((aid, org, code, cat))
 
     # -- activities ------------------------------------------------------------------------
@@ -707,7 +706,6 @@ class Demo:
             "activities.csv": [conv(r) for r in self.activities],
             "evaluations.csv": [conv(r) for r in self.evaluations],
             "ntm_statuses.csv": [conv(r) for r in self.ntm_statuses],
-            "ntm_categories.csv": [conv(r) for r in self.ntm_categories],
         }
 
 
@@ -727,7 +725,7 @@ ENUMS = {
     ("activities.csv", "contribution"): {"", "works", "gifts", "bicycles", "houses", "cash", "labour_days"},
     ("evaluations.csv", "rating"): {"excellent", "good", "fulfilled", "unfulfilled"},
     ("ntm_statuses.csv", "status"): {"not_met", "standard", "advanced", "model"},
-    ("ntm_categories.csv", "category"): {"finishing", "difficult"},
+    ("assignments.csv", "category"): {"", "finishing", "difficult"},
 }
 DATE_COLS = {"valid_from", "valid_to", "decision_date", "date", "submitted_on"}
 WINDOW = (CM_START, DEMO_END)
@@ -784,8 +782,7 @@ def check(folder: str) -> int:
     terms = {r["id"]: r for r in t["terms.csv"]}
     # ids unique
     for fname, key in [("units.csv", "code"), ("organizations.csv", "id"), ("terms.csv", "id"),
-                       ("assignments.csv", "id"), ("activities.csv", "id"), ("evaluations.csv", "id"),
-                       ("ntm_categories.csv", "assignment_id")]:
+                       ("assignments.csv", "id"), ("activities.csv", "id"), ("evaluations.csv", "id")]:
         c = Counter(r[key] for r in t[fname])
         errs += [f"{fname}: duplicate {key} {k}" for k, n in c.items() if n > 1]
     c = Counter((r["unit_code"], r["year"]) for r in t["ntm_statuses.csv"])
@@ -833,8 +830,8 @@ def check(folder: str) -> int:
         need(r["unit_code"] in units and units[r["unit_code"]]["type"] == "Xã", f"ntm status {r['unit_code']}")
         need(0 <= int(r["criteria_met"]) <= 19, f"ntm status {r['unit_code']}: criteria")
         need((r["status"] == "not_met") == (int(r["criteria_met"]) < 19), f"ntm status {r['unit_code']}: status")
-    for r in t["ntm_categories.csv"]:
-        need(assigns.get(r["assignment_id"], {}).get("scheme") == "ntm-support-2020-2025", f"category {r}")
+    for r in t["assignments.csv"]:
+        need((r["scheme"] == "ntm-support-2020-2025") == bool(r["category"]), f"category {r['id']}")
 
     communes = [u for u in t["units.csv"] if len(u["code"]) == 5]
     need(len(communes) == 108, "108 communes")
@@ -856,7 +853,7 @@ def check(folder: str) -> int:
     ntm = [a for a in t["assignments.csv"] if a["scheme"] == "ntm-support-2020-2025"]
     need(len(ntm) == 53 and len({a["subject_id"] for a in ntm}) == 53 and len({a["target"] for a in ntm}) == 53,
          "53 ntm pairs")
-    need(Counter(r["category"] for r in t["ntm_categories.csv"]) == Counter(finishing=6, difficult=47), "6 + 47")
+    need(Counter(r["category"] for r in t["assignments.csv"] if r["category"]) == Counter(finishing=6, difficult=47), "6 + 47")
     need(assigns.get(f"ntm-{SI_BINH}", {}).get("subject_id") == "ban-noi-chinh", "ban-noi-chinh -> Sĩ Bình")
     need(assigns.get(f"ntm-{BINH_TRUNG}", {}).get("subject_id") == "so-thong-tin-truyen-thong", "STTTT -> Bình Trung")
 
@@ -1043,7 +1040,7 @@ The generator is deterministic (`random.Random(1390)`); running it twice gives i
 Ids: activities `hd-NNNNN` (numbered in date order), evaluations `dg-<year>-<assignment id without "cm-">`
 (the duplicate has a `-b` suffix), cell attendance `ca-<n>` → `chi-bo-<n>`.
 - `ntm_statuses.csv` — rural-development criteria met (0–19) and status for the 53 helped communes, 2023–2025.
-- `ntm_categories.csv` — category of each `ntm-…` assignment: 6 `finishing` (về đích), 47 `difficult`.
+- `assignments.csv` column `category` — for each `ntm-…` assignment: 6 `finishing` (về đích), 47 `difficult`.
 
 ## What is real and what is not
 

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Writes the shared scenarios of this folder.
+
+The expected findings below are written by hand from the rules (DESIGN §5 and the profile),
+not computed by diaban: each scenario states what the answer must be and why. Run this script
+after editing it; the Rust, Python and JavaScript suites then read the JSON files.
+"""
+import copy
+import csv
+import io
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "crates", "diaban", "data")
+
+
+def base():
+    """Two commune-level units of Ngân Sơn, two monitors, a district lead: clean."""
+    return {
+        "units": [
+            {"code": "06", "name": "Tỉnh Bắc Kạn", "type": "Tỉnh"},
+            {"code": "062", "name": "Huyện Ngân Sơn", "type": "Huyện", "parent_code": "06"},
+            {"code": "01954", "name": "Thị trấn Vân Tùng", "type": "Thị trấn", "parent_code": "062"},
+            {"code": "01957", "name": "Xã Cốc Đán", "type": "Xã", "parent_code": "062"},
+        ],
+        "organizations": [
+            {"id": "tinh-uy", "name": "Tỉnh ủy Bắc Kạn", "kind": "party_committee", "level": "province", "unit_code": "06"},
+            {"id": "btv-tinh-uy", "name": "Ban Thường vụ Tỉnh ủy Bắc Kạn", "kind": "standing_committee", "level": "province",
+             "unit_code": "06", "parent_id": "tinh-uy"},
+            {"id": "so-cong-thuong", "name": "Sở Công Thương tỉnh Bắc Kạn", "kind": "department", "level": "province",
+             "unit_code": "06"},
+        ],
+        "people": [
+            {"id": "p1", "name": "Người thứ nhất", "title": "Giám đốc Sở Công Thương", "organization_id": "so-cong-thuong",
+             "rank": "head", "valid_from": "2020-01-01"},
+            {"id": "p2", "name": "Người thứ hai", "title": "Phó Giám đốc Sở Công Thương", "organization_id": "so-cong-thuong",
+             "rank": "deputy", "valid_from": "2020-01-01"},
+            {"id": "p3", "name": "Người thứ ba", "title": "Chuyên viên Sở Công Thương", "organization_id": "so-cong-thuong",
+             "rank": "member", "valid_from": "2020-01-01"},
+            {"id": "sc1", "name": "Ủy viên thường vụ", "title": "Ủy viên Ban Thường vụ Tỉnh ủy", "organization_id": "btv-tinh-uy",
+             "rank": "member", "valid_from": "2020-10-28"},
+        ],
+        "terms": [
+            {"id": "tinh-uy-xii", "organization_id": "tinh-uy", "label": "2020–2025", "ordinal": "XII", "valid_from": "2020-10-28"}
+        ],
+        "assignments": [
+            {"id": "cm-a", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01954", "valid_from": "2024-09-01",
+             "term_id": "tinh-uy-xii"},
+            {"id": "cm-b", "scheme": "commune-monitoring", "subject_id": "p2", "target": "01957", "valid_from": "2024-09-01",
+             "term_id": "tinh-uy-xii"},
+            {"id": "dl-062", "scheme": "district-lead", "subject_id": "sc1", "target": "062", "valid_from": "2020-11-01",
+             "term_id": "tinh-uy-xii"},
+        ],
+    }
+
+
+def assignment(ds, aid):
+    return next(a for a in ds["assignments"] if a["id"] == aid)
+
+
+def f(code, kind, sid, frm=None, to=None, severity="error"):
+    return {"code": code, "severity": severity, "subject": {"kind": kind, "id": sid}, "from": frm, "to": to}
+
+
+def summary(findings):
+    return {
+        "errors": sum(1 for x in findings if x["severity"] == "error"),
+        "warnings": sum(1 for x in findings if x["severity"] == "warning"),
+        "infos": sum(1 for x in findings if x["severity"] == "info"),
+    }
+
+
+SCENARIOS = {}
+
+
+def scenario(name, description, findings, dataset=None, options=None, profile=None, csv_files=None, error=None):
+    s = {"description": description}
+    if csv_files is not None:
+        s["csv"] = csv_files
+    elif dataset is not None:
+        s["dataset"] = dataset
+    else:
+        s["demo"] = True
+    if profile is not None:
+        s["profile"] = profile
+    s["options"] = {"at": None, "today": "2026-01-01", "recorded_on": None, "lang": "en"}
+    s["options"].update(options or {})
+    s["expect"] = {"error": error} if error else {"findings": findings, "summary": summary(findings)}
+    SCENARIOS[name] = s
+
+
+# --- clean -------------------------------------------------------------------------------------
+scenario("clean_minimal", "Two units, one monitor each from the first day of coverage, a district lead: nothing to report.",
+         [], base())
+
+ds = base()
+assignment(ds, "cm-b").update(valid_to="2024-12-31", end_reason="replaced")
+ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p3", "target": "01957",
+                          "valid_from": "2025-01-01", "replaces": "cm-b"})
+ds["people"][2].update(rank="deputy", title="Phó Giám đốc Sở Công Thương")
+scenario("coverage_handover_contiguous", "cm-b ends on 2024-12-31 and cm-b2 starts on 2025-01-01: inclusive ends, so "
+         "there is neither a gap nor an overlap (the day after).", [], ds)
+
+# --- coverage_gap -------------------------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b")["valid_from"] = "2024-09-15"
+scenario("coverage_gap_late_start", "Coverage starts 2024-09-01; Cốc Đán's monitor starts 2024-09-15, so it is uncovered "
+         "from 2024-09-01 to 2024-09-14: one finding with exactly those dates.",
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-09-14")], ds)
+
+ds = base()
+assignment(ds, "cm-b").update(valid_to="2024-12-31", end_reason="replaced")
+ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p2", "target": "01957",
+                          "valid_from": "2025-01-02", "replaces": "cm-b"})
+scenario("coverage_gap_one_day", "The successor starts on 2025-01-02, one day after the predecessor's last day: a one-day gap.",
+         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds)
+scenario("coverage_gap_at_day_inside", "The same one-day gap checked --at that very day.",
+         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds, {"at": "2025-01-01"})
+scenario("coverage_gap_at_day_before", "The same data checked --at the day before the gap: nothing.", [], ds, {"at": "2024-12-31"})
+scenario("coverage_gap_at_day_after", "The same data checked --at the day after the gap: nothing.", [], ds, {"at": "2025-01-02"})
+
+ds = base()
+assignment(ds, "cm-b").update(valid_to="2025-03-31", end_reason="revoked")
+scenario("coverage_gap_open", "Cốc Đán's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 on "
+         "(no end date: still uncovered).", [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds)
+
+# --- coverage_overlap ----------------------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b").update(valid_to="2024-12-31", end_reason="replaced")
+ds["people"][2].update(rank="deputy", title="Phó Giám đốc Sở Công Thương")
+ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p3", "target": "01957",
+                          "valid_from": "2024-12-31", "replaces": "cm-b"})
+scenario("coverage_overlap_one_day", "The successor starts on the predecessor's last day (both inclusive): two monitors on "
+         "2024-12-31 only.", [f("coverage_overlap", "unit", "01957", "2024-12-31", "2024-12-31")], ds)
+
+# --- assignee_overloaded ----------------------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b").update(subject_id="p1", valid_from="2025-02-01")
+scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Cốc Đán too: one leader, one unit (per_subject max 1). "
+         "Cốc Đán is uncovered until then.",
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31"),
+          f("assignee_overloaded", "person", "p1", "2025-02-01", None)], ds)
+
+scenario("one_to_eight_profile", "The same records under a profile where one leader may monitor up to 8 units (as provinces did "
+         "after the 2025 reform): no overload.",
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31")], ds, profile="profiles/one-to-eight.json")
+
+# --- invalid_period ----------------------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b").update(valid_from="2024-09-10", valid_to="2024-09-01")
+scenario("invalid_period", "cm-b ends (2024-09-01) before it starts (2024-09-10): invalid_period, and the assignment covers "
+         "nothing, so Cốc Đán is uncovered from 2024-09-01 on.",
+         [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", None)], ds)
+
+# --- duplicate_id / unknown_reference ----------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b")["id"] = "cm-a"
+scenario("duplicate_id", "Two assignments share the id cm-a: ids must be stable and unique.",
+         [f("duplicate_id", "assignment", "cm-a")], ds)
+
+ds = base()
+assignment(ds, "cm-b").update(subject_id="p9", term_id="tinh-uy-xi")
+scenario("unknown_reference", "cm-b names a person (p9) and a term (tinh-uy-xi) that the dataset does not contain. "
+         "The unit is still counted as covered.",
+         [f("unknown_reference", "assignment", "cm-b"), f("unknown_reference", "assignment", "cm-b")], ds)
+
+# --- unit_code_overlap / unit_not_in_force ------------------------------------------------------------
+ds = base()
+ds["units"][3]["valid_to"] = "2025-06-30"
+ds["units"].append({"code": "01957", "name": "Xã Cốc Đán (mới)", "type": "Xã", "parent_code": "062", "valid_from": "2025-06-01"})
+scenario("unit_code_overlap", "Two versions of code 01957: the old until 2025-06-30, the new from 2025-06-01.",
+         [f("unit_code_overlap", "unit", "01957", "2025-06-01", "2025-06-30")], ds)
+
+ds = base()
+ds["units"][3]["valid_to"] = "2025-06-30"
+scenario("unit_not_in_force", "Cốc Đán ends on 2025-06-30 but its monitor's assignment stays open: it covers a unit that is "
+         "no longer in force from 2025-07-01 on.",
+         [f("unit_not_in_force", "assignment", "cm-b", "2025-07-01", None)], ds)
+
+# --- ineligible_assignee --------------------------------------------------------------------------
+ds = base()
+assignment(ds, "cm-b")["subject_id"] = "p3"
+scenario("ineligible_assignee_rank", "p3 is a specialist (rank member), not a leader: ineligible for the whole assignment.",
+         [f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", None)], ds)
+
+ds = base()
+ds["people"][1]["valid_to"] = "2025-05-31"
+scenario("ineligible_assignee_post_ended", "p2 leaves the deputy post after 2025-05-31 and keeps monitoring: ineligible "
+         "from 2025-06-01 on (the day after).",
+         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", None)], ds)
+scenario("ineligible_assignee_at_last_day", "The same, checked --at 2025-05-31, the post's last day: nothing.", [], ds,
+         {"at": "2025-05-31"})
+scenario("ineligible_assignee_at_first_day", "The same, checked --at 2025-06-01: ineligible on that day.",
+         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01")], ds, {"at": "2025-06-01"})
+
+# --- outside_term / outside_regulation ------------------------------------------------------------
+ds = base()
+ds["terms"][0]["valid_to"] = "2025-06-30"
+scenario("outside_term", "Term XII is cut short on 2025-06-30 (the 2025 reform); every open assignment that must follow it "
+         "runs outside it from 2025-07-01.",
+         [f("outside_term", "assignment", "cm-a", "2025-07-01", None), f("outside_term", "assignment", "cm-b", "2025-07-01", None),
+          f("outside_term", "assignment", "dl-062", "2025-07-01", None)], ds)
+
+ds = base()
+assignment(ds, "cm-b")["valid_from"] = "2024-08-01"
+scenario("outside_regulation", "cm-b starts 2024-08-01, before 1390-QĐ/TU took effect (2024-08-29): outside the regulation "
+         "until 2024-08-28, the day before.",
+         [f("outside_regulation", "assignment", "cm-b", "2024-08-01", "2024-08-28")], ds)
+
+# --- district_lead_missing ------------------------------------------------------------------------
+ds = base()
+assignment(ds, "dl-062").update(valid_to="2024-12-31", end_reason="replaced")
+scenario("district_lead_missing", "Ngân Sơn's Standing Committee member leaves after 2024-12-31 and nobody follows while its "
+         "communes are monitored: the monitors have nobody to be directed by (Điều 7).",
+         [f("district_lead_missing", "unit", "062", "2025-01-01", None, severity="warning")], ds)
+
+# --- load errors (CSV) ----------------------------------------------------------------------------
+UNITS = "code,name,type,parent_code\n06,Tỉnh Bắc Kạn,Tỉnh,\n062,Huyện Ngân Sơn,Huyện,06\n01954,Thị trấn Vân Tùng,Thị trấn,062\n"
+scenario("csv_bad_date", "A Vietnamese date that does not exist (31/02/2024) on line 3.", [],
+         csv_files={"units.csv": UNITS, "assignments.csv": "id,scheme,subject_id,target,valid_from\n"
+                    "a1,commune-monitoring,p1,01954,01/09/2024\na2,commune-monitoring,p1,01954,31/02/2024\n"},
+         error={"code": "invalid_date", "file": "assignments.csv", "line": 3, "field": "valid_from"})
+scenario("csv_unknown_column", "An unknown column is an error naming it, never silently dropped.", [],
+         csv_files={"units.csv": "code,name,type,population\n06,Tỉnh Bắc Kạn,Tỉnh,300000\n"},
+         error={"code": "unknown_field", "file": "units.csv", "line": 1, "field": "population"})
+scenario("csv_missing_column", "assignments.csv without its target column.", [],
+         csv_files={"units.csv": UNITS, "assignments.csv": "id,scheme,subject_id,valid_from\na1,commune-monitoring,p1,2024-09-01\n"},
+         error={"code": "missing_field", "file": "assignments.csv", "line": 1, "field": "target"})
+scenario("csv_stray_quote", "A stray quote inside an unquoted field on line 3.", [],
+         csv_files={"units.csv": "code,name,type\n06,Tỉnh Bắc Kạn,Tỉnh\n062,Huyện \"Ngân Sơn,Huyện\n"},
+         error={"code": "csv_syntax", "file": "units.csv", "line": 3})
+
+# --- the real province, from the GSO list -------------------------------------------------------------
+with open(os.path.join(SHARED, "demo", "units.csv"), encoding="utf-8") as fh:
+    units_text = fh.read()
+communes = [r for r in csv.DictReader(io.StringIO(units_text)) if len(r["code"]) == 5]
+assert len(communes) == 108
+people = io.StringIO()
+w = csv.writer(people, lineterminator="\n")
+w.writerow(["id", "name", "title", "organization_id", "rank", "valid_from"])
+assign = io.StringIO()
+a = csv.writer(assign, lineterminator="\n")
+a.writerow(["id", "scheme", "subject_id", "target", "valid_from", "valid_to", "term_id"])
+for i, c in enumerate(communes):
+    w.writerow([f"p{i:03}", f"Cán bộ {i:03}", "Phó Giám đốc", "so-x", "deputy", "2020-01-01"])
+    if c["code"] == "01957":      # left out
+        continue
+    if c["code"] == "01960":      # the monitor of 01954 takes this one too
+        a.writerow(["cm-01960", "commune-monitoring", "p000" if communes[0]["code"] != "01954" else "p001", c["code"],
+                    "2024-09-01", "", "xii"])
+        continue
+    if c["code"] == "02197":      # ends before it starts
+        a.writerow([f"cm-{c['code']}", "commune-monitoring", f"p{i:03}", c["code"], "2024-09-01", "2024-08-31", "xii"])
+        continue
+    a.writerow([f"cm-{c['code']}", "commune-monitoring", f"p{i:03}", c["code"], "2024-09-01", "", "xii"])
+w.writerow(["sc", "Ủy viên thường vụ", "Ủy viên Ban Thường vụ", "btv", "member", "2020-10-28"])
+for d in sorted({c["parent_code"] for c in communes}):
+    a.writerow([f"dl-{d}", "district-lead", "sc", d, "2020-11-01", "", "xii"])
+dup_person = next(f"p{i:03}" for i, c in enumerate(communes) if c["code"] == "01954")
+assign_text = assign.getvalue().replace("p000,01960" if False else "", "")
+lines = assign_text.splitlines()
+lines = [ln if not ln.startswith("cm-01960,") else f"cm-01960,commune-monitoring,{dup_person},01960,2024-09-01,,xii" for ln in lines]
+assign_text = "\n".join(lines) + "\n"
+scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor each from 2024-09-01, except: 01957 is left out, "
+         "the monitor of 01954 also gets 01960 (instead of its own person), and 02197's assignment ends the day before it starts.",
+         [f("invalid_period", "assignment", "cm-02197"),
+          f("coverage_gap", "unit", "01957", "2024-09-01", None),
+          f("coverage_gap", "unit", "02197", "2024-09-01", None),
+          f("assignee_overloaded", "person", dup_person, "2024-09-01", None)],
+         csv_files={
+             "units.csv": units_text,
+             "organizations.csv": "id,name,kind,level,unit_code\ntinh-uy,Tỉnh ủy Bắc Kạn,party_committee,province,06\n"
+                                  "btv,Ban Thường vụ Tỉnh ủy Bắc Kạn,standing_committee,province,06\n"
+                                  "so-x,Sở giả định,department,province,06\n",
+             "people.csv": people.getvalue(),
+             "terms.csv": "id,organization_id,label,ordinal,valid_from,valid_to\nxii,tinh-uy,2020–2025,XII,2020-10-28,\n",
+             "assignments.csv": assign_text,
+         })
+
+# --- the demo --------------------------------------------------------------------------------------
+scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01: every unit has exactly one monitor; only the specialist "
+         "planted at Cao Tân (01885) is ineligible.",
+         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01")], options={"at": "2024-10-01"})
+
+for name, s in SCENARIOS.items():
+    with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
+        json.dump(s, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+profile_path = os.path.join(HERE, "..", "..", "crates", "diaban", "profiles", "bac-kan-1390.json")
+with open(profile_path, encoding="utf-8") as fh:
+    profile = json.load(fh)
+p = copy.deepcopy(profile)
+p["id"] = "one-to-eight"
+cm = next(s for s in p["schemes"] if s["id"] == "commune-monitoring")
+cm["per_subject"] = {"value": {"min": 0, "max": 8}, "source": "analog",
+                     "note": "after the 2025 reform provinces had one leader monitor up to 8 communes", "article": "2"}
+with open(os.path.join(HERE, "profiles", "one-to-eight.json"), "w", encoding="utf-8") as fh:
+    json.dump(p, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
+print(f"wrote {len(SCENARIOS)} scenarios")
