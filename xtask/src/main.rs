@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask test` runs every suite; `cargo xtask wasm` builds the
 //! WebAssembly package; `cargo xtask python` builds the Python module into a virtual environment.
 
+mod bench;
 mod python;
 mod wasm;
 
@@ -14,7 +15,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("wasm") => wasm::build(&root()).map(|_| ()),
         Some("python") => python::build(&root()).map(|_| ()),
-        Some("bench") => bench(&args[1..]),
+        Some("bench") => bench::run(&root(), &args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
@@ -78,12 +79,8 @@ fn test(args: &[String]) -> Result<(), String> {
     if rust_only {
         return Ok(());
     }
+    step("benchmarks (smoke, scale 0.01)", || bench::smoke(&root))?;
     step("Python binding", || python::test(&root))?;
     step("WebAssembly binding (Node + browser)", || wasm::test(&root))?;
     Ok(())
-}
-
-fn bench(_args: &[String]) -> Result<(), String> {
-    let root = root();
-    run(&root, "cargo", &["bench", "-p", "diaban-benches"], &[])
 }
