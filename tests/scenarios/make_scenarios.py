@@ -79,12 +79,12 @@ def scenario(name, description, findings, dataset=None, options=None, profile=No
     if csv_files is not None:
         s["csv"] = csv_files
     elif dataset is not None:
-        s["dataset"] = dataset
+        s["dataset"] = copy.deepcopy(dataset)
     else:
         s["demo"] = True
     if profile is not None:
         s["profile"] = profile
-    s["options"] = {"at": None, "today": "2026-01-01", "recorded_on": None, "lang": "en"}
+    s["options"] = {"at": None, "today": "2024-12-31", "recorded_on": None, "lang": "en"}
     s["options"].update(options or {})
     s["expect"] = {"error": error} if error else {"findings": findings, "summary": summary(findings)}
     SCENARIOS[name] = s
@@ -282,6 +282,219 @@ scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor 
 scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01: every unit has exactly one monitor; only the specialist "
          "planted at Cao Tân (01885) is ineligible.",
          [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01")], options={"at": "2024-10-01"})
+
+
+# =====================================================================================================
+# Duties, activities, evaluations (issue 3). Requirements per full year under bac-kan-1390:
+# 6 committee meetings, 4 field visits, 2 guidance; prorated = round(min * days / days_in_year).
+# 2024 from 1 September: 122 of 366 days -> 2 meetings, 1 visit, 1 guidance.
+# =====================================================================================================
+import datetime as _dt
+import itertools
+
+COUNTER = itertools.count(1)
+
+
+def with_records(ds):
+    """Adds the commune and district party committees, and for every commune-monitoring assignment
+    exactly the activities it needs in 2024 and 2025, and an evaluation for each year."""
+    ds["organizations"] += [
+        {"id": "huyen-uy-062", "name": "Huyện ủy Ngân Sơn", "kind": "party_committee", "level": "district", "unit_code": "062",
+         "parent_id": "tinh-uy"},
+        {"id": "dang-uy-01954", "name": "Đảng ủy thị trấn Vân Tùng", "kind": "party_committee", "level": "commune",
+         "unit_code": "01954", "parent_id": "huyen-uy-062"},
+        {"id": "dang-uy-01957", "name": "Đảng ủy xã Cốc Đán", "kind": "party_committee", "level": "commune",
+         "unit_code": "01957", "parent_id": "huyen-uy-062"},
+    ]
+    ds["activities"] = []
+    ds["evaluations"] = []
+    return ds
+
+
+def add_work(ds, aid, year, meetings, visits, guidance, start_month=None):
+    a = assignment(ds, aid)
+    first = _dt.date.fromisoformat(a["valid_from"])
+    month0 = start_month or (first.month if first.year == year else 1)
+    for kind, count, day in (("committee_meeting", meetings, 10), ("field_visit", visits, 12), ("guidance", guidance, 14)):
+        for i in range(count):
+            month = month0 + i % (13 - month0)
+            ds["activities"].append({"id": f"act-{next(COUNTER)}", "date": f"{year}-{month:02}-{day + i // (13 - month0):02}",
+                                     "subject_id": a["subject_id"], "target": a["target"], "kind": kind})
+
+
+def add_eval(ds, aid, year, submitted, rating="good", author=None, eid=None):
+    a = assignment(ds, aid)
+    ds["evaluations"].append({"id": eid or f"ev-{aid}-{year}", "year": year, "assignment_id": aid,
+                              "author_id": author or f"dang-uy-{a['target']}", "submitted_on": submitted, "rating": rating})
+
+
+def compliant():
+    ds = with_records(base())
+    for aid in ("cm-a", "cm-b"):
+        add_work(ds, aid, 2024, 2, 1, 1)
+        add_work(ds, aid, 2025, 6, 4, 2)
+        add_eval(ds, aid, 2024, "2025-01-15")
+        add_eval(ds, aid, 2025, "2026-01-15")
+    return ds
+
+
+T = {"today": "2026-03-01"}
+scenario("duties_clean", "Both monitors do exactly what is required in 2024 (2 meetings, 1 visit, 1 guidance for 122 days) and "
+         "2025 (6, 4, 2), and are evaluated on time: nothing to report.", [], compliant(), T)
+
+ds = compliant()
+ds["activities"] = [x for x in ds["activities"] if not (x["subject_id"] == "p1" and x["date"].startswith("2025")
+                                                        and x["kind"] == "committee_meeting")][:]
+add_work(ds, "cm-a", 2025, 5, 0, 0)
+scenario("duty_frequency_unmet", "p1 attends 5 of the 6 committee meetings required in 2025.",
+         [f("duty_frequency_unmet", "assignment", "cm-a", "2025-01-01", "2025-12-31", "warning")], ds, T)
+scenario("duty_year_not_over_on_its_last_day", "The same, judged on 2025-12-31: the year is not over, nothing yet.",
+         [], ds, {"today": "2025-12-31"})
+scenario("duty_year_over_the_day_after", "The same, judged on 2026-01-01: the shortfall shows (evaluations not yet due).",
+         [f("duty_frequency_unmet", "assignment", "cm-a", "2025-01-01", "2025-12-31", "warning")], ds, {"today": "2026-01-01"})
+
+ds = compliant()
+ds["activities"] = [x for x in ds["activities"] if not (x["subject_id"] == "p1" and x["date"].startswith("2024"))]
+scenario("duty_partial_year_prorated", "p1 does nothing in 2024 (assigned 122 of 366 days): 2 meetings, 1 visit and 1 guidance "
+         "were required, so three shortfalls for 2024-09-01 to 2024-12-31.",
+         [f("duty_frequency_unmet", "assignment", "cm-a", "2024-09-01", "2024-12-31", "warning")] * 3, ds, T)
+
+
+def handover(last_day_old, first_day_new, subject="p3"):
+    ds = with_records(base())
+    ds["people"][2].update(rank="deputy", title="Phó Giám đốc Sở Công Thương")
+    assignment(ds, "cm-b").update(valid_to=last_day_old, end_reason="replaced")
+    ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": subject, "target": "01957",
+                              "valid_from": first_day_new, "replaces": "cm-b", "term_id": "tinh-uy-xii"})
+    return ds
+
+
+ds = handover("2025-12-30", "2025-12-31")
+for aid in ("cm-a", "cm-b"):
+    add_work(ds, aid, 2024, 2, 1, 1)
+    add_work(ds, aid, 2025, 6, 4, 2)
+    add_eval(ds, aid, 2024, "2025-01-15")
+    add_eval(ds, aid, 2025, "2026-01-15")
+scenario("duty_assigned_on_31_december", "cm-b2 starts on 2025-12-31: one day of 2025, so round(6/365) = 0 of everything is "
+         "required and, with under 90 days, no 2025 evaluation either; cm-b (364 days) still needs 6, 4, 2 and has them.",
+         [], ds, T)
+
+ds = handover("2024-12-31", "2025-01-01")
+add_work(ds, "cm-a", 2024, 2, 1, 1)
+add_work(ds, "cm-a", 2025, 6, 4, 2)
+add_work(ds, "cm-b", 2024, 2, 1, 1)
+add_work(ds, "cm-b2", 2025, 6, 4, 1)
+for aid, y, d in (("cm-a", 2024, "2025-01-15"), ("cm-a", 2025, "2026-01-15"), ("cm-b", 2024, "2025-01-15"), ("cm-b2", 2025, "2026-01-15")):
+    add_eval(ds, aid, y, d)
+scenario("duty_across_a_replacement", "cm-b ends 2024-12-31 and cm-b2 starts 2025-01-01 (assigned on 1 January: the whole "
+         "year): each is judged on its own days; cm-b2 gives 1 of 2 guidance in 2025.",
+         [f("duty_frequency_unmet", "assignment", "cm-b2", "2025-01-01", "2025-12-31", "warning")], ds, T)
+
+# --- activity_outside_assignment --------------------------------------------------------------------
+ds = compliant()
+ds["activities"].append({"id": "x-before", "date": "2024-08-31", "subject_id": "p1", "target": "01954", "kind": "field_visit"})
+ds["activities"].append({"id": "x-first-day", "date": "2024-09-01", "subject_id": "p1", "target": "01954", "kind": "field_visit"})
+ds["activities"].append({"id": "x-other-unit", "date": "2025-05-05", "subject_id": "p1", "target": "01957", "kind": "guidance"})
+scenario("activity_outside_assignment", "A visit the day before p1's assignment starts, and guidance at a unit p1 does not "
+         "monitor, are outside any assignment; a visit on the first day is inside.",
+         [f("activity_outside_assignment", "activity", "x-before", "2024-08-31", "2024-08-31", "warning"),
+          f("activity_outside_assignment", "activity", "x-other-unit", "2025-05-05", "2025-05-05", "warning")], ds, T)
+
+# --- evaluations ----------------------------------------------------------------------------------
+ds = compliant()
+ds["evaluations"] = [e for e in ds["evaluations"] if e["id"] != "ev-cm-a-2025"]
+scenario("evaluation_missing_on_due_day", "The 2025 evaluation of cm-a is absent; on the due day (2026-01-31) it is not yet late.",
+         [], ds, {"today": "2026-01-31"})
+scenario("evaluation_missing_day_after", "The day after the due date it is missing.",
+         [f("evaluation_missing", "assignment", "cm-a", "2025-01-01", "2025-12-31")], ds, {"today": "2026-02-01"})
+
+ds = compliant()
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-a-2025")["submitted_on"] = "2026-02-01"
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-b-2025")["submitted_on"] = "2026-01-31"
+scenario("evaluation_late", "cm-a's 2025 evaluation is sent on 2026-02-01, one day late; cm-b's on the due day, on time.",
+         [f("evaluation_late", "evaluation", "ev-cm-a-2025", "2026-02-01", "2026-02-01", "warning")], ds, T)
+
+ds = compliant()
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-a-2025")["author_id"] = "huyen-uy-062"
+scenario("evaluation_wrong_author", "cm-a's 2025 evaluation is written by the district party committee, not the commune's.",
+         [f("evaluation_wrong_author", "evaluation", "ev-cm-a-2025")], ds, T)
+
+ds = compliant()
+add_eval(ds, "cm-a", 2025, "2026-01-20", eid="ev-cm-a-2025-again")
+scenario("evaluation_duplicate", "Two 2025 evaluations of cm-a: the later one is the duplicate.",
+         [f("evaluation_duplicate", "evaluation", "ev-cm-a-2025-again", severity="warning")], ds, T)
+
+ds = handover("2025-10-02", "2025-10-03")
+for aid in ("cm-a", "cm-b"):
+    add_work(ds, aid, 2024, 2, 1, 1)
+    add_eval(ds, aid, 2024, "2025-01-15")
+add_work(ds, "cm-a", 2025, 6, 4, 2)
+add_eval(ds, "cm-a", 2025, "2026-01-15")
+add_work(ds, "cm-b", 2025, 5, 3, 2)
+add_eval(ds, "cm-b", 2025, "2026-01-15")
+add_work(ds, "cm-b2", 2025, 1, 1, 1, start_month=10)
+scenario("evaluation_needed_at_90_days", "cm-b2 runs 90 days in 2025 (3 Oct – 31 Dec), the profile's minimum: its 2025 "
+         "evaluation is needed and missing.",
+         [f("evaluation_missing", "assignment", "cm-b2", "2025-10-03", "2025-12-31")], ds, T)
+for x in ds["activities"]:
+    if x["subject_id"] == "p3":
+        x["date"] = x["date"].replace("2025-10-", "2025-11-")
+a = assignment(ds, "cm-b2")
+a["valid_from"] = "2025-10-04"
+assignment(ds, "cm-b")["valid_to"] = "2025-10-03"
+scenario("evaluation_not_needed_at_89_days", "cm-b2 runs 89 days in 2025 (4 Oct – 31 Dec): no 2025 evaluation is needed.",
+         [], ds, T)
+
+ds = compliant()
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-b-2024").update(rating="unfulfilled", submitted_on="2025-01-10")
+scenario("unfulfilled_not_replaced", "p2 is rated unfulfilled for 2024 on 2025-01-10 and is still assigned 90 days later: "
+         "from 2025-04-11 on.", [f("unfulfilled_not_replaced", "assignment", "cm-b", "2025-04-11", None)], ds, T)
+ds = handover("2025-04-10", "2025-04-11")
+add_work(ds, "cm-a", 2024, 2, 1, 1)
+add_work(ds, "cm-a", 2025, 6, 4, 2)
+add_work(ds, "cm-b", 2024, 2, 1, 1)
+add_work(ds, "cm-b", 2025, 2, 1, 1)
+add_work(ds, "cm-b2", 2025, 4, 3, 1, start_month=5)
+add_eval(ds, "cm-a", 2024, "2025-01-15")
+add_eval(ds, "cm-a", 2025, "2026-01-15")
+add_eval(ds, "cm-b", 2024, "2025-01-10", rating="unfulfilled")
+add_eval(ds, "cm-b", 2025, "2025-04-20", rating="fulfilled")
+add_eval(ds, "cm-b2", 2025, "2026-01-15")
+scenario("unfulfilled_replaced_in_time", "The same cadre is replaced on the 90th day (cm-b ends 2025-04-10): nothing to report.",
+         [], ds, T)
+
+# --- rural development statuses -------------------------------------------------------------------
+ds = compliant()
+ds["ntm_statuses"] = [{"unit_code": "01957", "year": 2025, "criteria_met": 19, "status": "standard"},
+                      {"unit_code": "01954", "year": 2025, "criteria_met": 12, "status": "not_met"}]
+scenario("ntm_status_invalid", "A new-rural status recorded for Vân Tùng, a Thị trấn: the criteria apply to Xã only.",
+         [f("ntm_status_invalid", "ntm_status", "01954/2025", severity="warning")], ds, T)
+
+# --- the relationship query -----------------------------------------------------------------------
+ds = compliant()
+s_rel = {"relations": {"person": "p1", "at": "2024-10-01"}}
+scenario("relations_of_a_monitor", "p1 monitors Vân Tùng on 2024-10-01: reports to the Standing Committee (Điều 6), directed "
+         "by the member in charge of Ngân Sơn, sc1 (Điều 7), coordinates with the Sở Công Thương, the Ngân Sơn district and "
+         "Vân Tùng party committees (Điều 8, 9), evaluated by Vân Tùng's (Điều 10).", [], ds, T)
+SCENARIOS["relations_of_a_monitor"]["relations"] = {"person": "p1", "at": "2024-10-01"}
+SCENARIOS["relations_of_a_monitor"]["expect"]["relations"] = [
+    {"kind": "reports_to", "body_id": "btv-tinh-uy", "people": [], "article": "1390-QĐ/TU, Điều 6", "unresolved": False},
+    {"kind": "directed_by", "body_id": "062", "people": ["sc1"], "article": "1390-QĐ/TU, Điều 7", "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "so-cong-thuong", "people": [], "article": "1390-QĐ/TU, Điều 8", "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "huyen-uy-062", "people": [], "article": "1390-QĐ/TU, Điều 9", "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "dang-uy-01954", "people": [], "article": "1390-QĐ/TU, Điều 9", "unresolved": False},
+    {"kind": "evaluated_by", "body_id": "dang-uy-01954", "people": [], "article": "1390-QĐ/TU, Điều 10", "unresolved": False},
+]
+ds = compliant()
+assignment(ds, "dl-062").update(valid_to="2024-09-30", end_reason="replaced")
+scenario("relations_without_district_lead", "Without a district lead on 2024-10-01 the directed_by relationship is unresolved, "
+         "and district_lead_missing reports the days.",
+         [f("district_lead_missing", "unit", "062", "2024-10-01", None, "warning")], ds, T)
+SCENARIOS["relations_without_district_lead"]["relations"] = {"person": "p1", "at": "2024-10-01"}
+SCENARIOS["relations_without_district_lead"]["expect"]["relations"] = [
+    dict(r, **({"people": [], "unresolved": True} if r["kind"] == "directed_by" else {}))
+    for r in SCENARIOS["relations_of_a_monitor"]["expect"]["relations"]
+]
 
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:

@@ -53,10 +53,39 @@ enum Command {
         #[arg(long)]
         target: String,
     },
+    /// The yearly compliance report: duties against requirements, proposals, evaluations,
+    /// roll-ups per district and agency, and the rural-development programme's contributions.
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// The year.
+        #[arg(long)]
+        year: i32,
+        /// The day deadlines are judged against (default: the system date).
+        #[arg(long)]
+        today: Option<String>,
+        /// `csv` writes one row per assignment for spreadsheets.
+        #[arg(long = "csv")]
+        csv: bool,
+    },
+    /// The working relationships of a person (or, with --body, towards a body or person) on a day.
+    Relations {
+        #[command(flatten)]
+        common: Common,
+        /// The person whose relationships to list.
+        #[arg(long, conflicts_with = "body", required_unless_present = "body")]
+        person: Option<String>,
+        /// List who stands in a relationship with this body (or person) instead.
+        #[arg(long)]
+        body: Option<String>,
+        /// The day.
+        #[arg(long)]
+        at: String,
+    },
     /// Convert a dataset between JSON and a CSV folder (by the output's name: `*.json` or a folder).
     Convert {
-        /// The input: a JSON file or a CSV folder.
-        path: PathBuf,
+        /// The input: a JSON file or a CSV folder; the embedded demo when absent.
+        path: Option<PathBuf>,
         /// The output: a `.json` file, or a folder for CSV files.
         #[arg(long)]
         out: PathBuf,
@@ -145,8 +174,12 @@ fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
 fn profile(arg: &str) -> Result<Profile, Fatal> {
     let path = Path::new(arg);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("error[io]: {}: {e}", path.display())))?;
-        Ok(diaban::io::json::from_str(&text, &path.display().to_string())?)
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Fatal(format!("error[io]: {}: {e}", path.display())))?;
+        Ok(diaban::io::json::from_str(
+            &text,
+            &path.display().to_string(),
+        )?)
     } else {
         Ok(Profile::builtin(arg)?)
     }
@@ -160,17 +193,24 @@ fn lang(l: LangArg) -> Lang {
 }
 
 fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
     println!("{text}");
     Ok(())
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
-        Command::Check { common, at, today, recorded_on } => {
+        Command::Check {
+            common,
+            at,
+            today,
+            recorded_on,
+        } => {
             let options = CheckOptions {
                 at: date_arg("at", at.as_deref())?,
-                today: date_arg("today", today.as_deref())?.or_else(|| Some(chrono::Local::now().date_naive())),
+                today: date_arg("today", today.as_deref())?
+                    .or_else(|| Some(chrono::Local::now().date_naive())),
                 recorded_on: date_arg("recorded-on", recorded_on.as_deref())?,
             };
             let profile = profile(&common.profile)?;
@@ -179,41 +219,134 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let l = lang(common.lang);
             match common.format {
                 Format::Json => print_json(&report.to_json(l))?,
-                Format::Text => print!("{}", output::check_text(&report, &profile, &name, &options, l)),
+                Format::Text => print!(
+                    "{}",
+                    output::check_text(&report, &profile, &name, &options, l)
+                ),
             }
-            Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Coverage { common, at, scheme } => {
-            let day = date_arg("at", Some(&at))?.ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
+            let day = date_arg("at", Some(&at))?
+                .ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
             let profile = profile(&common.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
             match common.format {
-                Format::Json => print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?,
-                Format::Text => print!("{}", output::coverage_text(&coverage, &name, lang(common.lang))),
+                Format::Json => {
+                    print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?
+                }
+                Format::Text => print!(
+                    "{}",
+                    output::coverage_text(&coverage, &name, lang(common.lang))
+                ),
             }
-            Ok(if coverage.uncovered > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if coverage.uncovered > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::History { common, target } => {
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let history = index.history(&target);
             match common.format {
-                Format::Json => print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?,
-                Format::Text => print!("{}", output::history_text(&target, &history, lang(common.lang))),
+                Format::Json => {
+                    print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?
+                }
+                Format::Text => print!(
+                    "{}",
+                    output::history_text(&target, &history, lang(common.lang))
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            common,
+            year,
+            today,
+            csv,
+        } => {
+            let today = date_arg("today", today.as_deref())?
+                .or_else(|| Some(chrono::Local::now().date_naive()));
+            let profile = profile(&common.profile)?;
+            let (dataset, name) = load(common.path.as_deref())?;
+            let index = Index::new(&dataset);
+            let report = index.year_report(&profile, year, today);
+            if csv {
+                print!(
+                    "{}",
+                    output::report_csv(&report, &profile)
+                        .map_err(|e| Fatal(format!("error[internal]: {e}")))?
+                );
+            } else {
+                match common.format {
+                    Format::Json => print_json(
+                        &serde_json::to_value(&report).map_err(|e| Fatal(e.to_string()))?,
+                    )?,
+                    Format::Text => print!(
+                        "{}",
+                        output::report_text(&report, &profile, &name, lang(common.lang))
+                    ),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Relations {
+            common,
+            person,
+            body,
+            at,
+        } => {
+            let day = date_arg("at", Some(&at))?
+                .ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
+            let profile = profile(&common.profile)?;
+            let (dataset, _) = load(common.path.as_deref())?;
+            let index = Index::new(&dataset);
+            let (who, relations) = match (&person, &body) {
+                (Some(p), _) => (p.clone(), index.relations(&profile, p, day)),
+                (None, Some(b)) => (b.clone(), index.relations_towards(&profile, b, day)),
+                (None, None) => {
+                    return Err(Fatal(
+                        "error[invalid_argument]: give --person or --body".into(),
+                    ))
+                }
+            };
+            match common.format {
+                Format::Json => print_json(
+                    &serde_json::to_value(&relations).map_err(|e| Fatal(e.to_string()))?,
+                )?,
+                Format::Text => print!(
+                    "{}",
+                    output::relations_text(
+                        &who,
+                        body.is_some(),
+                        day,
+                        &relations,
+                        &index,
+                        lang(common.lang)
+                    )
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Convert { path, out, force } => {
-            convert(&path, &out, force)?;
+            convert(path.as_deref(), &out, force)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { which } => {
             let value = match which {
                 Which::Dataset => diaban::schema::dataset(),
                 Which::Profile => diaban::schema::profile(),
-                Which::Both => serde_json::json!({"dataset": diaban::schema::dataset(), "profile": diaban::schema::profile()}),
+                Which::Both => {
+                    serde_json::json!({"dataset": diaban::schema::dataset(), "profile": diaban::schema::profile()})
+                }
             };
             print_json(&value)?;
             Ok(ExitCode::SUCCESS)
@@ -231,7 +364,10 @@ fn same_path(a: &Path, b: &Path) -> bool {
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
 fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
     let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = path.with_file_name(format!(".{file_name}.tmp-{}", std::process::id()));
     std::fs::write(&tmp, text).map_err(io)?;
     std::fs::rename(&tmp, path).map_err(|e| {
@@ -240,19 +376,20 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
     })
 }
 
-fn convert(path: &Path, out: &Path, force: bool) -> Result<(), Fatal> {
-    if same_path(path, out) && !force {
+fn convert(path: Option<&Path>, out: &Path, force: bool) -> Result<(), Fatal> {
+    if path.is_some_and(|p| same_path(p, out)) && !force {
         return Err(Fatal(format!(
             "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
             out.display()
         )));
     }
-    let dataset = Dataset::load(path)?;
+    let (dataset, _) = load(path)?;
     if out.extension().is_some_and(|e| e == "json") {
         write_atomic(out, &(dataset.to_json_string()? + "\n"))?;
         eprintln!("wrote {}", out.display());
     } else {
-        std::fs::create_dir_all(out).map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
+        std::fs::create_dir_all(out)
+            .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
         let texts = dataset.to_csv_texts()?;
         for (name, text) in &texts {
             write_atomic(&out.join(name), text)?;

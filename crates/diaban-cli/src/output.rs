@@ -30,7 +30,13 @@ fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> Stri
 }
 
 /// The report of `diaban check`.
-pub fn check_text(report: &Report, profile: &Profile, name: &str, options: &CheckOptions, lang: Lang) -> String {
+pub fn check_text(
+    report: &Report,
+    profile: &Profile,
+    name: &str,
+    options: &CheckOptions,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let scope = match options.at {
         Some(d) => format!("{} {d}", t(lang, "tại ngày", "on")),
@@ -42,17 +48,35 @@ pub fn check_text(report: &Report, profile: &Profile, name: &str, options: &Chec
         t(lang, "quy định", "profile"),
         profile.id,
         profile.regulation.number,
-        options.today.map(|d| format!(" · {} {d}", t(lang, "hôm nay", "today"))).unwrap_or_default()
+        options
+            .today
+            .map(|d| format!(" · {} {d}", t(lang, "hôm nay", "today")))
+            .unwrap_or_default()
     );
     let mut groups: BTreeMap<diaban::Code, Vec<&diaban::Finding>> = BTreeMap::new();
     for f in &report.findings {
         groups.entry(f.code).or_default().push(f);
     }
-    let subject_width = report.findings.iter().map(|f| f.subject.kind.len() + f.subject.id.len() + 1).max().unwrap_or(0);
-    let dates_width = report.findings.iter().map(|f| dates(f.from, f.to).chars().count()).max().unwrap_or(0);
+    let subject_width = report
+        .findings
+        .iter()
+        .map(|f| f.subject.kind.len() + f.subject.id.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let dates_width = report
+        .findings
+        .iter()
+        .map(|f| dates(f.from, f.to).chars().count())
+        .max()
+        .unwrap_or(0);
     for (code, findings) in &groups {
         let severity = findings.first().map_or(Severity::Info, |f| f.severity);
-        let _ = writeln!(out, "\n{code} ({} {})", findings.len(), severity_word(severity, findings.len(), lang));
+        let _ = writeln!(
+            out,
+            "\n{code} ({} {})",
+            findings.len(),
+            severity_word(severity, findings.len(), lang)
+        );
         for f in findings {
             let mark = match f.severity {
                 Severity::Error => "✗",
@@ -62,12 +86,20 @@ pub fn check_text(report: &Report, profile: &Profile, name: &str, options: &Chec
             let _ = writeln!(
                 out,
                 "  {mark} {}  {}  {}",
-                pad(&format!("{} {}", f.subject.kind, f.subject.id), subject_width),
+                pad(
+                    &format!("{} {}", f.subject.kind, f.subject.id),
+                    subject_width
+                ),
                 pad(&dates(f.from, f.to), dates_width),
                 f.message(lang)
             );
             if let Some(a) = &f.article {
-                let _ = writeln!(out, "    {}{}  ↳ {a}", pad("", subject_width), pad("", dates_width));
+                let _ = writeln!(
+                    out,
+                    "    {}{}  ↳ {a}",
+                    pad("", subject_width),
+                    pad("", dates_width)
+                );
             }
         }
     }
@@ -101,7 +133,10 @@ fn severity_word(s: Severity, n: usize, lang: Lang) -> &'static str {
 }
 
 fn who(a: &AssignmentView) -> String {
-    let name = a.subject_name.clone().unwrap_or_else(|| a.subject_id.clone());
+    let name = a
+        .subject_name
+        .clone()
+        .unwrap_or_else(|| a.subject_id.clone());
     match &a.subject_title {
         Some(title) => format!("{name} — {title}"),
         None => name,
@@ -111,21 +146,53 @@ fn who(a: &AssignmentView) -> String {
 /// The table of `diaban coverage`, grouped by district.
 pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "diaban coverage · {name} · {} · {} {}", c.scheme, t(lang, "ngày", "on"), c.at);
+    let _ = writeln!(
+        out,
+        "diaban coverage · {name} · {} · {} {}",
+        c.scheme,
+        t(lang, "ngày", "on"),
+        c.at
+    );
     let mut districts: BTreeMap<(String, String), Vec<&diaban::CoverageRow>> = BTreeMap::new();
     for row in &c.rows {
-        let key = (row.district_code.clone().unwrap_or_default(), row.district_name.clone().unwrap_or_default());
+        let key = (
+            row.district_code.clone().unwrap_or_default(),
+            row.district_name.clone().unwrap_or_default(),
+        );
         districts.entry(key).or_default().push(row);
     }
-    let name_width = c.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
+    let name_width = c
+        .rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for ((code, dname), rows) in &districts {
         let covered = rows.iter().filter(|r| r.covered).count();
-        let _ = writeln!(out, "\n{dname} ({code}) — {covered}/{} {}", rows.len(), t(lang, "có người theo dõi", "covered"));
+        let _ = writeln!(
+            out,
+            "\n{dname} ({code}) — {covered}/{} {}",
+            rows.len(),
+            t(lang, "có người theo dõi", "covered")
+        );
         for row in rows {
             let mark = if row.covered { " " } else { "✗" };
-            let people: Vec<String> = row.assignments.iter().map(|a| format!("{} [{}]", who(a), a.id)).collect();
-            let text = if people.is_empty() { t(lang, "CHƯA CÓ NGƯỜI THEO DÕI", "NOT COVERED").to_owned() } else { people.join("; ") };
-            let _ = writeln!(out, "  {mark} {}  {}  {text}", row.code, pad(&row.name, name_width));
+            let people: Vec<String> = row
+                .assignments
+                .iter()
+                .map(|a| format!("{} [{}]", who(a), a.id))
+                .collect();
+            let text = if people.is_empty() {
+                t(lang, "CHƯA CÓ NGƯỜI THEO DÕI", "NOT COVERED").to_owned()
+            } else {
+                people.join("; ")
+            };
+            let _ = writeln!(
+                out,
+                "  {mark} {}  {}  {text}",
+                row.code,
+                pad(&row.name, name_width)
+            );
         }
     }
     let _ = writeln!(
@@ -146,12 +213,542 @@ pub fn history_text(target: &str, list: &[AssignmentView], lang: Lang) -> String
     let mut out = String::new();
     let _ = writeln!(out, "diaban history · {target}");
     for a in list {
-        let end = a.valid_to.map(|d| d.to_string()).unwrap_or_else(|| "…".into());
+        let end = a
+            .valid_to
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "…".into());
         let reason = a.end_reason.map(|r| format!(" ({r})")).unwrap_or_default();
-        let _ = writeln!(out, "  {} → {}{reason}  {}  {}  [{}]", a.valid_from, end, pad(&a.scheme, 22), who(a), a.id);
+        let _ = writeln!(
+            out,
+            "  {} → {}{reason}  {}  {}  [{}]",
+            a.valid_from,
+            end,
+            pad(&a.scheme, 22),
+            who(a),
+            a.id
+        );
     }
     if list.is_empty() {
-        let _ = writeln!(out, "  {}", t(lang, "(không có phân công)", "(no assignments)"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            t(lang, "(không có phân công)", "(no assignments)")
+        );
     }
     out
+}
+
+fn kind_label(kind: diaban::ActivityKind, lang: Lang) -> &'static str {
+    use diaban::ActivityKind as K;
+    match (kind, lang) {
+        (K::CommitteeMeeting, Lang::Vi) => "Dự họp",
+        (K::CommitteeMeeting, Lang::En) => "Meetings",
+        (K::FieldVisit, Lang::Vi) => "Về thôn",
+        (K::FieldVisit, Lang::En) => "Visits",
+        (K::Guidance, Lang::Vi) => "Hướng dẫn",
+        (K::Guidance, Lang::En) => "Guidance",
+        (K::Proposal, Lang::Vi) => "Đề xuất",
+        (K::Proposal, Lang::En) => "Proposals",
+        (K::CellMeeting, Lang::Vi) => "Sinh hoạt CB",
+        (K::CellMeeting, Lang::En) => "Cell mtgs",
+        (K::Contribution, Lang::Vi) => "Đóng góp",
+        (K::Contribution, Lang::En) => "Contrib.",
+    }
+}
+
+fn rating_label(r: diaban::Rating, lang: Lang) -> &'static str {
+    use diaban::Rating as R;
+    match (r, lang) {
+        (R::Excellent, Lang::Vi) => "HTXS",
+        (R::Good, Lang::Vi) => "HTT",
+        (R::Fulfilled, Lang::Vi) => "HT",
+        (R::Unfulfilled, Lang::Vi) => "KHT",
+        (R::Excellent, Lang::En) => "excellent",
+        (R::Good, Lang::En) => "good",
+        (R::Fulfilled, Lang::En) => "fulfilled",
+        (R::Unfulfilled, Lang::En) => "UNFULFILLED",
+    }
+}
+
+fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
+    let rating = e.rating.map(|r| rating_label(r, lang)).unwrap_or("");
+    match (e.status, lang) {
+        ("ok", _) => format!(
+            "{rating} {}",
+            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
+        )
+        .trim()
+        .to_owned(),
+        ("late", Lang::Vi) => format!(
+            "{rating} ✗ gửi muộn {}",
+            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
+        ),
+        ("late", Lang::En) => format!(
+            "{rating} ✗ late {}",
+            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
+        ),
+        ("missing", Lang::Vi) => "✗ CHƯA CÓ".to_owned(),
+        ("missing", Lang::En) => "✗ MISSING".to_owned(),
+        ("not_due", Lang::Vi) => "chưa đến hạn".to_owned(),
+        ("not_due", Lang::En) => "not yet due".to_owned(),
+        ("not_required", Lang::Vi) => "không bắt buộc".to_owned(),
+        ("not_required", Lang::En) => "not required".to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The text of `diaban report`: one table per scheme and district, roll-ups, proposals, the programme.
+pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} · {} · {}{}",
+        t(lang, "BÁO CÁO NĂM", "YEARLY REPORT"),
+        r.year,
+        r.regulation,
+        name,
+        r.today
+            .map(|d| format!(" · {} {d}", t(lang, "tính đến", "as of")))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "Mỗi ô: đã làm/yêu cầu (yêu cầu tính theo số ngày được phân công trong năm); ✗ = chưa đạt.",
+            "Each cell: done/required (required prorated by the days assigned in the year); ✗ = falls short."
+        )
+    );
+    for scheme in profile.schemes.iter().filter(|s| !s.duties.is_empty()) {
+        let rows: Vec<&diaban::report::AssignmentYear> = r
+            .assignments
+            .iter()
+            .filter(|a| a.scheme == scheme.id)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let short = rows.iter().filter(|a| a.shortfall).count();
+        let _ = writeln!(
+            out,
+            "\n══ {} ({}) — {} {}, {} {}",
+            t(lang, &scheme.name_vi, &scheme.name_en),
+            scheme.id,
+            rows.len(),
+            t(lang, "phân công", "assignments"),
+            short,
+            t(lang, "chưa đạt", "falling short")
+        );
+        let target_w = rows
+            .iter()
+            .map(|a| {
+                a.target_name
+                    .as_deref()
+                    .unwrap_or(&a.target)
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+            .max(6)
+            + 7;
+        let who_w = rows
+            .iter()
+            .map(|a| {
+                a.subject_name
+                    .as_deref()
+                    .unwrap_or(&a.subject_id)
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let mut header = format!(
+            "    {}  {}  {:>4}",
+            pad(t(lang, "Địa bàn", "Unit"), target_w),
+            pad(t(lang, "Cán bộ", "Cadre"), who_w),
+            t(lang, "Ngày", "Days")
+        );
+        for d in &scheme.duties {
+            let _ = write!(header, "  {:>10}", kind_label(d.activity_kind, lang));
+        }
+        let _ = write!(
+            header,
+            "  {:>8}  {}",
+            kind_label(diaban::ActivityKind::Proposal, lang),
+            t(lang, "Đánh giá", "Evaluation")
+        );
+        let mut district: Option<Option<String>> = None;
+        for a in rows {
+            if district.as_ref() != Some(&a.district_code) {
+                district = Some(a.district_code.clone());
+                let _ = writeln!(
+                    out,
+                    "\n  {}{}",
+                    a.district_name.clone().unwrap_or_else(|| t(
+                        lang,
+                        "(không thuộc huyện)",
+                        "(no district)"
+                    )
+                    .to_owned()),
+                    a.district_code
+                        .as_ref()
+                        .map(|c| format!(" ({c})"))
+                        .unwrap_or_default()
+                );
+                let _ = writeln!(out, "{header}");
+            }
+            let mark = if a.shortfall { "✗" } else { " " };
+            let target = format!("{} {}", a.target, a.target_name.as_deref().unwrap_or(""));
+            let mut line = format!(
+                "  {mark} {}  {}  {:>4}",
+                pad(&target, target_w),
+                pad(a.subject_name.as_deref().unwrap_or(&a.subject_id), who_w),
+                a.days
+            );
+            for d in &a.duties {
+                let cell = format!("{}{}/{}", if d.met { "" } else { "✗" }, d.done, d.required);
+                let _ = write!(line, "  {:>10}", cell);
+            }
+            let _ = write!(
+                line,
+                "  {:>8}  {}",
+                a.proposals,
+                evaluation_cell(&a.evaluation, lang)
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    let rollup = |out: &mut String, title: &str, list: &[diaban::report::Rollup]| {
+        if list.is_empty() {
+            return;
+        }
+        let w = list
+            .iter()
+            .map(|x| x.name.chars().count() + x.id.chars().count() + 3)
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out, "\n══ {title}");
+        let _ = writeln!(
+            out,
+            "    {}  {:>10}  {:>10}  {:>10}  {}",
+            pad("", w),
+            t(lang, "Phân công", "Assigned"),
+            t(lang, "Chưa đạt", "Short"),
+            t(lang, "Thiếu ĐG", "No eval."),
+            t(lang, "Xếp loại", "Ratings")
+        );
+        for x in list {
+            let ratings: Vec<String> = x.ratings.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let mark = if x.with_shortfall > 0 { "✗" } else { " " };
+            let _ = writeln!(
+                out,
+                "  {mark} {}  {:>10}  {:>10}  {:>10}  {}",
+                pad(&format!("{} ({})", x.name, x.id), w),
+                x.assignments,
+                x.with_shortfall,
+                x.evaluations_missing,
+                ratings.join(", ")
+            );
+        }
+    };
+    rollup(&mut out, t(lang, "Theo huyện", "By district"), &r.districts);
+    rollup(
+        &mut out,
+        t(lang, "Theo cơ quan của cán bộ", "By the cadre's agency"),
+        &r.agencies,
+    );
+    let _ = writeln!(
+        out,
+        "\n══ {} ({})",
+        t(
+            lang,
+            "Đề xuất trực tiếp với Ban Thường vụ",
+            "Proposals made directly to the Standing Committee"
+        ),
+        r.proposals.len()
+    );
+    for p in &r.proposals {
+        let _ = writeln!(
+            out,
+            "    {}  {}  {} → {}: {}",
+            p.date,
+            pad(p.subject_name.as_deref().unwrap_or(&p.subject_id), 22),
+            p.target,
+            p.recipient.as_deref().unwrap_or("?"),
+            p.note.as_deref().unwrap_or("")
+        );
+    }
+    let totals = |m: &BTreeMap<diaban::ContributionKind, diaban::report::Totals>| -> String {
+        m.iter()
+            .map(|(k, v)| match (k, v.value_vnd) {
+                (diaban::ContributionKind::Cash, value) => format!("{k} {} đ", money(value)),
+                (_, 0) => format!("{k} {}", v.quantity),
+                (_, value) => format!("{k} {} ({} đ)", v.quantity, money(value)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !r.programme.by_year.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n══ {}",
+            t(
+                lang,
+                "Chương trình giúp xã xây dựng nông thôn mới",
+                "New-rural-development support programme"
+            )
+        );
+        let _ = writeln!(out, "  {}", t(lang, "Theo năm:", "By year:"));
+        for y in &r.programme.by_year {
+            let _ = writeln!(out, "    {}  {}", y.id, totals(&y.by_kind));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}:",
+            t(lang, "Theo xã, năm", "By commune, in"),
+            r.year
+        );
+        for c in &r.programme.by_commune {
+            let _ = writeln!(
+                out,
+                "    {}  {}",
+                pad(&format!("{} {}", c.id, c.name), 30),
+                totals(&c.by_kind)
+            );
+        }
+    }
+    out
+}
+
+/// `diaban report --csv`: one row per assignment, a column pair per duty.
+pub fn report_csv(r: &diaban::YearReport, profile: &Profile) -> Result<String, String> {
+    let mut duties: Vec<&str> = Vec::new();
+    for s in &profile.schemes {
+        for d in &s.duties {
+            if !duties.contains(&d.id.as_str()) {
+                duties.push(&d.id);
+            }
+        }
+    }
+    let mut header: Vec<String> = [
+        "year",
+        "assignment_id",
+        "scheme",
+        "subject_id",
+        "subject_name",
+        "agency_id",
+        "target",
+        "target_name",
+        "district_code",
+        "district_name",
+        "from",
+        "to",
+        "days",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for d in &duties {
+        header.push(format!("{d}_done"));
+        header.push(format!("{d}_required"));
+    }
+    header.extend(
+        [
+            "proposals",
+            "evaluation_status",
+            "evaluation_id",
+            "rating",
+            "submitted_on",
+            "shortfall",
+        ]
+        .map(str::to_owned),
+    );
+    let mut w = String::new();
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .map(|c| {
+                if c.contains([',', '"', '\n']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    w.push_str(&line(&header));
+    w.push('\n');
+    for a in &r.assignments {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut cells = vec![
+            r.year.to_string(),
+            a.assignment_id.clone(),
+            a.scheme.clone(),
+            a.subject_id.clone(),
+            o(&a.subject_name),
+            o(&a.agency_id),
+            a.target.clone(),
+            o(&a.target_name),
+            o(&a.district_code),
+            o(&a.district_name),
+            a.period.from.to_string(),
+            a.period.to.map(|d| d.to_string()).unwrap_or_default(),
+            a.days.to_string(),
+        ];
+        for d in &duties {
+            match a.duties.iter().find(|x| x.duty == *d) {
+                Some(x) => cells.extend([x.done.to_string(), x.required.to_string()]),
+                None => cells.extend([String::new(), String::new()]),
+            }
+        }
+        cells.extend([
+            a.proposals.to_string(),
+            a.evaluation.status.to_owned(),
+            o(&a.evaluation.evaluation_id),
+            a.evaluation
+                .rating
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            a.evaluation
+                .submitted_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            a.shortfall.to_string(),
+        ]);
+        w.push_str(&line(&cells));
+        w.push('\n');
+    }
+    Ok(w)
+}
+
+fn relation_word(kind: diaban::profile::RelationKind, lang: Lang) -> &'static str {
+    use diaban::profile::RelationKind as R;
+    match (kind, lang) {
+        (R::ReportsTo, Lang::Vi) => "báo cáo, đề xuất với",
+        (R::DirectedBy, Lang::Vi) => "chịu sự chỉ đạo của",
+        (R::CoordinatesWith, Lang::Vi) => "phối hợp với",
+        (R::EvaluatedBy, Lang::Vi) => "được đánh giá bởi",
+        (R::ReportsTo, Lang::En) => "reports to",
+        (R::DirectedBy, Lang::En) => "is directed by",
+        (R::CoordinatesWith, Lang::En) => "coordinates with",
+        (R::EvaluatedBy, Lang::En) => "is evaluated by",
+    }
+}
+
+/// The text of `diaban relations`.
+pub fn relations_text(
+    who: &str,
+    reverse: bool,
+    day: chrono::NaiveDate,
+    list: &[diaban::Relation],
+    index: &diaban::Index<'_>,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let name = index
+        .subject_name(who)
+        .map(str::to_owned)
+        .or_else(|| index.unit_near(who, Some(day)).map(|u| u.name.clone()))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "diaban relations · {who} {name} · {} {day}{}",
+        t(lang, "ngày", "on"),
+        if reverse {
+            t(
+                lang,
+                " · ai có quan hệ công tác với đối tượng này",
+                " · who stands in a relationship with it",
+            )
+        } else {
+            ""
+        }
+    );
+    if list.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            t(
+                lang,
+                "(không có quan hệ công tác nào vào ngày này)",
+                "(no working relationships on this day)"
+            )
+        );
+    }
+    for r in list {
+        let people: Vec<String> = r
+            .people
+            .iter()
+            .map(|p| format!("{} ({}, {})", p.name, p.id, p.title))
+            .collect();
+        let body = match (&r.body_name, &r.body_id) {
+            (Some(n), Some(id)) => format!("{n} ({id})"),
+            _ => "?".to_owned(),
+        };
+        let counterpart = if people.is_empty() {
+            body
+        } else {
+            format!("{body}: {}", people.join("; "))
+        };
+        let subject = if reverse {
+            format!(
+                "{} [{} → {}] ",
+                index.subject_name(&r.subject_id).unwrap_or(&r.subject_id),
+                r.assignment_id,
+                r.target
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {}{}{} {counterpart}",
+            if r.unresolved { "✗ " } else { "  " },
+            subject,
+            relation_word(r.kind, lang)
+        );
+        let _ = writeln!(
+            out,
+            "      ↳ {}{}",
+            r.article.as_deref().unwrap_or(""),
+            if r.unresolved {
+                t(
+                    lang,
+                    " — không xác định được trong dữ liệu (district_lead_missing?)",
+                    " — not found in the dataset (district_lead_missing?)",
+                )
+            } else {
+                ""
+            }
+        );
+    }
+    out
+}
+
+/// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.
+fn money(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_groups_thousands_with_dots() {
+        assert_eq!(super::money(0), "0");
+        assert_eq!(super::money(999), "999");
+        assert_eq!(super::money(1000), "1.000");
+        assert_eq!(super::money(35_200_000), "35.200.000");
+    }
 }

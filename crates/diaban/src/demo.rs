@@ -7,13 +7,28 @@ use crate::model::Dataset;
 
 const FILES: &[(&str, &str)] = &[
     ("units.csv", include_str!("../data/demo/units.csv")),
-    ("organizations.csv", include_str!("../data/demo/organizations.csv")),
+    (
+        "organizations.csv",
+        include_str!("../data/demo/organizations.csv"),
+    ),
     ("people.csv", include_str!("../data/demo/people.csv")),
     ("terms.csv", include_str!("../data/demo/terms.csv")),
-    ("assignments.csv", include_str!("../data/demo/assignments.csv")),
-    ("activities.csv", include_str!("../data/demo/activities.csv")),
-    ("evaluations.csv", include_str!("../data/demo/evaluations.csv")),
-    ("ntm_statuses.csv", include_str!("../data/demo/ntm_statuses.csv")),
+    (
+        "assignments.csv",
+        include_str!("../data/demo/assignments.csv"),
+    ),
+    (
+        "activities.csv",
+        include_str!("../data/demo/activities.csv"),
+    ),
+    (
+        "evaluations.csv",
+        include_str!("../data/demo/evaluations.csv"),
+    ),
+    (
+        "ntm_statuses.csv",
+        include_str!("../data/demo/ntm_statuses.csv"),
+    ),
 ];
 
 /// Where the demo's facts come from, for display.

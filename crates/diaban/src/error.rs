@@ -26,7 +26,10 @@ impl Location {
     /// A location naming only a file.
     #[must_use]
     pub fn file(file: impl Into<String>) -> Location {
-        Location { file: Some(file.into()), ..Location::default() }
+        Location {
+            file: Some(file.into()),
+            ..Location::default()
+        }
     }
 }
 
@@ -100,8 +103,8 @@ pub enum Error {
     Load {
         /// The kind of problem.
         kind: LoadErrorKind,
-        /// Where it was found.
-        location: Location,
+        /// Where it was found (boxed to keep `Result`s small).
+        location: Box<Location>,
         /// What is wrong, in plain words.
         message: String,
     },
@@ -157,7 +160,7 @@ impl Error {
     #[must_use]
     pub fn location(&self) -> Option<&Location> {
         match self {
-            Error::Load { location, .. } => Some(location),
+            Error::Load { location, .. } => Some(location.as_ref()),
             _ => None,
         }
     }
@@ -168,12 +171,23 @@ impl Error {
         matches!(self, Error::Load { .. } | Error::Io { .. })
     }
 
-    pub(crate) fn load(kind: LoadErrorKind, location: Location, message: impl Into<String>) -> Error {
-        Error::Load { kind, location, message: message.into() }
+    pub(crate) fn load(
+        kind: LoadErrorKind,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::Load {
+            kind,
+            location: Box::new(location),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn invalid_argument(name: &str, message: impl Into<String>) -> Error {
-        Error::InvalidArgument { name: name.to_owned(), message: message.into() }
+        Error::InvalidArgument {
+            name: name.to_owned(),
+            message: message.into(),
+        }
     }
 }
 

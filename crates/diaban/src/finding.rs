@@ -127,7 +127,10 @@ impl Finding {
         m.insert("code".into(), self.code.as_str().into());
         m.insert("severity".into(), self.severity.as_str().into());
         m.insert("message".into(), self.message(lang).into());
-        m.insert("subject".into(), serde_json::json!({"kind": self.subject.kind, "id": self.subject.id}));
+        m.insert(
+            "subject".into(),
+            serde_json::json!({"kind": self.subject.kind, "id": self.subject.id}),
+        );
         m.insert("from".into(), self.from.map(|d| d.to_string()).into());
         m.insert("to".into(), self.to.map(|d| d.to_string()).into());
         m.insert("article".into(), self.article.clone().into());
@@ -136,7 +139,13 @@ impl Finding {
     }
 
     fn sort_key(&self) -> (Code, &SubjectRef, Option<NaiveDate>, NaiveDate, String) {
-        (self.code, &self.subject, self.from, self.to.unwrap_or(NaiveDate::MAX), Value::Object(self.details.clone()).to_string())
+        (
+            self.code,
+            &self.subject,
+            self.from,
+            self.to.unwrap_or(NaiveDate::MAX),
+            Value::Object(self.details.clone()).to_string(),
+        )
     }
 }
 

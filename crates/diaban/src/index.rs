@@ -29,6 +29,7 @@ pub struct Index<'d> {
     by_target: HashMap<&'d str, HashMap<&'d str, Vec<&'d Assignment>>>,
     by_subject: HashMap<&'d str, HashMap<&'d str, Vec<&'d Assignment>>>,
     children: HashMap<&'d str, Vec<&'d Unit>>,
+    org_by_unit: HashMap<&'d str, Vec<&'d Organization>>,
 }
 
 impl<'d> Index<'d> {
@@ -47,8 +48,12 @@ impl<'d> Index<'d> {
             versions.sort_by_key(|u| u.validity());
         }
         let mut organizations = HashMap::with_capacity(dataset.organizations.len());
+        let mut org_by_unit: HashMap<&str, Vec<&Organization>> = HashMap::new();
         for o in &dataset.organizations {
             organizations.entry(o.id.as_str()).or_insert(o);
+            if let Some(code) = &o.unit_code {
+                org_by_unit.entry(code.as_str()).or_default().push(o);
+            }
         }
         let mut people: HashMap<&str, Vec<&Post>> = HashMap::new();
         for p in &dataset.people {
@@ -58,22 +63,47 @@ impl<'d> Index<'d> {
         let mut terms_by_body: HashMap<&str, Vec<&Term>> = HashMap::new();
         for t in &dataset.terms {
             terms.entry(t.id.as_str()).or_insert(t);
-            terms_by_body.entry(t.organization_id.as_str()).or_default().push(t);
+            terms_by_body
+                .entry(t.organization_id.as_str())
+                .or_default()
+                .push(t);
         }
         let mut assignments = HashMap::with_capacity(dataset.assignments.len());
         let mut by_target: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
         let mut by_subject: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
         for a in &dataset.assignments {
             assignments.entry(a.id.as_str()).or_insert(a);
-            by_target.entry(a.scheme.as_str()).or_default().entry(a.target.as_str()).or_default().push(a);
-            by_subject.entry(a.scheme.as_str()).or_default().entry(a.subject_id.as_str()).or_default().push(a);
+            by_target
+                .entry(a.scheme.as_str())
+                .or_default()
+                .entry(a.target.as_str())
+                .or_default()
+                .push(a);
+            by_subject
+                .entry(a.scheme.as_str())
+                .or_default()
+                .entry(a.subject_id.as_str())
+                .or_default()
+                .push(a);
         }
         for per_scheme in by_target.values_mut().chain(by_subject.values_mut()) {
             for list in per_scheme.values_mut() {
                 list.sort_by(|x, y| x.period().cmp(&y.period()).then_with(|| x.id.cmp(&y.id)));
             }
         }
-        Index { dataset, units, organizations, people, terms, terms_by_body, assignments, by_target, by_subject, children }
+        Index {
+            dataset,
+            units,
+            organizations,
+            people,
+            terms,
+            terms_by_body,
+            assignments,
+            by_target,
+            by_subject,
+            children,
+            org_by_unit,
+        }
     }
 
     /// Every version of a unit code, ordered by start.
@@ -85,13 +115,17 @@ impl<'d> Index<'d> {
     /// The version of a unit code in force on `day`.
     #[must_use]
     pub fn unit_at(&self, code: &str, day: NaiveDate) -> Option<&'d Unit> {
-        self.unit_versions(code).iter().copied().find(|u| u.validity().contains(day))
+        self.unit_versions(code)
+            .iter()
+            .copied()
+            .find(|u| u.validity().contains(day))
     }
 
     /// Any version of a unit code: the one in force on `day` if any, else the latest.
     #[must_use]
     pub fn unit_near(&self, code: &str, day: Option<NaiveDate>) -> Option<&'d Unit> {
-        day.and_then(|d| self.unit_at(code, d)).or_else(|| self.unit_versions(code).last().copied())
+        day.and_then(|d| self.unit_at(code, d))
+            .or_else(|| self.unit_versions(code).last().copied())
     }
 
     /// Units whose parent is `code` (any version).
@@ -104,6 +138,12 @@ impl<'d> Index<'d> {
     #[must_use]
     pub fn organization(&self, id: &str) -> Option<&'d Organization> {
         self.organizations.get(id).copied()
+    }
+
+    /// The organisations attached to a unit code, in file order.
+    #[must_use]
+    pub fn organizations_of_unit(&self, code: &str) -> &[&'d Organization] {
+        self.org_by_unit.get(code).map_or(&[], Vec::as_slice)
     }
 
     /// Every post a person holds or held.
@@ -121,7 +161,8 @@ impl<'d> Index<'d> {
     /// The name of a subject: a person's or an organisation's.
     #[must_use]
     pub fn subject_name(&self, id: &str) -> Option<&'d str> {
-        self.person_name(id).or_else(|| self.organization(id).map(|o| o.name.as_str()))
+        self.person_name(id)
+            .or_else(|| self.organization(id).map(|o| o.name.as_str()))
     }
 
     /// A term by id.
@@ -145,29 +186,53 @@ impl<'d> Index<'d> {
     /// Every assignment of a scheme on a target, by start.
     #[must_use]
     pub fn assignments_of_target(&self, scheme: &str, target: &str) -> &[&'d Assignment] {
-        self.by_target.get(scheme).and_then(|m| m.get(target)).map_or(&[], Vec::as_slice)
+        self.by_target
+            .get(scheme)
+            .and_then(|m| m.get(target))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every assignment of a scheme held by a subject, by start.
     #[must_use]
     pub fn assignments_of_subject(&self, scheme: &str, subject: &str) -> &[&'d Assignment] {
-        self.by_subject.get(scheme).and_then(|m| m.get(subject)).map_or(&[], Vec::as_slice)
+        self.by_subject
+            .get(scheme)
+            .and_then(|m| m.get(subject))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The targets of a scheme, with their assignments.
     pub fn targets(&self, scheme: &str) -> impl Iterator<Item = (&'d str, &[&'d Assignment])> + '_ {
-        self.by_target.get(scheme).into_iter().flat_map(|m| m.iter().map(|(k, v)| (*k, v.as_slice())))
+        self.by_target
+            .get(scheme)
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(k, v)| (*k, v.as_slice())))
     }
 
     /// The subjects of a scheme, with their assignments.
-    pub fn subjects(&self, scheme: &str) -> impl Iterator<Item = (&'d str, &[&'d Assignment])> + '_ {
-        self.by_subject.get(scheme).into_iter().flat_map(|m| m.iter().map(|(k, v)| (*k, v.as_slice())))
+    pub fn subjects(
+        &self,
+        scheme: &str,
+    ) -> impl Iterator<Item = (&'d str, &[&'d Assignment])> + '_ {
+        self.by_subject
+            .get(scheme)
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(k, v)| (*k, v.as_slice())))
     }
 
     /// The assignments of a scheme on a target that include `day`.
     #[must_use]
-    pub fn assignments_on(&self, scheme: &str, target: &str, day: NaiveDate) -> Vec<&'d Assignment> {
-        self.assignments_of_target(scheme, target).iter().copied().filter(|a| a.period().contains(day)).collect()
+    pub fn assignments_on(
+        &self,
+        scheme: &str,
+        target: &str,
+        day: NaiveDate,
+    ) -> Vec<&'d Assignment> {
+        self.assignments_of_target(scheme, target)
+            .iter()
+            .copied()
+            .filter(|a| a.period().contains(day))
+            .collect()
     }
 
     /// Every scheme with at least one assignment.

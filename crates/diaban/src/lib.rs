@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 
 mod demo;
+pub mod duties;
 pub use demo::PROVENANCE as DEMO_PROVENANCE;
 pub mod error;
 pub mod finding;
@@ -53,6 +54,8 @@ pub mod model;
 pub mod period;
 pub mod profile;
 pub mod query;
+pub mod relations;
+pub mod report;
 pub mod schema;
 pub mod validate;
 mod words;
@@ -61,13 +64,21 @@ pub use error::{Error, LoadErrorKind, Location, Result};
 pub use finding::{Code, Finding, Lang, Report, Severity, SubjectRef, Summary};
 pub use index::Index;
 pub use model::{
-    Activity, ActivityKind, Assignment, ContributionKind, Dataset, EndReason, Evaluation, Level, NtmRecord, NtmStatus,
-    OrgKind, Organization, Part, Post, Rank, Rating, ReorganizationEdge, Term, Unit, UnitType,
+    Activity, ActivityKind, Assignment, ContributionKind, Dataset, EndReason, Evaluation, Level,
+    NtmRecord, NtmStatus, OrgKind, Organization, Part, Post, Rank, Rating, ReorganizationEdge,
+    Term, Unit, UnitType,
 };
 pub use period::{date, parse_date, Period};
 pub use profile::Profile;
 pub use query::{AssignmentView, Coverage, CoverageRow};
+pub use relations::{PersonRef, Relation};
+pub use report::YearReport;
 pub use validate::{check, CheckOptions};
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
 
 /// The library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -17,7 +17,9 @@ pub(crate) mod dates {
 
     fn parse<E: serde::de::Error>(text: &str) -> Result<NaiveDate, E> {
         crate::period::parse_date(text).ok_or_else(|| {
-            E::custom(format_args!("invalid date `{text}`: expected a real date as YYYY-MM-DD or DD/MM/YYYY"))
+            E::custom(format_args!(
+                "invalid date `{text}`: expected a real date as YYYY-MM-DD or DD/MM/YYYY"
+            ))
         })
     }
 
@@ -79,8 +81,12 @@ impl UnitType {
     pub fn level(self) -> Level {
         match self {
             UnitType::Province | UnitType::CentralCity => Level::Province,
-            UnitType::RuralDistrict | UnitType::UrbanDistrict | UnitType::Town | UnitType::City => Level::District,
-            UnitType::Commune | UnitType::Ward | UnitType::Township | UnitType::SpecialZone => Level::Commune,
+            UnitType::RuralDistrict | UnitType::UrbanDistrict | UnitType::Town | UnitType::City => {
+                Level::District
+            }
+            UnitType::Commune | UnitType::Ward | UnitType::Township | UnitType::SpecialZone => {
+                Level::Commune
+            }
         }
     }
 
@@ -89,7 +95,10 @@ impl UnitType {
     pub fn parse(word: &str) -> Option<UnitType> {
         UnitType::from_word(word).or_else(|| {
             let lower = word.trim().to_lowercase();
-            UnitType::ALL.iter().copied().find(|t| t.as_str().to_lowercase() == lower)
+            UnitType::ALL
+                .iter()
+                .copied()
+                .find(|t| t.as_str().to_lowercase() == lower)
         })
     }
 }
@@ -110,10 +119,18 @@ pub struct Unit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_code: Option<String>,
     /// First day in force; `None` when not recorded (in force since before the records begin).
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_from: Option<NaiveDate>,
     /// Last day in force; `None` while still in force.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -137,7 +154,10 @@ impl Unit {
 }
 
 pub(crate) fn validity(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Period {
-    Period { from: from.unwrap_or(NaiveDate::MIN), to }
+    Period {
+        from: from.unwrap_or(NaiveDate::MIN),
+        to,
+    }
 }
 
 word_enum! {
@@ -179,10 +199,18 @@ pub struct Organization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// First day it exists, if recorded.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_from: Option<NaiveDate>,
     /// Last day it exists, if it has ended.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -222,10 +250,18 @@ pub struct Post {
     /// Rank of the post.
     pub rank: Rank,
     /// First day in the post, if recorded.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_from: Option<NaiveDate>,
     /// Last day in the post, if it has ended.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -254,7 +290,11 @@ pub struct Term {
     #[serde(deserialize_with = "dates::de")]
     pub valid_from: NaiveDate,
     /// Last day of the term, once known (a term can end early).
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -262,7 +302,10 @@ impl Term {
     /// The days of the term.
     #[must_use]
     pub fn period(&self) -> Period {
-        Period { from: self.valid_from, to: self.valid_to }
+        Period {
+            from: self.valid_from,
+            to: self.valid_to,
+        }
     }
 }
 
@@ -297,7 +340,11 @@ pub struct Assignment {
     #[serde(deserialize_with = "dates::de")]
     pub valid_from: NaiveDate,
     /// Last day (inclusive), if ended.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_to: Option<NaiveDate>,
     /// The congress term it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,7 +353,11 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_number: Option<String>,
     /// Day the decision was signed.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub decision_date: Option<NaiveDate>,
     /// Why it ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,7 +374,10 @@ impl Assignment {
     /// The assignment's period as written (it may be inverted; validation reports that).
     #[must_use]
     pub fn period(&self) -> Period {
-        Period { from: self.valid_from, to: self.valid_to }
+        Period {
+            from: self.valid_from,
+            to: self.valid_to,
+        }
     }
 }
 
@@ -425,7 +479,11 @@ pub struct Evaluation {
     /// The body that wrote it.
     pub author_id: String,
     /// The day it was sent.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub submitted_on: Option<NaiveDate>,
     /// The rating given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -442,6 +500,9 @@ word_enum! {
         Full = "full",
         /// Part of the old unit (it is split between several new ones).
         Partial = "partial",
+        /// The old unit ends and passes to no new unit (the district level abolished in 2025);
+        /// `new_code`, `new_name` and `new_type` are then empty.
+        Abolished = "abolished",
     }
 }
 
@@ -454,13 +515,16 @@ pub struct ReorganizationEdge {
     pub effective: NaiveDate,
     /// The old unit's code (as in force the day before).
     pub old_code: String,
-    /// The new unit's code.
-    pub new_code: String,
-    /// The new unit's name.
-    pub new_name: String,
-    /// The new unit's type.
-    pub new_type: UnitType,
-    /// Whole or partial.
+    /// The new unit's code; `None` when the old unit is abolished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_code: Option<String>,
+    /// The new unit's name; `None` when the old unit is abolished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_name: Option<String>,
+    /// The new unit's type; `None` when the old unit is abolished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_type: Option<UnitType>,
+    /// Whole, partial or abolished.
     pub part: Part,
     /// The legal basis ("Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -44,7 +44,8 @@ pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let bytes = text.as_bytes();
-    let parsed = if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
+    let parsed = if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-')
+    {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
     } else if (8..=10).contains(&bytes.len()) && text.matches('/').count() == 2 {
         let mut parts = text.split('/');
@@ -125,19 +126,28 @@ impl Period {
     /// The single day `day`.
     #[must_use]
     pub fn day(day: NaiveDate) -> Period {
-        Period { from: day, to: Some(day) }
+        Period {
+            from: day,
+            to: Some(day),
+        }
     }
 
     /// The calendar year `year`, 1 January to 31 December.
     #[must_use]
     pub fn year(year: i32) -> Period {
-        Period { from: date(year, 1, 1), to: Some(date(year, 12, 31)) }
+        Period {
+            from: date(year, 1, 1),
+            to: Some(date(year, 12, 31)),
+        }
     }
 
     /// The period with no bounds at all (from the first representable day, open-ended).
     #[must_use]
     pub fn always() -> Period {
-        Period { from: NaiveDate::MIN, to: None }
+        Period {
+            from: NaiveDate::MIN,
+            to: None,
+        }
     }
 
     /// True when `to` is before `from` (only possible for a period built field by field).
@@ -175,7 +185,10 @@ impl Period {
     pub fn intersect(&self, other: &Period) -> Option<Period> {
         let from = self.from.max(other.from);
         let to = end_key(self.to).min(end_key(other.to));
-        (from <= to).then(|| Period { from, to: end_of(to) })
+        (from <= to).then(|| Period {
+            from,
+            to: end_of(to),
+        })
     }
 
     /// True when one period ends the day before the other starts (no gap, no overlap).
@@ -202,11 +215,17 @@ impl Period {
         };
         let mut out = Vec::with_capacity(2);
         if let Some(before) = common.from.pred_opt().filter(|d| *d >= self.from) {
-            out.push(Period { from: self.from, to: Some(before) });
+            out.push(Period {
+                from: self.from,
+                to: Some(before),
+            });
         }
         if let Some(after) = common.to.and_then(|t| t.succ_opt()) {
             if after <= end_key(self.to) {
-                out.push(Period { from: after, to: self.to });
+                out.push(Period {
+                    from: after,
+                    to: self.to,
+                });
             }
         }
         out
@@ -239,7 +258,11 @@ impl fmt::Display for Period {
 /// Runs in `O(n log n)` (one sort, one sweep).
 #[must_use]
 pub fn union(periods: &[Period]) -> Vec<Period> {
-    let mut sorted: Vec<Period> = periods.iter().copied().filter(|p| !p.is_inverted()).collect();
+    let mut sorted: Vec<Period> = periods
+        .iter()
+        .copied()
+        .filter(|p| !p.is_inverted())
+        .collect();
     sorted.sort_unstable();
     let mut out: Vec<Period> = Vec::with_capacity(sorted.len());
     for p in sorted {
@@ -309,14 +332,20 @@ pub fn depth_at_least(periods: &[Period], depth: usize) -> Vec<Period> {
         match (open, level >= threshold) {
             (None, true) => open = Some(day),
             (Some(start), false) => {
-                out.push(Period { from: start, to: day.pred_opt() });
+                out.push(Period {
+                    from: start,
+                    to: day.pred_opt(),
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some(start) = open {
-        out.push(Period { from: start, to: None });
+        out.push(Period {
+            from: start,
+            to: None,
+        });
     }
     out
 }
@@ -327,7 +356,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn p(from: (i32, u32, u32), to: Option<(i32, u32, u32)>) -> Period {
-        Period { from: date(from.0, from.1, from.2), to: to.map(|t| date(t.0, t.1, t.2)) }
+        Period {
+            from: date(from.0, from.1, from.2),
+            to: to.map(|t| date(t.0, t.1, t.2)),
+        }
     }
 
     #[test]
@@ -345,7 +377,10 @@ mod tests {
         let a = p((2024, 1, 1), Some((2024, 6, 30)));
         assert!(a.is_contiguous_with(&p((2024, 7, 1), None)));
         assert!(!a.is_contiguous_with(&p((2024, 7, 2), None)), "one day gap");
-        assert!(!a.is_contiguous_with(&p((2024, 6, 30), None)), "one day overlap");
+        assert!(
+            !a.is_contiguous_with(&p((2024, 6, 30), None)),
+            "one day overlap"
+        );
         assert!(a.overlaps(&p((2024, 6, 30), None)));
         assert!(!a.overlaps(&p((2024, 7, 1), None)));
     }
@@ -353,7 +388,10 @@ mod tests {
     #[test]
     fn new_rejects_end_before_start_but_accepts_one_day() {
         assert!(Period::new(date(2024, 9, 2), Some(date(2024, 9, 1))).is_err());
-        assert_eq!(Period::new(date(2024, 9, 1), Some(date(2024, 9, 1))).map(|p| p.days()), Ok(Some(1)));
+        assert_eq!(
+            Period::new(date(2024, 9, 1), Some(date(2024, 9, 1))).map(|p| p.days()),
+            Ok(Some(1))
+        );
     }
 
     #[test]
@@ -361,27 +399,49 @@ mod tests {
         let a = p((2024, 1, 1), Some((2024, 12, 31)));
         assert_eq!(
             a.subtract(&p((2024, 3, 1), Some((2024, 3, 31)))),
-            vec![p((2024, 1, 1), Some((2024, 2, 29))), p((2024, 4, 1), Some((2024, 12, 31)))]
+            vec![
+                p((2024, 1, 1), Some((2024, 2, 29))),
+                p((2024, 4, 1), Some((2024, 12, 31)))
+            ]
         );
         assert_eq!(a.subtract(&p((2023, 1, 1), None)), vec![]);
         assert_eq!(a.subtract(&p((2025, 1, 1), None)), vec![a]);
-        assert_eq!(Period::starting(date(2024, 1, 1)).subtract(&a), vec![p((2025, 1, 1), None)]);
+        assert_eq!(
+            Period::starting(date(2024, 1, 1)).subtract(&a),
+            vec![p((2025, 1, 1), None)]
+        );
     }
 
     #[test]
     fn gaps_report_exact_ranges() {
         let window = p((2024, 9, 1), None);
-        let covered = [p((2024, 9, 15), Some((2024, 12, 31))), p((2025, 1, 10), None)];
+        let covered = [
+            p((2024, 9, 15), Some((2024, 12, 31))),
+            p((2025, 1, 10), None),
+        ];
         assert_eq!(
             gaps_within(&window, &covered),
-            vec![p((2024, 9, 1), Some((2024, 9, 14))), p((2025, 1, 1), Some((2025, 1, 9)))]
+            vec![
+                p((2024, 9, 1), Some((2024, 9, 14))),
+                p((2025, 1, 1), Some((2025, 1, 9)))
+            ]
         );
     }
 
     #[test]
     fn overlaps_sweep() {
-        let periods = [p((2025, 1, 1), Some((2025, 3, 15))), p((2025, 3, 1), None), p((2025, 6, 1), Some((2025, 6, 1)))];
-        assert_eq!(overlaps(&periods), vec![p((2025, 3, 1), Some((2025, 3, 15))), p((2025, 6, 1), Some((2025, 6, 1)))]);
+        let periods = [
+            p((2025, 1, 1), Some((2025, 3, 15))),
+            p((2025, 3, 1), None),
+            p((2025, 6, 1), Some((2025, 6, 1))),
+        ];
+        assert_eq!(
+            overlaps(&periods),
+            vec![
+                p((2025, 3, 1), Some((2025, 3, 15))),
+                p((2025, 6, 1), Some((2025, 6, 1)))
+            ]
+        );
     }
 
     #[test]
@@ -399,7 +459,10 @@ mod tests {
     fn arb_period() -> impl Strategy<Value = Period> {
         (0i64..400, proptest::option::of(0i64..60)).prop_map(|(start, len)| {
             let from = date(2024, 1, 1) + chrono::Duration::days(start);
-            Period { from, to: len.map(|l| from + chrono::Duration::days(l)) }
+            Period {
+                from,
+                to: len.map(|l| from + chrono::Duration::days(l)),
+            }
         })
     }
 

@@ -89,7 +89,11 @@ pub struct Regulation {
     #[serde(deserialize_with = "dates::de")]
     pub effective: NaiveDate,
     /// Last day in force, once it lapses or is repealed.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub in_force_until: Option<NaiveDate>,
     /// How the structure and numbering are known.
     pub structure_note: String,
@@ -173,7 +177,11 @@ pub struct Window {
     #[serde(deserialize_with = "dates::de")]
     pub from: NaiveDate,
     /// Last day, if any.
-    #[serde(default, deserialize_with = "dates::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -181,7 +189,10 @@ impl Window {
     /// As a [`crate::Period`].
     #[must_use]
     pub fn period(&self) -> crate::Period {
-        crate::Period { from: self.from, to: self.to }
+        crate::Period {
+            from: self.from,
+            to: self.to,
+        }
     }
 }
 
@@ -386,10 +397,18 @@ impl Profile {
 
     /// The scheme with this id.
     pub fn scheme(&self, id: &str) -> Result<&Scheme> {
-        self.schemes.iter().find(|s| s.id == id).ok_or_else(|| Error::UnknownScheme {
-            scheme: id.to_owned(),
-            known: self.schemes.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", "),
-        })
+        self.schemes
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::UnknownScheme {
+                scheme: id.to_owned(),
+                known: self
+                    .schemes
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 
     /// A citation of an article: `1390-QĐ/TU, Điều 3`.
@@ -401,7 +420,10 @@ impl Profile {
     /// The regulation's days in force.
     #[must_use]
     pub fn in_force(&self) -> crate::Period {
-        crate::Period { from: self.regulation.effective, to: self.regulation.in_force_until }
+        crate::Period {
+            from: self.regulation.effective,
+            to: self.regulation.in_force_until,
+        }
     }
 }
 
@@ -413,9 +435,22 @@ mod tests {
     fn builtin_parses_and_has_four_schemes() {
         let p = Profile::from_json_str(BAC_KAN_1390).unwrap();
         let ids: Vec<&str> = p.schemes.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["commune-monitoring", "district-lead", "cell-attendance", "ntm-support-2020-2025"]);
+        assert_eq!(
+            ids,
+            [
+                "commune-monitoring",
+                "district-lead",
+                "cell-attendance",
+                "ntm-support-2020-2025"
+            ]
+        );
         assert_eq!(p.regulation.chapters.len(), 4);
-        let articles: Vec<&str> = p.regulation.chapters.iter().flat_map(|c| c.articles.iter().map(|a| a.id.as_str())).collect();
+        let articles: Vec<&str> = p
+            .regulation
+            .chapters
+            .iter()
+            .flat_map(|c| c.articles.iter().map(|a| a.id.as_str()))
+            .collect();
         assert_eq!(articles.len(), 11);
         // Every article a parameter cites exists.
         let json = serde_json::to_value(&p).unwrap();

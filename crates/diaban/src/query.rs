@@ -75,6 +75,9 @@ pub struct Coverage {
     pub rows: Vec<CoverageRow>,
 }
 
+/// A target in scope: code, name, type, (district code, district name).
+type TargetRow = (String, String, Option<String>, Option<(String, String)>);
+
 impl<'d> Index<'d> {
     /// An assignment with names resolved; the subject's title is the one held on `day`.
     #[must_use]
@@ -141,14 +144,28 @@ impl<'d> Index<'d> {
     /// Every assignment ever made on `target`, by start date (then id).
     #[must_use]
     pub fn history(&self, target: &str) -> Vec<AssignmentView> {
-        let mut list: Vec<&Assignment> = self.dataset.assignments.iter().filter(|a| a.target == target).collect();
-        list.sort_by(|x, y| x.valid_from.cmp(&y.valid_from).then_with(|| x.id.cmp(&y.id)));
+        let mut list: Vec<&Assignment> = self
+            .dataset
+            .assignments
+            .iter()
+            .filter(|a| a.target == target)
+            .collect();
+        list.sort_by(|x, y| {
+            x.valid_from
+                .cmp(&y.valid_from)
+                .then_with(|| x.id.cmp(&y.id))
+        });
         list.into_iter().map(|a| self.view(a, None)).collect()
     }
 
     /// The coverage table of a scheme on a day: every target in scope, covered or not.
     /// With `scheme = None`, the profile's first scheme that has a coverage rule.
-    pub fn coverage(&self, profile: &Profile, scheme: Option<&str>, day: NaiveDate) -> Result<Coverage> {
+    pub fn coverage(
+        &self,
+        profile: &Profile,
+        scheme: Option<&str>,
+        day: NaiveDate,
+    ) -> Result<Coverage> {
         let scheme = match scheme {
             Some(id) => profile.scheme(id)?,
             None => profile
@@ -156,13 +173,18 @@ impl<'d> Index<'d> {
                 .iter()
                 .find(|s| s.coverage.is_some())
                 .or(profile.schemes.first())
-                .ok_or_else(|| crate::Error::invalid_argument("scheme", "the profile has no schemes"))?,
+                .ok_or_else(|| {
+                    crate::Error::invalid_argument("scheme", "the profile has no schemes")
+                })?,
         };
-        let mut targets: Vec<(String, String, Option<String>, Option<(String, String)>)> = Vec::new();
+        let mut targets: Vec<TargetRow> =
+            Vec::new();
         if scheme.target.value.kind == TargetKind::Unit && !scheme.target.value.designated_only {
             for u in &self.dataset.units {
                 if unit_in_scope(scheme, u) && u.validity().contains(day) {
-                    let district = self.district_of(&u.code, Some(day)).filter(|d| d.code != u.code);
+                    let district = self
+                        .district_of(&u.code, Some(day))
+                        .filter(|d| d.code != u.code);
                     targets.push((
                         u.code.clone(),
                         u.name.clone(),
@@ -174,8 +196,12 @@ impl<'d> Index<'d> {
         } else {
             for (t, _) in self.targets(&scheme.id) {
                 let unit = self.unit_at(t, day);
-                let name = unit.map(|u| u.name.clone()).or_else(|| self.organization(t).map(|o| o.name.clone()));
-                let district = unit.and_then(|u| self.district_of(&u.code, Some(day))).filter(|d| d.code != t);
+                let name = unit
+                    .map(|u| u.name.clone())
+                    .or_else(|| self.organization(t).map(|o| o.name.clone()));
+                let district = unit
+                    .and_then(|u| self.district_of(&u.code, Some(day)))
+                    .filter(|d| d.code != t);
                 targets.push((
                     t.to_owned(),
                     name.unwrap_or_else(|| t.to_owned()),
@@ -189,13 +215,30 @@ impl<'d> Index<'d> {
         let rows: Vec<CoverageRow> = targets
             .into_iter()
             .map(|(code, name, unit_type, district)| {
-                let assignments: Vec<AssignmentView> =
-                    self.assignments_on(&scheme.id, &code, day).into_iter().map(|a| self.view(a, Some(day))).collect();
+                let assignments: Vec<AssignmentView> = self
+                    .assignments_on(&scheme.id, &code, day)
+                    .into_iter()
+                    .map(|a| self.view(a, Some(day)))
+                    .collect();
                 let (district_code, district_name) = district.unzip();
-                CoverageRow { covered: !assignments.is_empty(), code, name, unit_type, district_code, district_name, assignments }
+                CoverageRow {
+                    covered: !assignments.is_empty(),
+                    code,
+                    name,
+                    unit_type,
+                    district_code,
+                    district_name,
+                    assignments,
+                }
             })
             .collect();
         let covered = rows.iter().filter(|r| r.covered).count();
-        Ok(Coverage { scheme: scheme.id.clone(), at: day, covered, uncovered: rows.len() - covered, rows })
+        Ok(Coverage {
+            scheme: scheme.id.clone(),
+            at: day,
+            covered,
+            uncovered: rows.len() - covered,
+            rows,
+        })
     }
 }

@@ -39,7 +39,12 @@ pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Re
     let dataset = match options.recorded_on {
         Some(r) => {
             filtered = Dataset {
-                assignments: dataset.assignments.iter().filter(|a| a.decision_date.is_none_or(|d| d <= r)).cloned().collect(),
+                assignments: dataset
+                    .assignments
+                    .iter()
+                    .filter(|a| a.decision_date.is_none_or(|d| d <= r))
+                    .cloned()
+                    .collect(),
                 ..dataset.clone()
             };
             &filtered
@@ -59,6 +64,7 @@ pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Re
     for scheme in &profile.schemes {
         ctx.scheme_rules(scheme);
     }
+    crate::duties::check(&mut ctx);
     Report::new(ctx.findings)
 }
 
@@ -73,10 +79,17 @@ pub(crate) struct Ctx<'a, 'd> {
 
 /// "từ A đến B" / "from A to B".
 pub(crate) fn span(p: &Period) -> (String, String) {
-    let from = if p.from == NaiveDate::MIN { "…".to_owned() } else { p.from.to_string() };
+    let from = if p.from == NaiveDate::MIN {
+        "…".to_owned()
+    } else {
+        p.from.to_string()
+    };
     match p.to {
         Some(to) if p.from == to => (format!("ngày {to}"), format!("on {to}")),
-        Some(to) => (format!("từ {from} đến {to}"), format!("from {from} to {to}")),
+        Some(to) => (
+            format!("từ {from} đến {to}"),
+            format!("from {from} to {to}"),
+        ),
         None => (format!("từ {from} trở đi"), format!("from {from} onwards")),
     }
 }
@@ -138,7 +151,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             severity: d.severity,
             message_vi: d.vi,
             message_en: d.en,
-            subject: SubjectRef { kind: d.kind, id: d.id },
+            subject: SubjectRef {
+                kind: d.kind,
+                id: d.id,
+            },
             from,
             to,
             article: d.article,
@@ -161,7 +177,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn integrity(&mut self) {
         let ds = self.index.dataset;
-        self.duplicates("organization", ds.organizations.iter().map(|o| o.id.as_str()));
+        self.duplicates(
+            "organization",
+            ds.organizations.iter().map(|o| o.id.as_str()),
+        );
         self.duplicates("term", ds.terms.iter().map(|o| o.id.as_str()));
         self.duplicates("assignment", ds.assignments.iter().map(|o| o.id.as_str()));
         self.duplicates("activity", ds.activities.iter().map(|o| o.id.as_str()));
@@ -171,10 +190,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .units
             .iter()
             .map(|u| ("unit", u.code.as_str(), u.validity()))
-            .chain(ds.organizations.iter().map(|o| ("organization", o.id.as_str(), o.validity())))
-            .chain(ds.people.iter().map(|p| ("person", p.id.as_str(), p.validity())))
+            .chain(
+                ds.organizations
+                    .iter()
+                    .map(|o| ("organization", o.id.as_str(), o.validity())),
+            )
+            .chain(
+                ds.people
+                    .iter()
+                    .map(|p| ("person", p.id.as_str(), p.validity())),
+            )
             .chain(ds.terms.iter().map(|t| ("term", t.id.as_str(), t.period())))
-            .chain(ds.assignments.iter().map(|a| ("assignment", a.id.as_str(), a.period())))
+            .chain(
+                ds.assignments
+                    .iter()
+                    .map(|a| ("assignment", a.id.as_str(), a.period())),
+            )
             .filter(|(_, _, p)| p.is_inverted())
             .map(|(k, id, p)| (k, id.to_owned(), p))
             .collect::<Vec<_>>();
@@ -201,24 +232,47 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         for o in &ds.organizations {
-            if let Some(code) = o.unit_code.as_ref().filter(|c| idx.unit_versions(c).is_empty()) {
+            if let Some(code) = o
+                .unit_code
+                .as_ref()
+                .filter(|c| idx.unit_versions(c).is_empty())
+            {
                 missing.push(("organization", o.id.clone(), "unit_code", code.clone()));
             }
-            if let Some(parent) = o.parent_id.as_ref().filter(|p| idx.organization(p).is_none()) {
+            if let Some(parent) = o
+                .parent_id
+                .as_ref()
+                .filter(|p| idx.organization(p).is_none())
+            {
                 missing.push(("organization", o.id.clone(), "parent_id", parent.clone()));
             }
         }
         for p in &ds.people {
             if idx.organization(&p.organization_id).is_none() {
-                missing.push(("person", p.id.clone(), "organization_id", p.organization_id.clone()));
+                missing.push((
+                    "person",
+                    p.id.clone(),
+                    "organization_id",
+                    p.organization_id.clone(),
+                ));
             }
         }
         for t in &ds.terms {
             if idx.organization(&t.organization_id).is_none() {
-                missing.push(("term", t.id.clone(), "organization_id", t.organization_id.clone()));
+                missing.push((
+                    "term",
+                    t.id.clone(),
+                    "organization_id",
+                    t.organization_id.clone(),
+                ));
             }
         }
-        let schemes: HashMap<&str, &Scheme> = self.profile.schemes.iter().map(|s| (s.id.as_str(), s)).collect();
+        let schemes: HashMap<&str, &Scheme> = self
+            .profile
+            .schemes
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
         for a in &ds.assignments {
             let Some(scheme) = schemes.get(a.scheme.as_str()) else {
                 missing.push(("assignment", a.id.clone(), "scheme", a.scheme.clone()));
@@ -229,7 +283,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 SubjectKind::Organization => idx.organization(&a.subject_id).is_some(),
             };
             if !subject_known {
-                missing.push(("assignment", a.id.clone(), "subject_id", a.subject_id.clone()));
+                missing.push((
+                    "assignment",
+                    a.id.clone(),
+                    "subject_id",
+                    a.subject_id.clone(),
+                ));
             }
             let target_known = match scheme.target.value.kind {
                 TargetKind::Unit => !idx.unit_versions(&a.target).is_empty(),
@@ -245,7 +304,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 missing.push(("assignment", a.id.clone(), "replaces", r.clone()));
             }
         }
-        let known_any = |id: &str| !idx.posts(id).is_empty() || idx.organization(id).is_some() || !idx.unit_versions(id).is_empty();
+        let known_any = |id: &str| {
+            !idx.posts(id).is_empty()
+                || idx.organization(id).is_some()
+                || !idx.unit_versions(id).is_empty()
+        };
         for a in &ds.activities {
             if idx.posts(&a.subject_id).is_empty() && idx.organization(&a.subject_id).is_none() {
                 missing.push(("activity", a.id.clone(), "subject_id", a.subject_id.clone()));
@@ -253,13 +316,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if !known_any(&a.target) {
                 missing.push(("activity", a.id.clone(), "target", a.target.clone()));
             }
-            if let Some(r) = a.recipient.as_ref().filter(|r| idx.organization(r).is_none() && idx.posts(r).is_empty()) {
+            if let Some(r) = a
+                .recipient
+                .as_ref()
+                .filter(|r| idx.organization(r).is_none() && idx.posts(r).is_empty())
+            {
                 missing.push(("activity", a.id.clone(), "recipient", r.clone()));
             }
         }
         for e in &ds.evaluations {
             if idx.assignment(&e.assignment_id).is_none() {
-                missing.push(("evaluation", e.id.clone(), "assignment_id", e.assignment_id.clone()));
+                missing.push((
+                    "evaluation",
+                    e.id.clone(),
+                    "assignment_id",
+                    e.assignment_id.clone(),
+                ));
             }
             if idx.organization(&e.author_id).is_none() && idx.posts(&e.author_id).is_empty() {
                 missing.push(("evaluation", e.id.clone(), "author_id", e.author_id.clone()));
@@ -267,7 +339,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         for n in &ds.ntm_statuses {
             if idx.unit_versions(&n.unit_code).is_empty() {
-                missing.push(("ntm_status", format!("{}/{}", n.unit_code, n.year), "unit_code", n.unit_code.clone()));
+                missing.push((
+                    "ntm_status",
+                    format!("{}/{}", n.unit_code, n.year),
+                    "unit_code",
+                    n.unit_code.clone(),
+                ));
             }
         }
         for (kind, id, field, value) in missing {
@@ -293,7 +370,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         for (id, n) in dups {
             self.push(
                 Draft::new(Code::DuplicateId, Severity::Error, kind, id)
-                    .say(format!("Mã `{id}` được dùng cho {n} bản ghi."), format!("The id `{id}` is used by {n} records."))
+                    .say(
+                        format!("Mã `{id}` được dùng cho {n} bản ghi."),
+                        format!("The id `{id}` is used by {n} records."),
+                    )
                     .detail("count", n),
             );
         }
@@ -325,10 +405,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn scheme_rules(&mut self, scheme: &Scheme) {
         let index = self.index;
-        let mut assignments: Vec<_> = index.dataset.assignments.iter().filter(|a| a.scheme == scheme.id).collect();
+        let mut assignments: Vec<_> = index
+            .dataset
+            .assignments
+            .iter()
+            .filter(|a| a.scheme == scheme.id)
+            .collect();
         assignments.retain(|a| !a.period().is_inverted());
         for a in &assignments {
-            let Some(p) = self.clip(&a.period()) else { continue };
+            let Some(p) = self.clip(&a.period()) else {
+                continue;
+            };
             self.target_rules(scheme, a, &p);
             self.eligibility(scheme, a, &p);
             self.term_rule(scheme, a, &p);
@@ -378,18 +465,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
                             .detail("target", a.target.clone()),
                     );
                 }
-                let wrong = versions.iter().filter(|u| u.validity().overlaps(p)).find(|u| {
-                    (!rule.unit_levels.is_empty() && !rule.unit_levels.contains(&u.level()))
-                        || (!rule.unit_types.is_empty() && !rule.unit_types.contains(&u.unit_type))
-                });
+                let wrong = versions
+                    .iter()
+                    .filter(|u| u.validity().overlaps(p))
+                    .find(|u| {
+                        (!rule.unit_levels.is_empty() && !rule.unit_levels.contains(&u.level()))
+                            || (!rule.unit_types.is_empty()
+                                && !rule.unit_types.contains(&u.unit_type))
+                    });
                 if let Some(u) = wrong {
                     self.push(
                         Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
                             .period(*p)
                             .article(article)
                             .say(
-                                format!("Đơn vị {} ({}) không thuộc phạm vi của chế độ {}.", u.code, u.unit_type, scheme.id),
-                                format!("Unit {} ({}) is not in the scope of scheme {}.", u.code, u.unit_type, scheme.id),
+                                format!(
+                                    "Đơn vị {} ({}) không thuộc phạm vi của chế độ {}.",
+                                    u.code, u.unit_type, scheme.id
+                                ),
+                                format!(
+                                    "Unit {} ({}) is not in the scope of scheme {}.",
+                                    u.code, u.unit_type, scheme.id
+                                ),
                             )
                             .detail("scheme", scheme.id.clone())
                             .detail("target", a.target.clone()),
@@ -397,15 +494,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
             TargetKind::Organization => {
-                let Some(org) = self.index.organization(&a.target) else { return };
-                if !rule.organization_kinds.is_empty() && !rule.organization_kinds.contains(&org.kind) {
+                let Some(org) = self.index.organization(&a.target) else {
+                    return;
+                };
+                if !rule.organization_kinds.is_empty()
+                    && !rule.organization_kinds.contains(&org.kind)
+                {
                     self.push(
                         Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
                             .period(*p)
                             .article(article)
                             .say(
-                                format!("Tổ chức {} ({}) không thuộc phạm vi của chế độ {}.", org.id, org.kind, scheme.id),
-                                format!("Organisation {} ({}) is not in the scope of scheme {}.", org.id, org.kind, scheme.id),
+                                format!(
+                                    "Tổ chức {} ({}) không thuộc phạm vi của chế độ {}.",
+                                    org.id, org.kind, scheme.id
+                                ),
+                                format!(
+                                    "Organisation {} ({}) is not in the scope of scheme {}.",
+                                    org.id, org.kind, scheme.id
+                                ),
                             )
                             .detail("scheme", scheme.id.clone())
                             .detail("target", a.target.clone()),
@@ -430,12 +537,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 .filter(|post| rule.ranks.is_empty() || rule.ranks.contains(&post.rank))
                 .filter_map(|post| {
                     let org = self.index.organization(&post.organization_id)?;
-                    org_ok(org).then(|| post.validity().intersect(&org.validity())).flatten()
+                    org_ok(org)
+                        .then(|| post.validity().intersect(&org.validity()))
+                        .flatten()
                 })
                 .collect(),
-            SubjectKind::Organization => {
-                self.index.organization(subject).filter(|o| org_ok(o)).map(|o| vec![o.validity()]).unwrap_or_default()
-            }
+            SubjectKind::Organization => self
+                .index
+                .organization(subject)
+                .filter(|o| org_ok(o))
+                .map(|o| vec![o.validity()])
+                .unwrap_or_default(),
         }
     }
 
@@ -453,29 +565,51 @@ impl<'a, 'd> Ctx<'a, 'd> {
         } else {
             Vec::new()
         };
-        let name = self.index.subject_name(&a.subject_id).unwrap_or(&a.subject_id).to_owned();
+        let name = self
+            .index
+            .subject_name(&a.subject_id)
+            .unwrap_or(&a.subject_id)
+            .to_owned();
         let rule = &scheme.subject.value;
-        let wanted_vi = describe_rule(rule);
+        let (wanted_vi, wanted_en) = describe_rule(rule);
         for piece in pieces {
             let (vi, en) = span(&piece);
             self.push(
-                Draft::new(Code::IneligibleAssignee, Severity::Error, "assignment", &a.id)
-                    .period(piece)
-                    .article(self.cite(scheme, scheme.subject.article.as_ref()))
-                    .say(
-                        format!("{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).", a.subject_id),
-                        format!("{name} ({}) holds no qualifying post {en} (required: {wanted_vi}).", a.subject_id),
-                    )
-                    .detail("scheme", scheme.id.clone())
-                    .detail("subject_id", a.subject_id.clone()),
+                Draft::new(
+                    Code::IneligibleAssignee,
+                    Severity::Error,
+                    "assignment",
+                    &a.id,
+                )
+                .period(piece)
+                .article(self.cite(scheme, scheme.subject.article.as_ref()))
+                .say(
+                    format!(
+                        "{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).",
+                        a.subject_id
+                    ),
+                    format!(
+                        "{name} ({}) holds no qualifying post {en} (required: {wanted_en}).",
+                        a.subject_id
+                    ),
+                )
+                .detail("scheme", scheme.id.clone())
+                .detail("subject_id", a.subject_id.clone()),
             );
         }
     }
 
     fn term_rule(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
-        let Some(body) = &scheme.term_body else { return };
+        let Some(body) = &scheme.term_body else {
+            return;
+        };
         let article = self.cite(scheme, body.article.as_ref());
-        let terms_of_body: Vec<Period> = self.index.terms_of(&body.value).iter().map(|t| t.period()).collect();
+        let terms_of_body: Vec<Period> = self
+            .index
+            .terms_of(&body.value)
+            .iter()
+            .map(|t| t.period())
+            .collect();
         let allowed: Vec<Period> = match a.term_id.as_deref().and_then(|t| self.index.term(t)) {
             Some(term) if term.organization_id == body.value => vec![term.period()],
             Some(term) => {
@@ -500,8 +634,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     .period(piece)
                     .article(article.clone())
                     .say(
-                        format!("Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({vi}).", a.id, body.value),
-                        format!("Assignment {} runs outside the congress term of {} ({en}).", a.id, body.value),
+                        format!(
+                            "Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({vi}).",
+                            a.id, body.value
+                        ),
+                        format!(
+                            "Assignment {} runs outside the congress term of {} ({en}).",
+                            a.id, body.value
+                        ),
                     )
                     .detail("term_body", body.value.clone())
                     .detail("term_id", a.term_id.clone()),
@@ -523,9 +663,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if scheme.per_target.value.min == 0 {
             return;
         }
-        let Some(window) = self.coverage_window(scheme) else { return };
+        let Some(window) = self.coverage_window(scheme) else {
+            return;
+        };
         let index = self.index;
-        let article = self.cite(scheme, scheme.coverage.as_ref().and_then(|c| c.article.as_ref()));
+        let article = self.cite(
+            scheme,
+            scheme.coverage.as_ref().and_then(|c| c.article.as_ref()),
+        );
         let targets: Vec<(String, String, Period)> = match scheme.target.value.kind {
             TargetKind::Unit if !scheme.target.value.designated_only => index
                 .dataset
@@ -534,11 +679,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 .filter(|u| unit_in_scope(scheme, u))
                 .map(|u| (u.code.clone(), u.name.clone(), u.validity()))
                 .collect(),
-            _ => index.targets(&scheme.id).map(|(t, _)| (t.to_owned(), t.to_owned(), Period::always())).collect(),
+            _ => index
+                .targets(&scheme.id)
+                .map(|(t, _)| (t.to_owned(), t.to_owned(), Period::always()))
+                .collect(),
         };
         for (code, name, validity) in targets {
-            let Some(w) = window.intersect(&validity) else { continue };
-            let covered: Vec<Period> = index.assignments_of_target(&scheme.id, &code).iter().map(|a| a.period()).collect();
+            let Some(w) = window.intersect(&validity) else {
+                continue;
+            };
+            let covered: Vec<Period> = index
+                .assignments_of_target(&scheme.id, &code)
+                .iter()
+                .map(|a| a.period())
+                .collect();
             for gap in period::gaps_within(&w, &covered) {
                 let (vi, en) = span(&gap);
                 self.push(
@@ -546,8 +700,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         .period(gap)
                         .article(article.clone())
                         .say(
-                            format!("{name} ({code}) không có người được phân công ({}) {vi}.", scheme.name_vi),
-                            format!("{name} ({code}) has nobody assigned ({}) {en}.", scheme.name_en),
+                            format!(
+                                "{name} ({code}) không có người được phân công ({}) {vi}.",
+                                scheme.name_vi
+                            ),
+                            format!(
+                                "{name} ({code}) has nobody assigned ({}) {en}.",
+                                scheme.name_en
+                            ),
                         )
                         .detail("scheme", scheme.id.clone())
                         .detail("name", name.clone())
@@ -561,12 +721,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let index = self.index;
         if let Some(max) = scheme.per_target.value.max {
             let article = self.cite(scheme, scheme.per_target.article.as_ref());
-            let mut rows: Vec<(&str, &[&crate::model::Assignment])> = index.targets(&scheme.id).collect();
+            let mut rows: Vec<(&str, &[&crate::model::Assignment])> =
+                index.targets(&scheme.id).collect();
             rows.sort_unstable_by_key(|(t, _)| *t);
             for (target, list) in rows {
                 for (p, ids) in self.crowded(list, max) {
                     let (vi, en) = span(&p);
-                    let name = index.unit_near(target, Some(p.from)).map_or(target.to_owned(), |u| u.name.clone());
+                    let name = index
+                        .unit_near(target, Some(p.from))
+                        .map_or(target.to_owned(), |u| u.name.clone());
                     self.push(
                         Draft::new(Code::CoverageOverlap, Severity::Error, target_kind(scheme), target)
                             .period(p)
@@ -584,7 +747,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if let Some(max) = scheme.per_subject.value.max {
             let article = self.cite(scheme, scheme.per_subject.article.as_ref());
-            let mut rows: Vec<(&str, &[&crate::model::Assignment])> = index.subjects(&scheme.id).collect();
+            let mut rows: Vec<(&str, &[&crate::model::Assignment])> =
+                index.subjects(&scheme.id).collect();
             rows.sort_unstable_by_key(|(s, _)| *s);
             for (subject, list) in rows {
                 for (p, ids) in self.crowded(list, max) {
@@ -622,7 +786,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         period::depth_at_least(&periods, max as usize + 1)
             .into_iter()
             .map(|p| {
-                let mut ids: Vec<String> = list.iter().filter(|a| a.period().overlaps(&p)).map(|a| a.id.clone()).collect();
+                let mut ids: Vec<String> = list
+                    .iter()
+                    .filter(|a| a.period().overlaps(&p))
+                    .map(|a| a.id.clone())
+                    .collect();
                 ids.sort_unstable();
                 (p, ids)
             })
@@ -633,24 +801,36 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let index = self.index;
         for rel in &scheme.relationships {
             let c = &rel.counterpart.value;
-            let (Some(Derivation::TargetDistrictLead), Some(via)) = (c.derived, c.via_scheme.as_ref()) else { continue };
+            let (Some(Derivation::TargetDistrictLead), Some(via)) =
+                (c.derived, c.via_scheme.as_ref())
+            else {
+                continue;
+            };
             let article = self.cite(scheme, rel.counterpart.article.as_ref());
             let mut need: BTreeMap<String, Vec<Period>> = BTreeMap::new();
             for (target, list) in index.targets(&scheme.id) {
                 for a in list {
-                    let Some(p) = self.clip(&a.period()).filter(|p| !p.is_inverted()) else { continue };
+                    let Some(p) = self.clip(&a.period()).filter(|p| !p.is_inverted()) else {
+                        continue;
+                    };
                     if let Some(d) = index.district_of(target, Some(p.from)) {
                         need.entry(d.code.clone()).or_default().push(p);
                     }
                 }
             }
             for (district, periods) in need {
-                let have: Vec<Period> = index.assignments_of_target(via, &district).iter().map(|a| a.period()).collect();
+                let have: Vec<Period> = index
+                    .assignments_of_target(via, &district)
+                    .iter()
+                    .map(|a| a.period())
+                    .collect();
                 let mut missing: Vec<Period> = Vec::new();
                 for p in period::union(&periods) {
                     missing.extend(period::gaps_within(&p, &have));
                 }
-                let name = index.unit_near(&district, None).map_or(district.clone(), |u| u.name.clone());
+                let name = index
+                    .unit_near(&district, None)
+                    .map_or(district.clone(), |u| u.name.clone());
                 for gap in missing {
                     let (vi, en) = span(&gap);
                     self.push(
@@ -670,14 +850,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 }
 
-fn describe_rule(rule: &crate::profile::SubjectRule) -> String {
-    let join = |v: Vec<&str>| if v.is_empty() { "*".to_owned() } else { v.join("|") };
-    format!(
-        "{} {} / {} / {}",
-        rule.kind,
-        join(rule.ranks.iter().map(|r| r.as_str()).collect()),
-        join(rule.organization_kinds.iter().map(|r| r.as_str()).collect()),
-        join(rule.levels.iter().map(|r| r.as_str()).collect())
+fn describe_rule(rule: &crate::profile::SubjectRule) -> (String, String) {
+    let words = |v: Vec<&str>, or_vi: &str, or_en: &str| -> (String, String) {
+        match v.split_last() {
+            None => (String::new(), String::new()),
+            Some((last, [])) => ((*last).to_owned(), (*last).to_owned()),
+            Some((last, rest)) => (format!("{} {or_vi} {last}", rest.join(", ")), format!("{} {or_en} {last}", rest.join(", "))),
+        }
+    };
+    let ranks = words(rule.ranks.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
+    let kinds = words(rule.organization_kinds.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
+    let levels = words(rule.levels.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
+    (
+        format!("chức vụ {} của {} cấp {}", ranks.0, kinds.0, levels.0),
+        format!("a {} post in a {}-level {}", ranks.1, levels.1, kinds.1),
     )
 }
 
@@ -701,4 +887,3 @@ fn subject_kind(scheme: &Scheme) -> &'static str {
         SubjectKind::Organization => "organization",
     }
 }
-

@@ -1,6 +1,8 @@
 //! Runs every shared scenario in `tests/scenarios/` (the same files the Python and
 //! JavaScript suites run) and compares the findings exactly.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use diaban::{check, parse_date, CheckOptions, Dataset, Lang, Profile};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -17,7 +19,11 @@ fn load_dataset(s: &Value) -> diaban::Result<Dataset> {
     if let Some(d) = s.get("dataset") {
         Dataset::from_json_str(&d.to_string())
     } else if let Some(files) = s.get("csv").and_then(Value::as_object) {
-        Dataset::from_csv_texts(files.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())))
+        Dataset::from_csv_texts(
+            files
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())),
+        )
     } else {
         Ok(Dataset::demo())
     }
@@ -27,7 +33,8 @@ fn load_profile(s: &Value) -> Profile {
     match s.get("profile") {
         None => Profile::bac_kan_1390(),
         Some(Value::String(p)) if p.ends_with(".json") => {
-            Profile::from_json_str(&std::fs::read_to_string(scenarios_dir().join(p)).unwrap()).unwrap()
+            Profile::from_json_str(&std::fs::read_to_string(scenarios_dir().join(p)).unwrap())
+                .unwrap()
         }
         Some(Value::String(id)) => Profile::builtin(id).unwrap(),
         Some(obj) => Profile::from_json_str(&obj.to_string()).unwrap(),
@@ -45,14 +52,31 @@ fn project(report: &Value) -> Value {
     json!({"findings": findings, "summary": report["summary"]})
 }
 
+/// The projection of a relationship every language compares.
+fn project_relations(rels: &Value) -> Value {
+    Value::Array(
+        rels.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let people: Vec<Value> = r["people"].as_array().unwrap().iter().map(|p| p["id"].clone()).collect();
+                json!({"kind": r["kind"], "body_id": r["body_id"], "people": people, "article": r["article"], "unresolved": r["unresolved"]})
+            })
+            .collect(),
+    )
+}
+
 fn run(path: &Path) -> Result<(), String> {
-    let s: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).map_err(|e| e.to_string())?;
+    let s: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).map_err(|e| e.to_string())?;
     let expect = &s["expect"];
     let options = s.get("options").cloned().unwrap_or(json!({}));
     let dataset = match load_dataset(&s) {
         Ok(d) => d,
         Err(e) => {
-            let want = expect.get("error").ok_or_else(|| format!("unexpected load error: {e}"))?;
+            let want = expect
+                .get("error")
+                .ok_or_else(|| format!("unexpected load error: {e}"))?;
             let loc = e.location().cloned().unwrap_or_default();
             let got = json!({"code": e.code(), "file": loc.file, "line": loc.line, "field": loc.field, "path": loc.path});
             for (k, v) in want.as_object().unwrap() {
@@ -72,8 +96,22 @@ fn run(path: &Path) -> Result<(), String> {
         today: date_opt(&options, "today"),
         recorded_on: date_opt(&options, "recorded_on"),
     };
-    let lang = if options.get("lang").and_then(Value::as_str) == Some("vi") { Lang::Vi } else { Lang::En };
-    let got = project(&check(&dataset, &profile, &opts).to_json(lang));
+    let lang = if options.get("lang").and_then(Value::as_str) == Some("vi") {
+        Lang::Vi
+    } else {
+        Lang::En
+    };
+    let mut got = project(&check(&dataset, &profile, &opts).to_json(lang));
+    if let Some(q) = s.get("relations") {
+        let day = date_opt(q, "at").ok_or("relations.at must be a date")?;
+        let index = diaban::Index::new(&dataset);
+        let person = q["person"]
+            .as_str()
+            .ok_or("relations.person must be a string")?;
+        let rels = serde_json::to_value(index.relations(&profile, person, day))
+            .map_err(|e| e.to_string())?;
+        got["relations"] = project_relations(&rels);
+    }
     if &got != expect {
         return Err(format!(
             "findings differ\n--- expected\n{}\n--- got\n{}",
@@ -93,7 +131,15 @@ fn every_shared_scenario_gives_the_expected_findings() {
         .collect();
     paths.sort();
     assert!(paths.len() >= 10, "too few scenarios: {}", paths.len());
-    let failures: Vec<String> =
-        paths.iter().filter_map(|p| run(p).err().map(|e| format!("{}: {e}", p.display()))).collect();
-    assert!(failures.is_empty(), "{} of {} scenarios failed:\n{}", failures.len(), paths.len(), failures.join("\n\n"));
+    let failures: Vec<String> = paths
+        .iter()
+        .filter_map(|p| run(p).err().map(|e| format!("{}: {e}", p.display())))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} scenarios failed:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n\n")
+    );
 }

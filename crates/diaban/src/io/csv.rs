@@ -22,7 +22,14 @@ pub const FILES: &[&str] = &[
     "ntm_statuses.csv",
 ];
 
-const UNITS: &[&str] = &["code", "name", "type", "parent_code", "valid_from", "valid_to"];
+const UNITS: &[&str] = &[
+    "code",
+    "name",
+    "type",
+    "parent_code",
+    "valid_from",
+    "valid_to",
+];
 const UNITS_FLAT: &[&str] = &[
     "code",
     "name",
@@ -36,9 +43,33 @@ const UNITS_FLAT: &[&str] = &[
     "valid_from",
     "valid_to",
 ];
-const ORGANIZATIONS: &[&str] = &["id", "name", "kind", "level", "unit_code", "parent_id", "valid_from", "valid_to"];
-const PEOPLE: &[&str] = &["id", "name", "title", "organization_id", "rank", "valid_from", "valid_to"];
-const TERMS: &[&str] = &["id", "organization_id", "label", "ordinal", "valid_from", "valid_to"];
+const ORGANIZATIONS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "level",
+    "unit_code",
+    "parent_id",
+    "valid_from",
+    "valid_to",
+];
+const PEOPLE: &[&str] = &[
+    "id",
+    "name",
+    "title",
+    "organization_id",
+    "rank",
+    "valid_from",
+    "valid_to",
+];
+const TERMS: &[&str] = &[
+    "id",
+    "organization_id",
+    "label",
+    "ordinal",
+    "valid_from",
+    "valid_to",
+];
 const ASSIGNMENTS: &[&str] = &[
     "id",
     "scheme",
@@ -53,35 +84,97 @@ const ASSIGNMENTS: &[&str] = &[
     "replaces",
     "category",
 ];
-const ACTIVITIES: &[&str] =
-    &["id", "date", "subject_id", "target", "kind", "duty", "note", "quantity", "value_vnd", "contribution", "recipient"];
-const EVALUATIONS: &[&str] = &["id", "year", "assignment_id", "author_id", "submitted_on", "rating", "note"];
-const REORGANIZATIONS: &[&str] = &["effective", "old_code", "new_code", "new_name", "new_type", "part", "basis"];
+const ACTIVITIES: &[&str] = &[
+    "id",
+    "date",
+    "subject_id",
+    "target",
+    "kind",
+    "duty",
+    "note",
+    "quantity",
+    "value_vnd",
+    "contribution",
+    "recipient",
+];
+const EVALUATIONS: &[&str] = &[
+    "id",
+    "year",
+    "assignment_id",
+    "author_id",
+    "submitted_on",
+    "rating",
+    "note",
+];
+const REORGANIZATIONS: &[&str] = &[
+    "effective",
+    "old_code",
+    "new_code",
+    "new_name",
+    "new_type",
+    "part",
+    "basis",
+];
+const REORGANIZATIONS_REQUIRED: &[&str] = &[
+    "effective",
+    "old_code",
+    "new_code",
+    "new_name",
+    "new_type",
+    "part",
+];
 const NTM: &[&str] = &["unit_code", "year", "criteria_met", "status"];
+
+/// Reads the rows of one `reorganizations.csv` text on its own (an event file); `file` names it in errors.
+pub fn read_reorganizations(file: &str, text: &str) -> Result<Vec<ReorganizationEdge>> {
+    read_table(
+        file,
+        text,
+        REORGANIZATIONS,
+        REORGANIZATIONS_REQUIRED,
+        reorganization,
+    )
+}
 
 /// Reads every known file of a CSV folder. Files with other names are an error (a typo
 /// such as `asignments.csv` must not be silently ignored); `README*` files are allowed.
 pub fn read_dir(dir: &Path) -> Result<Dataset> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let mut texts: Vec<(String, String)> = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let entry = entry.map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if !path.is_file() || name.starts_with('.') || name.to_lowercase().starts_with("readme") || !name.ends_with(".csv") {
+        if !path.is_file()
+            || name.starts_with('.')
+            || name.to_lowercase().starts_with("readme")
+            || !name.ends_with(".csv")
+        {
             continue;
         }
         if !FILES.contains(&name.as_str()) {
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 Location::file(path.display().to_string()),
-                format!("unknown file `{name}` in a CSV folder (known: {})", FILES.join(", ")),
+                format!(
+                    "unknown file `{name}` in a CSV folder (known: {})",
+                    FILES.join(", ")
+                ),
             ));
         }
         texts.push((name, super::read_to_string(&path)?));
     }
     let prefix = dir.display().to_string();
-    read_named(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())), |name| format!("{}/{name}", prefix.trim_end_matches('/')))
+    read_named(
+        texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        |name| format!("{}/{name}", prefix.trim_end_matches('/')),
+    )
 }
 
 /// Reads a dataset from `(file name, text)` pairs, as a browser gets them.
@@ -89,7 +182,10 @@ pub fn read_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Re
     read_named(files, str::to_owned)
 }
 
-fn read_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>, display: impl Fn(&str) -> String) -> Result<Dataset> {
+fn read_named<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    display: impl Fn(&str) -> String,
+) -> Result<Dataset> {
     let mut by_name: BTreeMap<&str, &str> = BTreeMap::new();
     for (name, text) in files {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -101,36 +197,85 @@ fn read_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>, display: 
             ));
         };
         if by_name.insert(known, text).is_some() {
-            return Err(Error::load(LoadErrorKind::InvalidValue, Location::file(display(name)), "this file is given twice"));
+            return Err(Error::load(
+                LoadErrorKind::InvalidValue,
+                Location::file(display(name)),
+                "this file is given twice",
+            ));
         }
     }
     let mut ds = Dataset::default();
     let Some(units) = by_name.get("units.csv") else {
-        return Err(Error::load(LoadErrorKind::MissingField, Location::file(display("units.csv")), "`units.csv` is required"));
+        return Err(Error::load(
+            LoadErrorKind::MissingField,
+            Location::file(display("units.csv")),
+            "`units.csv` is required",
+        ));
     };
     read_units(&display("units.csv"), units, &mut ds.units)?;
     for (name, text) in &by_name {
         let file = display(name);
         match *name {
-            "organizations.csv" => ds.organizations = read_table(&file, text, ORGANIZATIONS, &["id", "name", "kind", "level"], organization)?,
-            "people.csv" => ds.people = read_table(&file, text, PEOPLE, &["id", "name", "title", "organization_id", "rank"], post)?,
-            "terms.csv" => ds.terms = read_table(&file, text, TERMS, &["id", "organization_id", "label", "valid_from"], term)?,
+            "organizations.csv" => {
+                ds.organizations = read_table(
+                    &file,
+                    text,
+                    ORGANIZATIONS,
+                    &["id", "name", "kind", "level"],
+                    organization,
+                )?
+            }
+            "people.csv" => {
+                ds.people = read_table(
+                    &file,
+                    text,
+                    PEOPLE,
+                    &["id", "name", "title", "organization_id", "rank"],
+                    post,
+                )?
+            }
+            "terms.csv" => {
+                ds.terms = read_table(
+                    &file,
+                    text,
+                    TERMS,
+                    &["id", "organization_id", "label", "valid_from"],
+                    term,
+                )?
+            }
             "assignments.csv" => {
-                ds.assignments =
-                    read_table(&file, text, ASSIGNMENTS, &["id", "scheme", "subject_id", "target", "valid_from"], assignment)?
+                ds.assignments = read_table(
+                    &file,
+                    text,
+                    ASSIGNMENTS,
+                    &["id", "scheme", "subject_id", "target", "valid_from"],
+                    assignment,
+                )?
             }
             "activities.csv" => {
-                ds.activities = read_table(&file, text, ACTIVITIES, &["id", "date", "subject_id", "target", "kind"], activity)?
+                ds.activities = read_table(
+                    &file,
+                    text,
+                    ACTIVITIES,
+                    &["id", "date", "subject_id", "target", "kind"],
+                    activity,
+                )?
             }
             "evaluations.csv" => {
-                ds.evaluations = read_table(&file, text, EVALUATIONS, &["id", "year", "assignment_id", "author_id"], evaluation)?
+                ds.evaluations = read_table(
+                    &file,
+                    text,
+                    EVALUATIONS,
+                    &["id", "year", "assignment_id", "author_id"],
+                    evaluation,
+                )?
             }
             "reorganizations.csv" => {
                 ds.reorganizations = read_table(
                     &file,
                     text,
                     REORGANIZATIONS,
-                    &["effective", "old_code", "new_code", "new_name", "new_type", "part"],
+                    REORGANIZATIONS_REQUIRED,
                     reorganization,
                 )?
             }
@@ -140,6 +285,9 @@ fn read_named<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>, display: 
     }
     Ok(ds)
 }
+
+/// Column name → index in a CSV file.
+type Columns = HashMap<String, usize>;
 
 /// One data row, with what is needed to name the place of an error.
 struct Row<'r> {
@@ -151,7 +299,12 @@ struct Row<'r> {
 
 impl<'r> Row<'r> {
     fn at(&self, column: &str) -> Location {
-        Location { file: Some(self.file.to_owned()), line: Some(self.line), field: Some(column.to_owned()), ..Location::default() }
+        Location {
+            file: Some(self.file.to_owned()),
+            line: Some(self.line),
+            field: Some(column.to_owned()),
+            ..Location::default()
+        }
     }
 
     fn opt(&self, column: &str) -> Option<&'r str> {
@@ -164,8 +317,13 @@ impl<'r> Row<'r> {
     }
 
     fn req(&self, column: &str) -> Result<&'r str> {
-        self.opt(column)
-            .ok_or_else(|| Error::load(LoadErrorKind::MissingField, self.at(column), format!("`{column}` must not be empty")))
+        self.opt(column).ok_or_else(|| {
+            Error::load(
+                LoadErrorKind::MissingField,
+                self.at(column),
+                format!("`{column}` must not be empty"),
+            )
+        })
     }
 
     fn string(&self, column: &str) -> Result<String> {
@@ -187,21 +345,45 @@ impl<'r> Row<'r> {
     }
 
     fn opt_date(&self, column: &str) -> Result<Option<NaiveDate>> {
-        self.opt(column).map(|t| self.date_in(column, t)).transpose()
+        self.opt(column)
+            .map(|t| self.date_in(column, t))
+            .transpose()
     }
 
-    fn word<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>, words: impl Fn() -> String) -> Result<T> {
+    fn word<T>(
+        &self,
+        column: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        words: impl Fn() -> String,
+    ) -> Result<T> {
         let text = self.req(column)?;
         self.parse_word(column, text, parse, words)
     }
 
-    fn opt_word<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>, words: impl Fn() -> String) -> Result<Option<T>> {
-        self.opt(column).map(|text| self.parse_word(column, text, &parse, &words)).transpose()
+    fn opt_word<T>(
+        &self,
+        column: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        words: impl Fn() -> String,
+    ) -> Result<Option<T>> {
+        self.opt(column)
+            .map(|text| self.parse_word(column, text, &parse, &words))
+            .transpose()
     }
 
-    fn parse_word<T>(&self, column: &str, text: &str, parse: impl Fn(&str) -> Option<T>, words: impl Fn() -> String) -> Result<T> {
+    fn parse_word<T>(
+        &self,
+        column: &str,
+        text: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        words: impl Fn() -> String,
+    ) -> Result<T> {
         parse(text).ok_or_else(|| {
-            Error::load(LoadErrorKind::InvalidValue, self.at(column), format!("unknown value `{text}` (expected one of: {})", words()))
+            Error::load(
+                LoadErrorKind::InvalidValue,
+                self.at(column),
+                format!("unknown value `{text}` (expected one of: {})", words()),
+            )
         })
     }
 
@@ -211,12 +393,18 @@ impl<'r> Row<'r> {
     }
 
     fn opt_number<T: std::str::FromStr>(&self, column: &str) -> Result<Option<T>> {
-        self.opt(column).map(|t| self.parse_number(column, t)).transpose()
+        self.opt(column)
+            .map(|t| self.parse_number(column, t))
+            .transpose()
     }
 
     fn parse_number<T: std::str::FromStr>(&self, column: &str, text: &str) -> Result<T> {
         text.trim().parse::<T>().map_err(|_| {
-            Error::load(LoadErrorKind::InvalidValue, self.at(column), format!("`{text}` is not a whole number in the allowed range"))
+            Error::load(
+                LoadErrorKind::InvalidValue,
+                self.at(column),
+                format!("`{text}` is not a whole number in the allowed range"),
+            )
         })
     }
 }
@@ -228,6 +416,7 @@ fn stray_quote_line(text: &str) -> Option<u64> {
     let mut in_quotes = false;
     let mut at_field_start = true;
     let mut after_closing = false;
+    let mut opened_on = 1u64;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if in_quotes {
@@ -247,6 +436,7 @@ fn stray_quote_line(text: &str) -> Option<u64> {
         match c {
             '"' if at_field_start => {
                 in_quotes = true;
+                opened_on = line;
                 at_field_start = false;
             }
             '"' => return Some(line),
@@ -265,10 +455,15 @@ fn stray_quote_line(text: &str) -> Option<u64> {
             _ => at_field_start = false,
         }
     }
-    in_quotes.then_some(line)
+    in_quotes.then_some(opened_on)
 }
 
-fn open<'t>(file: &str, text: &'t str, known: &[&str], required: &[&str]) -> Result<(csv::Reader<&'t [u8]>, HashMap<String, usize>)> {
+fn open<'t>(
+    file: &str,
+    text: &'t str,
+    known: &[&str],
+    required: &[&str],
+) -> Result<(csv::Reader<&'t [u8]>, Columns)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(line) = stray_quote_line(text) {
         return Err(Error::load(
@@ -277,28 +472,48 @@ fn open<'t>(file: &str, text: &'t str, known: &[&str], required: &[&str]) -> Res
             "a stray or unclosed quote: a quoted field must start and end with `\"` (write `\"\"` for a quote inside it)",
         ));
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
     let mut columns = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = h.trim();
-        let at = Location { file: Some(file.to_owned()), line: Some(1), field: Some(name.to_owned()), ..Location::default() };
+        let at = Location {
+            file: Some(file.to_owned()),
+            line: Some(1),
+            field: Some(name.to_owned()),
+            ..Location::default()
+        };
         if !known.contains(&name) {
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 at,
-                format!("unknown column `{name}` (known columns: {})", known.join(", ")),
+                format!(
+                    "unknown column `{name}` (known columns: {})",
+                    known.join(", ")
+                ),
             ));
         }
         if columns.insert(name.to_owned(), i).is_some() {
-            return Err(Error::load(LoadErrorKind::InvalidValue, at, format!("column `{name}` appears twice")));
+            return Err(Error::load(
+                LoadErrorKind::InvalidValue,
+                at,
+                format!("column `{name}` appears twice"),
+            ));
         }
     }
     for r in required {
         if !columns.contains_key(*r) {
             return Err(Error::load(
                 LoadErrorKind::MissingField,
-                Location { file: Some(file.to_owned()), line: Some(1), field: Some((*r).to_owned()), ..Location::default() },
+                Location {
+                    file: Some(file.to_owned()),
+                    line: Some(1),
+                    field: Some((*r).to_owned()),
+                    ..Location::default()
+                },
                 format!("missing column `{r}`"),
             ));
         }
@@ -309,16 +524,32 @@ fn open<'t>(file: &str, text: &'t str, known: &[&str], required: &[&str]) -> Res
 fn csv_error(file: &str, e: &csv::Error) -> Error {
     let line = e.position().map(csv::Position::line);
     let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("this row has {len} fields but the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_owned(),
         _ => e.to_string(),
     };
-    Error::load(LoadErrorKind::CsvSyntax, Location { file: Some(file.to_owned()), line, ..Location::default() }, message)
+    Error::load(
+        LoadErrorKind::CsvSyntax,
+        Location {
+            file: Some(file.to_owned()),
+            line,
+            ..Location::default()
+        },
+        message,
+    )
 }
 
-fn read_table<T>(file: &str, text: &str, known: &[&str], required: &[&str], make: impl Fn(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
+fn read_table<T>(
+    file: &str,
+    text: &str,
+    known: &[&str],
+    required: &[&str],
+    make: impl Fn(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
     let text = super::nfc(text);
     let (mut reader, columns) = open(file, &text, known, required)?;
     let mut out = Vec::new();
@@ -331,7 +562,12 @@ fn read_table<T>(file: &str, text: &str, known: &[&str], required: &[&str], make
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                out.push(make(&Row { file, line, record: &record, columns: &columns })?);
+                out.push(make(&Row {
+                    file,
+                    line,
+                    record: &record,
+                    columns: &columns,
+                })?);
             }
             Err(e) => return Err(csv_error(file, &e)),
         }
@@ -341,8 +577,15 @@ fn read_table<T>(file: &str, text: &str, known: &[&str], required: &[&str], make
 
 fn read_units(file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
     let text = super::nfc(text);
-    let first_line = text.strip_prefix('\u{feff}').unwrap_or(&text).lines().next().unwrap_or_default();
-    let flat = first_line.split(',').any(|h| h.trim().trim_matches('"') == "district_code");
+    let first_line = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .lines()
+        .next()
+        .unwrap_or_default();
+    let flat = first_line
+        .split(',')
+        .any(|h| h.trim().trim_matches('"') == "district_code");
     if !flat {
         *units = read_table(file, &text, UNITS, &["code", "name", "type"], |row| {
             Ok(Unit {
@@ -358,22 +601,27 @@ fn read_units(file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
     }
     // The flat GSO layout: each commune row also names its district (and province).
     let mut seen: HashSet<String> = HashSet::new();
-    let rows = read_table(file, &text, UNITS_FLAT, &["code", "name", "type", "district_code", "district_name"], |row| {
-        let valid_from = row.opt_date("valid_from")?;
-        let valid_to = row.opt_date("valid_to")?;
-        let province = match row.opt("province_code") {
-            Some(code) => Some(Unit {
-                code: code.to_owned(),
-                name: row.string("province_name")?,
-                unit_type: row.word("province_type", UnitType::parse, UnitType::words)?,
-                parent_code: None,
-                valid_from,
-                valid_to,
-            }),
-            None => None,
-        };
-        let district_name = row.string("district_name")?;
-        let district_type = match row.opt("district_type") {
+    let rows = read_table(
+        file,
+        &text,
+        UNITS_FLAT,
+        &["code", "name", "type", "district_code", "district_name"],
+        |row| {
+            let valid_from = row.opt_date("valid_from")?;
+            let valid_to = row.opt_date("valid_to")?;
+            let province = match row.opt("province_code") {
+                Some(code) => Some(Unit {
+                    code: code.to_owned(),
+                    name: row.string("province_name")?,
+                    unit_type: row.word("province_type", UnitType::parse, UnitType::words)?,
+                    parent_code: None,
+                    valid_from,
+                    valid_to,
+                }),
+                None => None,
+            };
+            let district_name = row.string("district_name")?;
+            let district_type = match row.opt("district_type") {
             Some(t) => row.parse_word("district_type", t, UnitType::parse, UnitType::words)?,
             None => district_type_from_name(&district_name).ok_or_else(|| {
                 Error::load(
@@ -383,24 +631,25 @@ fn read_units(file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
                 )
             })?,
         };
-        let district = Unit {
-            code: row.string("district_code")?,
-            name: district_name,
-            unit_type: district_type,
-            parent_code: province.as_ref().map(|p| p.code.clone()),
-            valid_from,
-            valid_to,
-        };
-        let commune = Unit {
-            code: row.string("code")?,
-            name: row.string("name")?,
-            unit_type: row.word("type", UnitType::parse, UnitType::words)?,
-            parent_code: Some(district.code.clone()),
-            valid_from,
-            valid_to,
-        };
-        Ok((province, district, commune))
-    })?;
+            let district = Unit {
+                code: row.string("district_code")?,
+                name: district_name,
+                unit_type: district_type,
+                parent_code: province.as_ref().map(|p| p.code.clone()),
+                valid_from,
+                valid_to,
+            };
+            let commune = Unit {
+                code: row.string("code")?,
+                name: row.string("name")?,
+                unit_type: row.word("type", UnitType::parse, UnitType::words)?,
+                parent_code: Some(district.code.clone()),
+                valid_from,
+                valid_to,
+            };
+            Ok((province, district, commune))
+        },
+    )?;
     let mut communes = Vec::with_capacity(rows.len());
     for (province, district, commune) in rows {
         for unit in [province, Some(district)].into_iter().flatten() {
@@ -491,7 +740,11 @@ fn activity(row: &Row<'_>) -> Result<Activity> {
         note: row.text("note"),
         quantity: row.opt_number("quantity")?,
         value_vnd: row.opt_number("value_vnd")?,
-        contribution: row.opt_word("contribution", ContributionKind::from_word, ContributionKind::words)?,
+        contribution: row.opt_word(
+            "contribution",
+            ContributionKind::from_word,
+            ContributionKind::words,
+        )?,
         recipient: row.text("recipient"),
     })
 }
@@ -512,9 +765,9 @@ fn reorganization(row: &Row<'_>) -> Result<ReorganizationEdge> {
     Ok(ReorganizationEdge {
         effective: row.date("effective")?,
         old_code: row.string("old_code")?,
-        new_code: row.string("new_code")?,
-        new_name: row.string("new_name")?,
-        new_type: row.word("new_type", UnitType::parse, UnitType::words)?,
+        new_code: row.text("new_code"),
+        new_name: row.text("new_name"),
+        new_type: row.opt_word("new_type", UnitType::parse, UnitType::words)?,
         part: row.word("part", Part::from_word, Part::words)?,
         basis: row.text("basis"),
     })
@@ -548,7 +801,9 @@ fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Str
     for row in rows {
         writer.write_record(&row).map_err(fail)?;
     }
-    let bytes = writer.into_inner().map_err(|e| Error::invalid_argument("dataset", format!("cannot write CSV: {e}")))?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Error::invalid_argument("dataset", format!("cannot write CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Error::invalid_argument("dataset", e.to_string()))
 }
 
@@ -559,7 +814,14 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
         table(
             UNITS,
             ds.units.iter().map(|u| {
-                vec![u.code.clone(), u.name.clone(), u.unit_type.to_string(), o(&u.parent_code), d(u.valid_from), d(u.valid_to)]
+                vec![
+                    u.code.clone(),
+                    u.name.clone(),
+                    u.unit_type.to_string(),
+                    o(&u.parent_code),
+                    d(u.valid_from),
+                    d(u.valid_to),
+                ]
             }),
         )?,
     )];
@@ -612,7 +874,14 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
         table(
             TERMS,
             ds.terms.iter().map(|x| {
-                vec![x.id.clone(), x.organization_id.clone(), x.label.clone(), o(&x.ordinal), x.valid_from.to_string(), d(x.valid_to)]
+                vec![
+                    x.id.clone(),
+                    x.organization_id.clone(),
+                    x.label.clone(),
+                    o(&x.ordinal),
+                    x.valid_from.to_string(),
+                    d(x.valid_to),
+                ]
             }),
         ),
     )?;
@@ -688,9 +957,9 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
                 vec![
                     x.effective.to_string(),
                     x.old_code.clone(),
-                    x.new_code.clone(),
-                    x.new_name.clone(),
-                    x.new_type.to_string(),
+                    o(&x.new_code),
+                    o(&x.new_name),
+                    w(x.new_type),
                     x.part.to_string(),
                     o(&x.basis),
                 ]
@@ -703,7 +972,12 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
         table(
             NTM,
             ds.ntm_statuses.iter().map(|x| {
-                vec![x.unit_code.clone(), x.year.to_string(), x.criteria_met.to_string(), x.status.to_string()]
+                vec![
+                    x.unit_code.clone(),
+                    x.year.to_string(),
+                    x.criteria_met.to_string(),
+                    x.status.to_string(),
+                ]
             }),
         ),
     )?;
@@ -712,10 +986,16 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
 
 /// Writes the dataset as a CSV folder (creating it if needed).
 pub fn write_dir(ds: &Dataset, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
     for (name, text) in write_texts(ds)? {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+        std::fs::write(&path, text).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
     }
     Ok(())
 }
@@ -755,16 +1035,28 @@ mod tests {
         assert_eq!(bad_date.to_string(), "assignments.csv, line 3, field `valid_from`: invalid date `31/02/2024`: expected a real date as YYYY-MM-DD or DD/MM/YYYY");
 
         let unknown = load(&[("units.csv", "code,name,type,colour\n06,x,Tỉnh,red\n")]).unwrap_err();
-        assert_eq!((unknown.code(), unknown.location().unwrap().field.as_deref()), ("unknown_field", Some("colour")));
+        assert_eq!(
+            (unknown.code(), unknown.location().unwrap().field.as_deref()),
+            ("unknown_field", Some("colour"))
+        );
 
         let missing = load(&[("units.csv", "code,name\n06,x\n")]).unwrap_err();
-        assert_eq!((missing.code(), missing.location().unwrap().field.as_deref()), ("missing_field", Some("type")));
+        assert_eq!(
+            (missing.code(), missing.location().unwrap().field.as_deref()),
+            ("missing_field", Some("type"))
+        );
 
         let quote = load(&[("units.csv", "code,name,type\n06,Tỉnh \"Bắc Kạn,Tỉnh\n")]).unwrap_err();
-        assert_eq!((quote.code(), quote.location().unwrap().line), ("csv_syntax", Some(2)));
+        assert_eq!(
+            (quote.code(), quote.location().unwrap().line),
+            ("csv_syntax", Some(2))
+        );
 
         let ragged = load(&[("units.csv", "code,name,type\n06,x,Tỉnh\n07,y\n")]).unwrap_err();
-        assert_eq!((ragged.code(), ragged.location().unwrap().line), ("csv_syntax", Some(3)));
+        assert_eq!(
+            (ragged.code(), ragged.location().unwrap().line),
+            ("csv_syntax", Some(3))
+        );
 
         let word = load(&[("units.csv", "code,name,type\n06,x,Bang\n")]).unwrap_err();
         assert_eq!(word.code(), "invalid_value");
@@ -775,7 +1067,11 @@ mod tests {
 
     #[test]
     fn quoted_fields_with_quotes_and_commas_are_fine() {
-        let ds = load(&[("units.csv", "code,name,type\n06,\"Tỉnh \"\"Bắc\"\", Kạn\",Tỉnh\n")]).unwrap();
+        let ds = load(&[(
+            "units.csv",
+            "code,name,type\n06,\"Tỉnh \"\"Bắc\"\", Kạn\",Tỉnh\n",
+        )])
+        .unwrap();
         assert_eq!(ds.units[0].name, "Tỉnh \"Bắc\", Kạn");
     }
 

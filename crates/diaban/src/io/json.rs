@@ -19,7 +19,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T> {
 fn syntax(e: &serde_json::Error, file: &str) -> Error {
     Error::load(
         LoadErrorKind::JsonSyntax,
-        Location { file: Some(file.to_owned()), line: Some(e.line() as u64), column: Some(e.column() as u64), ..Location::default() },
+        Location {
+            file: Some(file.to_owned()),
+            line: Some(e.line() as u64),
+            column: Some(e.column() as u64),
+            ..Location::default()
+        },
         e.to_string(),
     )
 }
@@ -29,9 +34,9 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>, file: &str) -> Er
     let inner = err.inner();
     let message = inner.to_string();
     let kind = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
-            LoadErrorKind::JsonSyntax
-        }
+        serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof
+        | serde_json::error::Category::Io => LoadErrorKind::JsonSyntax,
         serde_json::error::Category::Data => {
             if message.starts_with("unknown field") {
                 LoadErrorKind::UnknownField
@@ -45,10 +50,20 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>, file: &str) -> Er
         }
     };
     let field = match kind {
-        LoadErrorKind::UnknownField | LoadErrorKind::MissingField => message.split('`').nth(1).map(str::to_owned),
-        _ => path.rsplit('.').next().filter(|s| !s.is_empty() && *s != "?").map(str::to_owned),
+        LoadErrorKind::UnknownField | LoadErrorKind::MissingField => {
+            message.split('`').nth(1).map(str::to_owned)
+        }
+        _ => path
+            .rsplit('.')
+            .next()
+            .filter(|s| !s.is_empty() && *s != "?")
+            .map(str::to_owned),
     };
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     let location = Location {
         file: Some(file.to_owned()),
         line: Some(inner.line() as u64),
@@ -70,23 +85,35 @@ mod tests {
 
     #[test]
     fn errors_name_path_and_field() {
-        let err = Dataset::from_json_str(r#"{"units":[{"code":"06","name":"x","type":"Tỉnh","valid_from":"2024-02-30"}]}"#)
-            .unwrap_err();
+        let err = Dataset::from_json_str(
+            r#"{"units":[{"code":"06","name":"x","type":"Tỉnh","valid_from":"2024-02-30"}]}"#,
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "invalid_date");
         let loc = err.location().unwrap();
         assert_eq!(loc.path.as_deref(), Some("units[0].valid_from"));
         assert_eq!(loc.field.as_deref(), Some("valid_from"));
 
-        let err = Dataset::from_json_str(r#"{"units":[{"code":"06","name":"x","type":"Tỉnh","colour":1}]}"#).unwrap_err();
+        let err = Dataset::from_json_str(
+            r#"{"units":[{"code":"06","name":"x","type":"Tỉnh","colour":1}]}"#,
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "unknown_field");
         assert_eq!(err.location().unwrap().field.as_deref(), Some("colour"));
 
-        let err = Dataset::from_json_str(r#"{"units":[{"code":"06","name":"x","type":"Bang"}]}"#).unwrap_err();
+        let err = Dataset::from_json_str(r#"{"units":[{"code":"06","name":"x","type":"Bang"}]}"#)
+            .unwrap_err();
         assert_eq!(err.code(), "invalid_value");
-        assert_eq!(err.location().unwrap().path.as_deref(), Some("units[0].type"));
+        assert_eq!(
+            err.location().unwrap().path.as_deref(),
+            Some("units[0].type")
+        );
 
         let err = Dataset::from_json_str("{\"units\":[]}\n x").unwrap_err();
-        assert_eq!((err.code(), err.location().unwrap().line), ("json_syntax", Some(2)));
+        assert_eq!(
+            (err.code(), err.location().unwrap().line),
+            ("json_syntax", Some(2))
+        );
     }
 
     #[test]

@@ -22,13 +22,23 @@ pub(crate) fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub(crate) fn read_to_string(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        let prefix = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or_default();
+        let prefix = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
         let line = 1 + prefix.iter().filter(|b| **b == b'\n').count() as u64;
         Error::load(
             crate::error::LoadErrorKind::CsvSyntax,
-            crate::error::Location { file: Some(path.display().to_string()), line: Some(line), ..Default::default() },
+            crate::error::Location {
+                file: Some(path.display().to_string()),
+                line: Some(line),
+                ..Default::default()
+            },
             "the file is not valid UTF-8 text",
         )
     })
@@ -65,7 +75,9 @@ impl Dataset {
     }
 
     /// Reads a dataset from CSV files given by name (`units.csv`, `assignments.csv`…) and text.
-    pub fn from_csv_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset> {
+    pub fn from_csv_texts<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Dataset> {
         csv::read_texts(files)
     }
 
