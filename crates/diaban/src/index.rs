@@ -30,6 +30,7 @@ pub struct Index<'d> {
     by_subject: HashMap<&'d str, HashMap<&'d str, Vec<&'d Assignment>>>,
     children: HashMap<&'d str, Vec<&'d Unit>>,
     org_by_unit: HashMap<&'d str, Vec<&'d Organization>>,
+    posts_by_org: HashMap<&'d str, Vec<&'d Post>>,
 }
 
 impl<'d> Index<'d> {
@@ -56,8 +57,13 @@ impl<'d> Index<'d> {
             }
         }
         let mut people: HashMap<&str, Vec<&Post>> = HashMap::new();
+        let mut posts_by_org: HashMap<&str, Vec<&Post>> = HashMap::new();
         for p in &dataset.people {
             people.entry(p.id.as_str()).or_default().push(p);
+            posts_by_org
+                .entry(p.organization_id.as_str())
+                .or_default()
+                .push(p);
         }
         let mut terms = HashMap::new();
         let mut terms_by_body: HashMap<&str, Vec<&Term>> = HashMap::new();
@@ -103,6 +109,7 @@ impl<'d> Index<'d> {
             by_subject,
             children,
             org_by_unit,
+            posts_by_org,
         }
     }
 
@@ -144,6 +151,14 @@ impl<'d> Index<'d> {
     #[must_use]
     pub fn organizations_of_unit(&self, code: &str) -> &[&'d Organization] {
         self.org_by_unit.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every post in an organisation, in file order.
+    #[must_use]
+    pub fn posts_in(&self, organization: &str) -> &[&'d Post] {
+        self.posts_by_org
+            .get(organization)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every post a person holds or held.

@@ -145,10 +145,8 @@ impl<'d> Index<'d> {
     #[must_use]
     pub fn history(&self, target: &str) -> Vec<AssignmentView> {
         let mut list: Vec<&Assignment> = self
-            .dataset
-            .assignments
-            .iter()
-            .filter(|a| a.target == target)
+            .schemes()
+            .flat_map(|s| self.assignments_of_target(s, target).iter().copied())
             .collect();
         list.sort_by(|x, y| {
             x.valid_from
@@ -177,8 +175,7 @@ impl<'d> Index<'d> {
                     crate::Error::invalid_argument("scheme", "the profile has no schemes")
                 })?,
         };
-        let mut targets: Vec<TargetRow> =
-            Vec::new();
+        let mut targets: Vec<TargetRow> = Vec::new();
         if scheme.target.value.kind == TargetKind::Unit && !scheme.target.value.designated_only {
             for u in &self.dataset.units {
                 if unit_in_scope(scheme, u) && u.validity().contains(day) {

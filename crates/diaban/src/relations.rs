@@ -49,10 +49,9 @@ pub struct Relation {
 
 fn heads(index: &Index<'_>, body: &str, day: NaiveDate) -> Vec<PersonRef> {
     let mut out: Vec<PersonRef> = index
-        .dataset
-        .people
+        .posts_in(body)
         .iter()
-        .filter(|p| p.organization_id == body && p.rank == Rank::Head && p.validity().contains(day))
+        .filter(|p| p.rank == Rank::Head && p.validity().contains(day))
         .map(|p| PersonRef {
             id: p.id.clone(),
             name: p.name.clone(),
