@@ -36,7 +36,10 @@ fn main() -> ExitCode {
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Runs a command in `dir`, echoing it, and fails with its name if it fails.
@@ -57,25 +60,49 @@ pub fn run(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> R
 
 /// True when `program` can be started.
 pub fn have(program: &str, version_arg: &str) -> bool {
-    Command::new(program).arg(version_arg).output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new(program)
+        .arg(version_arg)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     let start = Instant::now();
     eprintln!("\n=== {name}");
     let r = f();
-    eprintln!("=== {name}: {} in {:.1}s", if r.is_ok() { "ok" } else { "FAILED" }, start.elapsed().as_secs_f64());
+    eprintln!(
+        "=== {name}: {} in {:.1}s",
+        if r.is_ok() { "ok" } else { "FAILED" },
+        start.elapsed().as_secs_f64()
+    );
     r
 }
 
 fn test(args: &[String]) -> Result<(), String> {
     let root = root();
     let rust_only = args.iter().any(|a| a == "--rust-only");
-    step("cargo fmt --check", || run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[]))?;
-    step("cargo clippy", || {
-        run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
+    step("cargo fmt --check", || {
+        run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[])
     })?;
-    step("cargo test (Rust)", || run(&root, "cargo", &["test", "--workspace"], &[]))?;
+    step("cargo clippy", || {
+        run(
+            &root,
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[],
+        )
+    })?;
+    step("cargo test (Rust)", || {
+        run(&root, "cargo", &["test", "--workspace"], &[])
+    })?;
     if rust_only {
         return Ok(());
     }
