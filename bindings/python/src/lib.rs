@@ -1,1 +1,346 @@
-//! placeholder
+//! `diaban._diaban`: the private extension module under the `diaban` Python package.
+//!
+//! Thin over the core: every result is the core's own structure serialised (the report's
+//! DESIGN §7 JSON, `Coverage`, `AssignmentView`), converted to Python objects by [`convert`];
+//! every error goes through [`errors`]. Dates cross this boundary as ISO strings; the Python
+//! facade (`python/diaban/`) gives users `datetime.date` values, typed classes and exceptions.
+//!
+//! Every call into the core runs inside `catch_unwind`, so a panic becomes
+//! `diaban.InternalError` (code `internal`) and never a `PanicException`; checks and loads run
+//! with the GIL released.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod convert;
+mod errors;
+
+use chrono::NaiveDate;
+use diaban::{CheckOptions, Dataset, Index, Lang, Profile};
+use errors::{call, guard, guard_ok, to_pyerr};
+use pyo3::prelude::*;
+use std::path::PathBuf;
+
+/// The day a date argument names (ISO `YYYY-MM-DD` or `DD/MM/YYYY`, parsed by the core).
+fn parse_day(py: Python<'_>, name: &str, text: &str) -> PyResult<NaiveDate> {
+    diaban::parse_date(text).ok_or_else(|| {
+        errors::invalid_argument(
+            py,
+            name,
+            &format!("`{text}` is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"),
+        )
+    })
+}
+
+fn parse_opt_day(py: Python<'_>, name: &str, text: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    text.map(|t| parse_day(py, name, t)).transpose()
+}
+
+/// A dataset: units, organisations, people, terms, assignments, activities, evaluations,
+/// reorganisations and rural-development statuses.
+#[pyclass(frozen, module = "diaban._diaban", name = "Dataset")]
+pub struct PyDataset {
+    inner: Dataset,
+}
+
+impl PyDataset {
+    fn wrap(inner: Dataset) -> PyDataset {
+        PyDataset { inner }
+    }
+}
+
+#[pymethods]
+impl PyDataset {
+    /// The embedded Bắc Kạn demo dataset.
+    #[staticmethod]
+    fn demo(py: Python<'_>) -> PyResult<PyDataset> {
+        py.detach(|| guard_ok(Dataset::demo))
+            .map(PyDataset::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Loads a JSON file or a folder of CSV files.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyDataset> {
+        py.detach(|| guard(|| Dataset::load(&path)))
+            .map(PyDataset::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a dataset from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: String) -> PyResult<PyDataset> {
+        py.detach(|| guard(|| Dataset::from_json_str(&text)))
+            .map(PyDataset::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a dataset from CSV texts given as `(file name, text)` pairs.
+    #[staticmethod]
+    fn from_csv_texts(py: Python<'_>, files: Vec<(String, String)>) -> PyResult<PyDataset> {
+        py.detach(|| {
+            guard(|| Dataset::from_csv_texts(files.iter().map(|(n, t)| (n.as_str(), t.as_str()))))
+        })
+        .map(PyDataset::wrap)
+        .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a dataset from a Python dict of tables (lists of dicts), as `from_json` reads JSON.
+    #[staticmethod]
+    fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyDataset> {
+        let value = convert::from_py(value)?;
+        let text =
+            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
+        py.detach(|| guard(|| Dataset::from_json_str(&text)))
+            .map(PyDataset::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// The dataset as pretty-printed JSON (lossless).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        call(py, || self.inner.to_json_string())
+    }
+
+    /// The dataset as a dict of tables, the same document `to_json` writes.
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serialize_to_py(py, &self.inner)
+    }
+
+    /// The dataset as CSV files: `(file name, text)` pairs.
+    fn to_csv_texts(&self, py: Python<'_>) -> PyResult<Vec<(String, String)>> {
+        call(py, || self.inner.to_csv_texts()).map(|files| {
+            files
+                .into_iter()
+                .map(|(name, text)| (name.to_owned(), text))
+                .collect()
+        })
+    }
+
+    /// The number of records in each table.
+    fn counts(&self) -> Vec<(&'static str, usize)> {
+        let d = &self.inner;
+        vec![
+            ("units", d.units.len()),
+            ("organizations", d.organizations.len()),
+            ("people", d.people.len()),
+            ("terms", d.terms.len()),
+            ("assignments", d.assignments.len()),
+            ("activities", d.activities.len()),
+            ("evaluations", d.evaluations.len()),
+            ("reorganizations", d.reorganizations.len()),
+            ("ntm_statuses", d.ntm_statuses.len()),
+        ]
+    }
+
+    /// Checks the dataset; returns the report as the DESIGN §7 document.
+    #[pyo3(signature = (profile, at=None, today=None, recorded_on=None, lang="vi"))]
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        at: Option<&str>,
+        today: Option<&str>,
+        recorded_on: Option<&str>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = parse_lang(py, lang)?;
+        let options = CheckOptions {
+            at: parse_opt_day(py, "at", at)?,
+            today: parse_opt_day(py, "today", today)?,
+            recorded_on: parse_opt_day(py, "recorded_on", recorded_on)?,
+        };
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let report = py
+            .detach(|| guard_ok(|| diaban::check(dataset, profile, &options).to_json(lang)))
+            .map_err(|e| to_pyerr(py, e))?;
+        convert::to_py(py, &report)
+    }
+
+    /// The coverage table of a scheme on a day.
+    #[pyo3(signature = (profile, at, scheme=None))]
+    fn coverage<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        at: &str,
+        scheme: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_day(py, "at", at)?;
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let coverage = py
+            .detach(|| guard(|| Index::new(dataset).coverage(profile, scheme.as_deref(), day)))
+            .map_err(|e| to_pyerr(py, e))?;
+        convert::serialize_to_py(py, &coverage)
+    }
+
+    /// Every assignment on a target (unit code or organisation id) that includes the day.
+    fn who_monitors<'py>(
+        &self,
+        py: Python<'py>,
+        target: &str,
+        at: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_day(py, "at", at)?;
+        let views = call(py, || Ok(Index::new(&self.inner).who_monitors(target, day)))?;
+        convert::serialize_to_py(py, &views)
+    }
+
+    /// Every assignment held by a subject (person or organisation id) that includes the day.
+    fn monitored_by<'py>(
+        &self,
+        py: Python<'py>,
+        subject: &str,
+        at: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_day(py, "at", at)?;
+        let views = call(
+            py,
+            || Ok(Index::new(&self.inner).monitored_by(subject, day)),
+        )?;
+        convert::serialize_to_py(py, &views)
+    }
+
+    /// Every working relationship a person (or organisation) has on a day, through their assignments.
+    fn relations<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        subject: &str,
+        at: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_day(py, "at", at)?;
+        let profile = &profile.get().inner;
+        let relations = call(py, || {
+            Ok(Index::new(&self.inner).relations(profile, subject, day))
+        })?;
+        convert::serialize_to_py(py, &relations)
+    }
+
+    /// Every assignment ever made on a target, by start date.
+    fn history<'py>(&self, py: Python<'py>, target: &str) -> PyResult<Bound<'py, PyAny>> {
+        let views = call(py, || Ok(Index::new(&self.inner).history(target)))?;
+        convert::serialize_to_py(py, &views)
+    }
+}
+
+fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
+    Lang::from_word(lang).ok_or_else(|| {
+        errors::invalid_argument(
+            py,
+            "lang",
+            &format!("unknown language `{lang}` (expected vi or en)"),
+        )
+    })
+}
+
+/// A regulation profile (the built-in `bac-kan-1390`, or one read from JSON).
+#[pyclass(frozen, module = "diaban._diaban", name = "Profile")]
+pub struct PyProfile {
+    inner: Profile,
+}
+
+#[pymethods]
+impl PyProfile {
+    /// A built-in profile by id.
+    #[staticmethod]
+    fn builtin(py: Python<'_>, id: &str) -> PyResult<PyProfile> {
+        call(py, || Profile::builtin(id)).map(|inner| PyProfile { inner })
+    }
+
+    /// The ids of the built-in profiles.
+    #[staticmethod]
+    fn builtin_ids() -> Vec<&'static str> {
+        Profile::BUILTIN.to_vec()
+    }
+
+    /// Reads a profile from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: String) -> PyResult<PyProfile> {
+        py.detach(|| guard(|| Profile::from_json_str(&text)))
+            .map(|inner| PyProfile { inner })
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a profile from a Python dict, as `from_json` reads JSON.
+    #[staticmethod]
+    fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyProfile> {
+        let value = convert::from_py(value)?;
+        let text =
+            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
+        py.detach(|| guard(|| Profile::from_json_str(&text)))
+            .map(|inner| PyProfile { inner })
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a profile from a JSON file.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyProfile> {
+        py.detach(|| {
+            guard(|| {
+                let text = std::fs::read_to_string(&path).map_err(|source| diaban::Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+                Profile::from_json_str(&text)
+            })
+        })
+        .map(|inner| PyProfile { inner })
+        .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// The profile as pretty JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        call(py, || self.inner.to_json_string())
+    }
+
+    /// The profile as a dict.
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serialize_to_py(py, &self.inner)
+    }
+
+    /// The profile's id.
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id.clone()
+    }
+
+    /// The regulation's number (`1390-QĐ/TU`).
+    #[getter]
+    fn regulation_number(&self) -> String {
+        self.inner.regulation.number.clone()
+    }
+
+    /// The ids of the profile's schemes, in order.
+    #[getter]
+    fn scheme_ids(&self) -> Vec<String> {
+        self.inner.schemes.iter().map(|s| s.id.clone()).collect()
+    }
+}
+
+/// Checks that a date argument parses; returns it in ISO form (used by the facade for strings).
+#[pyfunction]
+fn parse_date(py: Python<'_>, text: &str) -> PyResult<String> {
+    parse_day(py, "date", text).map(|d| d.to_string())
+}
+
+/// Panics inside the guard, to test that no panic reaches Python (used by the test suite only).
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    py.detach(|| {
+        guard_ok(|| std::panic::resume_unwind(Box::new("deliberate panic for the test suite")))
+    })
+    .map_err(|e| to_pyerr(py, e))
+}
+
+/// The private module `diaban._diaban`.
+#[pymodule]
+fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("CORE_VERSION", diaban::VERSION)?;
+    m.add_class::<PyDataset>()?;
+    m.add_class::<PyProfile>()?;
+    m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    Ok(())
+}
