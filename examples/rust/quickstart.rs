@@ -7,16 +7,32 @@ use std::collections::BTreeMap;
 fn main() -> Result<(), diaban::Error> {
     let dataset = Dataset::demo();
     let profile = Profile::bac_kan_1390();
-    println!("{} — {}", profile.regulation.number, profile.regulation.title_en);
+    println!(
+        "{} — {}",
+        profile.regulation.number, profile.regulation.title_en
+    );
 
     // 1. Check the whole history, judging deadlines as of 1 March 2026.
-    let report = check(&dataset, &profile, &CheckOptions { today: Some(date(2026, 3, 1)), ..CheckOptions::default() });
+    let report = check(
+        &dataset,
+        &profile,
+        &CheckOptions {
+            today: Some(date(2026, 3, 1)),
+            ..CheckOptions::default()
+        },
+    );
     println!(
         "\n{} errors, {} warnings. The first three:",
         report.summary.errors, report.summary.warnings
     );
     for f in report.findings.iter().take(3) {
-        println!("  [{}] {} {} — {}", f.code, f.subject.kind, f.subject.id, f.message(Lang::En));
+        println!(
+            "  [{}] {} {} — {}",
+            f.code,
+            f.subject.kind,
+            f.subject.id,
+            f.message(Lang::En)
+        );
     }
 
     // 2. Coverage on 1 October 2024, counted per district.
@@ -24,7 +40,9 @@ fn main() -> Result<(), diaban::Error> {
     let coverage = index.coverage(&profile, None, date(2024, 10, 1))?;
     let mut per_district: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for row in &coverage.rows {
-        let e = per_district.entry(row.district_name.clone().unwrap_or_default()).or_default();
+        let e = per_district
+            .entry(row.district_name.clone().unwrap_or_default())
+            .or_default();
         e.0 += 1;
         e.1 += usize::from(row.covered);
     }

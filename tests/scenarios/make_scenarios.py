@@ -22,7 +22,7 @@ def base():
             {"code": "06", "name": "Tỉnh Bắc Kạn", "type": "Tỉnh"},
             {"code": "062", "name": "Huyện Ngân Sơn", "type": "Huyện", "parent_code": "06"},
             {"code": "01954", "name": "Thị trấn Vân Tùng", "type": "Thị trấn", "parent_code": "062"},
-            {"code": "01957", "name": "Xã Cốc Đán", "type": "Xã", "parent_code": "062"},
+            {"code": "01957", "name": "Xã Thượng Quan", "type": "Xã", "parent_code": "062"},
         ],
         "organizations": [
             {"id": "tinh-uy", "name": "Tỉnh ủy Bắc Kạn", "kind": "party_committee", "level": "province", "unit_code": "06"},
@@ -105,7 +105,7 @@ scenario("coverage_handover_contiguous", "cm-b ends on 2024-12-31 and cm-b2 star
 # --- coverage_gap -------------------------------------------------------------------------------
 ds = base()
 assignment(ds, "cm-b")["valid_from"] = "2024-09-15"
-scenario("coverage_gap_late_start", "Coverage starts 2024-09-01; Cốc Đán's monitor starts 2024-09-15, so it is uncovered "
+scenario("coverage_gap_late_start", "Coverage starts 2024-09-01; Thượng Quan's monitor starts 2024-09-15, so it is uncovered "
          "from 2024-09-01 to 2024-09-14: one finding with exactly those dates.",
          [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-09-14")], ds)
 
@@ -122,7 +122,7 @@ scenario("coverage_gap_at_day_after", "The same data checked --at the day after 
 
 ds = base()
 assignment(ds, "cm-b").update(valid_to="2025-03-31", end_reason="revoked")
-scenario("coverage_gap_open", "Cốc Đán's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 on "
+scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 on "
          "(no end date: still uncovered).", [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds)
 
 # --- coverage_overlap ----------------------------------------------------------------------------
@@ -137,8 +137,8 @@ scenario("coverage_overlap_one_day", "The successor starts on the predecessor's 
 # --- assignee_overloaded ----------------------------------------------------------------------------
 ds = base()
 assignment(ds, "cm-b").update(subject_id="p1", valid_from="2025-02-01")
-scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Cốc Đán too: one leader, one unit (per_subject max 1). "
-         "Cốc Đán is uncovered until then.",
+scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Thượng Quan too: one leader, one unit (per_subject max 1). "
+         "Thượng Quan is uncovered until then.",
          [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31"),
           f("assignee_overloaded", "person", "p1", "2025-02-01", None)], ds)
 
@@ -150,7 +150,7 @@ scenario("one_to_eight_profile", "The same records under a profile where one lea
 ds = base()
 assignment(ds, "cm-b").update(valid_from="2024-09-10", valid_to="2024-09-01")
 scenario("invalid_period", "cm-b ends (2024-09-01) before it starts (2024-09-10): invalid_period, and the assignment covers "
-         "nothing, so Cốc Đán is uncovered from 2024-09-01 on.",
+         "nothing, so Thượng Quan is uncovered from 2024-09-01 on.",
          [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", None)], ds)
 
 # --- duplicate_id / unknown_reference ----------------------------------------------------------------
@@ -168,13 +168,13 @@ scenario("unknown_reference", "cm-b names a person (p9) and a term (tinh-uy-xi) 
 # --- unit_code_overlap / unit_not_in_force ------------------------------------------------------------
 ds = base()
 ds["units"][3]["valid_to"] = "2025-06-30"
-ds["units"].append({"code": "01957", "name": "Xã Cốc Đán (mới)", "type": "Xã", "parent_code": "062", "valid_from": "2025-06-01"})
+ds["units"].append({"code": "01957", "name": "Xã Thượng Quan (mới)", "type": "Xã", "parent_code": "062", "valid_from": "2025-06-01"})
 scenario("unit_code_overlap", "Two versions of code 01957: the old until 2025-06-30, the new from 2025-06-01.",
          [f("unit_code_overlap", "unit", "01957", "2025-06-01", "2025-06-30")], ds)
 
 ds = base()
 ds["units"][3]["valid_to"] = "2025-06-30"
-scenario("unit_not_in_force", "Cốc Đán ends on 2025-06-30 but its monitor's assignment stays open: it covers a unit that is "
+scenario("unit_not_in_force", "Thượng Quan ends on 2025-06-30 but its monitor's assignment stays open: it covers a unit that is "
          "no longer in force from 2025-07-01 on.",
          [f("unit_not_in_force", "assignment", "cm-b", "2025-07-01", None)], ds)
 
@@ -303,7 +303,7 @@ def with_records(ds):
          "parent_id": "tinh-uy"},
         {"id": "dang-uy-01954", "name": "Đảng ủy thị trấn Vân Tùng", "kind": "party_committee", "level": "commune",
          "unit_code": "01954", "parent_id": "huyen-uy-062"},
-        {"id": "dang-uy-01957", "name": "Đảng ủy xã Cốc Đán", "kind": "party_committee", "level": "commune",
+        {"id": "dang-uy-01957", "name": "Đảng ủy xã Thượng Quan", "kind": "party_committee", "level": "commune",
          "unit_code": "01957", "parent_id": "huyen-uy-062"},
     ]
     ds["activities"] = []

@@ -4,6 +4,7 @@
 //! arguments are wrong.
 
 mod output;
+mod reorganize;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use diaban::{check, CheckOptions, Dataset, Error, Index, Lang, Profile};
@@ -82,6 +83,12 @@ enum Command {
         #[arg(long)]
         at: String,
     },
+    /// Apply reorganisation events (old units end the day before, new ones start, assignments on
+    /// ended units end with reason `reorganized`), write the carried-over dataset and show what
+    /// changed and the findings after the change. Exit 1 when those findings include errors.
+    Reorganize(reorganize::ReorganizeArgs),
+    /// What a unit came from and what it became, across reorganisations.
+    Lineage(reorganize::LineageArgs),
     /// Convert a dataset between JSON and a CSV folder (by the output's name: `*.json` or a folder).
     Convert {
         /// The input: a JSON file or a CSV folder; the embedded demo when absent.
@@ -192,10 +199,18 @@ fn lang(l: LangArg) -> Lang {
     }
 }
 
-fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
+/// Writes to standard output; a closed pipe (`diaban check | head`) ends the output quietly
+/// instead of panicking.
+pub(crate) fn emit(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Writes a JSON value, pretty-printed, to standard output.
+pub(crate) fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
-    println!("{text}");
+    emit(&(text + "\n"));
     Ok(())
 }
 
@@ -219,10 +234,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let l = lang(common.lang);
             match common.format {
                 Format::Json => print_json(&report.to_json(l))?,
-                Format::Text => print!(
-                    "{}",
-                    output::check_text(&report, &profile, &name, &options, l)
-                ),
+                Format::Text => emit(&output::check_text(&report, &profile, &name, &options, l)),
             }
             Ok(if report.has_errors() {
                 ExitCode::from(1)
@@ -241,10 +253,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 Format::Json => {
                     print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?
                 }
-                Format::Text => print!(
-                    "{}",
-                    output::coverage_text(&coverage, &name, lang(common.lang))
-                ),
+                Format::Text => emit(&output::coverage_text(&coverage, &name, lang(common.lang))),
             }
             Ok(if coverage.uncovered > 0 {
                 ExitCode::from(1)
@@ -260,10 +269,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 Format::Json => {
                     print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?
                 }
-                Format::Text => print!(
-                    "{}",
-                    output::history_text(&target, &history, lang(common.lang))
-                ),
+                Format::Text => emit(&output::history_text(&target, &history, lang(common.lang))),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -280,20 +286,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today);
             if csv {
-                print!(
-                    "{}",
-                    output::report_csv(&report, &profile)
-                        .map_err(|e| Fatal(format!("error[internal]: {e}")))?
+                emit(
+                    &output::report_csv(&report, &profile)
+                        .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
                 );
             } else {
                 match common.format {
                     Format::Json => print_json(
                         &serde_json::to_value(&report).map_err(|e| Fatal(e.to_string()))?,
                     )?,
-                    Format::Text => print!(
-                        "{}",
-                        output::report_text(&report, &profile, &name, lang(common.lang))
-                    ),
+                    Format::Text => emit(&output::report_text(
+                        &report,
+                        &profile,
+                        &name,
+                        lang(common.lang),
+                    )),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -322,20 +329,19 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 Format::Json => print_json(
                     &serde_json::to_value(&relations).map_err(|e| Fatal(e.to_string()))?,
                 )?,
-                Format::Text => print!(
-                    "{}",
-                    output::relations_text(
-                        &who,
-                        body.is_some(),
-                        day,
-                        &relations,
-                        &index,
-                        lang(common.lang)
-                    )
-                ),
+                Format::Text => emit(&output::relations_text(
+                    &who,
+                    body.is_some(),
+                    day,
+                    &relations,
+                    &index,
+                    lang(common.lang),
+                )),
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Reorganize(args) => reorganize::run_reorganize(args),
+        Command::Lineage(args) => reorganize::run_lineage(args),
         Command::Convert { path, out, force } => {
             convert(path.as_deref(), &out, force)?;
             Ok(ExitCode::SUCCESS)
@@ -384,17 +390,33 @@ fn convert(path: Option<&Path>, out: &Path, force: bool) -> Result<(), Fatal> {
         )));
     }
     let (dataset, _) = load(path)?;
+    write_dataset(&dataset, out)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+/// Writes a dataset to a `.json` file or a CSV folder, each file atomically; in a folder, the
+/// known CSV files the dataset no longer has are removed so that they are not read back.
+pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> {
     if out.extension().is_some_and(|e| e == "json") {
-        write_atomic(out, &(dataset.to_json_string()? + "\n"))?;
-        eprintln!("wrote {}", out.display());
-    } else {
-        std::fs::create_dir_all(out)
-            .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
-        let texts = dataset.to_csv_texts()?;
-        for (name, text) in &texts {
-            write_atomic(&out.join(name), text)?;
+        return write_atomic(out, &(dataset.to_json_string()? + "\n"));
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
+    let texts = dataset.to_csv_texts()?;
+    for (name, text) in &texts {
+        write_atomic(&out.join(name), text)?;
+    }
+    let written: std::collections::HashSet<&str> = texts.iter().map(|(n, _)| *n).collect();
+    for name in diaban::io::csv::FILES
+        .iter()
+        .filter(|n| !written.contains(**n))
+    {
+        let stale = out.join(name);
+        if stale.is_file() {
+            std::fs::remove_file(&stale)
+                .map_err(|e| Fatal(format!("error[io]: {}: {e}", stale.display())))?;
         }
-        eprintln!("wrote {} CSV files to {}", texts.len(), out.display());
     }
     Ok(())
 }

@@ -13,7 +13,8 @@ fn pad(text: &str, width: usize) -> String {
     }
 }
 
-fn t<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+/// The Vietnamese or English text, by language.
+pub(crate) fn t<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,

@@ -1,14 +1,22 @@
 //! The `diaban` binary end to end: exit codes, the JSON contract of DESIGN §7, and clear
 //! errors (file, line, field; exit 2; never a panic) on tampered input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_diaban"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -21,11 +29,21 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn check_demo_exits_1_and_prints_the_json_contract() {
-    let o = diaban(&["check", "--today", "2026-03-01", "--format", "json", "--lang", "en"]);
+    let o = diaban(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let f = &v["findings"][0];
-    for key in ["code", "severity", "message", "subject", "from", "to", "article", "details"] {
+    for key in [
+        "code", "severity", "message", "subject", "from", "to", "article", "details",
+    ] {
         assert!(f.get(key).is_some(), "missing {key} in {f}");
     }
     assert!(f["subject"]["kind"].is_string() && f["subject"]["id"].is_string());
@@ -39,7 +57,10 @@ fn check_text_is_grouped_and_counted() {
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     assert!(text.contains("coverage_gap (1 error)"), "{text}");
-    assert!(text.lines().last().unwrap().starts_with("Total: "), "{text}");
+    assert!(
+        text.lines().last().unwrap().starts_with("Total: "),
+        "{text}"
+    );
     let vi = stdout(&diaban(&["check", "--today", "2026-03-01"]));
     assert!(vi.contains("Tổng cộng"), "{vi}");
 }
@@ -102,30 +123,76 @@ fn convert_round_trips_and_never_overwrites_its_input() {
     let json = dir.path().join("demo.json");
     let csv = dir.path().join("csv");
     let back = dir.path().join("back.json");
-    assert!(diaban(&["convert", "--out", json.to_str().unwrap()]).status.success());
-    assert!(diaban(&["convert", json.to_str().unwrap(), "--out", csv.to_str().unwrap()]).status.success());
-    assert!(diaban(&["convert", csv.to_str().unwrap(), "--out", back.to_str().unwrap()]).status.success());
-    assert_eq!(std::fs::read_to_string(&json).unwrap(), std::fs::read_to_string(&back).unwrap());
-    let o = diaban(&["convert", json.to_str().unwrap(), "--out", json.to_str().unwrap()]);
+    assert!(diaban(&["convert", "--out", json.to_str().unwrap()])
+        .status
+        .success());
+    assert!(diaban(&[
+        "convert",
+        json.to_str().unwrap(),
+        "--out",
+        csv.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert!(diaban(&[
+        "convert",
+        csv.to_str().unwrap(),
+        "--out",
+        back.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        std::fs::read_to_string(&back).unwrap()
+    );
+    let o = diaban(&[
+        "convert",
+        json.to_str().unwrap(),
+        "--out",
+        json.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("refusing"));
     assert!(no_temp_files(dir.path()));
 }
 
 fn no_temp_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-"))
+    std::fs::read_dir(dir)
+        .unwrap()
+        .all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-"))
 }
 
 #[test]
 fn report_relations_and_schema_run() {
-    let o = diaban(&["report", "--year", "2025", "--today", "2026-03-01", "--format", "json"]);
+    let o = diaban(&[
+        "report",
+        "--year",
+        "2025",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v["assignments"].as_array().unwrap().len() >= 108);
     let o = diaban(&["report", "--year", "2025", "--today", "2026-03-01", "--csv"]);
     assert!(stdout(&o).starts_with("year,assignment_id,scheme"));
-    let o = diaban(&["relations", "--person", "p-ha-sy-thang", "--at", "2024-10-01", "--lang", "en"]);
-    assert!(stdout(&o).contains("is directed by Huyện Ngân Sơn (062)"), "{}", stdout(&o));
+    let o = diaban(&[
+        "relations",
+        "--person",
+        "p-ha-sy-thang",
+        "--at",
+        "2024-10-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        stdout(&o).contains("is directed by Huyện Ngân Sơn (062)"),
+        "{}",
+        stdout(&o)
+    );
     let o = diaban(&["schema"]);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v["dataset"]["properties"]["units"].is_object());

@@ -55,6 +55,7 @@ pub mod period;
 pub mod profile;
 pub mod query;
 pub mod relations;
+pub mod reorg;
 pub mod report;
 pub mod schema;
 pub mod validate;
@@ -72,6 +73,7 @@ pub use period::{date, parse_date, Period};
 pub use profile::Profile;
 pub use query::{AssignmentView, Coverage, CoverageRow};
 pub use relations::{PersonRef, Relation};
+pub use reorg::{Changes, Lineage};
 pub use report::YearReport;
 pub use validate::{check, CheckOptions};
 

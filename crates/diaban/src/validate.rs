@@ -65,6 +65,7 @@ pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Re
         ctx.scheme_rules(scheme);
     }
     crate::duties::check(&mut ctx);
+    crate::reorg::rules(&mut ctx);
     Report::new(ctx.findings)
 }
 
@@ -855,12 +856,27 @@ fn describe_rule(rule: &crate::profile::SubjectRule) -> (String, String) {
         match v.split_last() {
             None => (String::new(), String::new()),
             Some((last, [])) => ((*last).to_owned(), (*last).to_owned()),
-            Some((last, rest)) => (format!("{} {or_vi} {last}", rest.join(", ")), format!("{} {or_en} {last}", rest.join(", "))),
+            Some((last, rest)) => (
+                format!("{} {or_vi} {last}", rest.join(", ")),
+                format!("{} {or_en} {last}", rest.join(", ")),
+            ),
         }
     };
-    let ranks = words(rule.ranks.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
-    let kinds = words(rule.organization_kinds.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
-    let levels = words(rule.levels.iter().map(|r| r.as_str()).collect(), "hoặc", "or");
+    let ranks = words(
+        rule.ranks.iter().map(|r| r.as_str()).collect(),
+        "hoặc",
+        "or",
+    );
+    let kinds = words(
+        rule.organization_kinds.iter().map(|r| r.as_str()).collect(),
+        "hoặc",
+        "or",
+    );
+    let levels = words(
+        rule.levels.iter().map(|r| r.as_str()).collect(),
+        "hoặc",
+        "or",
+    );
     (
         format!("chức vụ {} của {} cấp {}", ranks.0, kinds.0, levels.0),
         format!("a {} post in a {}-level {}", ranks.1, levels.1, kinds.1),

@@ -1,7 +1,12 @@
 //! The embedded Bắc Kạn demo against the real data it claims to hold, and the answers the
 //! issues ask of it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diaban::{check, date, CheckOptions, ContributionKind, Dataset, Index, Profile};
 use std::collections::BTreeMap;
@@ -22,11 +27,25 @@ fn real_units() -> BTreeMap<String, (String, String)> {
 fn coverage_on_2024_10_01_lists_exactly_the_108_real_units_with_monitors() {
     let ds = Dataset::demo();
     let index = Index::new(&ds);
-    let cov = index.coverage(&Profile::bac_kan_1390(), Some("commune-monitoring"), date(2024, 10, 1)).unwrap();
+    let cov = index
+        .coverage(
+            &Profile::bac_kan_1390(),
+            Some("commune-monitoring"),
+            date(2024, 10, 1),
+        )
+        .unwrap();
     let real = real_units();
     assert_eq!(real.len(), 108);
-    let got: BTreeMap<String, (String, String)> =
-        cov.rows.iter().map(|r| (r.code.clone(), (r.name.clone(), r.unit_type.clone().unwrap()))).collect();
+    let got: BTreeMap<String, (String, String)> = cov
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.code.clone(),
+                (r.name.clone(), r.unit_type.clone().unwrap()),
+            )
+        })
+        .collect();
     assert_eq!(got, real);
     assert_eq!((cov.covered, cov.uncovered), (108, 0));
     for row in &cov.rows {
@@ -35,7 +54,10 @@ fn coverage_on_2024_10_01_lists_exactly_the_108_real_units_with_monitors() {
         assert_eq!(row.name.nfc().collect::<String>(), row.name);
     }
     let van_tung = cov.rows.iter().find(|r| r.code == "01954").unwrap();
-    assert_eq!(van_tung.assignments[0].subject_name.as_deref(), Some("Hà Sỹ Thắng"));
+    assert_eq!(
+        van_tung.assignments[0].subject_name.as_deref(),
+        Some("Hà Sỹ Thắng")
+    );
     assert_eq!(van_tung.district_name.as_deref(), Some("Huyện Ngân Sơn"));
 }
 
@@ -44,13 +66,22 @@ fn the_demo_shows_its_documented_defects_and_nothing_else() {
     let report = check(
         &Dataset::demo(),
         &Profile::bac_kan_1390(),
-        &CheckOptions { today: Some(date(2026, 3, 1)), ..CheckOptions::default() },
+        &CheckOptions {
+            today: Some(date(2026, 3, 1)),
+            ..CheckOptions::default()
+        },
     );
     let got: Vec<(String, String, Option<String>)> = report
         .findings
         .iter()
         .filter(|f| f.severity == diaban::Severity::Error)
-        .map(|f| (f.code.to_string(), f.subject.id.clone(), f.from.map(|d| d.to_string())))
+        .map(|f| {
+            (
+                f.code.to_string(),
+                f.subject.id.clone(),
+                f.from.map(|d| d.to_string()),
+            )
+        })
         .collect();
     let want: Vec<(String, String, Option<String>)> = [
         ("coverage_gap", "02131", Some("2025-01-01")),
@@ -78,17 +109,39 @@ fn relations_of_the_van_tung_monitor_name_the_ngan_son_lead_and_cite_articles() 
     let index = Index::new(&ds);
     let profile = Profile::bac_kan_1390();
     let rels = index.relations(&profile, "p-ha-sy-thang", date(2024, 10, 1));
-    let directed = rels.iter().find(|r| r.kind.as_str() == "directed_by").unwrap();
+    let directed = rels
+        .iter()
+        .find(|r| r.kind.as_str() == "directed_by")
+        .unwrap();
     let lead = index.assignments_on("district-lead", "062", date(2024, 10, 1));
     assert_eq!(lead.len(), 1);
-    assert_eq!(directed.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [lead[0].subject_id.as_str()]);
+    assert_eq!(
+        directed
+            .people
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>(),
+        [lead[0].subject_id.as_str()]
+    );
     assert_eq!(directed.article.as_deref(), Some("1390-QĐ/TU, Điều 7"));
     let kinds: Vec<&str> = rels.iter().map(|r| r.kind.as_str()).collect();
-    assert_eq!(kinds, ["reports_to", "directed_by", "coordinates_with", "coordinates_with", "coordinates_with", "evaluated_by"]);
+    assert_eq!(
+        kinds,
+        [
+            "reports_to",
+            "directed_by",
+            "coordinates_with",
+            "coordinates_with",
+            "coordinates_with",
+            "evaluated_by"
+        ]
+    );
     assert!(rels.iter().all(|r| r.article.is_some() && !r.unresolved));
     // The reverse: the monitor is among those directed by the Ngân Sơn lead.
     let towards = index.relations_towards(&profile, &lead[0].subject_id, date(2024, 10, 1));
-    assert!(towards.iter().any(|r| r.subject_id == "p-ha-sy-thang" && r.kind.as_str() == "directed_by"));
+    assert!(towards
+        .iter()
+        .any(|r| r.subject_id == "p-ha-sy-thang" && r.kind.as_str() == "directed_by"));
 }
 
 #[test]
@@ -98,7 +151,12 @@ fn programme_totals_hold_the_articles_figures_for_si_binh() {
     let profile = Profile::bac_kan_1390();
     let quantity = |year: i32, kind: ContributionKind| {
         let r = index.year_report(&profile, year, Some(date(2026, 1, 1)));
-        let c = r.programme.by_commune.iter().find(|c| c.id == "01978").unwrap();
+        let c = r
+            .programme
+            .by_commune
+            .iter()
+            .find(|c| c.id == "01978")
+            .unwrap();
         c.by_kind.get(&kind).map_or(0, |t| t.quantity)
     };
     // 2023: two rural road-lighting works, 10 gift packages, 56 bicycles.
@@ -118,7 +176,14 @@ fn yearly_report_agrees_with_the_findings() {
     let profile = Profile::bac_kan_1390();
     let today = date(2026, 3, 1);
     let report = index.year_report(&profile, 2025, Some(today));
-    let findings = check(&ds, &profile, &CheckOptions { today: Some(today), ..CheckOptions::default() });
+    let findings = check(
+        &ds,
+        &profile,
+        &CheckOptions {
+            today: Some(today),
+            ..CheckOptions::default()
+        },
+    );
     let short_duties: std::collections::BTreeSet<&str> = report
         .assignments
         .iter()
@@ -132,8 +197,12 @@ fn yearly_report_agrees_with_the_findings() {
         .map(|f| f.subject.id.as_str())
         .collect();
     assert_eq!(short_duties, flagged);
-    let missing: Vec<&str> =
-        report.assignments.iter().filter(|a| a.evaluation.status == "missing").map(|a| a.assignment_id.as_str()).collect();
+    let missing: Vec<&str> = report
+        .assignments
+        .iter()
+        .filter(|a| a.evaluation.status == "missing")
+        .map(|a| a.assignment_id.as_str())
+        .collect();
     assert_eq!(missing, ["cm-01864", "cm-02014", "cm-02176"]);
 }
 

@@ -1,7 +1,12 @@
 //! Runs every shared scenario in `tests/scenarios/` (the same files the Python and
 //! JavaScript suites run) and compares the findings exactly.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diaban::{check, parse_date, CheckOptions, Dataset, Lang, Profile};
 use serde_json::{json, Value};

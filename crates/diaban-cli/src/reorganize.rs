@@ -1,0 +1,604 @@
+//! `diaban reorganize` and `diaban lineage`: apply reorganisation events to a dataset, and show
+//! what a unit came from and what it became.
+
+use crate::output::t;
+use crate::{
+    date_arg, emit, lang, load, print_json, profile, same_path, write_dataset, Fatal, Format,
+    LangArg,
+};
+use clap::Args;
+use diaban::reorg::{self, Changes, Lineage, LineageReport, LineageStep};
+use diaban::{check, CheckOptions, Finding, Lang, ReorganizationEdge, Report};
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `diaban reorganize`.
+#[derive(Args)]
+pub(crate) struct ReorganizeArgs {
+    /// The dataset: a JSON file or a CSV folder; `-` or absent for the embedded Bắc Kạn demo.
+    path: Option<PathBuf>,
+    /// The events: a reorganizations.csv file, a JSON list of edges, or a built-in event
+    /// (bac-kan-2025, the default for the demo).
+    #[arg(long)]
+    events: Option<String>,
+    /// Where to write the carried-over dataset: a `.json` file or a folder for CSV files.
+    #[arg(long)]
+    out: PathBuf,
+    /// Allow the output to replace the input.
+    #[arg(long)]
+    force: bool,
+    /// A built-in profile id (bac-kan-1390) or a profile JSON file, for the findings after the change.
+    #[arg(long, default_value = "bac-kan-1390")]
+    profile: String,
+    /// The day deadlines are judged against (default: the system date).
+    #[arg(long)]
+    today: Option<String>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Arguments of `diaban lineage`.
+#[derive(Args)]
+pub(crate) struct LineageArgs {
+    /// The dataset: a JSON file or a CSV folder; `-` or absent for the embedded Bắc Kạn demo.
+    path: Option<PathBuf>,
+    /// The unit code.
+    #[arg(long)]
+    code: String,
+    /// The day that picks the version of the code (default: every version).
+    #[arg(long)]
+    at: Option<String>,
+    /// More edges besides the dataset's own: a reorganizations.csv file, a JSON list, or a
+    /// built-in event (bac-kan-2025, the default for the demo).
+    #[arg(long)]
+    events: Option<String>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The dataset path, with `-` meaning the demo.
+fn dataset_path(path: Option<&PathBuf>) -> Option<&Path> {
+    path.map(PathBuf::as_path).filter(|p| p.as_os_str() != "-")
+}
+
+/// The events named by `--events` (a file, else a built-in id); the Bắc Kạn event by default
+/// for the demo.
+fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, String), Fatal> {
+    match arg {
+        Some(a) if Path::new(a).exists() => Ok((reorg::load_events(Path::new(a))?, a.to_owned())),
+        Some(a) => Ok((reorg::builtin(a)?, format!("{a} (built-in)"))),
+        None if demo => Ok((reorg::bac_kan_2025(), "bac-kan-2025 (built-in)".to_owned())),
+        None => Err(Fatal(
+            "error[invalid_argument]: --events FILE is required for a dataset other than the demo"
+                .into(),
+        )),
+    }
+}
+
+fn gap_key(
+    f: &Finding,
+) -> (
+    String,
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveDate>,
+    String,
+) {
+    let scheme = f
+        .details
+        .get("scheme")
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    (f.subject.id.clone(), f.from, f.to, scheme)
+}
+
+/// The coverage gaps of `after` that `before` did not have.
+fn new_gaps<'r>(before: &Report, after: &'r Report) -> Vec<&'r Finding> {
+    let old: HashSet<_> = before
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "coverage_gap")
+        .map(gap_key)
+        .collect();
+    after
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "coverage_gap" && !old.contains(&gap_key(f)))
+        .collect()
+}
+
+/// `diaban reorganize`.
+pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
+    let path = dataset_path(args.path.as_ref());
+    if let Some(p) = path {
+        if same_path(p, &args.out) && !args.force {
+            return Err(Fatal(format!(
+                "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
+                args.out.display()
+            )));
+        }
+    }
+    let options = CheckOptions {
+        today: date_arg("today", args.today.as_deref())?
+            .or_else(|| Some(chrono::Local::now().date_naive())),
+        ..CheckOptions::default()
+    };
+    let profile = profile(&args.profile)?;
+    let (dataset, name) = load(path)?;
+    let (edges, events_name) = events(args.events.as_deref(), path.is_none())?;
+    let (after, changes) = reorg::apply(&dataset, &edges)?;
+    write_dataset(&after, &args.out)?;
+    let before_report = check(&dataset, &profile, &options);
+    let report = check(&after, &profile, &options);
+    let gaps = new_gaps(&before_report, &report);
+    let l = lang(args.lang);
+    match args.format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "input": name,
+                "events": events_name,
+                "out": args.out.display().to_string(),
+                "changes": serde_json::to_value(&changes).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+                "new_gaps": gaps.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
+                "findings": report.findings.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
+                "summary": report.summary,
+            });
+            print_json(&value)?;
+        }
+        Format::Text => {
+            emit(&changes_text(
+                &changes,
+                &gaps,
+                &name,
+                &events_name,
+                &args.out,
+                l,
+            ));
+            emit(&crate::output::check_text(
+                &report,
+                &profile,
+                &args.out.display().to_string(),
+                &options,
+                l,
+            ));
+        }
+    }
+    Ok(if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn changes_text(
+    changes: &Changes,
+    gaps: &[&Finding],
+    name: &str,
+    events: &str,
+    out: &Path,
+    l: Lang,
+) -> String {
+    let mut s = String::new();
+    let days: Vec<String> = changes.events.iter().map(ToString::to_string).collect();
+    let _ = writeln!(
+        s,
+        "{}: {name}",
+        t(l, "Sắp xếp đơn vị hành chính", "Reorganisation")
+    );
+    let _ = writeln!(
+        s,
+        "{}: {events} ({} {})",
+        t(l, "Sự kiện", "Events"),
+        t(l, "hiệu lực", "effective"),
+        days.join(", ")
+    );
+    if changes.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            t(
+                l,
+                "Không có gì thay đổi: sự kiện đã được áp dụng.",
+                "Nothing changed: the events were already applied."
+            )
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(l, "Đơn vị kết thúc", "Units ended"),
+        changes.units_ended.len()
+    );
+    for u in &changes.units_ended {
+        let _ = writeln!(
+            s,
+            "  {} {} — {} {}",
+            u.unit.code,
+            u.unit.name,
+            t(l, "ngày cuối", "last day"),
+            u.unit.valid_to.map(|d| d.to_string()).unwrap_or_default()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(l, "Đơn vị mới", "Units started"),
+        changes.units_started.len()
+    );
+    for u in &changes.units_started {
+        let parent = u
+            .unit
+            .parent_code
+            .as_deref()
+            .map(|p| format!(", {} {p}", t(l, "thuộc", "in")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {} ({}{parent}) — {} {}",
+            u.unit.code,
+            u.unit.name,
+            u.unit.unit_type,
+            t(l, "từ", "from"),
+            u.effective
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(
+            l,
+            "Phân công kết thúc do sắp xếp",
+            "Assignments closed (reorganized)"
+        ),
+        changes.assignments_closed.len()
+    );
+    for c in &changes.assignments_closed {
+        let next = if c.successors.is_empty() {
+            "—".to_owned()
+        } else {
+            c.successors.join(", ")
+        };
+        let was = c
+            .previous_valid_to
+            .map_or_else(|| t(l, "đang mở", "open").to_owned(), |d| d.to_string());
+        let _ = writeln!(
+            s,
+            "  {} ({}, {}) {} {}: {} {} ({} {was}) → {next}",
+            c.id,
+            c.scheme,
+            c.subject_id,
+            t(l, "tại", "on"),
+            c.target,
+            t(l, "kết thúc", "ends"),
+            c.valid_to,
+            t(l, "trước đây", "was")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(l, "Khoảng trống mới", "New coverage gaps"),
+        gaps.len()
+    );
+    for f in gaps {
+        let name = f
+            .details
+            .get("name")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        let from = f.from.map(|d| d.to_string()).unwrap_or_default();
+        let to = f.to.map_or_else(|| "…".to_owned(), |d| d.to_string());
+        let _ = writeln!(s, "  {} {name}: {from} – {to}", f.subject.id);
+    }
+    if !changes.left.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} ({}):",
+            t(
+                l,
+                "Bản ghi cần người xem xét",
+                "Records left for a person to review"
+            ),
+            changes.left.len()
+        );
+        let mut groups: std::collections::BTreeMap<(&str, &str), Vec<&str>> =
+            std::collections::BTreeMap::new();
+        for r in &changes.left {
+            groups
+                .entry((r.kind, r.reason))
+                .or_default()
+                .push(r.id.as_str());
+        }
+        for ((kind, reason), ids) in groups {
+            let more = if ids.len() > 8 {
+                format!(", … (+{})", ids.len() - 8)
+            } else {
+                String::new()
+            };
+            let shown: Vec<&str> = ids.iter().take(8).copied().collect();
+            let _ = writeln!(
+                s,
+                "  {kind} × {}: {reason}\n    {}{more}",
+                ids.len(),
+                shown.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(s, "\n{} {}\n", t(l, "Đã ghi", "Wrote"), out.display());
+    s
+}
+
+/// `diaban lineage`.
+pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
+    let path = dataset_path(args.path.as_ref());
+    let (dataset, _) = load(path)?;
+    let extra = match (&args.events, path) {
+        (None, Some(_)) => Vec::new(),
+        (arg, p) => events(arg.as_deref(), p.is_none())?.0,
+    };
+    let lineage = Lineage::with_edges(
+        &dataset.units,
+        dataset.reorganizations.iter().chain(extra.iter()),
+    );
+    let days = match date_arg("at", args.at.as_deref())? {
+        Some(d) => vec![d],
+        None => lineage.versions(&args.code),
+    };
+    let reports: Vec<LineageReport> = days
+        .into_iter()
+        .map(|d| lineage.report(&args.code, d))
+        .collect();
+    let known = reports
+        .iter()
+        .any(|r| r.name.is_some() || !r.predecessors.is_empty() || !r.successors.is_empty());
+    let l = lang(args.lang);
+    match args.format {
+        Format::Json => print_json(
+            &serde_json::to_value(&reports).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+        )?,
+        Format::Text => {
+            if !known {
+                emit(&format!(
+                    "{} {}\n",
+                    args.code,
+                    t(
+                        l,
+                        "— không có đơn vị hay sắp xếp nào với mã này.",
+                        "— no unit or reorganisation has this code."
+                    )
+                ));
+            }
+            for r in reports.iter().filter(|_| known) {
+                emit(&lineage_text(r, l));
+            }
+        }
+    }
+    Ok(if known {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn span(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
+    let from = from
+        .filter(|d| *d != chrono::NaiveDate::MIN)
+        .map_or_else(|| "…".to_owned(), |d| d.to_string());
+    let to = to.map_or_else(|| "…".to_owned(), |d| d.to_string());
+    format!("{from} – {to}")
+}
+
+fn step_line(step: &LineageStep, arrow: &str, l: Lang) -> String {
+    let indent = "  ".repeat(step.depth + 1);
+    let what = match &step.code {
+        Some(code) => format!(
+            "{code} {} ({})",
+            step.name.as_deref().unwrap_or("?"),
+            span(step.valid_from, step.valid_to)
+        ),
+        None => t(
+            l,
+            "giải thể, không có đơn vị kế tiếp",
+            "abolished, no successor",
+        )
+        .to_owned(),
+    };
+    let via = if step.depth > 1 {
+        format!(" [{} {}]", t(l, "qua", "via"), step.via)
+    } else {
+        String::new()
+    };
+    let basis = step
+        .basis
+        .as_deref()
+        .map(|b| format!(" — {b}"))
+        .unwrap_or_default();
+    format!(
+        "{indent}{arrow} {what}{via} — {}, {} {}{basis}\n",
+        step.part,
+        t(l, "hiệu lực", "effective"),
+        step.effective
+    )
+}
+
+fn lineage_text(r: &LineageReport, l: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {} ({})",
+        r.code,
+        r.name.as_deref().unwrap_or("?"),
+        span(r.valid_from, r.valid_to)
+    );
+    let _ = writeln!(s, "  {}:", t(l, "Hình thành từ", "Came from"));
+    if r.predecessors.is_empty() {
+        let _ = writeln!(s, "    —");
+    }
+    for step in &r.predecessors {
+        s.push_str(&step_line(step, "←", l));
+    }
+    let _ = writeln!(s, "  {}:", t(l, "Trở thành", "Became"));
+    if r.successors.is_empty() {
+        let _ = writeln!(s, "    —");
+    }
+    for step in &r.successors {
+        s.push_str(&step_line(step, "→", l));
+    }
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{run, Cli};
+    use clap::Parser;
+    use diaban::{date, Dataset, EndReason};
+    use std::process::ExitCode;
+
+    fn go(args: &[&str]) -> Result<ExitCode, String> {
+        let cli = Cli::try_parse_from(std::iter::once("diaban").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        run(cli).map_err(|f| f.0)
+    }
+
+    #[test]
+    fn reorganize_the_demo_then_again_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let once = dir.path().join("once.json");
+        let once_s = once.to_str().unwrap();
+        let code = go(&[
+            "reorganize",
+            "-",
+            "--out",
+            once_s,
+            "--today",
+            "2026-01-01",
+            "--format",
+            "json",
+        ])
+        .unwrap();
+        assert_eq!(
+            code,
+            ExitCode::from(1),
+            "the new units are uncovered: error findings"
+        );
+        let after = Dataset::load(&once).unwrap();
+        let closed = after
+            .assignments
+            .iter()
+            .filter(|a| {
+                a.scheme == "commune-monitoring" && a.end_reason == Some(EndReason::Reorganized)
+            })
+            .count();
+        assert_eq!(closed, 108);
+        assert!(after
+            .assignments
+            .iter()
+            .all(|a| a.valid_to.is_some_and(|d| d <= date(2025, 12, 31))
+                || a.scheme == "cell-attendance"));
+
+        let csv = dir.path().join("csv");
+        let csv_s = csv.to_str().unwrap();
+        go(&[
+            "reorganize",
+            once_s,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            csv_s,
+            "--today",
+            "2026-01-01",
+        ])
+        .unwrap();
+        assert_eq!(
+            Dataset::load(&csv).unwrap(),
+            after,
+            "a second run carries nothing and CSV loses nothing"
+        );
+        go(&[
+            "reorganize",
+            csv_s,
+            "--events",
+            csv_s,
+            "--out",
+            csv_s,
+            "--force",
+            "--today",
+            "2026-01-01",
+        ])
+        .unwrap();
+        assert_eq!(Dataset::load(&csv).unwrap(), after);
+    }
+
+    #[test]
+    fn reorganize_refuses_to_overwrite_its_input_and_needs_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.json");
+        std::fs::write(&input, Dataset::demo().to_json_string().unwrap()).unwrap();
+        let input_s = input.to_str().unwrap();
+        let err = go(&[
+            "reorganize",
+            input_s,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            input_s,
+        ])
+        .unwrap_err();
+        assert!(err.contains("refusing to overwrite"), "{err}");
+        let err = go(&[
+            "reorganize",
+            input_s,
+            "--out",
+            dir.path().join("x.json").to_str().unwrap(),
+        ])
+        .unwrap_err();
+        assert!(err.contains("--events"), "{err}");
+        let err = go(&[
+            "reorganize",
+            input_s,
+            "--events",
+            "nowhere",
+            "--out",
+            dir.path().join("x.json").to_str().unwrap(),
+        ])
+        .unwrap_err();
+        assert!(err.contains("invalid_argument"), "{err}");
+        assert!(!dir.path().join("x.json").exists());
+    }
+
+    #[test]
+    fn lineage_knows_the_demo_codes_and_not_others() {
+        assert_eq!(
+            go(&["lineage", "--code", "01843", "--lang", "en"]).unwrap(),
+            ExitCode::SUCCESS
+        );
+        assert_eq!(
+            go(&[
+                "lineage",
+                "--code",
+                "01843",
+                "--at",
+                "2025-07-01",
+                "--format",
+                "json"
+            ])
+            .unwrap(),
+            ExitCode::SUCCESS
+        );
+        assert_eq!(
+            go(&["lineage", "--code", "99999"]).unwrap(),
+            ExitCode::from(1)
+        );
+        assert!(go(&["lineage", "--code", "01843", "--at", "31/02/2025"]).is_err());
+    }
+}

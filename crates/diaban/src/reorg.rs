@@ -1,0 +1,482 @@
+//! Reorganisations (sắp xếp đơn vị hành chính): events, applying them to a dataset, lineage,
+//! and the rules about records that outlive a reorganised unit.
+//!
+//! An **event** is the set of [`ReorganizationEdge`]s that share an effective date `E`. Applying
+//! it ([`apply`]) ends every old unit on `E − 1`, starts every new unit on `E` (its parent is the
+//! successor of the old unit's nearest ancestor that is not abolished: with the districts
+//! abolished in 2025, the new province), ends every assignment still running on an ended unit on
+//! `E − 1` with reason [`EndReason::Reorganized`], and records the edges in
+//! [`Dataset::reorganizations`], from which [`Lineage`] answers "what came before, what follows".
+//! Nothing is deleted; a unit's identity is its code *and* its validity, so a code that a new unit
+//! reuses (21 of Bắc Kạn's 37 new units do) never gets mixed up with the old unit of that code.
+//! Applying an event a second time changes nothing.
+//!
+//! ```
+//! use diaban::{date, reorg, Dataset, EndReason};
+//! let (after, changes) = reorg::apply(&Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
+//! assert_eq!(changes.units_started.iter().filter(|u| u.unit.code.len() == 5).count(), 37);
+//! let cm = after.assignments.iter().find(|a| a.id == "cm-01954").unwrap();
+//! assert_eq!((cm.valid_to, cm.end_reason), (Some(date(2025, 6, 30)), Some(EndReason::Reorganized)));
+//! let (again, nothing) = reorg::apply(&after, &reorg::bac_kan_2025()).unwrap();
+//! assert!(nothing.is_empty() && again == after);
+//! ```
+
+mod lineage;
+mod rules;
+
+pub use lineage::{Lineage, LineageReport, LineageStep};
+pub(crate) use rules::rules;
+
+use crate::error::{Error, Result};
+use crate::model::{Dataset, EndReason, Part, ReorganizationEdge, Unit};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+const BAC_KAN_2025: &str = include_str!("../data/reform/bac_kan_2025.csv");
+
+/// Where the embedded Bắc Kạn event comes from, for display.
+pub const BAC_KAN_2025_PROVENANCE: &str = "Nghị quyết 1683/NQ-UBTVQH15 (16/06/2025), Điều 1: Bắc Kạn's 108 commune-level \
+units → 37 units of Thái Nguyên (GSO codes; mapping from dvhcvn/20250701 at dd94887ce323, MIT, verified row by row); \
+districts 058–066 abolished (Luật 72/2025/QH15); province 06 → 19 Tỉnh Thái Nguyên (Nghị quyết 202/2025/QH15). \
+See crates/diaban/data/reform/README.md.";
+
+/// The ids of the built-in events, for [`builtin`].
+pub const BUILTIN: &[&str] = &["bac-kan-2025"];
+
+/// The embedded Bắc Kạn reform of 1 July 2025: 108 commune edges (all `full`), the 8 districts
+/// `abolished`, and the province 06 → 19 Tỉnh Thái Nguyên (117 edges).
+///
+/// ```
+/// let edges = diaban::reorg::bac_kan_2025();
+/// assert_eq!(edges.len(), 117);
+/// assert_eq!(edges[0].basis.as_deref(), Some("Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 89"));
+/// ```
+#[must_use]
+pub fn bac_kan_2025() -> Vec<ReorganizationEdge> {
+    // The file is tested to load; an empty list is never returned in practice.
+    crate::io::csv::read_reorganizations("bac_kan_2025.csv", BAC_KAN_2025).unwrap_or_default()
+}
+
+/// A built-in event by id (`bac-kan-2025`).
+pub fn builtin(id: &str) -> Result<Vec<ReorganizationEdge>> {
+    match id {
+        "bac-kan-2025" => Ok(bac_kan_2025()),
+        _ => Err(Error::invalid_argument(
+            "events",
+            format!(
+                "`{id}` is neither a file nor a built-in event (built-in: {})",
+                BUILTIN.join(", ")
+            ),
+        )),
+    }
+}
+
+/// Reads reorganisation edges from text: a JSON list of edges when `file` ends in `.json`,
+/// else a `reorganizations.csv` text.
+pub fn read_events(file: &str, text: &str) -> Result<Vec<ReorganizationEdge>> {
+    if file.to_lowercase().ends_with(".json") {
+        crate::io::json::from_str(text, file)
+    } else {
+        crate::io::csv::read_reorganizations(file, text)
+    }
+}
+
+/// Reads reorganisation edges from a file: a JSON list (`*.json`), a `reorganizations.csv`
+/// file, or a CSV folder (its `reorganizations.csv`).
+pub fn load_events(path: &Path) -> Result<Vec<ReorganizationEdge>> {
+    let file = if path.is_dir() {
+        path.join("reorganizations.csv")
+    } else {
+        path.to_path_buf()
+    };
+    let text = crate::io::read_to_string(&file)?;
+    read_events(&file.display().to_string(), &text)
+}
+
+/// A unit that an application ended or started, with the day of the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitChange {
+    /// The effective day of the event.
+    pub effective: NaiveDate,
+    /// The unit as it stands after the change.
+    pub unit: Unit,
+}
+
+/// An assignment an application ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClosedAssignment {
+    /// Assignment id.
+    pub id: String,
+    /// Its scheme.
+    pub scheme: String,
+    /// The subject assigned.
+    pub subject_id: String,
+    /// The ended unit it was on.
+    pub target: String,
+    /// Its last day now (the day before the event).
+    pub valid_to: NaiveDate,
+    /// Its last day before the change (`None`: open).
+    pub previous_valid_to: Option<NaiveDate>,
+    /// The codes of the new units that follow its target (empty when the target was abolished).
+    pub successors: Vec<String>,
+    /// The legal basis of the edges that ended its target.
+    pub basis: Vec<String>,
+}
+
+/// A record the application left alone but a person should look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftRecord {
+    /// `activity`, `evaluation` or `reorganization`.
+    pub kind: &'static str,
+    /// Its id (for an edge, `effective:old_code`).
+    pub id: String,
+    /// Why it is listed.
+    pub reason: &'static str,
+}
+
+/// What [`apply`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// The effective days of the events applied, in order.
+    pub events: Vec<NaiveDate>,
+    /// Units ended (their last day set to the day before the event).
+    pub units_ended: Vec<UnitChange>,
+    /// Units started on the day of the event.
+    pub units_started: Vec<UnitChange>,
+    /// Assignments ended with reason `reorganized`.
+    pub assignments_closed: Vec<ClosedAssignment>,
+    /// Edges added to the dataset's `reorganizations`.
+    pub edges_added: usize,
+    /// Records left unchanged that need a person: activities dated after their unit ended,
+    /// evaluations of a year after it, edges whose old unit is not in force the day before.
+    pub left: Vec<LeftRecord>,
+}
+
+impl Changes {
+    /// True when the application changed nothing (it had already been applied).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.units_ended.is_empty()
+            && self.units_started.is_empty()
+            && self.assignments_closed.is_empty()
+            && self.edges_added == 0
+    }
+}
+
+/// The edges grouped into events by effective day, in order.
+#[must_use]
+pub fn events(edges: &[ReorganizationEdge]) -> BTreeMap<NaiveDate, Vec<&ReorganizationEdge>> {
+    let mut out: BTreeMap<NaiveDate, Vec<&ReorganizationEdge>> = BTreeMap::new();
+    for e in edges {
+        out.entry(e.effective).or_default().push(e);
+    }
+    out
+}
+
+/// Checks that the edges are well formed: an `abolished` edge has no new unit, any other edge has
+/// a new code, name and type, and the edges of one new unit agree on its type (names may be
+/// spelt differently; the first full edge, by old code, names the new unit).
+pub fn validate_edges(edges: &[ReorganizationEdge]) -> Result<()> {
+    let mut new_units: HashMap<(NaiveDate, &str), (&str, crate::model::UnitType)> = HashMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        let at = format!(
+            "edge {} ({} {} → {})",
+            i + 1,
+            e.effective,
+            e.old_code,
+            e.new_code.as_deref().unwrap_or("–")
+        );
+        match (e.part, &e.new_code, &e.new_name, e.new_type) {
+            (Part::Abolished, None, None, None) => {}
+            (Part::Abolished, _, _, _) => {
+                return Err(Error::invalid_argument(
+                    "events",
+                    format!("{at}: an abolished unit has no new code, name or type"),
+                ))
+            }
+            (_, Some(code), Some(name), Some(t)) => {
+                // Names may differ in spelling between edges (Hoà/Hòa): codes and types decide.
+                if let Some((n, ty)) = new_units.insert((e.effective, code), (name, t)) {
+                    if ty != t {
+                        return Err(Error::invalid_argument(
+                            "events",
+                            format!("{at}: new unit {code} is a {ty} (`{n}`) by another edge and a {t} (`{name}`) here"),
+                        ));
+                    }
+                }
+            }
+            _ => {
+                return Err(Error::invalid_argument(
+                    "events",
+                    format!(
+                        "{at}: a `{}` edge needs new_code, new_name and new_type",
+                        e.part
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+fn edge_key(e: &ReorganizationEdge) -> (NaiveDate, String, Option<String>, Part) {
+    (e.effective, e.old_code.clone(), e.new_code.clone(), e.part)
+}
+
+/// Applies reorganisation edges to a dataset, event by event in date order, and returns the
+/// carried-over dataset and what changed. Fails only when the edges are malformed
+/// ([`validate_edges`]). Linear in the size of the dataset and the edges per event.
+pub fn apply(dataset: &Dataset, edges: &[ReorganizationEdge]) -> Result<(Dataset, Changes)> {
+    validate_edges(edges)?;
+    let mut ds = dataset.clone();
+    let mut changes = Changes::default();
+    for (effective, event) in events(edges) {
+        apply_event(&mut ds, effective, &event, &mut changes);
+    }
+    Ok((ds, changes))
+}
+
+fn apply_event(
+    ds: &mut Dataset,
+    effective: NaiveDate,
+    event: &[&ReorganizationEdge],
+    changes: &mut Changes,
+) {
+    let Some(day_before) = effective.pred_opt() else {
+        return;
+    };
+    changes.events.push(effective);
+    // The version of each code in force on the day before (the old units' identities).
+    let mut in_force: HashMap<&str, usize> = HashMap::with_capacity(ds.units.len());
+    for (i, u) in ds.units.iter().enumerate() {
+        if u.validity().contains(day_before) {
+            in_force.entry(u.code.as_str()).or_insert(i);
+        }
+    }
+    let mut by_old: BTreeMap<&str, Vec<&ReorganizationEdge>> = BTreeMap::new();
+    for e in event {
+        by_old.entry(e.old_code.as_str()).or_default().push(e);
+    }
+    // Parents of the new units, from the old units' ancestors as they stood the day before.
+    let parent_of = |old: &str| -> Option<String> {
+        let mut current = ds.units.get(*in_force.get(old)?)?.parent_code.clone();
+        for _ in 0..8 {
+            let code = current?;
+            let Some(edges) = by_old.get(code.as_str()) else {
+                return Some(code);
+            };
+            if let Some(next) = edges
+                .iter()
+                .filter(|e| e.part != Part::Abolished)
+                .find_map(|e| e.new_code.clone())
+            {
+                return Some(next);
+            }
+            current = ds
+                .units
+                .get(*in_force.get(code.as_str())?)?
+                .parent_code
+                .clone();
+        }
+        None
+    };
+    let mut new_units: BTreeMap<&str, Unit> = BTreeMap::new();
+    let mut ordered: Vec<&&ReorganizationEdge> = event.iter().collect();
+    ordered.sort_by_key(|e| (e.part != Part::Full, e.old_code.as_str()));
+    for e in ordered {
+        let (Some(code), Some(name), Some(unit_type)) = (&e.new_code, &e.new_name, e.new_type)
+        else {
+            continue;
+        };
+        if new_units.contains_key(code.as_str()) {
+            continue;
+        }
+        new_units.insert(
+            code,
+            Unit {
+                code: code.clone(),
+                name: name.clone(),
+                unit_type,
+                parent_code: parent_of(&e.old_code),
+                valid_from: Some(effective),
+                valid_to: None,
+            },
+        );
+    }
+    // End the old units.
+    let mut ended: HashMap<&str, (Vec<String>, Vec<String>)> = HashMap::new();
+    let mut to_end: Vec<usize> = Vec::new();
+    for (old, edges) in &by_old {
+        let Some(&i) = in_force.get(old) else {
+            changes.left.push(LeftRecord {
+                kind: "reorganization",
+                id: format!("{effective}:{old}"),
+                reason: "no unit with this old code is in force the day before the event",
+            });
+            continue;
+        };
+        let mut successors: Vec<String> = edges.iter().filter_map(|e| e.new_code.clone()).collect();
+        successors.sort_unstable();
+        successors.dedup();
+        let mut basis: Vec<String> = edges.iter().filter_map(|e| e.basis.clone()).collect();
+        basis.sort_unstable();
+        basis.dedup();
+        ended.insert(old, (successors, basis));
+        to_end.push(i);
+    }
+    // A new unit whose code stays in force across the event (not ended by it) is absorbed
+    // into the continuing unit rather than started again; one that already starts on the
+    // effective day was started by an earlier application.
+    let continuing: HashSet<&str> = new_units
+        .keys()
+        .copied()
+        .filter(|c| in_force.contains_key(c) && !ended.contains_key(c))
+        .collect();
+    let already: HashSet<&str> = ds
+        .units
+        .iter()
+        .filter(|u| u.valid_from == Some(effective) && new_units.contains_key(u.code.as_str()))
+        .map(|u| u.code.as_str())
+        .collect();
+    let started: Vec<Unit> = new_units
+        .into_iter()
+        .filter(|(c, _)| !continuing.contains(c) && !already.contains(c))
+        .map(|(_, u)| u)
+        .collect();
+    let ended_codes: HashMap<String, (Vec<String>, Vec<String>)> =
+        ended.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    for i in to_end {
+        if let Some(u) = ds.units.get_mut(i) {
+            if u.valid_to != Some(day_before) {
+                u.valid_to = Some(day_before);
+                changes.units_ended.push(UnitChange {
+                    effective,
+                    unit: u.clone(),
+                });
+            }
+        }
+    }
+    // End the assignments still running on an ended unit.
+    let organizations: HashSet<&str> = ds.organizations.iter().map(|o| o.id.as_str()).collect();
+    let mut closed_ids: HashSet<String> = HashSet::new();
+    for a in &mut ds.assignments {
+        let Some((successors, basis)) = ended_codes.get(&a.target) else {
+            continue;
+        };
+        if organizations.contains(a.target.as_str()) || a.period().is_inverted() {
+            continue;
+        }
+        let runs_past = a.valid_from <= day_before && a.valid_to.is_none_or(|to| to > day_before);
+        if !runs_past {
+            continue;
+        }
+        changes.assignments_closed.push(ClosedAssignment {
+            id: a.id.clone(),
+            scheme: a.scheme.clone(),
+            subject_id: a.subject_id.clone(),
+            target: a.target.clone(),
+            valid_to: day_before,
+            previous_valid_to: a.valid_to,
+            successors: successors.clone(),
+            basis: basis.clone(),
+        });
+        closed_ids.insert(a.id.clone());
+        a.valid_to = Some(day_before);
+        a.end_reason = Some(EndReason::Reorganized);
+    }
+    // Records left alone: activities dated after their unit ended (unless a new unit reuses the
+    // code), evaluations of a year that begins after.
+    let reused: HashSet<&str> = started.iter().map(|u| u.code.as_str()).collect();
+    for act in &ds.activities {
+        if act.date > day_before
+            && ended_codes.contains_key(&act.target)
+            && !reused.contains(act.target.as_str())
+        {
+            changes.left.push(LeftRecord {
+                kind: "activity",
+                id: act.id.clone(),
+                reason: "dated after its unit ended (see open_after_reorganization)",
+            });
+        }
+    }
+    let closed_or_ended: HashSet<&str> = ds
+        .assignments
+        .iter()
+        .filter(|a| ended_codes.contains_key(&a.target) && a.valid_to == Some(day_before))
+        .map(|a| a.id.as_str())
+        .collect();
+    for ev in &ds.evaluations {
+        if closed_or_ended.contains(ev.assignment_id.as_str())
+            && crate::period::date(ev.year, 1, 1) > day_before
+        {
+            changes.left.push(LeftRecord {
+                kind: "evaluation",
+                id: ev.id.clone(),
+                reason: "evaluates a year that begins after its unit ended",
+            });
+        }
+    }
+    changes
+        .units_started
+        .extend(started.iter().map(|u| UnitChange {
+            effective,
+            unit: u.clone(),
+        }));
+    ds.units.extend(started);
+    // Record the edges.
+    let known: HashSet<_> = ds.reorganizations.iter().map(edge_key).collect();
+    let mut added: HashSet<_> = HashSet::new();
+    for e in event {
+        let key = edge_key(e);
+        if !known.contains(&key) && added.insert(key) {
+            ds.reorganizations.push((*e).clone());
+            changes.edges_added += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::date;
+
+    #[test]
+    fn embedded_event_loads_with_117_edges() {
+        let edges = crate::io::csv::read_reorganizations("bac_kan_2025.csv", BAC_KAN_2025).unwrap();
+        assert_eq!(edges.len(), 117);
+        validate_edges(&edges).unwrap();
+        assert_eq!(
+            edges.iter().filter(|e| e.part == Part::Abolished).count(),
+            8
+        );
+        let new: HashSet<_> = edges
+            .iter()
+            .filter(|e| e.old_code.len() == 5)
+            .filter_map(|e| e.new_code.clone())
+            .collect();
+        assert_eq!(new.len(), 37);
+        assert!(edges
+            .iter()
+            .all(|e| e.effective == date(2025, 7, 1) && e.basis.is_some()));
+    }
+
+    #[test]
+    fn malformed_edges_are_refused() {
+        let mut edges = bac_kan_2025();
+        if let Some(e) = edges.iter_mut().find(|e| e.part == Part::Abolished) {
+            e.new_code = Some("999".into());
+        }
+        assert_eq!(
+            validate_edges(&edges).unwrap_err().code(),
+            "invalid_argument"
+        );
+        let mut edges = bac_kan_2025();
+        if let Some(e) = edges.iter_mut().find(|e| e.old_code == "01837") {
+            e.new_type = Some(crate::model::UnitType::Commune);
+        }
+        assert!(validate_edges(&edges).is_err());
+        assert!(builtin("nowhere").is_err());
+    }
+}

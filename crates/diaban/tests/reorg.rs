@@ -1,0 +1,618 @@
+//! Reorganisations end to end: the real Bắc Kạn mapping on the demo dataset, lineage across
+//! reforms, the rules, and the national reform of 1 July 2025 as a scale test.
+
+// Test helpers outside `#[test]` functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use diaban::reorg::{self, Lineage};
+use diaban::{
+    check, date, CheckOptions, Dataset, EndReason, Part, Profile, ReorganizationEdge, UnitType,
+};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+fn national(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/national")
+        .join(file)
+}
+
+fn options() -> CheckOptions {
+    CheckOptions {
+        today: Some(date(2026, 1, 1)),
+        ..CheckOptions::default()
+    }
+}
+
+fn carried() -> (Dataset, reorg::Changes) {
+    reorg::apply(&Dataset::demo(), &reorg::bac_kan_2025()).unwrap()
+}
+
+#[test]
+fn bac_kan_108_units_become_37() {
+    let demo = Dataset::demo();
+    let (after, changes) = carried();
+    let communes_ended: Vec<_> = changes
+        .units_ended
+        .iter()
+        .filter(|u| u.unit.code.len() == 5)
+        .collect();
+    let communes_started: Vec<_> = changes
+        .units_started
+        .iter()
+        .filter(|u| u.unit.code.len() == 5)
+        .collect();
+    assert_eq!(communes_ended.len(), 108);
+    assert_eq!(communes_started.len(), 37);
+    assert_eq!(
+        changes
+            .units_ended
+            .iter()
+            .filter(|u| u.unit.code.len() == 3)
+            .count(),
+        8,
+        "the districts end"
+    );
+    assert!(changes.units_ended.iter().any(|u| u.unit.code == "06"));
+    let province = changes
+        .units_started
+        .iter()
+        .find(|u| u.unit.code == "19")
+        .unwrap();
+    assert_eq!(
+        (province.unit.name.as_str(), province.unit.unit_type),
+        ("Tỉnh Thái Nguyên", UnitType::Province)
+    );
+    for u in &communes_ended {
+        assert_eq!(u.unit.valid_to, Some(date(2025, 6, 30)), "{}", u.unit.code);
+    }
+    for u in &communes_started {
+        assert_eq!(u.unit.valid_from, Some(date(2025, 7, 1)));
+        assert_eq!(
+            u.unit.parent_code.as_deref(),
+            Some("19"),
+            "new communes belong to the new province"
+        );
+        assert!(matches!(
+            u.unit.unit_type,
+            UnitType::Commune | UnitType::Ward
+        ));
+    }
+    assert_eq!(
+        communes_started
+            .iter()
+            .filter(|u| u.unit.unit_type == UnitType::Ward)
+            .count(),
+        2
+    );
+    // nothing deleted: every unit of the demo is still there, 38 added
+    assert_eq!(after.units.len(), demo.units.len() + 38);
+    assert_eq!(after.assignments.len(), demo.assignments.len());
+    assert_eq!(after.activities, demo.activities);
+    assert_eq!(after.evaluations, demo.evaluations);
+    assert_eq!(after.reorganizations.len(), 117);
+}
+
+#[test]
+fn every_monitoring_assignment_open_on_june_30_ends_then() {
+    let demo = Dataset::demo();
+    let last = date(2025, 6, 30);
+    let open: HashSet<&str> = demo
+        .assignments
+        .iter()
+        .filter(|a| {
+            a.scheme == "commune-monitoring"
+                && a.period().contains(last)
+                && a.valid_to != Some(last)
+        })
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(
+        open.len(),
+        108,
+        "one monitor per unit on 2025-06-30 (replacements included)"
+    );
+    let (after, changes) = carried();
+    for a in after
+        .assignments
+        .iter()
+        .filter(|a| open.contains(a.id.as_str()))
+    {
+        assert_eq!(
+            (a.valid_to, a.end_reason),
+            (Some(last), Some(EndReason::Reorganized)),
+            "{}",
+            a.id
+        );
+    }
+    // those that ended earlier keep their end and reason
+    let before: HashMap<&str, _> = demo
+        .assignments
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    for id in ["cm-01909", "cm-02131", "cm-02194"] {
+        let a = after.assignments.iter().find(|a| a.id == id).unwrap();
+        assert_eq!(
+            a, before[id],
+            "{id} ended before the reform and is untouched"
+        );
+        assert_eq!(a.end_reason, Some(EndReason::Replaced));
+    }
+    let closed: HashMap<&str, &reorg::ClosedAssignment> = changes
+        .assignments_closed
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    assert_eq!(
+        closed
+            .values()
+            .filter(|c| c.scheme == "commune-monitoring")
+            .count(),
+        108
+    );
+    assert_eq!(closed["cm-01834"].successors, ["01840"]);
+    assert_eq!(closed["cm-01843"].successors, ["01843"]);
+    assert_eq!(
+        closed["cm-01843"].basis,
+        ["Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90"]
+    );
+    assert!(
+        closed["dl-058"].successors.is_empty(),
+        "an abolished district has no successor"
+    );
+    assert_eq!(
+        closed["ntm-01858"].previous_valid_to,
+        Some(date(2025, 12, 31))
+    );
+    assert!(
+        !closed.contains_key("ca-1"),
+        "party cells are organisations, not units"
+    );
+}
+
+#[test]
+fn the_37_new_units_are_uncovered_from_july_first() {
+    let (after, _) = carried();
+    let report = check(&after, &Profile::bac_kan_1390(), &options());
+    let gaps: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "coverage_gap")
+        .collect();
+    let new_codes: HashSet<&str> = after
+        .units
+        .iter()
+        .filter(|u| u.valid_from == Some(date(2025, 7, 1)) && u.code.len() == 5)
+        .map(|u| u.code.as_str())
+        .collect();
+    assert_eq!(new_codes.len(), 37);
+    let from_july: HashSet<&str> = gaps
+        .iter()
+        .filter(|f| f.from == Some(date(2025, 7, 1)) && f.to.is_none())
+        .map(|f| f.subject.id.as_str())
+        .collect();
+    assert_eq!(from_july, new_codes);
+    assert!(gaps
+        .iter()
+        .all(|f| f.to.is_none_or(|t| t < date(2025, 7, 1))
+            || new_codes.contains(f.subject.id.as_str())));
+    // the carried-over records do not run past the reform
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code.as_str() == "open_after_reorganization" && f.subject.kind == "assignment"));
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.code.as_str() == "unit_code_overlap"),
+        "code reuse never collides"
+    );
+}
+
+#[test]
+fn applying_twice_changes_nothing() {
+    let (once, _) = carried();
+    let (twice, changes) = reorg::apply(&once, &reorg::bac_kan_2025()).unwrap();
+    assert!(changes.is_empty(), "{changes:?}");
+    assert_eq!(twice, once);
+}
+
+#[test]
+fn the_carried_dataset_round_trips_through_csv_and_json() {
+    let (after, _) = carried();
+    let texts = after.to_csv_texts().unwrap();
+    let back = Dataset::from_csv_texts(texts.iter().map(|(n, t)| (*n, t.as_str()))).unwrap();
+    assert_eq!(back, after);
+    let json = after.to_json_string().unwrap();
+    assert_eq!(Dataset::from_json_str(&json).unwrap(), after);
+    let dir = std::env::temp_dir().join(format!("diaban-reorg-{}", std::process::id()));
+    diaban::io::csv::write_dir(&after, &dir).unwrap();
+    assert_eq!(Dataset::load(&dir).unwrap(), after);
+    assert_eq!(reorg::load_events(&dir).unwrap(), after.reorganizations);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn lineage_of_phuong_bac_kan() {
+    let (after, _) = carried();
+    let lineage = Lineage::new(&after);
+    let report = lineage.report("01843", date(2025, 7, 1));
+    assert_eq!(report.name.as_deref(), Some("Phường Bắc Kạn"));
+    assert_eq!(report.valid_from, Some(date(2025, 7, 1)));
+    let names: Vec<&str> = report
+        .predecessors
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Phường Sông Cầu",
+            "Phường Phùng Chí Kiên",
+            "Xã Nông Thượng",
+            "Phường Xuất Hóa"
+        ]
+    );
+    assert!(report
+        .predecessors
+        .iter()
+        .all(|s| s.depth == 1 && s.valid_to == Some(date(2025, 6, 30)) && s.part == Part::Full));
+    assert!(report.successors.is_empty());
+
+    // the 01843 of 2024 and the 01843 of 2025 are different units
+    let old = lineage.report("01843", date(2024, 10, 1));
+    assert_eq!(old.name.as_deref(), Some("Phường Phùng Chí Kiên"));
+    assert_eq!(old.valid_to, Some(date(2025, 6, 30)));
+    assert_eq!(old.successors.len(), 1);
+    assert_eq!(old.successors[0].code.as_deref(), Some("01843"));
+    assert_eq!(old.successors[0].name.as_deref(), Some("Phường Bắc Kạn"));
+    let index = diaban::Index::new(&after);
+    let (u24, u25) = (
+        index.unit_at("01843", date(2024, 10, 1)).unwrap(),
+        index.unit_at("01843", date(2025, 7, 1)).unwrap(),
+    );
+    assert_ne!(u24, u25);
+    assert!(!u24.validity().overlaps(&u25.validity()));
+    assert_eq!(
+        lineage.versions("01843"),
+        [chrono::NaiveDate::MIN, date(2025, 7, 1)]
+    );
+
+    // a district: abolished, no successor code
+    let district = lineage.report("058", date(2024, 10, 1));
+    assert_eq!(district.successors.len(), 1);
+    assert_eq!(
+        (
+            district.successors[0].code.as_ref(),
+            district.successors[0].part
+        ),
+        (None, Part::Abolished)
+    );
+}
+
+fn edge(
+    effective: chrono::NaiveDate,
+    old: &str,
+    new: &str,
+    name: &str,
+    part: Part,
+) -> ReorganizationEdge {
+    ReorganizationEdge {
+        effective,
+        old_code: old.into(),
+        new_code: Some(new.into()),
+        new_name: Some(name.into()),
+        new_type: Some(UnitType::Ward),
+        part,
+        basis: Some("Nghị quyết giả định, Điều 1".into()),
+    }
+}
+
+#[test]
+fn lineage_is_transitive_across_reforms_and_keeps_partial_splits() {
+    let (after, _) = carried();
+    let second = [
+        edge(
+            date(2027, 1, 1),
+            "01843",
+            "01840",
+            "Phường Hợp Nhất",
+            Part::Full,
+        ),
+        edge(
+            date(2027, 1, 1),
+            "01840",
+            "01840",
+            "Phường Hợp Nhất",
+            Part::Partial,
+        ),
+        edge(
+            date(2027, 1, 1),
+            "01840",
+            "01999",
+            "Phường Tách Ra",
+            Part::Partial,
+        ),
+    ];
+    let (later, changes) = reorg::apply(&after, &second).unwrap();
+    assert_eq!(changes.units_started.len(), 2);
+    let new = later
+        .units
+        .iter()
+        .find(|u| u.code == "01840" && u.valid_from == Some(date(2027, 1, 1)))
+        .unwrap();
+    assert_eq!(
+        new.parent_code.as_deref(),
+        Some("19"),
+        "a merger inside the new province keeps its parent"
+    );
+    let lineage = Lineage::new(&later);
+    let succ: Vec<(String, usize)> = lineage
+        .successors("01837", date(2024, 10, 1))
+        .into_iter()
+        .map(|s| (s.code.unwrap_or_default(), s.depth))
+        .collect();
+    assert_eq!(succ, [("01843".to_owned(), 1), ("01840".to_owned(), 2)]);
+    let split: Vec<String> = lineage
+        .successors("01840", date(2026, 1, 1))
+        .into_iter()
+        .filter_map(|s| s.code)
+        .collect();
+    assert_eq!(split, ["01840", "01999"]);
+    let pred = lineage.predecessors("01999", date(2027, 6, 1));
+    assert_eq!(pred[0].code.as_deref(), Some("01840"));
+    assert_eq!(pred[0].part, Part::Partial);
+    assert!(
+        pred.iter()
+            .any(|s| s.code.as_deref() == Some("01834") && s.depth == 2),
+        "{pred:?}"
+    );
+    assert_eq!(
+        lineage.versions("01840"),
+        [chrono::NaiveDate::MIN, date(2025, 7, 1), date(2027, 1, 1)]
+    );
+    // idempotent with both events at once
+    let both: Vec<ReorganizationEdge> = reorg::bac_kan_2025()
+        .into_iter()
+        .chain(second.iter().cloned())
+        .collect();
+    let (again, nothing) = reorg::apply(&later, &both).unwrap();
+    assert!(nothing.is_empty());
+    assert_eq!(again, later);
+}
+
+#[test]
+fn recorded_but_not_applied_reform_is_reported() {
+    let mut demo = Dataset::demo();
+    demo.reorganizations = reorg::bac_kan_2025();
+    let report = check(&demo, &Profile::bac_kan_1390(), &options());
+    let open: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.code.as_str() == "open_after_reorganization" && f.subject.kind == "assignment"
+        })
+        .collect();
+    let cm = open
+        .iter()
+        .filter(|f| f.subject.id.starts_with("cm-"))
+        .count();
+    assert_eq!(cm, 108);
+    let f = open.iter().find(|f| f.subject.id == "cm-01843").unwrap();
+    assert_eq!((f.from, f.to), (Some(date(2025, 7, 1)), None));
+    assert_eq!(
+        f.article.as_deref(),
+        Some("Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90")
+    );
+    // the provincial term is cut short by the province's reorganisation
+    let term: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.code.as_str() == "outside_term" && f.details.contains_key("reorganization_basis")
+        })
+        .collect();
+    assert!(!term.is_empty());
+    assert!(term.iter().all(|f| f.from == Some(date(2025, 7, 1))
+        && f.article
+            .as_deref()
+            .is_some_and(|a| a.contains("202/2025/QH15"))));
+}
+
+// --- the national reform --------------------------------------------------------------------
+
+fn type_from_name(name: &str) -> UnitType {
+    [
+        ("Phường ", UnitType::Ward),
+        ("Đặc khu ", UnitType::SpecialZone),
+        ("Thị trấn ", UnitType::Township),
+        ("Thành phố ", UnitType::CentralCity),
+    ]
+    .into_iter()
+    .find(|(p, _)| name.starts_with(p))
+    .map_or(UnitType::Commune, |(_, t)| t)
+}
+
+/// The national file as reorganisation edges: communes as given, every district abolished,
+/// every province to its new province.
+fn national_edges(units: &Dataset) -> (Vec<ReorganizationEdge>, usize, usize, usize) {
+    let effective = date(2025, 7, 1);
+    let text = std::fs::read_to_string(national("vn_reform_2025-07-01.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut edges = Vec::new();
+    let mut provinces: HashMap<String, (String, String)> = HashMap::new();
+    let (mut rows, mut partial) = (0, 0);
+    let mut new_codes = HashSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let get = |i: usize| row.get(i).unwrap().trim().to_owned();
+        let part = if get(7) == "partial" {
+            Part::Partial
+        } else {
+            Part::Full
+        };
+        rows += 1;
+        partial += usize::from(part == Part::Partial);
+        new_codes.insert(get(3));
+        provinces.insert(get(2), (get(5), get(6)));
+        edges.push(ReorganizationEdge {
+            effective,
+            old_code: get(0),
+            new_code: Some(get(3)),
+            new_name: Some(get(4)),
+            new_type: Some(type_from_name(&get(4))),
+            part,
+            basis: None,
+        });
+    }
+    for u in units.units.iter().filter(|u| u.code.len() == 3) {
+        edges.push(ReorganizationEdge {
+            effective,
+            old_code: u.code.clone(),
+            new_code: None,
+            new_name: None,
+            new_type: None,
+            part: Part::Abolished,
+            basis: None,
+        });
+    }
+    let mut provinces: Vec<_> = provinces.into_iter().collect();
+    provinces.sort();
+    for (old, (new, name)) in provinces {
+        let new_type = if name.starts_with("Thành phố") {
+            UnitType::CentralCity
+        } else {
+            UnitType::Province
+        };
+        edges.push(ReorganizationEdge {
+            effective,
+            old_code: old,
+            new_code: Some(new),
+            new_name: Some(name),
+            new_type: Some(new_type),
+            part: Part::Full,
+            basis: None,
+        });
+    }
+    (edges, rows, partial, new_codes.len())
+}
+
+#[test]
+fn national_reform_at_scale() {
+    let units = std::fs::read_to_string(national("vn_units_2025-03-01.csv")).unwrap();
+    let mut ds = Dataset::from_csv_texts([("units.csv", units.as_str())]).unwrap();
+    let communes: Vec<String> = ds
+        .units
+        .iter()
+        .filter(|u| u.code.len() == 5)
+        .map(|u| u.code.clone())
+        .collect();
+    assert_eq!(communes.len(), 10_047);
+    // a national-size dataset: one monitor per commune
+    for (i, code) in communes.iter().enumerate() {
+        ds.assignments.push(diaban::Assignment {
+            id: format!("cm-{code}"),
+            scheme: "commune-monitoring".into(),
+            subject_id: format!("p{i}"),
+            target: code.clone(),
+            valid_from: date(2024, 9, 1),
+            valid_to: None,
+            term_id: None,
+            decision_number: None,
+            decision_date: None,
+            end_reason: None,
+            replaces: None,
+            category: None,
+        });
+    }
+    let (edges, rows, partial, new_count) = national_edges(&ds);
+    assert_eq!((rows, new_count), (10_599, 3_316));
+    let started = std::time::Instant::now();
+    let (after, changes) = reorg::apply(&ds, &edges).unwrap();
+    let applied = started.elapsed();
+    let lineage = Lineage::new(&after);
+    let olds: HashSet<&str> = edges
+        .iter()
+        .filter(|e| e.old_code.len() == 5)
+        .map(|e| e.old_code.as_str())
+        .collect();
+    let news: HashSet<&str> = edges
+        .iter()
+        .filter(|e| e.old_code.len() == 5)
+        .filter_map(|e| e.new_code.as_deref())
+        .collect();
+    let before = date(2025, 6, 30);
+    for old in &olds {
+        assert!(
+            !lineage.successors(old, before).is_empty(),
+            "{old} has no successor"
+        );
+    }
+    for new in &news {
+        assert!(
+            !lineage.predecessors(new, date(2025, 7, 1)).is_empty(),
+            "{new} has no predecessor"
+        );
+    }
+    let ended_communes = changes
+        .units_ended
+        .iter()
+        .filter(|u| u.unit.code.len() == 5)
+        .count();
+    let started_communes = changes
+        .units_started
+        .iter()
+        .filter(|u| u.unit.code.len() == 5)
+        .count();
+    assert_eq!(ended_communes, olds.len());
+    assert_eq!(started_communes, new_count);
+    assert_eq!(
+        after
+            .reorganizations
+            .iter()
+            .filter(|e| e.part == Part::Partial)
+            .count(),
+        partial,
+        "partial splits kept"
+    );
+    assert_eq!(changes.assignments_closed.len(), olds.len());
+    // a split unit's assignment names every unit that follows
+    let split = edges.iter().find(|e| e.part == Part::Partial).unwrap();
+    let closed = changes
+        .assignments_closed
+        .iter()
+        .find(|c| c.target == split.old_code)
+        .unwrap();
+    assert!(
+        closed.successors.len() >= 2
+            || edges
+                .iter()
+                .filter(|e| e.old_code == split.old_code)
+                .count()
+                == 1
+    );
+    let new_parents: HashSet<&str> = changes
+        .units_started
+        .iter()
+        .filter(|u| u.unit.code.len() == 5)
+        .filter_map(|u| u.unit.parent_code.as_deref())
+        .collect();
+    assert_eq!(
+        new_parents.len(),
+        34,
+        "the new communes belong to the 34 new provinces"
+    );
+    let started = std::time::Instant::now();
+    let (_, again) = reorg::apply(&after, &edges).unwrap();
+    assert!(again.is_empty());
+    eprintln!(
+        "national: {} units, {} assignments, {} edges: applied in {applied:?}, re-applied in {:?}; {olds_len} → {new_count} communes, {partial} partial edges",
+        ds.units.len(),
+        ds.assignments.len(),
+        edges.len(),
+        started.elapsed(),
+        olds_len = olds.len()
+    );
+}
