@@ -16,12 +16,17 @@ const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TARGET: &str = "wasm32-unknown-unknown";
 const CRATE: &str = "diaban-wasm";
 const ARTIFACT: &str = "diaban_wasm.wasm";
-const APT_PACKAGES_BUILD: &[(&str, &str)] = &[("rustc-web", "/usr/bin/rustc"), ("rust-web-src", "/usr/lib/rustlib/src")];
+const APT_PACKAGES_BUILD: &[(&str, &str)] = &[
+    ("rustc-web", "/usr/bin/rustc"),
+    ("rust-web-src", "/usr/lib/rustlib/src"),
+];
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn is_root() -> bool {
@@ -72,7 +77,9 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
     let route = route();
     let mut missing: Vec<&str> = Vec::new();
     if matches!(route, Route::RustcWeb) {
-        eprintln!("wasm32 route: Debian rustc-web with -Zbuild-std (no rustup wasm32 target installed)");
+        eprintln!(
+            "wasm32 route: Debian rustc-web with -Zbuild-std (no rustup wasm32 target installed)"
+        );
         for (package, path) in APT_PACKAGES_BUILD {
             if !Path::new(path).exists() {
                 missing.push(package);
@@ -94,8 +101,22 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
 
     let bindgen = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     if bindgen.split_whitespace().nth(1) != Some(WASM_BINDGEN_VERSION) {
-        eprintln!("wasm-bindgen {WASM_BINDGEN_VERSION} not found (have: {:?}); installing it", bindgen.trim());
-        run(root, "cargo", &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--locked"], &[])?;
+        eprintln!(
+            "wasm-bindgen {WASM_BINDGEN_VERSION} not found (have: {:?}); installing it",
+            bindgen.trim()
+        );
+        run(
+            root,
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+                "--locked",
+            ],
+            &[],
+        )?;
     }
     Ok(route)
 }
@@ -103,14 +124,21 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
 fn npm_install(wasm_dir: &Path) -> Result<(), String> {
     let marker = wasm_dir.join("node_modules/.package-lock.json");
     let lock = wasm_dir.join("package-lock.json");
-    let fresh = match (std::fs::metadata(&marker).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
+    let fresh = match (
+        std::fs::metadata(&marker).and_then(|m| m.modified()),
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+    ) {
         (Ok(installed), Ok(locked)) => installed >= locked,
         _ => false,
     };
     if fresh {
         return Ok(());
     }
-    let args: &[&str] = if lock.exists() { &["ci", "--no-audit", "--no-fund"] } else { &["install", "--no-audit", "--no-fund"] };
+    let args: &[&str] = if lock.exists() {
+        &["ci", "--no-audit", "--no-fund"]
+    } else {
+        &["install", "--no-audit", "--no-fund"]
+    };
     run(wasm_dir, "npm", args, &[])
 }
 
@@ -124,7 +152,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         if path.is_dir() {
             copy_dir(&path, &dest)?;
         } else {
-            std::fs::copy(&path, &dest).map_err(|e| format!("{} -> {}: {e}", path.display(), dest.display()))?;
+            std::fs::copy(&path, &dest)
+                .map_err(|e| format!("{} -> {}: {e}", path.display(), dest.display()))?;
         }
     }
     Ok(())
@@ -133,7 +162,22 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 fn gzipped_size(path: &Path) -> Option<u64> {
     let script = "const z=require('zlib'),f=require('fs');\
                   process.stdout.write(String(z.gzipSync(f.readFileSync(process.argv[1]),{level:9}).length))";
-    output("node", &["-e", script, &path.display().to_string()])?.trim().parse().ok()
+    output("node", &["-e", script, &path.display().to_string()])?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// True when the package loads in Node and checks the demo.
+fn smoke(pkg: &Path) -> bool {
+    let entry = pkg.join("node.js").display().to_string();
+    let script = "import(process.argv[1]).then(m => { const r = m.demo().check({}); \
+                  if (!Array.isArray(r.findings)) process.exit(1); })";
+    Command::new("node")
+        .args(["-e", script, &entry])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
 }
 
 fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
@@ -151,8 +195,20 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
         ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1"),
         ("CARGO_PROFILE_RELEASE_PANIC", "abort"),
         ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+        // No reference types: wasm-bindgen then keeps JS objects in a JS-side slab instead of an
+        // externref table, which older binaryen (Debian's wasm-opt 108) would corrupt.
+        ("RUSTFLAGS", "-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals,+bulk-memory,+sign-ext,+nontrapping-fptoint"),
     ];
-    let mut args = vec!["build", "--release", "--target", TARGET, "-p", CRATE, "--target-dir", &target_dir_s];
+    let mut args = vec![
+        "build",
+        "--release",
+        "--target",
+        TARGET,
+        "-p",
+        CRATE,
+        "--target-dir",
+        &target_dir_s,
+    ];
     if matches!(route, Route::RustcWeb) {
         envs.extend([
             ("RUSTC", "/usr/bin/rustc"),
@@ -187,7 +243,10 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
     let bg = pkg.join("diaban_wasm_bg.wasm");
     let bg_s = bg.display().to_string();
     let raw = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    copy_dir(&wasm_dir.join("js"), &pkg)?;
     if have("wasm-opt", "--version") {
+        let plain = pkg.join("diaban_wasm_bg.unopt.wasm");
+        std::fs::copy(&bg, &plain).map_err(|e| format!("{}: {e}", plain.display()))?;
         run(
             root,
             "wasm-opt",
@@ -207,10 +266,22 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
             ],
             &[],
         )?;
+        // An old binaryen can corrupt what it does not know (an externref table, say): keep the
+        // optimised module only if it still loads and answers.
+        if !smoke(&pkg) {
+            eprintln!("warning: the wasm-opt output does not load; keeping the unoptimised module");
+            std::fs::copy(&plain, &bg).map_err(|e| format!("{}: {e}", bg.display()))?;
+        }
+        std::fs::remove_file(&plain).map_err(|e| format!("{}: {e}", plain.display()))?;
     } else {
         eprintln!("warning: wasm-opt (binaryen) not found; the module is not size-optimised");
     }
-    copy_dir(&wasm_dir.join("js"), &pkg)?;
+    if !smoke(&pkg) {
+        return Err(format!(
+            "the built package in {} does not load in Node",
+            pkg.display()
+        ));
+    }
     let web_pkg = root.join("examples/web/pkg");
     if web_pkg.exists() {
         std::fs::remove_dir_all(&web_pkg).map_err(|e| format!("{}: {e}", web_pkg.display()))?;
@@ -218,7 +289,10 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
     copy_dir(&pkg, &web_pkg)?;
 
     let size = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
-    let gz = gzipped_size(&bg).map_or_else(|| "?".to_owned(), |n| format!("{:.1} KB", n as f64 / 1024.0));
+    let gz = gzipped_size(&bg).map_or_else(
+        || "?".to_owned(),
+        |n| format!("{:.1} KB", n as f64 / 1024.0),
+    );
     eprintln!(
         "\nwasm package: {} — diaban_wasm_bg.wasm {:.1} KB (before wasm-opt {:.1} KB), gzipped {gz}; built in {:.1}s",
         pkg.display(),
@@ -238,6 +312,20 @@ pub fn build(root: &Path) -> Result<(), String> {
 pub fn test(root: &Path) -> Result<(), String> {
     build_with(root, true)?;
     let wasm_dir = root.join("bindings/wasm");
-    run(&wasm_dir, "node", &["node_modules/typescript/bin/tsc", "-p", "tests/tsconfig.json"], &[])?;
-    run(&wasm_dir, "node", &["--test", "--test-reporter=spec", "tests/"], &[("DIABAN_CHROMIUM", CHROMIUM)])
+    run(
+        &wasm_dir,
+        "node",
+        &[
+            "node_modules/typescript/bin/tsc",
+            "-p",
+            "tests/tsconfig.json",
+        ],
+        &[],
+    )?;
+    run(
+        &wasm_dir,
+        "node",
+        &["--test", "--test-reporter=spec", "tests/"],
+        &[("DIABAN_CHROMIUM", CHROMIUM)],
+    )
 }

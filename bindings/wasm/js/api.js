@@ -1,0 +1,222 @@
+// The public JavaScript API of diaban, over the wasm-bindgen glue (`diaban_wasm.js`).
+// Entry points: `index.js` (browsers and bundlers) and `node.js` (Node) load the WebAssembly
+// module, then re-export everything here. Results are plain objects and arrays (no Maps),
+// dates are ISO `YYYY-MM-DD` strings, and failures are thrown `DiabanError`s with a `code`.
+
+import {
+  RawDataset,
+  __testPanic as rawTestPanic,
+  __wbg_reset_state,
+  builtinProfiles as rawBuiltinProfiles,
+  demoProvenance as rawDemoProvenance,
+  version as rawVersion,
+} from './diaban_wasm.js';
+
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'argument'];
+const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
+
+/** An error thrown by diaban: `code` is a stable snake_case word; load errors name where. */
+export class DiabanError extends Error {
+  constructor(message, properties = {}) {
+    super(message);
+    this.name = 'DiabanError';
+    this.code = properties.code ?? 'internal';
+    for (const key of LOCATION_KEYS) {
+      if (properties[key] !== undefined && properties[key] !== null) this[key] = properties[key];
+    }
+  }
+}
+
+// Bumped each time the WebAssembly instance is reset after a trap (a panic, which is a bug):
+// datasets made before are rebuilt from what they were loaded from on their next use.
+let generation = 0;
+
+function translate(e) {
+  if (e instanceof DiabanError) return e;
+  if (e instanceof WebAssembly.RuntimeError) {
+    const panic = globalThis.__diabanLastPanic;
+    delete globalThis.__diabanLastPanic;
+    __wbg_reset_state();
+    generation += 1;
+    return new DiabanError(
+      `internal error in diaban (a bug, please report it; the module was reset and stays usable): ${panic ?? e.message}`,
+      { code: 'internal' },
+    );
+  }
+  if (e instanceof Error && typeof e.code === 'string') {
+    const err = new DiabanError(e.message, e);
+    return err;
+  }
+  return e;
+}
+
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw translate(e);
+  }
+}
+
+function pad(n, width) {
+  return String(n).padStart(width, '0');
+}
+
+/** A `Date` as the calendar day it shows in local time; strings pass through. */
+function day(value) {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'Invalid Date';
+    return `${pad(value.getFullYear(), 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
+  }
+  return value;
+}
+
+function options(value) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new DiabanError('invalid argument `options`: expected an object', {
+      code: 'invalid_argument',
+      argument: 'options',
+    });
+  }
+  const out = { ...value };
+  for (const key of DATE_OPTIONS) if (key in out) out[key] = day(out[key]);
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+const TOKEN = Symbol('diaban.Dataset');
+
+/**
+ * A dataset loaded into WebAssembly memory. Call `free()` when done with a large one (or let
+ * the garbage collector do it); a freed dataset throws `dataset_freed` on use.
+ */
+export class Dataset {
+  #raw;
+  #load;
+  #generation;
+
+  constructor(token, load) {
+    if (token !== TOKEN) {
+      throw new TypeError('use Dataset.fromJson, Dataset.fromCsv or demo() to make a Dataset');
+    }
+    this.#load = load;
+    this.#raw = call(load);
+    this.#generation = generation;
+  }
+
+  /** Reads a dataset from JSON text (as `diaban convert` writes) or an already parsed object. */
+  static fromJson(text) {
+    const json = typeof text === 'string' ? text : JSON.stringify(text);
+    return new Dataset(TOKEN, () => RawDataset.fromJson(json));
+  }
+
+  /** Reads a dataset from CSV texts by file name: `{"units.csv": text, "assignments.csv": text}`. */
+  static fromCsv(files) {
+    const copy = files instanceof Map ? Object.fromEntries(files) : { ...files };
+    return new Dataset(TOKEN, () => RawDataset.fromCsv(copy));
+  }
+
+  /** The embedded Bắc Kạn demo dataset. */
+  static demo() {
+    return new Dataset(TOKEN, () => RawDataset.demo());
+  }
+
+  #live() {
+    if (this.#load === undefined) {
+      throw new DiabanError('this dataset was freed', { code: 'dataset_freed' });
+    }
+    if (this.#generation !== generation) {
+      this.#raw = call(this.#load);
+      this.#generation = generation;
+    }
+    return this.#raw;
+  }
+
+  /** Checks the dataset against a profile: `{findings, summary}` (DESIGN §7). */
+  check(opts) {
+    const o = options(opts);
+    return call(() => this.#live().check(o));
+  }
+
+  /** The coverage table of a scheme on a day (`at` is required). */
+  coverage(opts) {
+    const o = options(opts);
+    return call(() => this.#live().coverage(o));
+  }
+
+  /** The assignments on a unit code (or organisation id) on day `at`. */
+  whoMonitors(code, at) {
+    return call(() => this.#live().whoMonitors(String(code), day(at) ?? undefined));
+  }
+
+  /** The assignments a person (or organisation) holds on day `at`. */
+  monitoredBy(id, at) {
+    return call(() => this.#live().monitoredBy(String(id), day(at) ?? undefined));
+  }
+
+  /** The working relationships (reports to, directed by, coordinates with, evaluated by) of a person on day `at`. */
+  relations(id, at, opts) {
+    const o = options(opts);
+    return call(() => this.#live().relations(String(id), day(at) ?? undefined, o));
+  }
+
+  /** Every assignment ever made on a target, by start date. */
+  history(code) {
+    return call(() => this.#live().history(String(code)));
+  }
+
+  /** The dataset as pretty JSON text (lossless). */
+  toJson() {
+    return call(() => this.#live().toJson());
+  }
+
+  /** The dataset as CSV texts by file name (always `units.csv`). */
+  toCsv() {
+    return call(() => this.#live().toCsv());
+  }
+
+  /** How many records each table holds: `{units: 117, assignments: 182, ...}`. */
+  counts() {
+    return call(() => this.#live().counts());
+  }
+
+  /** Frees the WebAssembly memory now. Safe to call twice. */
+  free() {
+    if (this.#load === undefined) return;
+    const raw = this.#raw;
+    const live = this.#generation === generation;
+    this.#raw = undefined;
+    this.#load = undefined;
+    if (live && raw !== undefined) call(() => raw.free());
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Dataset.prototype[Symbol.dispose] = Dataset.prototype.free;
+}
+
+/** The embedded Bắc Kạn demo dataset (same as `Dataset.demo()`). */
+export function demo() {
+  return Dataset.demo();
+}
+
+/** The library's version. */
+export function version() {
+  return call(() => rawVersion());
+}
+
+/** The ids of the built-in profiles (`["bac-kan-1390"]`). */
+export function builtinProfiles() {
+  return call(() => rawBuiltinProfiles());
+}
+
+/** Where the demo dataset's facts come from. */
+export function demoProvenance() {
+  return call(() => rawDemoProvenance());
+}
+
+/** Test hook (not part of the API): panics inside WebAssembly to show the module recovers. */
+export function __testPanic() {
+  return call(() => rawTestPanic());
+}

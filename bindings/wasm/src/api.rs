@@ -1,0 +1,211 @@
+//! The raw wasm-bindgen API under the JavaScript facade (`js/api.js`). Names here are the
+//! facade's building blocks, not the public API: JavaScript users call the facade.
+
+use crate::convert::{from_js, lang, opt_date, profile, req_date, to_js};
+use crate::error::to_js_error;
+use diaban::{check, CheckOptions, Dataset, Index};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+/// Keeps the message of a panic (a bug) where the facade can read it after the trap: panics
+/// abort the WebAssembly instance, which the facade then resets.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = js_sys::Reflect::set(
+            &js_sys::global(),
+            &JsValue::from_str("__diabanLastPanic"),
+            &JsValue::from_str(&info.to_string()),
+        );
+    }));
+}
+
+/// The options of `check`, as the facade passes them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CheckArgs {
+    at: Option<String>,
+    today: Option<String>,
+    #[serde(alias = "recorded_on")]
+    recorded_on: Option<String>,
+    lang: Option<String>,
+    profile: Option<Value>,
+}
+
+/// The options of `coverage`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CoverageArgs {
+    at: Option<String>,
+    scheme: Option<String>,
+    profile: Option<Value>,
+}
+
+/// The options of the queries that need a profile (`relations`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ProfileArgs {
+    profile: Option<Value>,
+}
+
+/// A loaded dataset (the facade's `Dataset` wraps one).
+#[wasm_bindgen(js_name = RawDataset)]
+pub struct RawDataset {
+    inner: Dataset,
+}
+
+#[wasm_bindgen(js_class = RawDataset)]
+impl RawDataset {
+    /// Reads a dataset from JSON text.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<RawDataset, JsValue> {
+        Dataset::from_json_str(text)
+            .map(|inner| RawDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Reads a dataset from CSV texts: an object `{ "units.csv": text, ... }`.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(files: JsValue) -> Result<RawDataset, JsValue> {
+        let files: Map<String, Value> = from_js(files, "files")?;
+        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(files.len());
+        for (name, text) in &files {
+            match text.as_str() {
+                Some(text) => texts.push((name.as_str(), text)),
+                None => {
+                    return Err(crate::error::argument(
+                        "files",
+                        &format!("the content of `{name}` is not a string"),
+                    ))
+                }
+            }
+        }
+        Dataset::from_csv_texts(texts)
+            .map(|inner| RawDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// The embedded Bắc Kạn demo dataset.
+    pub fn demo() -> RawDataset {
+        RawDataset {
+            inner: Dataset::demo(),
+        }
+    }
+
+    /// Checks the dataset: `{findings, summary}` as `diaban check --format json` prints it.
+    pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let args: CheckArgs = from_js(options, "options")?;
+        let opts = CheckOptions {
+            at: opt_date(args.at.as_deref(), "at")?,
+            today: opt_date(args.today.as_deref(), "today")?,
+            recorded_on: opt_date(args.recorded_on.as_deref(), "recordedOn")?,
+        };
+        let lang = lang(args.lang.as_deref())?;
+        let profile = profile(args.profile.as_ref())?;
+        to_js(&check(&self.inner, &profile, &opts).to_json(lang))
+    }
+
+    /// The coverage table of a scheme on a day.
+    pub fn coverage(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let args: CoverageArgs = from_js(options, "options")?;
+        let at = req_date(args.at.as_deref(), "at")?;
+        let profile = profile(args.profile.as_ref())?;
+        let coverage = Index::new(&self.inner)
+            .coverage(&profile, args.scheme.as_deref(), at)
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&coverage)
+    }
+
+    /// The assignments on a unit (or organisation) on a day.
+    #[wasm_bindgen(js_name = whoMonitors)]
+    pub fn who_monitors(&self, code: &str, at: Option<String>) -> Result<JsValue, JsValue> {
+        let at = req_date(at.as_deref(), "at")?;
+        to_js(&Index::new(&self.inner).who_monitors(code, at))
+    }
+
+    /// The assignments a person (or organisation) holds on a day.
+    #[wasm_bindgen(js_name = monitoredBy)]
+    pub fn monitored_by(&self, id: &str, at: Option<String>) -> Result<JsValue, JsValue> {
+        let at = req_date(at.as_deref(), "at")?;
+        to_js(&Index::new(&self.inner).monitored_by(id, at))
+    }
+
+    /// The working relationships a person (or organisation) has on a day under the profile.
+    pub fn relations(
+        &self,
+        id: &str,
+        at: Option<String>,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at = req_date(at.as_deref(), "at")?;
+        let args: ProfileArgs = from_js(options, "options")?;
+        let profile = profile(args.profile.as_ref())?;
+        to_js(&Index::new(&self.inner).relations(&profile, id, at))
+    }
+
+    /// Every assignment ever made on a target, by start date.
+    pub fn history(&self, code: &str) -> Result<JsValue, JsValue> {
+        to_js(&Index::new(&self.inner).history(code))
+    }
+
+    /// The dataset as JSON text (lossless).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.inner.to_json_string().map_err(|e| to_js_error(&e))
+    }
+
+    /// The dataset as CSV files: `{ "units.csv": text, ... }`.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> Result<JsValue, JsValue> {
+        let files = self.inner.to_csv_texts().map_err(|e| to_js_error(&e))?;
+        let map: Map<String, Value> = files
+            .into_iter()
+            .map(|(name, text)| (name.to_owned(), Value::String(text)))
+            .collect();
+        to_js(&map)
+    }
+
+    /// Record counts, for display: `{units, organizations, people, ...}`.
+    pub fn counts(&self) -> Result<JsValue, JsValue> {
+        let value = serde_json::to_value(&self.inner)
+            .map_err(|e| crate::error::argument("dataset", &e.to_string()))?;
+        let counts: Map<String, Value> = match value {
+            Value::Object(m) => m
+                .into_iter()
+                .filter_map(|(k, v)| v.as_array().map(|a| (k, Value::from(a.len()))))
+                .collect(),
+            _ => Map::new(),
+        };
+        to_js(&counts)
+    }
+}
+
+/// The library's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    diaban::VERSION.to_owned()
+}
+
+/// The ids of the built-in profiles.
+#[wasm_bindgen(js_name = builtinProfiles)]
+pub fn builtin_profiles() -> Vec<String> {
+    diaban::Profile::BUILTIN
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
+}
+
+/// Where the demo's facts come from.
+#[wasm_bindgen(js_name = demoProvenance)]
+pub fn demo_provenance() -> String {
+    diaban::DEMO_PROVENANCE.to_owned()
+}
+
+/// Panics on purpose, for the test that a panic (a bug) leaves the module usable. Not part of
+/// the facade's API.
+#[wasm_bindgen(js_name = __testPanic)]
+#[allow(clippy::panic)]
+pub fn test_panic() {
+    panic!("deliberate panic for the recovery test");
+}

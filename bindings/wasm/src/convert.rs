@@ -1,0 +1,86 @@
+//! The one conversion module: Rust values to plain JavaScript values and back.
+//!
+//! Results are serialized with `serde-wasm-bindgen`'s JSON-compatible serializer, so a
+//! JavaScript caller gets plain objects and arrays (never `Map`s), `null` for absent values and
+//! ISO `YYYY-MM-DD` strings for dates: exactly the JSON the CLI prints with `--format json`.
+
+use crate::error::{argument, to_js_error};
+use chrono::NaiveDate;
+use diaban::{parse_date, Lang, Profile};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+/// A serializable value as a plain JavaScript value.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| argument("result", &format!("cannot convert the result: {e}")))
+}
+
+/// A JavaScript value as a Rust value; `name` names the argument in the error.
+pub fn from_js<T: for<'de> Deserialize<'de> + Default>(
+    value: JsValue,
+    name: &str,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    // Through a JSON value, so that unknown option names are reported (`deny_unknown_fields`)
+    // rather than silently ignored.
+    let json: Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| argument(name, &e.to_string()))?;
+    serde_json::from_value(json).map_err(|e| argument(name, &e.to_string()))
+}
+
+/// An optional date argument: `YYYY-MM-DD` or `DD/MM/YYYY` (the facade turns `Date`s into the former).
+pub fn opt_date(value: Option<&str>, name: &str) -> Result<Option<NaiveDate>, JsValue> {
+    match value {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(None),
+        Some(text) => parse_date(text).map(Some).ok_or_else(|| {
+            argument(
+                name,
+                &format!("`{text}` is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
+            )
+        }),
+    }
+}
+
+/// A required date argument.
+pub fn req_date(value: Option<&str>, name: &str) -> Result<NaiveDate, JsValue> {
+    opt_date(value, name)?.ok_or_else(|| argument(name, "a date is required (YYYY-MM-DD)"))
+}
+
+/// The language of messages: `"vi"` or `"en"` (the default).
+pub fn lang(value: Option<&str>) -> Result<Lang, JsValue> {
+    match value {
+        None => Ok(Lang::En),
+        Some(word) => Lang::from_word(word).ok_or_else(|| {
+            argument(
+                "lang",
+                &format!("`{word}` is not a language (use {})", Lang::words()),
+            )
+        }),
+    }
+}
+
+/// A profile argument: absent (the built-in Bắc Kạn profile), a built-in id, profile JSON text,
+/// or a profile object.
+pub fn profile(value: Option<&Value>) -> Result<Profile, JsValue> {
+    let result = match value {
+        None | Some(Value::Null) => Ok(Profile::bac_kan_1390()),
+        Some(Value::String(text)) if text.trim_start().starts_with('{') => {
+            Profile::from_json_str(text)
+        }
+        Some(Value::String(id)) => Profile::builtin(id.trim()),
+        Some(other @ Value::Object(_)) => Profile::from_json_str(&other.to_string()),
+        Some(_) => {
+            return Err(argument(
+                "profile",
+                "expected a built-in profile id, profile JSON text or a profile object",
+            ))
+        }
+    };
+    result.map_err(|e| to_js_error(&e))
+}

@@ -1,0 +1,50 @@
+//! The one error module: every failure becomes a thrown JavaScript `Error` (never a string).
+//!
+//! The error's `name` is `"DiabanError"`; it carries the core's stable snake_case `code`
+//! (`json_syntax`, `invalid_date`, `unknown_profile`, `invalid_argument`…) and, for load
+//! errors, whichever of `file`, `line`, `column`, `field` and `path` the core reported.
+//! The facade re-throws it as an instance of its `DiabanError` class.
+
+use wasm_bindgen::JsValue;
+
+fn set(target: &js_sys::Error, key: &str, value: JsValue) {
+    // Setting a property on a fresh, extensible Error object cannot fail; if it ever did, the
+    // error would still carry its message and code, so the result is deliberately ignored.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+/// A core error as a JavaScript `Error` with `code` and location properties.
+pub fn to_js_error(e: &diaban::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("DiabanError");
+    set(&err, "code", JsValue::from_str(e.code()));
+    if let Some(loc) = e.location() {
+        if let Some(file) = &loc.file {
+            set(&err, "file", JsValue::from_str(file));
+        }
+        if let Some(line) = loc.line {
+            set(&err, "line", JsValue::from_f64(line as f64));
+        }
+        if let Some(column) = loc.column {
+            set(&err, "column", JsValue::from_f64(column as f64));
+        }
+        if let Some(field) = &loc.field {
+            set(&err, "field", JsValue::from_str(field));
+        }
+        if let Some(path) = &loc.path {
+            set(&err, "path", JsValue::from_str(path));
+        }
+    }
+    if let diaban::Error::InvalidArgument { name, .. } = e {
+        set(&err, "argument", JsValue::from_str(name));
+    }
+    err.into()
+}
+
+/// An `invalid_argument` error about the argument `name`.
+pub fn argument(name: &str, message: &str) -> JsValue {
+    to_js_error(&diaban::Error::InvalidArgument {
+        name: name.to_owned(),
+        message: message.to_owned(),
+    })
+}
