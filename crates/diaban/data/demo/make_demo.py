@@ -1131,6 +1131,16 @@ Not defects (so a checker should stay silent): Standing Committee members hold a
 Committee members are district leads; spare eligible leaders monitor nothing; the district-lead and
 cell-attendance assignments start before Regulation 1390 (they are older practice the regulation refers to);
 the rural-development assignments have no term.
+
+## What diaban reports
+
+`diaban check --today 2026-03-01` (profile `bac-kan-1390`) reports exactly the defects above: **12 errors and
+15 warnings** — the 5 monitoring defects, 5 `evaluation_missing` (2 for 2024, 3 for 2025), `evaluation_late`,
+`evaluation_wrong_author`, `evaluation_duplicate`, `unfulfilled_not_replaced` (from 2025-04-09, 90 days after the
+unfulfilled rating), and 13 `duty_frequency_unmet`: the three monitors of item 12 (three duties each), `ca-7`,
+and the retired monitor of `cm-02038`, who logs nothing after 2025-05-31 and so falls short on all three duties
+for 2025. The wrong-author evaluation counts as present (it is reported as written by the wrong body, not as
+missing). The test `crates/diaban/tests/demo.rs` pins the error findings.
 """
 
 
