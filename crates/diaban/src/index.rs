@@ -31,6 +31,7 @@ pub struct Index<'d> {
     children: HashMap<&'d str, Vec<&'d Unit>>,
     org_by_unit: HashMap<&'d str, Vec<&'d Organization>>,
     posts_by_org: HashMap<&'d str, Vec<&'d Post>>,
+    scheme_ids: Vec<&'d str>,
 }
 
 impl<'d> Index<'d> {
@@ -97,6 +98,8 @@ impl<'d> Index<'d> {
                 list.sort_by(|x, y| x.period().cmp(&y.period()).then_with(|| x.id.cmp(&y.id)));
             }
         }
+        let mut scheme_ids: Vec<&str> = by_target.keys().copied().collect();
+        scheme_ids.sort_unstable();
         Index {
             dataset,
             units,
@@ -110,6 +113,7 @@ impl<'d> Index<'d> {
             children,
             org_by_unit,
             posts_by_org,
+            scheme_ids,
         }
     }
 
@@ -250,9 +254,9 @@ impl<'d> Index<'d> {
             .collect()
     }
 
-    /// Every scheme with at least one assignment.
+    /// Every scheme with at least one assignment, in id order.
     pub fn schemes(&self) -> impl Iterator<Item = &'d str> + '_ {
-        self.by_target.keys().copied()
+        self.scheme_ids.iter().copied()
     }
 
     /// The district-level ancestor of a unit on a day (itself if it is a district).

@@ -119,10 +119,7 @@ impl<'d> Index<'d> {
     /// ```
     #[must_use]
     pub fn who_monitors(&self, target: &str, day: NaiveDate) -> Vec<AssignmentView> {
-        let mut schemes: Vec<&str> = self.schemes().collect();
-        schemes.sort_unstable();
-        schemes
-            .into_iter()
+        self.schemes()
             .flat_map(|s| self.assignments_on(s, target, day))
             .map(|a| self.view(a, Some(day)))
             .collect()
@@ -131,10 +128,7 @@ impl<'d> Index<'d> {
     /// Every assignment (of any scheme) held by `subject` that includes `day`.
     #[must_use]
     pub fn monitored_by(&self, subject: &str, day: NaiveDate) -> Vec<AssignmentView> {
-        let mut schemes: Vec<&str> = self.schemes().collect();
-        schemes.sort_unstable();
-        schemes
-            .into_iter()
+        self.schemes()
             .flat_map(|s| self.assignments_of_subject(s, subject).iter().copied())
             .filter(|a| a.period().contains(day))
             .map(|a| self.view(a, Some(day)))
