@@ -1,7 +1,8 @@
 //! `diaban._diaban`: the private extension module under the `diaban` Python package.
 //!
 //! Thin over the core: every result is the core's own structure serialised (the report's
-//! DESIGN §7 JSON, `Coverage`, `AssignmentView`), converted to Python objects by [`convert`];
+//! DESIGN §7 JSON, `Coverage`, `AssignmentView`, `YearReport`, `Relation`, `Changes`,
+//! `LineageReport`), converted to Python objects by [`convert`];
 //! every error goes through [`errors`]. Dates cross this boundary as ISO strings; the Python
 //! facade (`python/diaban/`) gives users `datetime.date` values, typed classes and exceptions.
 //!
@@ -15,7 +16,8 @@ mod convert;
 mod errors;
 
 use chrono::NaiveDate;
-use diaban::{CheckOptions, Dataset, Index, Lang, Profile};
+use diaban::reorg::{self, Lineage, LineageReport};
+use diaban::{CheckOptions, Dataset, Index, Lang, Profile, ReorganizationEdge};
 use errors::{call, guard, guard_ok, to_pyerr};
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -222,6 +224,169 @@ impl PyDataset {
         let views = call(py, || Ok(Index::new(&self.inner).history(target)))?;
         convert::serialize_to_py(py, &views)
     }
+
+    /// Every working relationship in force on a day whose counterpart is a body or a person.
+    fn relations_towards<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        id: &str,
+        at: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_day(py, "at", at)?;
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let relations = py
+            .detach(|| guard_ok(|| Index::new(dataset).relations_towards(profile, id, day)))
+            .map_err(|e| to_pyerr(py, e))?;
+        convert::serialize_to_py(py, &relations)
+    }
+
+    /// The yearly compliance report (`diaban report --format json`'s document).
+    #[pyo3(signature = (profile, year, today=None))]
+    fn year_report<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        year: i32,
+        today: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let today = parse_opt_day(py, "today", today)?;
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let report = py
+            .detach(|| guard_ok(|| Index::new(dataset).year_report(profile, year, today)))
+            .map_err(|e| to_pyerr(py, e))?;
+        convert::serialize_to_py(py, &report)
+    }
+
+    /// Applies reorganisation events: the carried-over dataset, what changed (as the core
+    /// serialises `Changes`) and whether nothing changed.
+    fn reorganize<'py>(
+        &self,
+        py: Python<'py>,
+        events: &Bound<'py, PyEvents>,
+    ) -> PyResult<(PyDataset, Bound<'py, PyAny>, bool)> {
+        let dataset = &self.inner;
+        let edges = &events.get().inner;
+        let (after, changes) = py
+            .detach(|| guard(|| reorg::apply(dataset, edges)))
+            .map_err(|e| to_pyerr(py, e))?;
+        let empty = changes.is_empty();
+        Ok((
+            PyDataset::wrap(after),
+            convert::serialize_to_py(py, &changes)?,
+            empty,
+        ))
+    }
+
+    /// The lineage of a unit code: on one day, or (without `at`) for every version of the code,
+    /// through the dataset's reorganisations and any further events (as `diaban lineage`).
+    #[pyo3(signature = (code, at=None, events=None))]
+    fn lineage<'py>(
+        &self,
+        py: Python<'py>,
+        code: &str,
+        at: Option<&str>,
+        events: Option<&Bound<'py, PyEvents>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let day = parse_opt_day(py, "at", at)?;
+        let dataset = &self.inner;
+        let extra: &[ReorganizationEdge] = events.map_or(&[], |e| e.get().inner.as_slice());
+        let reports = py
+            .detach(|| {
+                guard_ok(|| {
+                    let lineage = Lineage::with_edges(
+                        &dataset.units,
+                        dataset.reorganizations.iter().chain(extra.iter()),
+                    );
+                    let days = match day {
+                        Some(d) => vec![d],
+                        None => lineage.versions(code),
+                    };
+                    days.into_iter()
+                        .map(|d| lineage.report(code, d))
+                        .collect::<Vec<LineageReport>>()
+                })
+            })
+            .map_err(|e| to_pyerr(py, e))?;
+        convert::serialize_to_py(py, &reports)
+    }
+}
+
+/// Reorganisation events: a list of edges (old unit → new unit on an effective day).
+#[pyclass(frozen, module = "diaban._diaban", name = "Events")]
+pub struct PyEvents {
+    inner: Vec<ReorganizationEdge>,
+}
+
+impl PyEvents {
+    fn wrap(inner: Vec<ReorganizationEdge>) -> PyEvents {
+        PyEvents { inner }
+    }
+}
+
+#[pymethods]
+impl PyEvents {
+    /// A built-in event by id (`bac-kan-2025`).
+    #[staticmethod]
+    fn builtin(py: Python<'_>, id: &str) -> PyResult<PyEvents> {
+        py.detach(|| guard(|| reorg::builtin(id)))
+            .map(PyEvents::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// The ids of the built-in events.
+    #[staticmethod]
+    fn builtin_ids() -> Vec<&'static str> {
+        reorg::BUILTIN.to_vec()
+    }
+
+    /// Reads events from a file: a JSON list (`*.json`), a `reorganizations.csv` file, or a CSV
+    /// folder (its `reorganizations.csv`).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyEvents> {
+        py.detach(|| guard(|| reorg::load_events(&path)))
+            .map(PyEvents::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads events from text: a JSON list when `file` ends in `.json`, else a
+    /// `reorganizations.csv` text; `file` names the input in error messages.
+    #[staticmethod]
+    fn from_text(py: Python<'_>, file: String, text: String) -> PyResult<PyEvents> {
+        py.detach(|| guard(|| reorg::read_events(&file, &text)))
+            .map(PyEvents::wrap)
+            .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads events from a Python list of dicts shaped as the JSON edges.
+    #[staticmethod]
+    fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyEvents> {
+        let value = convert::from_py(value)?;
+        let text =
+            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
+        py.detach(|| {
+            guard(|| diaban::io::json::from_str::<Vec<ReorganizationEdge>>(&text, "events"))
+        })
+        .map(PyEvents::wrap)
+        .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Checks that the edges are well formed (as applying them does first).
+    fn validate(&self, py: Python<'_>) -> PyResult<()> {
+        call(py, || reorg::validate_edges(&self.inner))
+    }
+
+    /// The edges as a list of dicts (the JSON document).
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serialize_to_py(py, &self.inner)
+    }
+
+    /// The number of edges.
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
 }
 
 fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
@@ -340,6 +505,7 @@ fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CORE_VERSION", diaban::VERSION)?;
     m.add_class::<PyDataset>()?;
     m.add_class::<PyProfile>()?;
+    m.add_class::<PyEvents>()?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())

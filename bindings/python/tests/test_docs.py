@@ -42,3 +42,20 @@ def test_walkthrough_runs_and_writes_a_png(tmp_path: Path) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Coverage per district" in result.stdout
     assert "chart written to" in result.stdout
+
+
+def test_reform_example_runs(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    out = tmp_path / "after.json"
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "reform.py"), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "<YearReport 2024" in result.stdout and "Xã Sĩ Bình" not in result.stderr
+    assert "37 new commune-level units" in result.stdout and "nothing changed" in result.stdout
+    assert "01843 Phường Bắc Kạn" in result.stdout
+    import diaban
+
+    after = diaban.load(out)
+    assert after.counts["reorganizations"] == 117

@@ -39,8 +39,9 @@ def test_stubtest_extension_module_strictly() -> None:
 def test_mypy_strict_on_package_and_example() -> None:
     result = run("mypy", "--strict", "--no-incremental", "-p", "diaban")
     assert result.returncode == 0, result.stdout + result.stderr
-    result = run("mypy", "--strict", "--no-incremental", str(EXAMPLES / "walkthrough.py"))
-    assert result.returncode == 0, result.stdout + result.stderr
+    for example in ("walkthrough.py", "reform.py"):
+        result = run("mypy", "--strict", "--no-incremental", str(EXAMPLES / example))
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_py_typed_is_installed() -> None:

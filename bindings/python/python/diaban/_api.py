@@ -22,6 +22,7 @@ from typing import (
     Mapping,
     Optional,
     Sequence,
+    Tuple,
     Union,
     overload,
 )
@@ -33,19 +34,39 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Assignment",
+    "AssignmentYear",
+    "Changes",
+    "ClosedAssignment",
+    "ContributionTotals",
     "Coverage",
     "CoverageRow",
     "Dataset",
     "DateLike",
+    "DutyRow",
+    "EvaluationStatus",
+    "Events",
+    "EventsLike",
     "Finding",
+    "LeftRecord",
+    "LineageReport",
+    "LineageStep",
     "PathLike",
     "PersonRef",
     "Profile",
     "ProfileLike",
+    "Programme",
+    "Proposal",
+    "ReorganizationEdge",
     "Relation",
     "Report",
+    "Rollup",
     "Summary",
+    "Totals",
+    "Unit",
+    "UnitChange",
+    "YearReport",
     "demo",
+    "events",
     "load",
     "loads",
     "parse_date",
@@ -623,6 +644,875 @@ class Coverage(Sequence[CoverageRow]):
         return f"<p><b>{html.escape(repr(self))}</b></p><table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+# --- the yearly report -------------------------------------------------------------------------
+
+
+def _flat_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> Any:
+    pandas = _require_pandas()
+    return pandas.DataFrame(list(rows), columns=list(columns))
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    """One duty of one assignment in the year: required (prorated) against done."""
+
+    duty: str
+    activity_kind: str
+    required: int
+    done: int
+    met: bool
+
+
+@dataclass(frozen=True)
+class EvaluationStatus:
+    """Where an assignment-year's evaluation stands.
+
+    ``status``: ``ok``, ``late``, ``missing``, ``not_due`` (the deadline has not passed),
+    ``not_required`` (too few days assigned) or ``none`` (the scheme has no evaluation policy).
+    """
+
+    status: str
+    evaluation_id: Optional[str]
+    rating: Optional[str]
+    submitted_on: Optional[_dt.date]
+    due: Optional[_dt.date]
+
+
+@dataclass(frozen=True)
+class AssignmentYear:
+    """One assignment in the year: its days in the year (``start``..``end``), duties, proposals
+    and evaluation; ``shortfall`` when a duty is unmet or the evaluation is missing, late or
+    rated unfulfilled."""
+
+    assignment_id: str
+    scheme: str
+    subject_id: str
+    subject_name: Optional[str]
+    agency_id: Optional[str]
+    agency_name: Optional[str]
+    target: str
+    target_name: Optional[str]
+    district_code: Optional[str]
+    district_name: Optional[str]
+    start: _dt.date
+    end: Optional[_dt.date]
+    days: int
+    duties: List[DutyRow]
+    proposals: int
+    evaluation: EvaluationStatus
+    shortfall: bool
+
+    @classmethod
+    def _from_json(cls, a: Mapping[str, Any]) -> AssignmentYear:
+        e = a["evaluation"]
+        return cls(
+            assignment_id=a["assignment_id"],
+            scheme=a["scheme"],
+            subject_id=a["subject_id"],
+            subject_name=a.get("subject_name"),
+            agency_id=a.get("agency_id"),
+            agency_name=a.get("agency_name"),
+            target=a["target"],
+            target_name=a.get("target_name"),
+            district_code=a.get("district_code"),
+            district_name=a.get("district_name"),
+            start=_date_required(a["period"]["from"]),
+            end=_date(a["period"].get("to")),
+            days=a["days"],
+            duties=[
+                DutyRow(
+                    duty=d["duty"], activity_kind=d["activity_kind"], required=d["required"], done=d["done"], met=d["met"]
+                )
+                for d in a["duties"]
+            ],
+            proposals=a["proposals"],
+            evaluation=EvaluationStatus(
+                status=e["status"],
+                evaluation_id=e.get("evaluation_id"),
+                rating=e.get("rating"),
+                submitted_on=_date(e.get("submitted_on")),
+                due=_date(e.get("due")),
+            ),
+            shortfall=a["shortfall"],
+        )
+
+    def duty(self, duty_id: str) -> Optional[DutyRow]:
+        """The row of one duty, if the assignment's scheme has it."""
+        return next((d for d in self.duties if d.duty == duty_id), None)
+
+    def to_dict(self, duty_ids: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+        """The assignment-year as one flat row (the columns of ``diaban report --csv``, plus
+        ``agency_name``, ``{duty}_met`` and ``evaluation_due``)."""
+        row: Dict[str, Any] = {
+            "assignment_id": self.assignment_id,
+            "scheme": self.scheme,
+            "subject_id": self.subject_id,
+            "subject_name": self.subject_name,
+            "agency_id": self.agency_id,
+            "agency_name": self.agency_name,
+            "target": self.target,
+            "target_name": self.target_name,
+            "district_code": self.district_code,
+            "district_name": self.district_name,
+            "start": self.start,
+            "end": self.end,
+            "days": self.days,
+        }
+        for duty_id in duty_ids if duty_ids is not None else [d.duty for d in self.duties]:
+            d = self.duty(duty_id)
+            row[f"{duty_id}_done"] = None if d is None else d.done
+            row[f"{duty_id}_required"] = None if d is None else d.required
+            row[f"{duty_id}_met"] = None if d is None else d.met
+        row.update(
+            proposals=self.proposals,
+            evaluation_status=self.evaluation.status,
+            evaluation_id=self.evaluation.evaluation_id,
+            rating=self.evaluation.rating,
+            submitted_on=self.evaluation.submitted_on,
+            evaluation_due=self.evaluation.due,
+            shortfall=self.shortfall,
+        )
+        return row
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Counts for the assignments of one district or one agency in the year."""
+
+    id: str
+    name: str
+    assignments: int
+    with_shortfall: int
+    evaluations_missing: int
+    ratings: Dict[str, int] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def _from_json(cls, r: Mapping[str, Any]) -> Rollup:
+        return cls(
+            id=r["id"],
+            name=r["name"],
+            assignments=r["assignments"],
+            with_shortfall=r["with_shortfall"],
+            evaluations_missing=r["evaluations_missing"],
+            ratings=dict(r.get("ratings") or {}),
+        )
+
+    def to_dict(self, ratings: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+        """The roll-up as one flat row, one ``rating_{rating}`` column per rating."""
+        row: Dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "assignments": self.assignments,
+            "with_shortfall": self.with_shortfall,
+            "evaluations_missing": self.evaluations_missing,
+        }
+        for rating in ratings if ratings is not None else sorted(self.ratings):
+            row[f"rating_{rating}"] = self.ratings.get(rating, 0)
+        return row
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposal made in the year (an activity of kind ``proposal``)."""
+
+    id: str
+    date: _dt.date
+    subject_id: str
+    subject_name: Optional[str]
+    target: str
+    recipient: Optional[str]
+    note: Optional[str]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The proposal as a flat dict."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Totals of contributions of one kind: records, summed quantity and value in đồng."""
+
+    records: int
+    quantity: int
+    value_vnd: int
+
+
+@dataclass(frozen=True)
+class ContributionTotals:
+    """The contributions of one agency, commune or year, by kind (``works``, ``gifts``,
+    ``bicycles``, ``houses``, ``cash``, ``labour_days``)."""
+
+    id: str
+    name: str
+    by_kind: Dict[str, Totals] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def _from_json(cls, c: Mapping[str, Any]) -> ContributionTotals:
+        return cls(
+            id=c["id"],
+            name=c["name"],
+            by_kind={
+                k: Totals(records=t["records"], quantity=t["quantity"], value_vnd=t["value_vnd"])
+                for k, t in (c.get("by_kind") or {}).items()
+            },
+        )
+
+    def quantity(self, kind: str) -> int:
+        """The summed quantity of one kind (0 when none was recorded)."""
+        t = self.by_kind.get(kind)
+        return 0 if t is None else t.quantity
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """One flat row per kind: id, name, kind, records, quantity, value_vnd."""
+        return [
+            {"id": self.id, "name": self.name, "kind": k, "records": t.records, "quantity": t.quantity,
+             "value_vnd": t.value_vnd}
+            for k, t in self.by_kind.items()
+        ]
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The rural-development programme's contributions: per agency and per commune in the
+    year, and per year for every year recorded."""
+
+    by_agency: List[ContributionTotals]
+    by_commune: List[ContributionTotals]
+    by_year: List[ContributionTotals]
+
+    def commune(self, code: str) -> Optional[ContributionTotals]:
+        """The totals of one commune in the year, if it received anything."""
+        return next((c for c in self.by_commune if c.id == code), None)
+
+    def agency(self, id: str) -> Optional[ContributionTotals]:
+        """The totals of one helping agency in the year, if it gave anything."""
+        return next((c for c in self.by_agency if c.id == id), None)
+
+
+_REPORT_TABLES = (
+    "assignments",
+    "districts",
+    "agencies",
+    "proposals",
+    "programme_by_agency",
+    "programme_by_commune",
+    "programme_by_year",
+)
+
+
+class YearReport(Sequence[AssignmentYear]):
+    """The yearly compliance report of :meth:`Dataset.report` (``diaban report``).
+
+    A sequence of :class:`AssignmentYear` (one per assignment of a scheme with duties that ran
+    in the year); ``districts`` and ``agencies`` are the roll-ups, ``proposals`` the proposals
+    made in the year, ``programme`` the rural-development contributions. :meth:`to_dict` is the
+    exact document of ``diaban report --format json``; :meth:`to_pandas` gives one row per
+    assignment, or another table with ``table=``.
+    """
+
+    __slots__ = ("_document", "year", "today", "regulation", "assignments", "districts", "agencies",
+                 "proposals", "programme")
+
+    year: int
+    today: Optional[_dt.date]
+    regulation: str
+    assignments: List[AssignmentYear]
+    districts: List[Rollup]
+    agencies: List[Rollup]
+    proposals: List[Proposal]
+    programme: Programme
+
+    TABLES = _REPORT_TABLES
+    """The table names :meth:`to_dicts` and :meth:`to_pandas` take."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self._document = document
+        self.year = document["year"]
+        self.today = _date(document.get("today"))
+        self.regulation = document["regulation"]
+        self.assignments = [AssignmentYear._from_json(a) for a in document["assignments"]]
+        self.districts = [Rollup._from_json(r) for r in document["districts"]]
+        self.agencies = [Rollup._from_json(r) for r in document["agencies"]]
+        self.proposals = [
+            Proposal(
+                id=p["id"],
+                date=_date_required(p["date"]),
+                subject_id=p["subject_id"],
+                subject_name=p.get("subject_name"),
+                target=p["target"],
+                recipient=p.get("recipient"),
+                note=p.get("note"),
+            )
+            for p in document["proposals"]
+        ]
+        programme = document["programme"]
+        self.programme = Programme(
+            by_agency=[ContributionTotals._from_json(c) for c in programme["by_agency"]],
+            by_commune=[ContributionTotals._from_json(c) for c in programme["by_commune"]],
+            by_year=[ContributionTotals._from_json(c) for c in programme["by_year"]],
+        )
+
+    def __len__(self) -> int:
+        return len(self.assignments)
+
+    def __iter__(self) -> Iterator[AssignmentYear]:
+        return iter(self.assignments)
+
+    @overload
+    def __getitem__(self, index: int) -> AssignmentYear: ...
+    @overload
+    def __getitem__(self, index: slice) -> List[AssignmentYear]: ...
+    def __getitem__(self, index: Union[int, slice]) -> Union[AssignmentYear, List[AssignmentYear]]:
+        return self.assignments[index]
+
+    @property
+    def duty_ids(self) -> List[str]:
+        """The duties in the report, in profile order."""
+        ids: List[str] = []
+        for a in self.assignments:
+            for d in a.duties:
+                if d.duty not in ids:
+                    ids.append(d.duty)
+        return ids
+
+    @property
+    def with_shortfall(self) -> List[AssignmentYear]:
+        """The assignments with a shortfall."""
+        return [a for a in self.assignments if a.shortfall]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The report as the core serialises it (``diaban report --format json``)."""
+        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        return result
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The report as JSON text."""
+        return json.dumps(self._document, ensure_ascii=False, indent=indent)
+
+    def _columns(self, table: str) -> List[str]:
+        if table == "assignments":
+            duty_columns = [f"{d}_{x}" for d in self.duty_ids for x in ("done", "required", "met")]
+            return [
+                "assignment_id", "scheme", "subject_id", "subject_name", "agency_id", "agency_name", "target",
+                "target_name", "district_code", "district_name", "start", "end", "days", *duty_columns,
+                "proposals", "evaluation_status", "evaluation_id", "rating", "submitted_on", "evaluation_due",
+                "shortfall",
+            ]
+        if table in ("districts", "agencies"):
+            rollups = self.districts if table == "districts" else self.agencies
+            ratings = sorted({k for r in rollups for k in r.ratings})
+            return ["id", "name", "assignments", "with_shortfall", "evaluations_missing",
+                    *(f"rating_{r}" for r in ratings)]
+        if table == "proposals":
+            return ["id", "date", "subject_id", "subject_name", "target", "recipient", "note"]
+        if table in ("programme_by_agency", "programme_by_commune", "programme_by_year"):
+            return ["id", "name", "kind", "records", "quantity", "value_vnd"]
+        raise ValueError(f"unknown table {table!r} (expected one of {', '.join(_REPORT_TABLES)})")
+
+    def to_dicts(self, table: str = "assignments") -> List[Dict[str, Any]]:
+        """Flat rows of one table: ``assignments`` (one row per assignment, one
+        ``{duty}_done``/``_required``/``_met`` column per duty), ``districts``, ``agencies``
+        (one ``rating_{rating}`` column per rating), ``proposals``, or ``programme_by_agency``,
+        ``programme_by_commune``, ``programme_by_year`` (one row per contribution kind)."""
+        self._columns(table)  # validates the name
+        if table == "assignments":
+            duty_ids = self.duty_ids
+            return [a.to_dict(duty_ids) for a in self.assignments]
+        if table in ("districts", "agencies"):
+            rollups = self.districts if table == "districts" else self.agencies
+            ratings = sorted({k for r in rollups for k in r.ratings})
+            return [r.to_dict(ratings) for r in rollups]
+        if table == "proposals":
+            return [p.to_dict() for p in self.proposals]
+        totals = {
+            "programme_by_agency": self.programme.by_agency,
+            "programme_by_commune": self.programme.by_commune,
+            "programme_by_year": self.programme.by_year,
+        }[table]
+        return [row for c in totals for row in c.to_dicts()]
+
+    def to_pandas(self, table: str = "assignments") -> "pandas.DataFrame":
+        """One table as a DataFrame (see :meth:`to_dicts`; dates as datetime64). Needs pandas."""
+        columns = self._columns(table)
+        frame = _flat_rows(self.to_dicts(table), columns)
+        dates = [c for c in ("start", "end", "submitted_on", "evaluation_due", "date") if c in columns]
+        return _dates_to_datetime64(frame, dates)
+
+    def __repr__(self) -> str:
+        return (
+            f"<YearReport {self.year} ({self.regulation}): {len(self)} assignments,"
+            f" {len(self.with_shortfall)} with a shortfall, {len(self.proposals)} proposals>"
+        )
+
+    def _repr_html_(self, limit: int = 50) -> str:
+        cells = ("assignment", "subject", "target", "days", "duties", "evaluation", "shortfall")
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(v))}</td>"
+                for v in (
+                    a.assignment_id,
+                    a.subject_name or a.subject_id,
+                    a.target_name or a.target,
+                    a.days,
+                    ", ".join(f"{d.duty} {d.done}/{d.required}" for d in a.duties),
+                    a.evaluation.status,
+                    "yes" if a.shortfall else "",
+                )
+            )
+            + "</tr>"
+            for a in self.assignments[:limit]
+        )
+        more = f"<p>… and {len(self) - limit} more</p>" if len(self) > limit else ""
+        header = "".join(f"<th>{c}</th>" for c in cells)
+        return (
+            f"<p><b>{html.escape(repr(self))}</b></p><table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{rows}</tbody></table>{more}"
+        )
+
+
+# --- reorganisations ---------------------------------------------------------------------------
+
+
+def _date_wide(text: Optional[str]) -> Optional[_dt.date]:
+    """A date that may lie outside Python's years 1–9999 (the core's "since before the records
+    begin" is its earliest representable day): clamped to ``date.min``/``date.max``."""
+    if text is None:
+        return None
+    if text.startswith("-") or text.startswith("+"):
+        return _dt.date.min if text.startswith("-") else _dt.date.max
+    return _dt.date.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class ReorganizationEdge:
+    """One edge of a reorganisation: the old unit (as in force the day before ``effective``)
+    passes wholly, partly, or not at all (``part``: ``full``, ``partial``, ``abolished``) to a new
+    unit."""
+
+    effective: _dt.date
+    old_code: str
+    new_code: Optional[str]
+    new_name: Optional[str]
+    new_type: Optional[str]
+    part: str
+    basis: Optional[str]
+
+    @classmethod
+    def _from_json(cls, e: Mapping[str, Any]) -> ReorganizationEdge:
+        return cls(
+            effective=_date_required(e["effective"]),
+            old_code=e["old_code"],
+            new_code=e.get("new_code"),
+            new_name=e.get("new_name"),
+            new_type=e.get("new_type"),
+            part=e["part"],
+            basis=e.get("basis"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The edge as a flat dict (``effective`` as a ``datetime.date``)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+class Events(Sequence[ReorganizationEdge]):
+    """Reorganisation events: a list of :class:`ReorganizationEdge` (the edges sharing an
+    effective day make one event).
+
+    Get them with :func:`diaban.events` (a built-in id, a file or a list of dicts), or with
+    :meth:`builtin`, :meth:`load`, :meth:`loads`, :meth:`from_records`.
+    """
+
+    __slots__ = ("_inner", "edges")
+
+    edges: List[ReorganizationEdge]
+
+    def __init__(self, _inner: _native.Events) -> None:
+        if not isinstance(_inner, _native.Events):
+            raise TypeError("use diaban.events(), Events.builtin(), Events.load() or Events.from_records()")
+        self._inner = _inner
+        self.edges = [ReorganizationEdge._from_json(e) for e in _inner.to_value()]
+
+    @classmethod
+    def builtin(cls, id: str) -> Events:
+        """A built-in event by id (``bac-kan-2025``: Bắc Kạn's 108 communes → 37 units of Thái
+        Nguyên on 2025-07-01, the districts abolished); raises :class:`InvalidArgumentError`."""
+        return cls(_native.Events.builtin(id))
+
+    @staticmethod
+    def builtin_ids() -> List[str]:
+        """The ids of the built-in events."""
+        return _native.Events.builtin_ids()
+
+    @classmethod
+    def load(cls, path: PathLike) -> Events:
+        """Reads events from a JSON list (``*.json``), a ``reorganizations.csv`` file or a CSV folder."""
+        return cls(_native.Events.load(os.fspath(path)))
+
+    @classmethod
+    def loads(cls, text: str, format: str = "json") -> Events:
+        """Reads events from text: a JSON list of edges (``format="json"``) or a
+        ``reorganizations.csv`` text (``format="csv"``)."""
+        if format not in ("json", "csv"):
+            raise ValueError(f"format must be 'json' or 'csv', not {format!r}")
+        name = "events.json" if format == "json" else "reorganizations.csv"
+        return cls(_native.Events.from_text(name, text))
+
+    @classmethod
+    def from_records(cls, records: Iterable[Union[Mapping[str, Any], ReorganizationEdge]]) -> Events:
+        """Events from dicts shaped as the JSON edges (dates as ``datetime.date`` or text;
+        ``None``/``NaN`` for absent fields) or :class:`ReorganizationEdge` values."""
+        rows = [
+            _drop_missing(r.to_dict() if isinstance(r, ReorganizationEdge) else dict(r)) for r in records
+        ]
+        return cls(_native.Events.from_value(rows))
+
+    def validate(self) -> None:
+        """Raises :class:`InvalidArgumentError` when an edge is malformed (as applying does)."""
+        self._inner.validate()
+
+    def __len__(self) -> int:
+        return len(self.edges)
+
+    def __iter__(self) -> Iterator[ReorganizationEdge]:
+        return iter(self.edges)
+
+    @overload
+    def __getitem__(self, index: int) -> ReorganizationEdge: ...
+    @overload
+    def __getitem__(self, index: slice) -> List[ReorganizationEdge]: ...
+    def __getitem__(self, index: Union[int, slice]) -> Union[ReorganizationEdge, List[ReorganizationEdge]]:
+        return self.edges[index]
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The edges as a JSON list (what :meth:`loads` and ``diaban reorganize --events`` read)."""
+        return json.dumps(self._inner.to_value(), ensure_ascii=False, indent=indent)
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """One flat dict per edge (``effective`` as a ``datetime.date``)."""
+        return [e.to_dict() for e in self.edges]
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The edges as a DataFrame. Needs pandas."""
+        columns = ["effective", "old_code", "new_code", "new_name", "new_type", "part", "basis"]
+        return _dates_to_datetime64(_flat_rows(self.to_dicts(), columns), ["effective"])
+
+    def __repr__(self) -> str:
+        days = sorted({e.effective for e in self.edges})
+        when = ", ".join(str(d) for d in days[:3]) + (", …" if len(days) > 3 else "")
+        return f"<Events: {len(self)} edges{f' effective {when}' if days else ''}>"
+
+
+EventsLike = Union[str, "os.PathLike[str]", Events, Iterable[Union[Mapping[str, Any], ReorganizationEdge]]]
+"""A built-in event id (``bac-kan-2025``), a path (a JSON list of edges, a ``reorganizations.csv``
+file or a CSV folder), an :class:`Events`, or a list of edge dicts / :class:`ReorganizationEdge`."""
+
+
+def events(source: EventsLike) -> Events:
+    """Reorganisation events from a built-in id, a file or folder, or a list of edges.
+
+    A string names a file when one exists at that path, else a built-in event (as ``diaban
+    reorganize --events``); an unknown name raises :class:`InvalidArgumentError`.
+    """
+    return _events_like(source)
+
+
+def _events_like(source: EventsLike) -> Events:
+    if isinstance(source, Events):
+        return source
+    if isinstance(source, os.PathLike):
+        return Events.load(source)
+    if isinstance(source, str):
+        if os.path.exists(source):
+            return Events.load(source)
+        return Events.builtin(source)
+    if isinstance(source, (bytes, Mapping)):
+        raise TypeError(
+            f"events must be a built-in id, a path or a list of edges, not {type(source).__name__}"
+        )
+    return Events.from_records(source)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An administrative unit (one version of a code: its validity tells which)."""
+
+    code: str
+    name: str
+    type: str
+    parent_code: Optional[str]
+    valid_from: Optional[_dt.date]
+    valid_to: Optional[_dt.date]
+
+    @classmethod
+    def _from_json(cls, u: Mapping[str, Any]) -> Unit:
+        return cls(
+            code=u["code"],
+            name=u["name"],
+            type=u["type"],
+            parent_code=u.get("parent_code"),
+            valid_from=_date(u.get("valid_from")),
+            valid_to=_date(u.get("valid_to")),
+        )
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """A unit that a reorganisation ended or started, with the event's effective day."""
+
+    effective: _dt.date
+    unit: Unit
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The change as a flat dict: effective, code, name, type, parent_code, valid_from, valid_to."""
+        return {"effective": self.effective, **{n: getattr(self.unit, n) for n in self.unit.__dataclass_fields__}}
+
+
+@dataclass(frozen=True)
+class ClosedAssignment:
+    """An assignment a reorganisation ended (reason ``reorganized``) on the day before the event."""
+
+    id: str
+    scheme: str
+    subject_id: str
+    target: str
+    valid_to: _dt.date
+    previous_valid_to: Optional[_dt.date]
+    successors: List[str]
+    basis: List[str]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The assignment as a flat dict (successors and basis joined with ``"; "``)."""
+        return {
+            "id": self.id,
+            "scheme": self.scheme,
+            "subject_id": self.subject_id,
+            "target": self.target,
+            "valid_to": self.valid_to,
+            "previous_valid_to": self.previous_valid_to,
+            "successors": "; ".join(self.successors),
+            "basis": "; ".join(self.basis),
+        }
+
+
+@dataclass(frozen=True)
+class LeftRecord:
+    """A record a reorganisation left alone but a person should look at (``kind``:
+    ``activity``, ``evaluation`` or ``reorganization``)."""
+
+    kind: str
+    id: str
+    reason: str
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as a flat dict."""
+        return {"kind": self.kind, "id": self.id, "reason": self.reason}
+
+
+_CHANGES_TABLES = ("assignments_closed", "units_ended", "units_started", "left")
+
+
+class Changes:
+    """What :meth:`Dataset.reorganize` changed: units ended and started, assignments closed,
+    edges added, and records left for a person to review. :meth:`to_dict` is the ``changes``
+    member of ``diaban reorganize --format json``."""
+
+    __slots__ = ("_document", "events", "units_ended", "units_started", "assignments_closed", "edges_added",
+                 "left", "is_empty")
+
+    events: List[_dt.date]
+    units_ended: List[UnitChange]
+    units_started: List[UnitChange]
+    assignments_closed: List[ClosedAssignment]
+    edges_added: int
+    left: List[LeftRecord]
+    is_empty: bool
+    """True when nothing changed (the events had already been applied)."""
+
+    TABLES = _CHANGES_TABLES
+    """The table names :meth:`to_dicts` and :meth:`to_pandas` take."""
+
+    def __init__(self, document: Mapping[str, Any], is_empty: bool) -> None:
+        self._document = document
+        self.events = [_date_required(d) for d in document["events"]]
+        self.units_ended = [
+            UnitChange(effective=_date_required(u["effective"]), unit=Unit._from_json(u["unit"]))
+            for u in document["units_ended"]
+        ]
+        self.units_started = [
+            UnitChange(effective=_date_required(u["effective"]), unit=Unit._from_json(u["unit"]))
+            for u in document["units_started"]
+        ]
+        self.assignments_closed = [
+            ClosedAssignment(
+                id=c["id"],
+                scheme=c["scheme"],
+                subject_id=c["subject_id"],
+                target=c["target"],
+                valid_to=_date_required(c["valid_to"]),
+                previous_valid_to=_date(c.get("previous_valid_to")),
+                successors=list(c["successors"]),
+                basis=list(c["basis"]),
+            )
+            for c in document["assignments_closed"]
+        ]
+        self.edges_added = document["edges_added"]
+        self.left = [LeftRecord(kind=r["kind"], id=r["id"], reason=r["reason"]) for r in document["left"]]
+        self.is_empty = is_empty
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The changes as the core serialises them (the CLI's ``changes`` document)."""
+        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        return result
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The changes as JSON text."""
+        return json.dumps(self._document, ensure_ascii=False, indent=indent)
+
+    def _rows(self, table: str) -> Sequence[Union[UnitChange, ClosedAssignment, LeftRecord]]:
+        if table == "assignments_closed":
+            return self.assignments_closed
+        if table == "units_ended":
+            return self.units_ended
+        if table == "units_started":
+            return self.units_started
+        if table == "left":
+            return self.left
+        raise ValueError(f"unknown table {table!r} (expected one of {', '.join(_CHANGES_TABLES)})")
+
+    def to_dicts(self, table: str = "assignments_closed") -> List[Dict[str, Any]]:
+        """Flat rows of one table: ``assignments_closed``, ``units_ended``, ``units_started`` or ``left``."""
+        return [r.to_dict() for r in self._rows(table)]
+
+    def to_pandas(self, table: str = "assignments_closed") -> "pandas.DataFrame":
+        """One table as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
+        columns = {
+            "assignments_closed": ["id", "scheme", "subject_id", "target", "valid_to", "previous_valid_to",
+                                   "successors", "basis"],
+            "units_ended": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
+            "units_started": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
+            "left": ["kind", "id", "reason"],
+        }
+        rows = self.to_dicts(table)
+        return _flat_rows(rows, columns[table])
+
+    def __repr__(self) -> str:
+        if self.is_empty:
+            return "<Changes: nothing changed (already applied)>"
+        days = ", ".join(str(d) for d in self.events)
+        return (
+            f"<Changes effective {days}: {len(self.units_ended)} units ended, {len(self.units_started)} started,"
+            f" {len(self.assignments_closed)} assignments closed, {self.edges_added} edges added,"
+            f" {len(self.left)} records to review>"
+        )
+
+
+@dataclass(frozen=True)
+class LineageStep:
+    """One unit reached by following reorganisation edges: ``code`` is ``None`` when the edge
+    abolished the unit; ``via`` is the code one step closer to the unit asked about; ``depth``
+    is 1 for a direct predecessor or successor, 2 for the reform before or after, and so on."""
+
+    code: Optional[str]
+    name: Optional[str]
+    valid_from: Optional[_dt.date]
+    valid_to: Optional[_dt.date]
+    via: str
+    effective: _dt.date
+    part: str
+    basis: Optional[str]
+    depth: int
+
+    @classmethod
+    def _from_json(cls, s: Mapping[str, Any]) -> LineageStep:
+        return cls(
+            code=s.get("code"),
+            name=s.get("name"),
+            valid_from=_date_wide(s.get("valid_from")),
+            valid_to=_date_wide(s.get("valid_to")),
+            via=s["via"],
+            effective=_date_required(s["effective"]),
+            part=s["part"],
+            basis=s.get("basis"),
+            depth=s["depth"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The step as a flat dict."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class LineageReport:
+    """The lineage of one unit — a code on a day (a code may be reused by a later unit): what
+    it came from (``predecessors``) and what it became (``successors``), nearest first.
+
+    A day the core cannot place before the records begin is given as ``datetime.date.min``.
+    """
+
+    code: str
+    name: Optional[str]
+    at: _dt.date
+    valid_from: Optional[_dt.date]
+    valid_to: Optional[_dt.date]
+    predecessors: List[LineageStep]
+    successors: List[LineageStep]
+    _document: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    @classmethod
+    def _from_json(cls, r: Dict[str, Any]) -> LineageReport:
+        return cls(
+            code=r["code"],
+            name=r.get("name"),
+            at=_date_wide(r["at"]) or _dt.date.min,
+            valid_from=_date_wide(r.get("valid_from")),
+            valid_to=_date_wide(r.get("valid_to")),
+            predecessors=[LineageStep._from_json(s) for s in r["predecessors"]],
+            successors=[LineageStep._from_json(s) for s in r["successors"]],
+            _document=r,
+        )
+
+    @property
+    def known(self) -> bool:
+        """True when the code names a unit or takes part in a reorganisation."""
+        return self.name is not None or bool(self.predecessors) or bool(self.successors)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The lineage as the core serialises it (one element of ``diaban lineage --format json``)."""
+        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        return result
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """One flat row per step, with ``direction`` ``predecessor`` or ``successor``."""
+        return [{"direction": "predecessor", **s.to_dict()} for s in self.predecessors] + [
+            {"direction": "successor", **s.to_dict()} for s in self.successors
+        ]
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The steps as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
+        columns = ["direction", "code", "name", "valid_from", "valid_to", "via", "effective", "part", "basis", "depth"]
+        return _flat_rows(self.to_dicts(), columns)
+
+    def __str__(self) -> str:
+        def span(a: Optional[_dt.date], b: Optional[_dt.date]) -> str:
+            return f"{a if a not in (None, _dt.date.min) else '…'} – {b if b is not None else '…'}"
+
+        lines = [f"{self.code} {self.name or '?'} ({span(self.valid_from, self.valid_to)})", "  came from:"]
+        for arrow, steps in (("←", self.predecessors), ("→", self.successors)):
+            if arrow == "→":
+                lines.append("  became:")
+            if not steps:
+                lines.append("    —")
+            for s in steps:
+                what = (
+                    f"{s.code} {s.name or '?'} ({span(s.valid_from, s.valid_to)})"
+                    if s.code is not None
+                    else "abolished, no successor"
+                )
+                lines.append(f"{'  ' * (s.depth + 1)}{arrow} {what} — {s.part}, effective {s.effective}")
+        return "\n".join(lines)
+
+
 # --- datasets ----------------------------------------------------------------------------------
 
 
@@ -776,6 +1666,68 @@ class Dataset:
     def history(self, unit_code: str) -> List[Assignment]:
         """Every assignment ever made on a unit (or organisation), by start date."""
         return [Assignment._from_json(a) for a in self._inner.history(unit_code)]
+
+    def relations_towards(self, id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
+        """The reverse of :meth:`relations`: every working relationship in force on a day whose
+        counterpart is ``id`` — a body (a district, a party committee, an agency) or a person
+        named as counterpart (a district lead, a body's head)."""
+        native_profile = _resolve_profile(profile)
+        return [
+            Relation._from_json(r)
+            for r in self._inner.relations_towards(native_profile, id, _required_day(at, "at"))
+        ]
+
+    def report(self, year: int, today: Optional[DateLike] = None, *, profile: ProfileLike = None) -> YearReport:
+        """The yearly compliance report (``diaban report --year``): per assignment, the duties
+        against what was required (prorated), proposals and the evaluation; roll-ups per district
+        and agency; the rural-development programme's contributions.
+
+        ``today``: the day evaluation deadlines are judged against (default: none has passed;
+        diaban never reads a clock). Runs with the GIL released.
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, not {type(year).__name__}")
+        native_profile = _resolve_profile(profile)
+        return YearReport(self._inner.year_report(native_profile, year, _day_text(today, "today")))
+
+    def reorganize(self, events: EventsLike) -> Tuple[Dataset, Changes]:
+        """Applies reorganisation events and returns the carried-over dataset and what changed.
+
+        ``events``: a built-in id (``"bac-kan-2025"``), a path (a JSON list of edges, a
+        ``reorganizations.csv`` file or a CSV folder), an :class:`Events`, or a list of edge
+        dicts. Old units end the day before each event, new units start on it, assignments
+        still running on an ended unit end then with reason ``reorganized``, and the edges are
+        recorded in the dataset's ``reorganizations``. Applying the same events again changes
+        nothing. Malformed edges raise :class:`InvalidArgumentError`. Runs with the GIL released.
+        """
+        native_events = _events_like(events)
+        after, changes, empty = self._inner.reorganize(native_events._inner)
+        return Dataset(after), Changes(changes, empty)
+
+    @overload
+    def lineage(self, code: str, at: DateLike, *, events: Optional[EventsLike] = None) -> LineageReport: ...
+    @overload
+    def lineage(self, code: str, at: None = None, *, events: Optional[EventsLike] = None) -> List[LineageReport]: ...
+    def lineage(
+        self, code: str, at: Optional[DateLike] = None, *, events: Optional[EventsLike] = None
+    ) -> Union[LineageReport, List[LineageReport]]:
+        """What a unit came from and what it became, across reorganisations (``diaban lineage``).
+
+        A code names a unit on a day (``01843`` is Phường Phùng Chí Kiên until 2025-06-30 and
+        Phường Bắc Kạn from 2025-07-01): with ``at``, the :class:`LineageReport` of the unit in
+        force that day; without, one report per version of the code. The edges are the dataset's
+        ``reorganizations`` plus ``events`` (see :data:`EventsLike`), for a dataset not yet
+        reorganised.
+        """
+        native_events = None if events is None else _events_like(events)._inner
+        day = _day_text(at, "at")
+        reports = [
+            LineageReport._from_json(r)
+            for r in self._inner.lineage(code, day, native_events)
+        ]
+        if at is None:
+            return reports
+        return reports[0]
 
     def __repr__(self) -> str:
         parts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)
