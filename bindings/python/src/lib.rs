@@ -16,7 +16,7 @@ mod convert;
 mod errors;
 
 use chrono::NaiveDate;
-use diaban::reorg::{self, Lineage, LineageReport};
+use diaban::reorg::{self, Lineage};
 use diaban::{CheckOptions, Dataset, Index, Lang, Profile, ReorganizationEdge};
 use errors::{call, guard, guard_ok, to_pyerr};
 use pyo3::prelude::*;
@@ -300,13 +300,7 @@ impl PyDataset {
                         &dataset.units,
                         dataset.reorganizations.iter().chain(extra.iter()),
                     );
-                    let days = match day {
-                        Some(d) => vec![d],
-                        None => lineage.versions(code),
-                    };
-                    days.into_iter()
-                        .map(|d| lineage.report(code, d))
-                        .collect::<Vec<LineageReport>>()
+                    lineage.reports(code, day)
                 })
             })
             .map_err(|e| to_pyerr(py, e))?;

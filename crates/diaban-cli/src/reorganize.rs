@@ -349,14 +349,8 @@ pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
         &dataset.units,
         dataset.reorganizations.iter().chain(extra.iter()),
     );
-    let days = match date_arg("at", args.at.as_deref())? {
-        Some(d) => vec![d],
-        None => lineage.versions(&args.code),
-    };
-    let reports: Vec<LineageReport> = days
-        .into_iter()
-        .map(|d| lineage.report(&args.code, d))
-        .collect();
+    let reports: Vec<LineageReport> =
+        lineage.reports(&args.code, date_arg("at", args.at.as_deref())?);
     let known = reports
         .iter()
         .any(|r| r.name.is_some() || !r.predecessors.is_empty() || !r.successors.is_empty());

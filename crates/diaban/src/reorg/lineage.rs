@@ -56,7 +56,9 @@ pub struct LineageReport {
     pub code: String,
     /// Its name on the day, when known.
     pub name: Option<String>,
-    /// The day asked about.
+    /// The day asked about ([`NaiveDate::MIN`] for a version whose start is not recorded;
+    /// serialised as `null` then).
+    #[serde(serialize_with = "day_or_null")]
     pub at: NaiveDate,
     /// First day of this version of the code, when known.
     pub valid_from: Option<NaiveDate>,
@@ -66,6 +68,16 @@ pub struct LineageReport {
     pub predecessors: Vec<LineageStep>,
     /// Every unit it became, nearest first.
     pub successors: Vec<LineageStep>,
+}
+
+/// Writes a day, or `null` for [`NaiveDate::MIN`] ("before the records begin"), which not every
+/// language can represent as a date.
+fn day_or_null<S: serde::Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    if *day == NaiveDate::MIN {
+        s.serialize_none()
+    } else {
+        s.serialize_some(day)
+    }
 }
 
 impl<'d> Lineage<'d> {
@@ -285,6 +297,16 @@ impl<'d> Lineage<'d> {
             predecessors: self.predecessors(code, day),
             successors: self.successors(code, day),
         }
+    }
+
+    /// The lineage of `code` on `day`, or, without a day, of every version the code has had.
+    #[must_use]
+    pub fn reports(&self, code: &str, day: Option<NaiveDate>) -> Vec<LineageReport> {
+        let days = match day {
+            Some(d) => vec![d],
+            None => self.versions(code),
+        };
+        days.into_iter().map(|d| self.report(code, d)).collect()
     }
 
     /// One day inside each known version of `code` (its first day, or [`NaiveDate::MIN`] for a
