@@ -103,6 +103,14 @@ fn test(args: &[String]) -> Result<(), String> {
     step("cargo test (Rust)", || {
         run(&root, "cargo", &["test", "--workspace"], &[])
     })?;
+    step("Rust example", || {
+        run(
+            &root,
+            "cargo",
+            &["run", "--quiet", "-p", "diaban", "--example", "quickstart"],
+            &[],
+        )
+    })?;
     if rust_only {
         return Ok(());
     }
