@@ -27,7 +27,19 @@ const TEXT = {
     message: 'Nội dung',
     coverage: '3. Độ phủ các xã, phường, thị trấn',
     coverageAt: 'Tại ngày',
-    timeline: '4. Lịch sử phân công của một đơn vị',
+    timeline: '5. Lịch sử phân công của một đơn vị',
+    yearReport: '4. Báo cáo năm: nhiệm vụ, đánh giá',
+    year: 'Năm',
+    onlyShortfalls: 'Chỉ hiện chưa đạt',
+    reportSummary: (n, s) => `${n} phân công · ${s} chưa đạt`,
+    unit: 'Đơn vị',
+    monitor: 'Người theo dõi',
+    duties: 'Nhiệm vụ (đã làm/yêu cầu)',
+    evaluation: 'Đánh giá',
+    shortfall: 'Chưa đạt',
+    noReport: 'Không có phân công nào có nhiệm vụ trong năm này.',
+    duty: { committee_meeting: 'họp cấp ủy', field_visit: 'xuống thôn', guidance: 'hướng dẫn', proposal: 'kiến nghị', cell_meeting: 'họp chi bộ', contribution: 'đóng góp' },
+    evalStatus: { ok: 'đã có', late: 'nộp muộn', missing: 'thiếu', not_due: 'chưa đến hạn', not_required: 'không bắt buộc', none: '—' },
     unitCode: 'Mã đơn vị',
     show: 'Xem',
     footer: 'diaban — dữ liệu được xử lý ngay trong trình duyệt (WebAssembly).',
@@ -74,7 +86,19 @@ const TEXT = {
     message: 'Message',
     coverage: '3. Coverage of commune-level units',
     coverageAt: 'On day',
-    timeline: '4. Assignment history of one unit',
+    timeline: '5. Assignment history of one unit',
+    yearReport: '4. Yearly report: duties and evaluations',
+    year: 'Year',
+    onlyShortfalls: 'Only shortfalls',
+    reportSummary: (n, s) => `${n} assignments · ${s} with a shortfall`,
+    unit: 'Unit',
+    monitor: 'Monitor',
+    duties: 'Duties (done/required)',
+    evaluation: 'Evaluation',
+    shortfall: 'Shortfall',
+    noReport: 'No assignment with duties ran in this year.',
+    duty: { committee_meeting: 'committee meetings', field_visit: 'village visits', guidance: 'guidance', proposal: 'proposals', cell_meeting: 'cell meetings', contribution: 'contributions' },
+    evalStatus: { ok: 'done', late: 'late', missing: 'missing', not_due: 'not due yet', not_required: 'not required', none: '—' },
     unitCode: 'Unit code',
     show: 'Show',
     footer: 'diaban — the data is processed inside your browser (WebAssembly).',
@@ -170,6 +194,7 @@ function setLanguage(lang) {
     showLoaded();
     runCheck();
     renderCoverage();
+    renderReport();
     renderTimeline();
   }
 }
@@ -181,10 +206,11 @@ function setDataset(ds, loaded) {
   state.dataset = ds;
   state.loaded = loaded;
   state.unit = null;
-  for (const id of ['results', 'coverage-card', 'timeline-card']) $(id).hidden = false;
+  for (const id of ['results', 'coverage-card', 'report-card', 'timeline-card']) $(id).hidden = false;
   showLoaded();
   runCheck();
   renderCoverage();
+  renderReport();
   renderTimeline();
 }
 
@@ -339,6 +365,99 @@ function renderCoverage() {
   );
 }
 
+// ---- yearly report --------------------------------------------------------------------------
+
+function fillYears() {
+  const select = $('report-year');
+  const today = $('today').value || localToday();
+  const last = Number(today.slice(0, 4));
+  const wanted = select.value || params.get('year') || '';
+  const years = [];
+  for (let y = last; y >= Math.min(2020, last); y -= 1) years.push(y);
+  select.replaceChildren(...years.map((y) => el('option', { value: String(y), text: String(y) })));
+  // Default: the last year whose evaluations are due (the year before today's).
+  select.value = years.includes(Number(wanted)) ? wanted : String(last - 1);
+}
+
+function renderReport() {
+  const box = $('report');
+  if (!state.dataset) return;
+  const year = Number($('report-year').value);
+  let report;
+  try {
+    report = state.dataset.report({ year, today: $('today').value || null });
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'status error', text: describeError(e) }));
+    $('report-summary').textContent = '';
+    return;
+  }
+  const only = $('report-only-shortfalls').checked;
+  const rows = report.assignments.filter((a) => a.district_code !== null);
+  $('report-summary').textContent = t('reportSummary', rows.length, rows.filter((a) => a.shortfall).length);
+  if (rows.length === 0) {
+    box.replaceChildren(el('p', { class: 'muted', text: t('noReport') }));
+    return;
+  }
+  const kinds = t('duty');
+  const states = t('evalStatus');
+  box.replaceChildren(
+    ...report.districts.map((d) => {
+      const mine = rows.filter((a) => a.district_code === d.id && (!only || a.shortfall));
+      if (mine.length === 0) return null;
+      return el(
+        'details',
+        { class: d.with_shortfall ? 'district has-gaps' : 'district', open: true, 'data-district': d.id },
+        el(
+          'summary',
+          {},
+          el('strong', { text: d.name }),
+          el('span', { class: 'muted', text: ` ${d.id} · ` }),
+          el('span', { class: d.with_shortfall ? 'bad' : 'good', text: `${d.assignments - d.with_shortfall}/${d.assignments}` }),
+        ),
+        el(
+          'table',
+          { class: 'report' },
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...['unit', 'monitor', 'duties', 'evaluation'].map((k) => el('th', { text: t(k) }))),
+          ),
+          el(
+            'tbody',
+            {},
+            mine.map((a) =>
+              el(
+                'tr',
+                { class: a.shortfall ? 'shortfall' : 'met', 'data-assignment': a.assignment_id, 'data-target': a.target },
+                el(
+                  'td',
+                  {},
+                  el('a', { href: '#timeline-card', text: a.target_name ?? a.target, onclick: () => showUnit(a.target) }),
+                  el('div', { class: 'muted small', text: `${fmtDate(a.period.from)} – ${fmtDate(a.period.to ?? '')}` }),
+                ),
+                el('td', {}, a.subject_name ?? a.subject_id, a.agency_name ? el('div', { class: 'muted small', text: a.agency_name }) : null),
+                el(
+                  'td',
+                  {},
+                  a.duties.map((u) =>
+                    el('span', { class: u.met ? 'duty met' : 'duty unmet', title: u.duty, text: `${kinds[u.activity_kind] ?? u.activity_kind} ${u.done}/${u.required}` }),
+                  ),
+                ),
+                el(
+                  'td',
+                  { class: ['missing', 'late'].includes(a.evaluation.status) || a.evaluation.rating === 'unfulfilled' ? 'bad' : '' },
+                  `${states[a.evaluation.status] ?? a.evaluation.status}${a.evaluation.rating ? ` (${a.evaluation.rating})` : ''}`,
+                  a.shortfall ? el('div', { class: 'badge error', text: `⚠ ${t('shortfall')}` }) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
+    }).filter((node) => node !== null),
+  );
+}
+
 // ---- timeline -------------------------------------------------------------------------------
 
 function showUnit(code) {
@@ -408,12 +527,15 @@ function renderTimeline() {
 $('today').value = params.get('today') ?? localToday();
 if (params.get('at')) $('at').value = params.get('at');
 $('coverage-at').value = params.get('coverage') ?? $('today').value;
+fillYears();
 $('version').textContent = `v${version()}`;
 for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
 $('use-demo').addEventListener('click', () => setDataset(demo(), { demo: true }));
 $('files').addEventListener('change', (e) => loadFiles(e.target.files));
 $('rerun').addEventListener('click', runCheck);
-$('today').addEventListener('change', () => { runCheck(); renderTimeline(); });
+$('today').addEventListener('change', () => { runCheck(); fillYears(); renderReport(); renderTimeline(); });
+$('report-year').addEventListener('change', renderReport);
+$('report-only-shortfalls').addEventListener('change', renderReport);
 $('at').addEventListener('change', runCheck);
 $('filter-severity').addEventListener('change', renderFindings);
 $('filter-code').addEventListener('change', renderFindings);

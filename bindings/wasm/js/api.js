@@ -7,6 +7,7 @@ import {
   RawDataset,
   __testPanic as rawTestPanic,
   __wbg_reset_state,
+  builtinEvents as rawBuiltinEvents,
   builtinProfiles as rawBuiltinProfiles,
   demoProvenance as rawDemoProvenance,
   version as rawVersion,
@@ -85,6 +86,16 @@ function options(value) {
   return out;
 }
 
+/** Reorganisation events as the raw layer takes them: dates in edge objects become ISO days. */
+function eventsArg(events) {
+  if (Array.isArray(events)) {
+    return events.map((edge) =>
+      edge !== null && typeof edge === 'object' && edge.effective instanceof Date ? { ...edge, effective: day(edge.effective) } : edge,
+    );
+  }
+  return events;
+}
+
 const TOKEN = Symbol('diaban.Dataset');
 
 /**
@@ -161,6 +172,52 @@ export class Dataset {
     return call(() => this.#live().relations(String(id), day(at) ?? undefined, o));
   }
 
+  /** The reverse of `relations`: every relationship on day `at` whose counterpart is `id` (a body or a person). */
+  relationsTowards(id, at, opts) {
+    const o = options(opts);
+    return call(() => this.#live().relationsTowards(String(id), day(at) ?? undefined, o));
+  }
+
+  /** The yearly report (`diaban report --year Y --format json`): `year` is required. */
+  report(opts) {
+    const o = options(opts);
+    return call(() => this.#live().report(o));
+  }
+
+  /**
+   * Applies reorganisation events — a built-in id (`'bac-kan-2025'`), `reorganizations.csv` text,
+   * or an array of edge objects — and returns `{dataset, changes}`: a new dataset carried over
+   * (this one is unchanged) and what changed. Applying the same events again changes nothing.
+   */
+  reorganize(events) {
+    const ev = eventsArg(events);
+    const parent = this.#load;
+    const first = call(() => this.#live().reorganize(ev));
+    let pending = first.dataset;
+    // After a reset (a trap), the new dataset is rebuilt from its parent's source and the events.
+    const load = () => {
+      if (pending !== undefined) {
+        const raw = pending;
+        pending = undefined;
+        return raw;
+      }
+      const source = parent();
+      try {
+        return source.reorganize(ev).dataset;
+      } finally {
+        source.free();
+      }
+    };
+    return { dataset: new Dataset(TOKEN, load), changes: first.changes };
+  }
+
+  /** What the unit `code` in force on day `at` came from and what it became (`at` is required). */
+  lineage(code, opts) {
+    const o = options(opts);
+    if ('events' in o) o.events = eventsArg(o.events);
+    return call(() => this.#live().lineage(String(code), o));
+  }
+
   /** Every assignment ever made on a target, by start date. */
   history(code) {
     return call(() => this.#live().history(String(code)));
@@ -176,7 +233,7 @@ export class Dataset {
     return call(() => this.#live().toCsv());
   }
 
-  /** How many records each table holds: `{units: 117, assignments: 182, ...}`. */
+  /** How many records each of the nine tables holds, without serialising them: `{units: 117, assignments: 182, ...}`. */
   counts() {
     return call(() => this.#live().counts());
   }
@@ -209,6 +266,11 @@ export function version() {
 /** The ids of the built-in profiles (`["bac-kan-1390"]`). */
 export function builtinProfiles() {
   return call(() => rawBuiltinProfiles());
+}
+
+/** The ids of the built-in reorganisation events (`["bac-kan-2025"]`). */
+export function builtinEvents() {
+  return call(() => rawBuiltinEvents());
 }
 
 /** Where the demo dataset's facts come from. */

@@ -195,6 +195,309 @@ export interface ProfileOptions {
   profile?: string | ProfileObject | null;
 }
 
+/** Options of `Dataset.report`. */
+export interface ReportOptions {
+  /** The year (required). */
+  year: number;
+  /** The day deadlines are judged against; omitted: no deadline has passed (no clock is read). */
+  today?: DateInput | null;
+  /** As in `CheckOptions.profile`. */
+  profile?: string | ProfileObject | null;
+}
+
+/** A span of days, both ends inclusive; `to` is absent while it has no end. */
+export interface Period {
+  from: IsoDate;
+  to?: IsoDate;
+}
+
+/** What an activity was. */
+export type ActivityKind =
+  | 'committee_meeting'
+  | 'field_visit'
+  | 'guidance'
+  | 'proposal'
+  | 'cell_meeting'
+  | 'contribution';
+/** What a contribution to the rural-development programme consisted of. */
+export type ContributionKind = 'works' | 'gifts' | 'bicycles' | 'houses' | 'cash' | 'labour_days';
+/** The rating of a yearly evaluation. */
+export type Rating = 'excellent' | 'good' | 'fulfilled' | 'unfulfilled';
+/** Where an assignment-year's evaluation stands. */
+export type EvaluationState = 'ok' | 'late' | 'missing' | 'not_due' | 'not_required' | 'none';
+
+/** One duty of one assignment in the year. */
+export interface DutyRow {
+  /** Duty id (from the profile). */
+  duty: string;
+  /** The activity kind that fulfils it. */
+  activity_kind: ActivityKind;
+  /** Required in the year (prorated to the days assigned). */
+  required: number;
+  /** Done in the year. */
+  done: number;
+  /** `done >= required`. */
+  met: boolean;
+}
+
+/** The evaluation of an assignment-year. */
+export interface EvaluationStatus {
+  status: EvaluationState;
+  evaluation_id: string | null;
+  rating: Rating | null;
+  submitted_on: IsoDate | null;
+  /** The deadline. */
+  due: IsoDate | null;
+}
+
+/** One assignment in the year of a `YearReport`. */
+export interface AssignmentYear {
+  assignment_id: string;
+  scheme: string;
+  subject_id: string;
+  subject_name: string | null;
+  /** The subject's agency (of their post on the last assigned day of the year). */
+  agency_id: string | null;
+  agency_name: string | null;
+  target: string;
+  target_name: string | null;
+  district_code: string | null;
+  district_name: string | null;
+  /** The days of the year assigned. */
+  period: Period;
+  days: number;
+  /** Duties, in profile order. */
+  duties: DutyRow[];
+  /** Proposals made in the year. */
+  proposals: number;
+  evaluation: EvaluationStatus;
+  /** Some duty not met, or the evaluation missing, late or rated unfulfilled. */
+  shortfall: boolean;
+}
+
+/** Counts for a district or an agency. */
+export interface Rollup {
+  /** District code or agency id. */
+  id: string;
+  name: string;
+  assignments: number;
+  with_shortfall: number;
+  evaluations_missing: number;
+  /** Evaluations by rating. */
+  ratings: Partial<Record<Rating, number>>;
+}
+
+/** A proposal made in the year. */
+export interface ProposalRow {
+  id: string;
+  date: IsoDate;
+  subject_id: string;
+  subject_name: string | null;
+  target: string;
+  recipient: string | null;
+  note: string | null;
+}
+
+/** Totals of the contributions of one kind. */
+export interface Totals {
+  /** Number of contribution records. */
+  records: number;
+  /** Sum of quantities. */
+  quantity: number;
+  /** Sum of values in đồng (records without a value count as 0). */
+  value_vnd: number;
+}
+
+/** Contributions of one agency, commune or year, by kind. */
+export interface ContributionTotals {
+  /** Agency id, commune code or year. */
+  id: string;
+  name: string;
+  by_kind: Partial<Record<ContributionKind, Totals>>;
+}
+
+/** The rural-development programme's contributions. */
+export interface Programme {
+  /** Per helping agency, in the year. */
+  by_agency: ContributionTotals[];
+  /** Per commune, in the year. */
+  by_commune: ContributionTotals[];
+  /** Per year, every year recorded. */
+  by_year: ContributionTotals[];
+}
+
+/** The yearly report (the JSON of `diaban report --year Y --format json`). */
+export interface YearReport {
+  year: number;
+  /** The day deadlines were judged against. */
+  today: IsoDate | null;
+  /** The regulation's number, e.g. `1390-QĐ/TU`. */
+  regulation: string;
+  /** Every assignment of a scheme with duties that ran in the year, by scheme, district, target. */
+  assignments: AssignmentYear[];
+  districts: Rollup[];
+  agencies: Rollup[];
+  proposals: ProposalRow[];
+  programme: Programme;
+}
+
+/** The GSO type of an administrative unit. */
+export type UnitType =
+  | 'Tỉnh'
+  | 'Thành phố Trung ương'
+  | 'Huyện'
+  | 'Quận'
+  | 'Thị xã'
+  | 'Thành phố'
+  | 'Xã'
+  | 'Phường'
+  | 'Thị trấn'
+  | 'Đặc khu';
+
+/** An administrative unit (one version of a code), as in a dataset. */
+export interface Unit {
+  code: string;
+  name: string;
+  type: UnitType;
+  /** Absent for a province. */
+  parent_code?: string;
+  /** Absent when not recorded. */
+  valid_from?: IsoDate;
+  /** Absent while in force. */
+  valid_to?: IsoDate;
+}
+
+/** Whether an old unit passes whole, in part, or to no new unit. */
+export type Part = 'full' | 'partial' | 'abolished';
+
+/** One edge of a reorganisation (a row of `reorganizations.csv`); input and output. */
+export interface ReorganizationEdge {
+  /** First day of the new arrangement (as input, a `Date` is accepted too). */
+  effective: IsoDate;
+  /** The old unit's code (as in force the day before). */
+  old_code: string;
+  /** The new unit; absent when the old unit is abolished. */
+  new_code?: string;
+  new_name?: string;
+  new_type?: UnitType;
+  part: Part;
+  /** The legal basis. */
+  basis?: string;
+}
+
+/** Reorganisation edges as input: like `ReorganizationEdge`, with a `Date` allowed for `effective`. */
+export type ReorganizationEdgeInput = Omit<ReorganizationEdge, 'effective'> & { effective: DateInput };
+
+/** Reorganisation events: a built-in id (`'bac-kan-2025'`), `reorganizations.csv` text (or a
+ * JSON list of edges as text), or an array of edges. */
+export type Events = 'bac-kan-2025' | (string & {}) | ReorganizationEdgeInput[];
+
+/** A unit that an application ended or started. */
+export interface UnitChange {
+  /** The effective day of the event. */
+  effective: IsoDate;
+  /** The unit as it stands after the change. */
+  unit: Unit;
+}
+
+/** An assignment that an application ended (reason `reorganized`). */
+export interface ClosedAssignment {
+  id: string;
+  scheme: string;
+  subject_id: string;
+  /** The ended unit it was on. */
+  target: string;
+  /** Its last day now (the day before the event). */
+  valid_to: IsoDate;
+  /** Its last day before (`null`: it was open). */
+  previous_valid_to: IsoDate | null;
+  /** The new units that follow its target (empty when the target was abolished). */
+  successors: string[];
+  /** The legal basis of the edges that ended its target. */
+  basis: string[];
+}
+
+/** A record left unchanged that a person should look at. */
+export interface LeftRecord {
+  kind: 'activity' | 'evaluation' | 'reorganization';
+  /** Its id (for an edge, `effective:old_code`). */
+  id: string;
+  reason: string;
+}
+
+/** What `reorganize` changed. */
+export interface Changes {
+  /** The effective days of the events applied, in order. */
+  events: IsoDate[];
+  units_ended: UnitChange[];
+  units_started: UnitChange[];
+  /** Assignments ended with reason `reorganized`. */
+  assignments_closed: ClosedAssignment[];
+  /** Edges added to the dataset's `reorganizations`. */
+  edges_added: number;
+  left: LeftRecord[];
+}
+
+/** The result of `reorganize`. */
+export interface Reorganized {
+  /** The carried-over dataset (a new one; the original is unchanged). */
+  dataset: Dataset;
+  changes: Changes;
+}
+
+/** Options of `Dataset.lineage`. */
+export interface LineageOptions {
+  /** The day that picks the version of the code (required: `01843` names different units before and after 2025-07-01). */
+  at: DateInput;
+  /** More edges besides the dataset's own `reorganizations`. */
+  events?: Events | null;
+}
+
+/** One unit reached by following edges from the unit asked about. */
+export interface LineageStep {
+  /** `null` when the edge abolished the unit it comes from. */
+  code: string | null;
+  name: string | null;
+  /** First day of this version of the code, when known. */
+  valid_from: IsoDate | null;
+  /** Last day of this version, when known. */
+  valid_to: IsoDate | null;
+  /** The code this step is reached from (one step closer to the unit asked about). */
+  via: string;
+  /** The effective day of the edge. */
+  effective: IsoDate;
+  part: Part;
+  basis: string | null;
+  /** 1 for a direct predecessor or successor, 2 for the next reform, and so on. */
+  depth: number;
+}
+
+/** The lineage of one unit (a code on a day). */
+export interface LineageReport {
+  code: string;
+  name: string | null;
+  at: IsoDate;
+  valid_from: IsoDate | null;
+  valid_to: IsoDate | null;
+  /** Every unit it came from, nearest first. */
+  predecessors: LineageStep[];
+  /** Every unit it became, nearest first. */
+  successors: LineageStep[];
+}
+
+/** Records per table (`counts`). */
+export type Counts = {
+  units: number;
+  organizations: number;
+  people: number;
+  terms: number;
+  assignments: number;
+  activities: number;
+  evaluations: number;
+  reorganizations: number;
+  ntm_statuses: number;
+};
+
 /** CSV texts by file name: `{"units.csv": "code,name,type\n…", "assignments.csv": …}`. */
 export type CsvFiles = Record<string, string>;
 
@@ -236,14 +539,22 @@ export class Dataset {
   monitoredBy(id: string, at: DateInput): AssignmentView[];
   /** The working relationships a person (or organisation) has on a day. */
   relations(id: string, at: DateInput, options?: ProfileOptions): Relation[];
+  /** The reverse of `relations`: every relationship on a day whose counterpart is `id` (a body or a person). */
+  relationsTowards(id: string, at: DateInput, options?: ProfileOptions): Relation[];
+  /** The yearly report: duties against requirements, evaluations, roll-ups, the programme's contributions. */
+  report(options: ReportOptions): YearReport;
+  /** Applies reorganisation events; returns a new, carried-over dataset and what changed. */
+  reorganize(events: Events): Reorganized;
+  /** What the unit `code` in force on a day came from and what it became. */
+  lineage(code: string, options: LineageOptions): LineageReport;
   /** Every assignment ever made on a target, by start date. */
   history(code: string): AssignmentView[];
   /** The dataset as pretty JSON text (lossless). */
   toJson(): string;
   /** The dataset as CSV texts by file name. */
   toCsv(): CsvFiles;
-  /** Record counts per table, e.g. `{units: 117, assignments: 182}`. */
-  counts(): Record<string, number>;
+  /** Records per table, e.g. `{units: 117, assignments: 182, …}` (cheap: nothing is serialised). */
+  counts(): Counts;
   /** Frees the WebAssembly memory now; later use throws `dataset_freed`. Safe to call twice. */
   free(): void;
 }
@@ -254,5 +565,7 @@ export function demo(): Dataset;
 export function version(): string;
 /** The ids of the built-in profiles. */
 export function builtinProfiles(): string[];
+/** The ids of the built-in reorganisation events. */
+export function builtinEvents(): string[];
 /** Where the demo dataset's facts come from. */
 export function demoProvenance(): string;

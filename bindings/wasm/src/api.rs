@@ -1,10 +1,11 @@
 //! The raw wasm-bindgen API under the JavaScript facade (`js/api.js`). Names here are the
 //! facade's building blocks, not the public API: JavaScript users call the facade.
 
-use crate::convert::{from_js, lang, opt_date, profile, req_date, to_js};
-use crate::error::to_js_error;
+use crate::convert::{events, from_js, lang, opt_date, profile, req_date, to_js};
+use crate::error::{argument, to_js_error};
+use diaban::reorg::{self, Lineage};
 use diaban::{check, CheckOptions, Dataset, Index};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
@@ -49,6 +50,41 @@ struct ProfileArgs {
     profile: Option<Value>,
 }
 
+/// The options of `report` (the yearly report).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ReportArgs {
+    year: Option<i32>,
+    today: Option<String>,
+    profile: Option<Value>,
+}
+
+/// The options of `lineage`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LineageArgs {
+    at: Option<String>,
+    events: Option<Value>,
+}
+
+/// Records per table (`counts`), read from the lengths of the tables: nothing is serialized.
+#[derive(Debug, Serialize)]
+struct Counts {
+    units: usize,
+    organizations: usize,
+    people: usize,
+    terms: usize,
+    assignments: usize,
+    activities: usize,
+    evaluations: usize,
+    reorganizations: usize,
+    ntm_statuses: usize,
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+}
+
 /// A loaded dataset (the facade's `Dataset` wraps one).
 #[wasm_bindgen(js_name = RawDataset)]
 pub struct RawDataset {
@@ -74,7 +110,7 @@ impl RawDataset {
             match text.as_str() {
                 Some(text) => texts.push((name.as_str(), text)),
                 None => {
-                    return Err(crate::error::argument(
+                    return Err(argument(
                         "files",
                         &format!("the content of `{name}` is not a string"),
                     ))
@@ -144,6 +180,59 @@ impl RawDataset {
         to_js(&Index::new(&self.inner).relations(&profile, id, at))
     }
 
+    /// The reverse of `relations`: every relationship in force on a day whose counterpart is
+    /// `id` (a body, or a person named as counterpart).
+    #[wasm_bindgen(js_name = relationsTowards)]
+    pub fn relations_towards(
+        &self,
+        id: &str,
+        at: Option<String>,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at = req_date(at.as_deref(), "at")?;
+        let args: ProfileArgs = from_js(options, "options")?;
+        let profile = profile(args.profile.as_ref())?;
+        to_js(&Index::new(&self.inner).relations_towards(&profile, id, at))
+    }
+
+    /// The yearly report (`diaban report --year Y --format json`).
+    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let args: ReportArgs = from_js(options, "options")?;
+        let year = args
+            .year
+            .ok_or_else(|| argument("year", "a year is required, e.g. {year: 2024}"))?;
+        let today = opt_date(args.today.as_deref(), "today")?;
+        let profile = profile(args.profile.as_ref())?;
+        to_js(&Index::new(&self.inner).year_report(&profile, year, today))
+    }
+
+    /// Applies reorganisation events: `{dataset: RawDataset, changes}`; this dataset is unchanged.
+    pub fn reorganize(&self, events_arg: JsValue) -> Result<JsValue, JsValue> {
+        let events_arg: Value = from_js(events_arg, "events")?;
+        let edges = events(&events_arg)?;
+        let (after, changes) = reorg::apply(&self.inner, &edges).map_err(|e| to_js_error(&e))?;
+        let out = js_sys::Object::new();
+        set(&out, "changes", &to_js(&changes)?)?;
+        set(&out, "dataset", &JsValue::from(RawDataset { inner: after }))?;
+        Ok(out.into())
+    }
+
+    /// What the unit `code` in force on day `at` came from and what it became, from the
+    /// dataset's reorganisations and any `events` given besides.
+    pub fn lineage(&self, code: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let args: LineageArgs = from_js(options, "options")?;
+        let at = req_date(args.at.as_deref(), "at")?;
+        let extra = match &args.events {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => events(value)?,
+        };
+        let lineage = Lineage::with_edges(
+            &self.inner.units,
+            self.inner.reorganizations.iter().chain(extra.iter()),
+        );
+        to_js(&lineage.report(code, at))
+    }
+
     /// Every assignment ever made on a target, by start date.
     pub fn history(&self, code: &str) -> Result<JsValue, JsValue> {
         to_js(&Index::new(&self.inner).history(code))
@@ -166,18 +255,21 @@ impl RawDataset {
         to_js(&map)
     }
 
-    /// Record counts, for display: `{units, organizations, people, ...}`.
+    /// Record counts per table: `{units, organizations, people, ...}` (all nine tables), from
+    /// the tables' lengths.
     pub fn counts(&self) -> Result<JsValue, JsValue> {
-        let value = serde_json::to_value(&self.inner)
-            .map_err(|e| crate::error::argument("dataset", &e.to_string()))?;
-        let counts: Map<String, Value> = match value {
-            Value::Object(m) => m
-                .into_iter()
-                .filter_map(|(k, v)| v.as_array().map(|a| (k, Value::from(a.len()))))
-                .collect(),
-            _ => Map::new(),
-        };
-        to_js(&counts)
+        let d = &self.inner;
+        to_js(&Counts {
+            units: d.units.len(),
+            organizations: d.organizations.len(),
+            people: d.people.len(),
+            terms: d.terms.len(),
+            assignments: d.assignments.len(),
+            activities: d.activities.len(),
+            evaluations: d.evaluations.len(),
+            reorganizations: d.reorganizations.len(),
+            ntm_statuses: d.ntm_statuses.len(),
+        })
     }
 }
 
@@ -194,6 +286,12 @@ pub fn builtin_profiles() -> Vec<String> {
         .iter()
         .map(|s| (*s).to_owned())
         .collect()
+}
+
+/// The ids of the built-in reorganisation events.
+#[wasm_bindgen(js_name = builtinEvents)]
+pub fn builtin_events() -> Vec<String> {
+    reorg::BUILTIN.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// Where the demo's facts come from.

@@ -6,7 +6,7 @@
 
 use crate::error::{argument, to_js_error};
 use chrono::NaiveDate;
-use diaban::{parse_date, Lang, Profile};
+use diaban::{parse_date, reorg, Lang, Profile, ReorganizationEdge};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -79,6 +79,46 @@ pub fn profile(value: Option<&Value>) -> Result<Profile, JsValue> {
             return Err(argument(
                 "profile",
                 "expected a built-in profile id, profile JSON text or a profile object",
+            ))
+        }
+    };
+    result.map_err(|e| to_js_error(&e))
+}
+
+/// Reorganisation events: a built-in event id (`bac-kan-2025`), `reorganizations.csv` text, a
+/// JSON list of edges as text, or an array of edge objects (read by the core's JSON reader, so a
+/// bad edge is reported with its path, e.g. `[3].effective`).
+pub fn events(value: &Value) -> Result<Vec<ReorganizationEdge>, JsValue> {
+    let result = match value {
+        Value::String(text) => {
+            let trimmed = text.trim();
+            if trimmed.starts_with('[') {
+                reorg::read_events("events.json", text)
+            } else if trimmed.contains(['\n', ',']) {
+                reorg::read_events("reorganizations.csv", text)
+            } else if reorg::BUILTIN.contains(&trimmed) {
+                reorg::builtin(trimmed)
+            } else {
+                return Err(argument(
+                    "events",
+                    &format!(
+                        "`{trimmed}` is not a built-in event ({}) nor reorganizations.csv text",
+                        reorg::BUILTIN.join(", ")
+                    ),
+                ));
+            }
+        }
+        Value::Array(_) => reorg::read_events("events.json", &value.to_string()),
+        Value::Null => {
+            return Err(argument(
+                "events",
+                "events are required: a built-in event id, reorganizations.csv text or an array of edges",
+            ))
+        }
+        _ => {
+            return Err(argument(
+                "events",
+                "expected a built-in event id, reorganizations.csv text or an array of edges",
             ))
         }
     };

@@ -124,6 +124,33 @@ test('the demo loads and shows the findings the Node API returns', async () => {
   assert.deepEqual(problems, []);
 });
 
+test('the yearly report shows a table per district with the shortfalls the Node API reports', async () => {
+  const report = demo().report({ year: 2024, today: TODAY });
+  const rows = report.assignments.filter((a) => a.district_code !== null);
+  const short = rows.filter((a) => a.shortfall);
+  assert.ok(short.length > 0, 'the demo has shortfalls in 2024');
+  await page.selectOption('#report-year', '2025');
+  await page.selectOption('#report-year', '2024');
+  assert.equal(await page.locator('#report details.district').count(), report.districts.length);
+  assert.equal(await page.locator('#report details.district table.report').count(), report.districts.length);
+  assert.equal(await page.locator('#report tr[data-assignment]').count(), rows.length);
+  const marked = await page.locator('#report tr.shortfall').evaluateAll((trs) => trs.map((tr) => tr.dataset.assignment));
+  assert.deepEqual(marked, short.map((a) => a.assignment_id));
+  for (const d of report.districts) {
+    const hasGaps = await page.locator(`#report details.district[data-district="${d.id}"]`).evaluate((n) => n.classList.contains('has-gaps'));
+    assert.equal(hasGaps, d.with_shortfall > 0, d.id);
+  }
+  const first = short[0];
+  const unmet = first.duties.filter((d) => !d.met).length;
+  assert.equal(await page.locator(`#report tr[data-assignment="${first.assignment_id}"] .duty.unmet`).count(), unmet);
+  await page.check('#report-only-shortfalls');
+  assert.equal(await page.locator('#report tr[data-assignment]').count(), short.length);
+  assert.equal(await page.locator('#report details.district').count(), report.districts.filter((d) => d.with_shortfall > 0).length);
+  await page.locator('#report-card').screenshot({ path: path.join(targetDir, 'web-screenshot-report.png') });
+  await page.uncheck('#report-only-shortfalls');
+  assert.deepEqual(problems, []);
+});
+
 test('the language switch changes the page and the messages', async () => {
   const vi = demo().check({ today: TODAY, lang: 'vi' });
   await page.click('#lang-vi');

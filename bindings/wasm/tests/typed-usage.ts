@@ -3,24 +3,55 @@
 import {
   Dataset,
   DiabanError,
+  builtinEvents,
   builtinProfiles,
   demo,
   demoProvenance,
   version,
+  type ActivityKind,
   type AssignmentView,
+  type AssignmentYear,
+  type Changes,
   type CheckOptions,
+  type ClosedAssignment,
+  type ContributionKind,
+  type ContributionTotals,
+  type Counts,
   type Coverage,
   type CoverageRow,
   type CsvFiles,
+  type DutyRow,
   type EndReason,
+  type EvaluationState,
+  type EvaluationStatus,
+  type Events,
   type Finding,
   type IsoDate,
+  type LeftRecord,
+  type LineageOptions,
+  type LineageReport,
+  type LineageStep,
+  type Part,
+  type Period,
   type PersonRef,
+  type Programme,
+  type ProposalRow,
+  type Rating,
   type Relation,
   type RelationKind,
+  type Reorganized,
+  type ReorganizationEdge,
+  type ReorganizationEdgeInput,
   type Report,
+  type ReportOptions,
+  type Rollup,
   type Severity,
   type Summary,
+  type Totals,
+  type Unit,
+  type UnitChange,
+  type UnitType,
+  type YearReport,
 } from 'diaban';
 
 const options: CheckOptions = { today: '2026-01-01', at: new Date(2024, 9, 1), lang: 'vi', profile: 'bac-kan-1390' };
@@ -67,6 +98,58 @@ for (const r of relations) {
 }
 ds.relations('p-ha-sy-thang', new Date(2024, 9, 1));
 
+const towards: Relation[] = ds.relationsTowards('dang-uy-01954', new Date(2024, 9, 1), { profile: null });
+console.log(towards.length);
+
+const reportOptions: ReportOptions = { year: 2024, today: '2026-01-01', profile: 'bac-kan-1390' };
+const yearly: YearReport = ds.report(reportOptions);
+console.log(yearly.year, yearly.today, yearly.regulation);
+for (const a of yearly.assignments as AssignmentYear[]) {
+  const period: Period = a.period;
+  const duties: DutyRow[] = a.duties;
+  const evaluation: EvaluationStatus = a.evaluation;
+  const state: EvaluationState = evaluation.status;
+  const rating: Rating | null = evaluation.rating;
+  const kinds: ActivityKind[] = duties.map((d) => d.activity_kind);
+  console.log(a.assignment_id, a.district_code, a.agency_name, period.from, period.to, a.days, a.proposals, a.shortfall);
+  console.log(state, rating, evaluation.due, evaluation.submitted_on, kinds, duties.map((d) => [d.duty, d.required, d.done, d.met]));
+}
+const rollups: Rollup[] = [...yearly.districts, ...yearly.agencies];
+for (const r of rollups) console.log(r.id, r.name, r.assignments, r.with_shortfall, r.evaluations_missing, r.ratings.good ?? 0);
+const proposals: ProposalRow[] = yearly.proposals;
+console.log(proposals.map((p) => [p.date, p.subject_name, p.target, p.recipient, p.note]));
+const programme: Programme = yearly.programme;
+const siBinh: ContributionTotals | undefined = programme.by_commune.find((c) => c.id === '01978');
+const bicycles: Totals | undefined = siBinh?.by_kind.bicycles;
+const kind: ContributionKind = 'labour_days';
+console.log(bicycles?.quantity, bicycles?.records, bicycles?.value_vnd, siBinh?.by_kind[kind], programme.by_agency.length, programme.by_year.length);
+
+const events: Events = 'bac-kan-2025';
+const reorganized: Reorganized = ds.reorganize(events);
+const changes: Changes = reorganized.changes;
+const started: UnitChange[] = changes.units_started;
+const unit: Unit | undefined = started[0]?.unit;
+const unitType: UnitType | undefined = unit?.type;
+console.log(changes.events, changes.edges_added, unit?.code, unit?.parent_code, unit?.valid_from, unitType);
+const closed: ClosedAssignment[] = changes.assignments_closed;
+console.log(closed.map((c) => [c.id, c.valid_to, c.previous_valid_to, c.successors, c.basis]), changes.units_ended.length);
+const left: LeftRecord[] = changes.left;
+console.log(left.map((l) => [l.kind, l.id, l.reason]));
+const edge: ReorganizationEdge = { effective: '2025-07-01', old_code: '01945', new_code: '01954', new_name: 'Xã Ngân Sơn', new_type: 'Xã', part: 'full' };
+const edgeInput: ReorganizationEdgeInput = { ...edge, effective: new Date(2025, 6, 1) };
+const part: Part = edge.part;
+ds.reorganize([edge, edgeInput, { effective: '2025-07-01', old_code: '062', part: 'abolished' }]).dataset.free();
+ds.reorganize('effective,old_code,new_code,new_name,new_type,part,basis\n').dataset.free();
+const lineageOptions: LineageOptions = { at: '2025-07-01' };
+const lineage: LineageReport = reorganized.dataset.lineage('01843', lineageOptions);
+const steps: LineageStep[] = [...lineage.predecessors, ...lineage.successors];
+console.log(lineage.code, lineage.name, lineage.at, lineage.valid_from, lineage.valid_to, part);
+console.log(steps.map((s) => [s.code, s.name, s.via, s.effective, s.part, s.basis, s.depth, s.valid_from, s.valid_to]));
+ds.lineage('01843', { at: new Date(2024, 9, 1), events: 'bac-kan-2025' });
+const allCounts: Counts = reorganized.dataset.counts();
+console.log(allCounts.reorganizations, allCounts.ntm_statuses, builtinEvents().join());
+reorganized.dataset.free();
+
 const json: string = ds.toJson();
 const csv: CsvFiles = ds.toCsv();
 const again: Dataset = Dataset.fromCsv(csv);
@@ -92,3 +175,9 @@ new Dataset();
 ds.check({ lang: 'fr' });
 // @ts-expect-error: coverage needs a day
 ds.coverage({});
+// @ts-expect-error: the report needs a year
+ds.report({ today: '2026-01-01' });
+// @ts-expect-error: lineage needs a day
+ds.lineage('01843', {});
+// @ts-expect-error: an edge needs its part
+ds.reorganize([{ effective: '2025-07-01', old_code: '01954' }]);
