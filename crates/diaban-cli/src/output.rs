@@ -273,7 +273,7 @@ fn rating_label(r: diaban::Rating, lang: Lang) -> &'static str {
 
 fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
     let rating = e.rating.map(|r| rating_label(r, lang)).unwrap_or("");
-    match (e.status, lang) {
+    match (e.status.as_str(), lang) {
         ("ok", _) => format!(
             "{rating} {}",
             e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
@@ -608,7 +608,7 @@ pub fn report_csv(r: &diaban::YearReport, profile: &Profile) -> Result<String, S
         }
         cells.extend([
             a.proposals.to_string(),
-            a.evaluation.status.to_owned(),
+            a.evaluation.status.to_string(),
             o(&a.evaluation.evaluation_id),
             a.evaluation
                 .rating

@@ -10,6 +10,7 @@ use crate::index::Index;
 use crate::model::{ActivityKind, Assignment, ContributionKind, Rating};
 use crate::period::Period;
 use crate::profile::{Profile, Scheme};
+use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -29,11 +30,29 @@ pub struct DutyRow {
     pub met: bool,
 }
 
-/// Where an assignment-year's evaluation stands.
+word_enum! {
+    /// Where an assignment-year's evaluation stands.
+    pub enum EvaluationState {
+        /// Sent on time.
+        Ok = "ok",
+        /// Sent after the deadline.
+        Late = "late",
+        /// Not sent, and the deadline has passed.
+        Missing = "missing",
+        /// Not sent; the deadline has not passed.
+        NotDue = "not_due",
+        /// Too few days assigned in the year to need one.
+        NotRequired = "not_required",
+        /// The scheme has no evaluation policy.
+        None = "none",
+    }
+}
+
+/// Where an assignment-year's evaluation stands, with the evaluation if there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvaluationStatus {
-    /// `ok`, `late`, `missing`, `not_due` (deadline not passed), `not_required` (too few days), `none` (no policy).
-    pub status: &'static str,
+    /// The state.
+    pub status: EvaluationState,
     /// The evaluation's id, if there is one.
     pub evaluation_id: Option<String>,
     /// Its rating.
@@ -95,7 +114,7 @@ pub struct Rollup {
     /// Of which with a missing evaluation.
     pub evaluations_missing: usize,
     /// Evaluations by rating.
-    pub ratings: BTreeMap<String, usize>,
+    pub ratings: BTreeMap<Rating, usize>,
 }
 
 /// A proposal made to a body.
@@ -250,9 +269,10 @@ impl<'d> Index<'d> {
                 });
                 e.assignments += 1;
                 e.with_shortfall += usize::from(r.shortfall);
-                e.evaluations_missing += usize::from(r.evaluation.status == "missing");
+                e.evaluations_missing +=
+                    usize::from(r.evaluation.status == EvaluationState::Missing);
                 if let Some(rating) = r.evaluation.rating {
-                    *e.ratings.entry(rating.as_str().to_owned()).or_default() += 1;
+                    *e.ratings.entry(rating).or_default() += 1;
                 }
             }
             map.into_values().collect()
@@ -393,7 +413,7 @@ impl<'d> Index<'d> {
         let proposals = activities.count(&a.subject_id, &a.target, ActivityKind::Proposal, &part);
         let evaluation = match &scheme.evaluation {
             None => EvaluationStatus {
-                status: "none",
+                status: EvaluationState::None,
                 evaluation_id: None,
                 rating: None,
                 submitted_on: None,
@@ -407,11 +427,15 @@ impl<'d> Index<'d> {
                         .copied()
                 });
                 let status = match (found, due) {
-                    (Some(e), Some(due)) if e.submitted_on.is_some_and(|s| s > due) => "late",
-                    (Some(_), _) => "ok",
-                    (None, _) if days < i64::from(policy.min_days_in_year.value) => "not_required",
-                    (None, Some(due)) if today.is_some_and(|t| t > due) => "missing",
-                    (None, _) => "not_due",
+                    (Some(e), Some(due)) if e.submitted_on.is_some_and(|s| s > due) => {
+                        EvaluationState::Late
+                    }
+                    (Some(_), _) => EvaluationState::Ok,
+                    (None, _) if days < i64::from(policy.min_days_in_year.value) => {
+                        EvaluationState::NotRequired
+                    }
+                    (None, Some(due)) if today.is_some_and(|t| t > due) => EvaluationState::Missing,
+                    (None, _) => EvaluationState::NotDue,
                 };
                 EvaluationStatus {
                     status,
@@ -441,7 +465,10 @@ impl<'d> Index<'d> {
             .district_of(&a.target, Some(last_day))
             .filter(|d| d.code != a.target);
         let shortfall = duties.iter().any(|d| !d.met)
-            || matches!(evaluation.status, "missing" | "late")
+            || matches!(
+                evaluation.status,
+                EvaluationState::Missing | EvaluationState::Late
+            )
             || evaluation.rating == Some(Rating::Unfulfilled);
         AssignmentYear {
             assignment_id: a.id.clone(),

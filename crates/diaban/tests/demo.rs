@@ -200,7 +200,7 @@ fn yearly_report_agrees_with_the_findings() {
     let missing: Vec<&str> = report
         .assignments
         .iter()
-        .filter(|a| a.evaluation.status == "missing")
+        .filter(|a| a.evaluation.status.as_str() == "missing")
         .map(|a| a.assignment_id.as_str())
         .collect();
     assert_eq!(missing, ["cm-01864", "cm-02014", "cm-02176"]);
