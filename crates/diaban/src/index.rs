@@ -34,6 +34,28 @@ pub struct Index<'d> {
     scheme_ids: Vec<&'d str>,
 }
 
+/// A total order on records of one type that does not depend on where they stand in a file,
+/// used only to break ties (duplicate ids, identical periods) so that every answer is
+/// independent of record order.
+fn canonical<T: std::fmt::Debug>(x: &T, y: &T) -> std::cmp::Ordering {
+    format!("{x:?}").cmp(&format!("{y:?}"))
+}
+
+/// Keeps, for an id given to several records, the one that sorts first by [`canonical`].
+fn keep_canonical<'d, T: std::fmt::Debug>(
+    map: &mut HashMap<&'d str, &'d T>,
+    id: &'d str,
+    record: &'d T,
+) {
+    map.entry(id)
+        .and_modify(|kept| {
+            if canonical(record, *kept).is_lt() {
+                *kept = record;
+            }
+        })
+        .or_insert(record);
+}
+
 impl<'d> Index<'d> {
     /// Builds every index in one pass over each table (`O(n log n)` for the sorts).
     #[must_use]
@@ -47,12 +69,19 @@ impl<'d> Index<'d> {
             }
         }
         for versions in units.values_mut() {
-            versions.sort_by_key(|u| u.validity());
+            versions.sort_by(|x, y| {
+                x.validity()
+                    .cmp(&y.validity())
+                    .then_with(|| canonical(x, y))
+            });
+        }
+        for list in children.values_mut() {
+            list.sort_by(|x, y| x.code.cmp(&y.code).then_with(|| canonical(x, y)));
         }
         let mut organizations = HashMap::with_capacity(dataset.organizations.len());
         let mut org_by_unit: HashMap<&str, Vec<&Organization>> = HashMap::new();
         for o in &dataset.organizations {
-            organizations.entry(o.id.as_str()).or_insert(o);
+            keep_canonical(&mut organizations, o.id.as_str(), o);
             if let Some(code) = &o.unit_code {
                 org_by_unit.entry(code.as_str()).or_default().push(o);
             }
@@ -69,7 +98,7 @@ impl<'d> Index<'d> {
         let mut terms = HashMap::new();
         let mut terms_by_body: HashMap<&str, Vec<&Term>> = HashMap::new();
         for t in &dataset.terms {
-            terms.entry(t.id.as_str()).or_insert(t);
+            keep_canonical(&mut terms, t.id.as_str(), t);
             terms_by_body
                 .entry(t.organization_id.as_str())
                 .or_default()
@@ -79,7 +108,7 @@ impl<'d> Index<'d> {
         let mut by_target: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
         let mut by_subject: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
         for a in &dataset.assignments {
-            assignments.entry(a.id.as_str()).or_insert(a);
+            keep_canonical(&mut assignments, a.id.as_str(), a);
             by_target
                 .entry(a.scheme.as_str())
                 .or_default()
@@ -95,8 +124,23 @@ impl<'d> Index<'d> {
         }
         for per_scheme in by_target.values_mut().chain(by_subject.values_mut()) {
             for list in per_scheme.values_mut() {
-                list.sort_by(|x, y| x.period().cmp(&y.period()).then_with(|| x.id.cmp(&y.id)));
+                list.sort_by(|x, y| {
+                    x.period()
+                        .cmp(&y.period())
+                        .then_with(|| x.id.cmp(&y.id))
+                        .then_with(|| canonical(*x, *y))
+                });
             }
+        }
+        for list in org_by_unit.values_mut() {
+            list.sort_by(|x, y| x.id.cmp(&y.id).then_with(|| canonical(*x, *y)));
+        }
+        for list in people.values_mut().chain(posts_by_org.values_mut()) {
+            list.sort_by(|x, y| {
+                (x.validity(), &x.id, &x.organization_id)
+                    .cmp(&(y.validity(), &y.id, &y.organization_id))
+                    .then_with(|| canonical(*x, *y))
+            });
         }
         let mut scheme_ids: Vec<&str> = by_target.keys().copied().collect();
         scheme_ids.sort_unstable();
