@@ -24,7 +24,8 @@ use crate::period::Period;
 use crate::profile::{Derivation, Scheme};
 use crate::validate::{span, Ctx, Draft};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 /// `min × days / days_in_year`, rounded to the nearest whole number, halves up.
 #[must_use]
@@ -54,7 +55,7 @@ pub(crate) struct ActivityIndex<'d> {
 impl<'d> ActivityIndex<'d> {
     pub(crate) fn new(ds: &'d crate::model::Dataset) -> ActivityIndex<'d> {
         let mut by_pair: HashMap<(&str, &str), Vec<(NaiveDate, crate::model::ActivityKind)>> =
-            HashMap::new();
+            HashMap::default();
         for a in &ds.activities {
             by_pair
                 .entry((a.subject_id.as_str(), a.target.as_str()))

@@ -3,7 +3,7 @@
 
 use crate::model::{Assignment, Dataset, Organization, Post, Term, Unit};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Indexes over a [`Dataset`]: units by code (every version, by start), organisations and
 /// terms by id, posts by person, assignments by id, by target and by subject, per scheme.
@@ -60,8 +60,9 @@ impl<'d> Index<'d> {
     /// Builds every index in one pass over each table (`O(n log n)` for the sorts).
     #[must_use]
     pub fn new(dataset: &'d Dataset) -> Index<'d> {
-        let mut units: HashMap<&str, Vec<&Unit>> = HashMap::with_capacity(dataset.units.len());
-        let mut children: HashMap<&str, Vec<&Unit>> = HashMap::new();
+        let mut units: HashMap<&str, Vec<&Unit>> =
+            HashMap::with_capacity_and_hasher(dataset.units.len(), Default::default());
+        let mut children: HashMap<&str, Vec<&Unit>> = HashMap::default();
         for u in &dataset.units {
             units.entry(u.code.as_str()).or_default().push(u);
             if let Some(parent) = &u.parent_code {
@@ -78,16 +79,17 @@ impl<'d> Index<'d> {
         for list in children.values_mut() {
             list.sort_by(|x, y| x.code.cmp(&y.code).then_with(|| canonical(x, y)));
         }
-        let mut organizations = HashMap::with_capacity(dataset.organizations.len());
-        let mut org_by_unit: HashMap<&str, Vec<&Organization>> = HashMap::new();
+        let mut organizations =
+            HashMap::with_capacity_and_hasher(dataset.organizations.len(), Default::default());
+        let mut org_by_unit: HashMap<&str, Vec<&Organization>> = HashMap::default();
         for o in &dataset.organizations {
             keep_canonical(&mut organizations, o.id.as_str(), o);
             if let Some(code) = &o.unit_code {
                 org_by_unit.entry(code.as_str()).or_default().push(o);
             }
         }
-        let mut people: HashMap<&str, Vec<&Post>> = HashMap::new();
-        let mut posts_by_org: HashMap<&str, Vec<&Post>> = HashMap::new();
+        let mut people: HashMap<&str, Vec<&Post>> = HashMap::default();
+        let mut posts_by_org: HashMap<&str, Vec<&Post>> = HashMap::default();
         for p in &dataset.people {
             people.entry(p.id.as_str()).or_default().push(p);
             posts_by_org
@@ -95,8 +97,8 @@ impl<'d> Index<'d> {
                 .or_default()
                 .push(p);
         }
-        let mut terms = HashMap::new();
-        let mut terms_by_body: HashMap<&str, Vec<&Term>> = HashMap::new();
+        let mut terms = HashMap::default();
+        let mut terms_by_body: HashMap<&str, Vec<&Term>> = HashMap::default();
         for t in &dataset.terms {
             keep_canonical(&mut terms, t.id.as_str(), t);
             terms_by_body
@@ -104,9 +106,10 @@ impl<'d> Index<'d> {
                 .or_default()
                 .push(t);
         }
-        let mut assignments = HashMap::with_capacity(dataset.assignments.len());
-        let mut by_target: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
-        let mut by_subject: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::new();
+        let mut assignments =
+            HashMap::with_capacity_and_hasher(dataset.assignments.len(), Default::default());
+        let mut by_target: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::default();
+        let mut by_subject: HashMap<&str, HashMap<&str, Vec<&Assignment>>> = HashMap::default();
         for a in &dataset.assignments {
             keep_canonical(&mut assignments, a.id.as_str(), a);
             by_target

@@ -44,9 +44,21 @@ pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let bytes = text.as_bytes();
-    let parsed = if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-')
-    {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let parsed = if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes {
+        // ISO, read by hand: this runs for every date of every record.
+        let number = |digits: &[&u8]| {
+            digits.iter().try_fold(0u32, |acc, b| {
+                b.is_ascii_digit().then(|| acc * 10 + u32::from(**b - b'0'))
+            })
+        };
+        match (
+            number(&[y0, y1, y2, y3]),
+            number(&[m0, m1]),
+            number(&[d0, d1]),
+        ) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d),
+            _ => None,
+        }
     } else if (8..=10).contains(&bytes.len()) && text.matches('/').count() == 2 {
         let mut parts = text.split('/');
         let day = parts.next()?.parse::<u32>().ok()?;

@@ -9,8 +9,9 @@ use crate::model::Dataset;
 use crate::period::{self, Period};
 use crate::profile::{Derivation, Profile, Scheme, SubjectKind, TargetKind};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Options of a check. No clock is read: pass `today` for rules about deadlines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -362,7 +363,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn duplicates<'x>(&mut self, kind: &'static str, ids: impl Iterator<Item = &'x str>) {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for id in ids {
             *counts.entry(id).or_default() += 1;
         }
