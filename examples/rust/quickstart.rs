@@ -38,10 +38,10 @@ fn main() -> Result<(), diaban::Error> {
     // 2. Coverage on 1 October 2024, counted per district.
     let index = Index::new(&dataset);
     let coverage = index.coverage(&profile, None, date(2024, 10, 1))?;
-    let mut per_district: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut per_district: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for row in &coverage.rows {
         let e = per_district
-            .entry(row.district_name.clone().unwrap_or_default())
+            .entry(row.district_name.unwrap_or_default())
             .or_default();
         e.0 += 1;
         e.1 += usize::from(row.covered);
@@ -55,11 +55,11 @@ fn main() -> Result<(), diaban::Error> {
     for a in index.who_monitors("01954", date(2024, 10, 1)) {
         println!(
             "\n{} monitors {} from {}:",
-            a.subject_name.as_deref().unwrap_or(&a.subject_id),
-            a.target_name.as_deref().unwrap_or(&a.target),
+            a.subject_name.unwrap_or(a.subject_id),
+            a.target_name.unwrap_or(a.target),
             a.valid_from
         );
-        for r in index.relations(&profile, &a.subject_id, date(2024, 10, 1)) {
+        for r in index.relations(&profile, a.subject_id, date(2024, 10, 1)) {
             let people: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
             println!(
                 "  {:<16} {} {:?}  ({})",

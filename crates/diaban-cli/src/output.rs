@@ -134,13 +134,10 @@ fn severity_word(s: Severity, n: usize, lang: Lang) -> &'static str {
 }
 
 fn who(a: &AssignmentView) -> String {
-    let name = a
-        .subject_name
-        .clone()
-        .unwrap_or_else(|| a.subject_id.clone());
-    match &a.subject_title {
+    let name = a.subject_name.unwrap_or(a.subject_id);
+    match a.subject_title {
         Some(title) => format!("{name} — {title}"),
-        None => name,
+        None => name.to_owned(),
     }
 }
 
@@ -154,11 +151,11 @@ pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
         t(lang, "ngày", "on"),
         c.at
     );
-    let mut districts: BTreeMap<(String, String), Vec<&diaban::CoverageRow>> = BTreeMap::new();
+    let mut districts: BTreeMap<(&str, &str), Vec<&diaban::CoverageRow>> = BTreeMap::new();
     for row in &c.rows {
         let key = (
-            row.district_code.clone().unwrap_or_default(),
-            row.district_name.clone().unwrap_or_default(),
+            row.district_code.unwrap_or_default(),
+            row.district_name.unwrap_or_default(),
         );
         districts.entry(key).or_default().push(row);
     }
@@ -192,7 +189,7 @@ pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
                 out,
                 "  {mark} {}  {}  {text}",
                 row.code,
-                pad(&row.name, name_width)
+                pad(row.name, name_width)
             );
         }
     }
@@ -224,7 +221,7 @@ pub fn history_text(target: &str, list: &[AssignmentView], lang: Lang) -> String
             "  {} → {}{reason}  {}  {}  [{}]",
             a.valid_from,
             end,
-            pad(&a.scheme, 22),
+            pad(a.scheme, 22),
             who(a),
             a.id
         );

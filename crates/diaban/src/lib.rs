@@ -26,7 +26,7 @@
 //!
 //! let index = Index::new(&dataset);
 //! let monitor = &index.who_monitors("01954", date(2024, 10, 1))[0];  // Thị trấn Vân Tùng
-//! assert_eq!(monitor.subject_name.as_deref(), Some("Hà Sỹ Thắng"));
+//! assert_eq!(monitor.subject_name, Some("Hà Sỹ Thắng"));
 //!
 //! let coverage = index.coverage(&profile, Some("commune-monitoring"), date(2024, 10, 1)).unwrap();
 //! assert_eq!(coverage.rows.len(), 108);
@@ -50,6 +50,7 @@ pub mod error;
 pub mod finding;
 pub mod index;
 pub mod io;
+pub mod limits;
 pub mod model;
 pub mod period;
 pub mod profile;
@@ -64,6 +65,7 @@ mod words;
 pub use error::{Error, LoadErrorKind, Location, Result};
 pub use finding::{Code, Finding, Lang, Report, Severity, SubjectRef, Summary};
 pub use index::Index;
+pub use limits::Limits;
 pub use model::{
     Activity, ActivityKind, Assignment, ContributionKind, Dataset, EndReason, Evaluation, Level,
     NtmRecord, NtmStatus, OrgKind, Organization, Part, Post, Rank, Rating, ReorganizationEdge,

@@ -3,29 +3,30 @@
 
 use crate::error::Result;
 use crate::index::Index;
-use crate::model::{Assignment, EndReason};
+use crate::model::{Assignment, EndReason, UnitType};
 use crate::profile::{Profile, TargetKind};
 use crate::validate::unit_in_scope;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// An assignment with the names a reader needs.
+/// An assignment with the names a reader needs, borrowed from the dataset (no copying:
+/// a point query stays well under a microsecond).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AssignmentView {
+pub struct AssignmentView<'d> {
     /// Assignment id.
-    pub id: String,
+    pub id: &'d str,
     /// Scheme id.
-    pub scheme: String,
+    pub scheme: &'d str,
     /// Subject (person or organisation) id.
-    pub subject_id: String,
+    pub subject_id: &'d str,
     /// Subject's name, if known.
-    pub subject_name: Option<String>,
+    pub subject_name: Option<&'d str>,
     /// The subject's post title on the day asked about (or at the assignment's start).
-    pub subject_title: Option<String>,
+    pub subject_title: Option<&'d str>,
     /// Target (unit code or organisation id).
-    pub target: String,
+    pub target: &'d str,
     /// Target's name, if known.
-    pub target_name: Option<String>,
+    pub target_name: Option<&'d str>,
     /// First day.
     pub valid_from: NaiveDate,
     /// Last day, if ended.
@@ -33,36 +34,36 @@ pub struct AssignmentView {
     /// Why it ended.
     pub end_reason: Option<EndReason>,
     /// Deciding document.
-    pub decision_number: Option<String>,
+    pub decision_number: Option<&'d str>,
     /// Day the decision was signed.
     pub decision_date: Option<NaiveDate>,
     /// The assignment it replaces.
-    pub replaces: Option<String>,
+    pub replaces: Option<&'d str>,
 }
 
 /// One row of a coverage table: a target in scope and who covers it on the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CoverageRow {
+pub struct CoverageRow<'d> {
     /// Unit code (or organisation id).
-    pub code: String,
+    pub code: &'d str,
     /// Name.
-    pub name: String,
+    pub name: &'d str,
     /// GSO type (for units).
     #[serde(rename = "type")]
-    pub unit_type: Option<String>,
+    pub unit_type: Option<UnitType>,
     /// District code, for communes.
-    pub district_code: Option<String>,
+    pub district_code: Option<&'d str>,
     /// District name, for communes.
-    pub district_name: Option<String>,
+    pub district_name: Option<&'d str>,
     /// True when at least one assignment covers it on the day.
     pub covered: bool,
     /// The assignments covering it on the day.
-    pub assignments: Vec<AssignmentView>,
+    pub assignments: Vec<AssignmentView<'d>>,
 }
 
 /// The coverage table of a scheme on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Coverage {
+pub struct Coverage<'d> {
     /// Scheme id.
     pub scheme: String,
     /// The day.
@@ -72,40 +73,45 @@ pub struct Coverage {
     /// Targets not covered.
     pub uncovered: usize,
     /// One row per target in scope, by code.
-    pub rows: Vec<CoverageRow>,
+    pub rows: Vec<CoverageRow<'d>>,
 }
 
 /// A target in scope: code, name, type, (district code, district name).
-type TargetRow = (String, String, Option<String>, Option<(String, String)>);
+type TargetRow<'d> = (
+    &'d str,
+    &'d str,
+    Option<UnitType>,
+    Option<(&'d str, &'d str)>,
+);
 
 impl<'d> Index<'d> {
     /// An assignment with names resolved; the subject's title is the one held on `day`.
     #[must_use]
-    pub fn view(&self, a: &Assignment, day: Option<NaiveDate>) -> AssignmentView {
+    pub fn view(&self, a: &'d Assignment, day: Option<NaiveDate>) -> AssignmentView<'d> {
         let on = day.unwrap_or(a.valid_from);
         let posts = self.posts(&a.subject_id);
         let title = posts
             .iter()
             .find(|p| p.validity().contains(on))
             .or(posts.first())
-            .map(|p| p.title.clone());
+            .map(|p| p.title.as_str());
         AssignmentView {
-            id: a.id.clone(),
-            scheme: a.scheme.clone(),
-            subject_id: a.subject_id.clone(),
-            subject_name: self.subject_name(&a.subject_id).map(str::to_owned),
+            id: &a.id,
+            scheme: &a.scheme,
+            subject_id: &a.subject_id,
+            subject_name: self.subject_name(&a.subject_id),
             subject_title: title,
-            target: a.target.clone(),
+            target: &a.target,
             target_name: self
                 .unit_near(&a.target, Some(on))
-                .map(|u| u.name.clone())
-                .or_else(|| self.organization(&a.target).map(|o| o.name.clone())),
+                .map(|u| u.name.as_str())
+                .or_else(|| self.organization(&a.target).map(|o| o.name.as_str())),
             valid_from: a.valid_from,
             valid_to: a.valid_to,
             end_reason: a.end_reason,
-            decision_number: a.decision_number.clone(),
+            decision_number: a.decision_number.as_deref(),
             decision_date: a.decision_date,
-            replaces: a.replaces.clone(),
+            replaces: a.replaces.as_deref(),
         }
     }
 
@@ -115,10 +121,10 @@ impl<'d> Index<'d> {
     /// let ds = diaban::Dataset::demo();
     /// let index = diaban::Index::new(&ds);
     /// let who = index.who_monitors("01954", diaban::date(2024, 10, 1));
-    /// assert_eq!(who[0].subject_name.as_deref(), Some("Hà Sỹ Thắng"));
+    /// assert_eq!(who[0].subject_name, Some("Hà Sỹ Thắng"));
     /// ```
     #[must_use]
-    pub fn who_monitors(&self, target: &str, day: NaiveDate) -> Vec<AssignmentView> {
+    pub fn who_monitors(&self, target: &str, day: NaiveDate) -> Vec<AssignmentView<'d>> {
         self.schemes()
             .flat_map(|s| self.assignments_on(s, target, day))
             .map(|a| self.view(a, Some(day)))
@@ -127,7 +133,7 @@ impl<'d> Index<'d> {
 
     /// Every assignment (of any scheme) held by `subject` that includes `day`.
     #[must_use]
-    pub fn monitored_by(&self, subject: &str, day: NaiveDate) -> Vec<AssignmentView> {
+    pub fn monitored_by(&self, subject: &str, day: NaiveDate) -> Vec<AssignmentView<'d>> {
         self.schemes()
             .flat_map(|s| self.assignments_of_subject(s, subject).iter().copied())
             .filter(|a| a.period().contains(day))
@@ -137,7 +143,7 @@ impl<'d> Index<'d> {
 
     /// Every assignment ever made on `target`, by start date (then id).
     #[must_use]
-    pub fn history(&self, target: &str) -> Vec<AssignmentView> {
+    pub fn history(&self, target: &str) -> Vec<AssignmentView<'d>> {
         let mut list: Vec<&Assignment> = self
             .schemes()
             .flat_map(|s| self.assignments_of_target(s, target).iter().copied())
@@ -157,7 +163,7 @@ impl<'d> Index<'d> {
         profile: &Profile,
         scheme: Option<&str>,
         day: NaiveDate,
-    ) -> Result<Coverage> {
+    ) -> Result<Coverage<'d>> {
         let scheme = match scheme {
             Some(id) => profile.scheme(id)?,
             None => profile
@@ -169,7 +175,7 @@ impl<'d> Index<'d> {
                     crate::Error::invalid_argument("scheme", "the profile has no schemes")
                 })?,
         };
-        let mut targets: Vec<TargetRow> = Vec::new();
+        let mut targets: Vec<TargetRow<'d>> = Vec::new();
         if scheme.target.value.kind == TargetKind::Unit && !scheme.target.value.designated_only {
             for u in &self.dataset.units {
                 if unit_in_scope(scheme, u) && u.validity().contains(day) {
@@ -177,10 +183,10 @@ impl<'d> Index<'d> {
                         .district_of(&u.code, Some(day))
                         .filter(|d| d.code != u.code);
                     targets.push((
-                        u.code.clone(),
-                        u.name.clone(),
-                        Some(u.unit_type.to_string()),
-                        district.map(|d| (d.code.clone(), d.name.clone())),
+                        &u.code,
+                        &u.name,
+                        Some(u.unit_type),
+                        district.map(|d| (d.code.as_str(), d.name.as_str())),
                     ));
                 }
             }
@@ -188,26 +194,26 @@ impl<'d> Index<'d> {
             for (t, _) in self.targets(&scheme.id) {
                 let unit = self.unit_at(t, day);
                 let name = unit
-                    .map(|u| u.name.clone())
-                    .or_else(|| self.organization(t).map(|o| o.name.clone()));
+                    .map(|u| u.name.as_str())
+                    .or_else(|| self.organization(t).map(|o| o.name.as_str()));
                 let district = unit
                     .and_then(|u| self.district_of(&u.code, Some(day)))
                     .filter(|d| d.code != t);
                 targets.push((
-                    t.to_owned(),
-                    name.unwrap_or_else(|| t.to_owned()),
-                    unit.map(|u| u.unit_type.to_string()),
-                    district.map(|d| (d.code.clone(), d.name.clone())),
+                    t,
+                    name.unwrap_or(t),
+                    unit.map(|u| u.unit_type),
+                    district.map(|d| (d.code.as_str(), d.name.as_str())),
                 ));
             }
         }
         targets.sort();
         targets.dedup_by(|a, b| a.0 == b.0);
-        let rows: Vec<CoverageRow> = targets
+        let rows: Vec<CoverageRow<'d>> = targets
             .into_iter()
             .map(|(code, name, unit_type, district)| {
-                let assignments: Vec<AssignmentView> = self
-                    .assignments_on(&scheme.id, &code, day)
+                let assignments: Vec<AssignmentView<'d>> = self
+                    .assignments_on(&scheme.id, code, day)
                     .into_iter()
                     .map(|a| self.view(a, Some(day)))
                     .collect();

@@ -41,8 +41,8 @@ fn coverage_on_2024_10_01_lists_exactly_the_108_real_units_with_monitors() {
         .iter()
         .map(|r| {
             (
-                r.code.clone(),
-                (r.name.clone(), r.unit_type.clone().unwrap()),
+                r.code.to_owned(),
+                (r.name.to_owned(), r.unit_type.unwrap().to_string()),
             )
         })
         .collect();
@@ -54,11 +54,8 @@ fn coverage_on_2024_10_01_lists_exactly_the_108_real_units_with_monitors() {
         assert_eq!(row.name.nfc().collect::<String>(), row.name);
     }
     let van_tung = cov.rows.iter().find(|r| r.code == "01954").unwrap();
-    assert_eq!(
-        van_tung.assignments[0].subject_name.as_deref(),
-        Some("Hà Sỹ Thắng")
-    );
-    assert_eq!(van_tung.district_name.as_deref(), Some("Huyện Ngân Sơn"));
+    assert_eq!(van_tung.assignments[0].subject_name, Some("Hà Sỹ Thắng"));
+    assert_eq!(van_tung.district_name, Some("Huyện Ngân Sơn"));
 }
 
 #[test]
