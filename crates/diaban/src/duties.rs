@@ -126,6 +126,17 @@ fn assignments_in_scope<'d>(ctx: &Ctx<'_, 'd>, scheme: &Scheme) -> Vec<&'d Assig
     list
 }
 
+/// The days of an assignment that yearly rules judge: for a scheme made under the regulation,
+/// only the days the regulation is in force (its duties and evaluations do not exist before it,
+/// and a record reaching back to year 1 must not produce thousands of findings).
+fn judged_period(ctx: &Ctx<'_, '_>, scheme: &Scheme, a: &Assignment) -> Option<Period> {
+    if scheme.under_regulation.value {
+        a.period().intersect(&ctx.profile.in_force())
+    } else {
+        Some(a.period())
+    }
+}
+
 fn duty_frequencies(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, activities: &ActivityIndex<'_>) {
     let Some(today) = ctx.today else { return };
     if scheme.duties.is_empty() {
@@ -136,7 +147,10 @@ fn duty_frequencies(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, activities: &Activit
         return;
     };
     for a in assignments_in_scope(ctx, scheme) {
-        for (year, part) in years_of(&a.period(), horizon) {
+        let Some(judged) = judged_period(ctx, scheme, a) else {
+            continue;
+        };
+        for (year, part) in years_of(&judged, horizon) {
             if year > last_complete {
                 continue;
             }
@@ -346,7 +360,10 @@ fn evaluations(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
     // Evaluations that should exist and do not.
     let Some(today) = ctx.today else { return };
     for a in assignments_in_scope(ctx, scheme) {
-        for (year, part) in years_of(&a.period(), today) {
+        let Some(judged) = judged_period(ctx, scheme, a) else {
+            continue;
+        };
+        for (year, part) in years_of(&judged, today) {
             let days = part.days().unwrap_or(0);
             if days < i64::from(policy.min_days_in_year.value) {
                 continue;

@@ -138,13 +138,26 @@ impl Finding {
         Value::Object(m)
     }
 
-    fn sort_key(&self) -> (Code, &SubjectRef, Option<NaiveDate>, NaiveDate, String) {
+    /// The order of findings in a report. The messages come last: two findings that differ only
+    /// in their message (two records of the same commune and year) must not keep the order of
+    /// the records, or the report would depend on it.
+    fn sort_key(
+        &self,
+    ) -> (
+        Code,
+        &SubjectRef,
+        Option<NaiveDate>,
+        NaiveDate,
+        String,
+        &str,
+    ) {
         (
             self.code,
             &self.subject,
             self.from,
             self.to.unwrap_or(NaiveDate::MAX),
             Value::Object(self.details.clone()).to_string(),
+            &self.message_en,
         )
     }
 }
@@ -172,8 +185,8 @@ pub struct Report {
 impl Report {
     pub(crate) fn new(mut findings: Vec<Finding>) -> Report {
         findings.sort_by_cached_key(|f| {
-            let (c, s, from, to, d) = f.sort_key();
-            (c, s.clone(), from, to, d)
+            let (c, s, from, to, d, m) = f.sort_key();
+            (c, s.clone(), from, to, d, m.to_owned())
         });
         findings.dedup();
         let mut summary = Summary::default();

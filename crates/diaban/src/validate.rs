@@ -755,9 +755,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             for (subject, list) in rows {
                 for (p, ids) in self.crowded(list, max) {
                     let (vi, en) = span(&p);
+                    let wanted: std::collections::HashSet<&str> =
+                        ids.iter().map(String::as_str).collect();
                     let targets: Vec<String> = list
                         .iter()
-                        .filter(|a| ids.contains(&a.id))
+                        .filter(|a| wanted.contains(a.id.as_str()))
                         .map(|a| a.target.clone())
                         .collect();
                     let name = index.subject_name(subject).unwrap_or(subject).to_owned();
@@ -785,18 +787,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Vec::new();
         }
         let periods: Vec<Period> = list.iter().filter_map(|a| self.clip(&a.period())).collect();
-        period::depth_at_least(&periods, max as usize + 1)
-            .into_iter()
-            .map(|p| {
-                let mut ids: Vec<String> = list
-                    .iter()
-                    .filter(|a| a.period().overlaps(&p))
-                    .map(|a| a.id.clone())
-                    .collect();
-                ids.sort_unstable();
-                (p, ids)
-            })
-            .collect()
+        // One sweep: `list` is sorted by start and the crowded periods are sorted and disjoint,
+        // so each assignment enters the active set once and leaves it once.
+        let mut out = Vec::new();
+        let mut next = 0;
+        let mut active: Vec<&crate::model::Assignment> = Vec::new();
+        for p in period::depth_at_least(&periods, max as usize + 1) {
+            while let Some(a) = list
+                .get(next)
+                .filter(|a| p.to.is_none_or(|to| a.valid_from <= to))
+            {
+                active.push(a);
+                next += 1;
+            }
+            active.retain(|a| a.valid_to.is_none_or(|to| to >= p.from));
+            let mut ids: Vec<String> = active
+                .iter()
+                .filter(|a| a.period().overlaps(&p))
+                .map(|a| a.id.clone())
+                .collect();
+            ids.sort_unstable();
+            out.push((p, ids));
+        }
+        out
     }
 
     fn district_leads(&mut self, scheme: &Scheme) {

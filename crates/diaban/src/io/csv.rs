@@ -4,6 +4,7 @@
 //! naming the file, the line and the column.
 
 use crate::error::{Error, LoadErrorKind, Location, Result};
+use crate::limits::Limits;
 use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -127,7 +128,10 @@ const NTM: &[&str] = &["unit_code", "year", "criteria_met", "status"];
 
 /// Reads the rows of one `reorganizations.csv` text on its own (an event file); `file` names it in errors.
 pub fn read_reorganizations(file: &str, text: &str) -> Result<Vec<ReorganizationEdge>> {
+    let limits = Limits::default();
+    limits.check_input(text.len() as u64, || Location::file(file))?;
     read_table(
+        &limits,
         file,
         text,
         REORGANIZATIONS,
@@ -139,6 +143,12 @@ pub fn read_reorganizations(file: &str, text: &str) -> Result<Vec<Reorganization
 /// Reads every known file of a CSV folder. Files with other names are an error (a typo
 /// such as `asignments.csv` must not be silently ignored); `README*` files are allowed.
 pub fn read_dir(dir: &Path) -> Result<Dataset> {
+    read_dir_with_limits(dir, &Limits::default())
+}
+
+/// [`read_dir`] under the given caps: all the files together may not pass `limits.max_input_bytes`.
+pub fn read_dir_with_limits(dir: &Path, limits: &Limits) -> Result<Dataset> {
+    let mut total = 0u64;
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.display().to_string(),
         source,
@@ -168,10 +178,14 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
                 ),
             ));
         }
-        texts.push((name, super::read_to_string(&path)?));
+        texts.push((
+            name,
+            super::read_to_string_limited(&path, limits, &mut total)?,
+        ));
     }
     let prefix = dir.display().to_string();
     read_named(
+        limits,
         texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
         |name| format!("{}/{name}", prefix.trim_end_matches('/')),
     )
@@ -179,15 +193,27 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
 
 /// Reads a dataset from `(file name, text)` pairs, as a browser gets them.
 pub fn read_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset> {
-    read_named(files, str::to_owned)
+    read_texts_with_limits(files, &Limits::default())
+}
+
+/// [`read_texts`] under the given caps: all the texts together may not pass `limits.max_input_bytes`.
+pub fn read_texts_with_limits<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    limits: &Limits,
+) -> Result<Dataset> {
+    read_named(limits, files, str::to_owned)
 }
 
 fn read_named<'a>(
+    limits: &Limits,
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     display: impl Fn(&str) -> String,
 ) -> Result<Dataset> {
     let mut by_name: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut total = 0u64;
     for (name, text) in files {
+        total = total.saturating_add(text.len() as u64);
+        limits.check_input(total, || Location::file(display(name)))?;
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let Some(known) = FILES.iter().find(|f| **f == base) else {
             return Err(Error::load(
@@ -212,12 +238,13 @@ fn read_named<'a>(
             "`units.csv` is required",
         ));
     };
-    read_units(&display("units.csv"), units, &mut ds.units)?;
+    read_units(limits, &display("units.csv"), units, &mut ds.units)?;
     for (name, text) in &by_name {
         let file = display(name);
         match *name {
             "organizations.csv" => {
                 ds.organizations = read_table(
+                    limits,
                     &file,
                     text,
                     ORGANIZATIONS,
@@ -227,6 +254,7 @@ fn read_named<'a>(
             }
             "people.csv" => {
                 ds.people = read_table(
+                    limits,
                     &file,
                     text,
                     PEOPLE,
@@ -236,6 +264,7 @@ fn read_named<'a>(
             }
             "terms.csv" => {
                 ds.terms = read_table(
+                    limits,
                     &file,
                     text,
                     TERMS,
@@ -245,6 +274,7 @@ fn read_named<'a>(
             }
             "assignments.csv" => {
                 ds.assignments = read_table(
+                    limits,
                     &file,
                     text,
                     ASSIGNMENTS,
@@ -254,6 +284,7 @@ fn read_named<'a>(
             }
             "activities.csv" => {
                 ds.activities = read_table(
+                    limits,
                     &file,
                     text,
                     ACTIVITIES,
@@ -263,6 +294,7 @@ fn read_named<'a>(
             }
             "evaluations.csv" => {
                 ds.evaluations = read_table(
+                    limits,
                     &file,
                     text,
                     EVALUATIONS,
@@ -272,6 +304,7 @@ fn read_named<'a>(
             }
             "reorganizations.csv" => {
                 ds.reorganizations = read_table(
+                    limits,
                     &file,
                     text,
                     REORGANIZATIONS,
@@ -279,7 +312,7 @@ fn read_named<'a>(
                     reorganization,
                 )?
             }
-            "ntm_statuses.csv" => ds.ntm_statuses = read_table(&file, text, NTM, NTM, ntm)?,
+            "ntm_statuses.csv" => ds.ntm_statuses = read_table(limits, &file, text, NTM, NTM, ntm)?,
             _ => {}
         }
     }
@@ -428,6 +461,7 @@ fn stray_quote_line(text: &str) -> Option<u64> {
                     in_quotes = false;
                     after_closing = true;
                 }
+                '\r' if chars.peek() != Some(&'\n') => line += 1,
                 '\n' => line += 1,
                 _ => {}
             }
@@ -445,7 +479,7 @@ fn stray_quote_line(text: &str) -> Option<u64> {
                 after_closing = false;
             }
             '\n' | '\r' => {
-                if c == '\n' {
+                if c == '\n' || chars.peek() != Some(&'\n') {
                     line += 1;
                 }
                 at_field_start = true;
@@ -476,7 +510,10 @@ fn open<'t>(
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| csv_error(file, &e, &mut Lines::new(text)))?
+        .clone();
     let mut columns = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = h.trim();
@@ -521,8 +558,46 @@ fn open<'t>(
     Ok((reader, columns))
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> Error {
-    let line = e.position().map(csv::Position::line);
+/// The 1-based line of a byte offset, counting CRLF, LF and a lone CR each as one line end
+/// (the CSV reader's own line count is off by one per CRLF). Offsets must be asked in
+/// increasing order: the count goes on from the last one, so a whole file costs `O(n)`.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: u64) -> u64 {
+        let to = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        if to < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        for i in self.at..to {
+            match self.bytes.get(i) {
+                Some(b'\r') => self.line += 1,
+                Some(b'\n') if i == 0 || self.bytes.get(i - 1) != Some(&b'\r') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.at = to;
+        self.line
+    }
+}
+
+fn csv_error(file: &str, e: &csv::Error, lines: &mut Lines<'_>) -> Error {
+    let line = e.position().map(|p| lines.line_of(p.byte()));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -544,6 +619,7 @@ fn csv_error(file: &str, e: &csv::Error) -> Error {
 }
 
 fn read_table<T>(
+    limits: &Limits,
     file: &str,
     text: &str,
     known: &[&str],
@@ -551,17 +627,35 @@ fn read_table<T>(
     make: impl Fn(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let text = super::nfc(text);
-    let (mut reader, columns) = open(file, &text, known, required)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (mut reader, columns) = open(file, text, known, required)?;
+    let mut lines = Lines::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, csv::Position::line);
+                let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
+                for (i, field) in record.iter().enumerate() {
+                    limits.check_field(field.len(), || Location {
+                        file: Some(file.to_owned()),
+                        line: Some(line),
+                        field: columns
+                            .iter()
+                            .find(|(_, c)| **c == i)
+                            .map(|(name, _)| name.clone()),
+                        ..Location::default()
+                    })?;
+                }
+                limits.check_records(file, out.len().saturating_add(1), || Location {
+                    file: Some(file.to_owned()),
+                    line: Some(line),
+                    ..Location::default()
+                })?;
                 out.push(make(&Row {
                     file,
                     line,
@@ -569,39 +663,48 @@ fn read_table<T>(
                     columns: &columns,
                 })?);
             }
-            Err(e) => return Err(csv_error(file, &e)),
+            Err(e) => return Err(csv_error(file, &e, &mut lines)),
         }
     }
     Ok(out)
 }
 
-fn read_units(file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
+fn read_units(limits: &Limits, file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
     let text = super::nfc(text);
+    // The header ends at the first line end of any kind (CRLF, LF or a lone CR).
     let first_line = text
         .strip_prefix('\u{feff}')
         .unwrap_or(&text)
-        .lines()
+        .split(['\r', '\n'])
         .next()
         .unwrap_or_default();
     let flat = first_line
         .split(',')
         .any(|h| h.trim().trim_matches('"') == "district_code");
     if !flat {
-        *units = read_table(file, &text, UNITS, &["code", "name", "type"], |row| {
-            Ok(Unit {
-                code: row.string("code")?,
-                name: row.string("name")?,
-                unit_type: row.word("type", UnitType::parse, UnitType::words)?,
-                parent_code: row.text("parent_code"),
-                valid_from: row.opt_date("valid_from")?,
-                valid_to: row.opt_date("valid_to")?,
-            })
-        })?;
+        *units = read_table(
+            limits,
+            file,
+            &text,
+            UNITS,
+            &["code", "name", "type"],
+            |row| {
+                Ok(Unit {
+                    code: row.string("code")?,
+                    name: row.string("name")?,
+                    unit_type: row.word("type", UnitType::parse, UnitType::words)?,
+                    parent_code: row.text("parent_code"),
+                    valid_from: row.opt_date("valid_from")?,
+                    valid_to: row.opt_date("valid_to")?,
+                })
+            },
+        )?;
         return Ok(());
     }
     // The flat GSO layout: each commune row also names its district (and province).
     let mut seen: HashSet<String> = HashSet::new();
     let rows = read_table(
+        limits,
         file,
         &text,
         UNITS_FLAT,

@@ -1,0 +1,143 @@
+//! Caps on what a load may read (issue 8): the size of the input, the number of records in
+//! one table and the length of one field.
+//!
+//! The library reads files typed by hand and files from strangers (a browser page opens
+//! whatever the user picks). The defaults protect a browser tab: 256 MiB of input, 5 million
+//! records per table, 64 KiB per field. A load that goes past a cap fails with an
+//! [`crate::Error::Load`] of kind [`crate::LoadErrorKind::LimitExceeded`] (code
+//! `limit_exceeded`) that names the cap, its value and where it was hit.
+//!
+//! ```
+//! use diaban::{limits::Limits, Dataset};
+//! let tight = Limits { max_field_bytes: 4, ..Limits::default() };
+//! let text = r#"{"units":[{"code":"06","name":"Tỉnh Bắc Kạn","type":"Tỉnh"}]}"#;
+//! let err = Dataset::from_json_str_with_limits(text, &tight).unwrap_err();
+//! assert_eq!(err.code(), "limit_exceeded");
+//! assert!(Dataset::from_json_str_with_limits(text, &Limits::none()).is_ok());
+//! ```
+
+use crate::error::{Error, LoadErrorKind, Location};
+
+/// Configurable caps on input size and record counts, enforced by the loaders
+/// ([`crate::Dataset::load_with_limits`], [`crate::Dataset::from_json_str_with_limits`],
+/// [`crate::Dataset::from_csv_texts_with_limits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Limits {
+    /// Most bytes of input read in one load: the JSON text, or all the files of a CSV folder together.
+    pub max_input_bytes: u64,
+    /// Most records in one table (units, people, assignments…).
+    pub max_records_per_table: usize,
+    /// Most bytes in one field (a name, a note, an id…).
+    pub max_field_bytes: usize,
+}
+
+impl Limits {
+    /// The default cap on input size: 256 MiB.
+    pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+    /// The default cap on records per table: 5 million.
+    pub const DEFAULT_MAX_RECORDS_PER_TABLE: usize = 5_000_000;
+    /// The default cap on one field: 64 KiB.
+    pub const DEFAULT_MAX_FIELD_BYTES: usize = 64 * 1024;
+
+    /// No caps at all (for trusted input on a machine with memory to spare).
+    #[must_use]
+    pub fn none() -> Limits {
+        Limits {
+            max_input_bytes: u64::MAX,
+            max_records_per_table: usize::MAX,
+            max_field_bytes: usize::MAX,
+        }
+    }
+
+    /// An error if `bytes` of input are more than [`Limits::max_input_bytes`].
+    pub(crate) fn check_input(
+        &self,
+        bytes: u64,
+        location: impl FnOnce() -> Location,
+    ) -> crate::Result<()> {
+        if bytes > self.max_input_bytes {
+            return Err(exceeded(
+                location(),
+                format!(
+                    "the input is {bytes} bytes, more than the limit `max_input_bytes` = {}",
+                    self.max_input_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// An error if a table holds more than [`Limits::max_records_per_table`] records.
+    pub(crate) fn check_records(
+        &self,
+        table: &str,
+        count: usize,
+        location: impl FnOnce() -> Location,
+    ) -> crate::Result<()> {
+        if count > self.max_records_per_table {
+            return Err(exceeded(
+                location(),
+                format!(
+                    "`{table}` has more than {} records, the limit `max_records_per_table`",
+                    self.max_records_per_table
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// An error if a field is longer than [`Limits::max_field_bytes`].
+    pub(crate) fn check_field(
+        &self,
+        bytes: usize,
+        location: impl FnOnce() -> Location,
+    ) -> crate::Result<()> {
+        if bytes > self.max_field_bytes {
+            return Err(exceeded(
+                location(),
+                format!(
+                    "a field of {bytes} bytes, more than the limit `max_field_bytes` = {}",
+                    self.max_field_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    /// Caps that protect a browser tab: 256 MiB of input, 5 million records per table, 64 KiB per field.
+    fn default() -> Limits {
+        Limits {
+            max_input_bytes: Limits::DEFAULT_MAX_INPUT_BYTES,
+            max_records_per_table: Limits::DEFAULT_MAX_RECORDS_PER_TABLE,
+            max_field_bytes: Limits::DEFAULT_MAX_FIELD_BYTES,
+        }
+    }
+}
+
+fn exceeded(location: Location, message: String) -> Error {
+    Error::load(LoadErrorKind::LimitExceeded, location, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_none() {
+        let d = Limits::default();
+        assert_eq!(d.max_input_bytes, 256 * 1024 * 1024);
+        assert_eq!(d.max_records_per_table, 5_000_000);
+        assert_eq!(d.max_field_bytes, 65_536);
+        assert!(Limits::none()
+            .check_input(u64::MAX, Location::default)
+            .is_ok());
+        let err = d
+            .check_field(70_000, || Location::file("x.csv"))
+            .unwrap_err();
+        assert_eq!(err.code(), "limit_exceeded");
+        assert!(err.to_string().contains("max_field_bytes"));
+        assert!(err.to_string().contains("70000"));
+    }
+}
