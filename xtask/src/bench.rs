@@ -1,12 +1,819 @@
-//! Benchmarks (owned by the benchmark work).
-use std::path::Path;
+//! `cargo xtask bench`: generates national-size data, runs the criterion benchmarks and the
+//! scale sweep, measures the CLI's peak memory and the Python and WebAssembly bindings when
+//! they are built, and writes `benches/RESULTS.md` with every target as a ratio, pass or fail.
+//!
+//! Options: `--scales 1,2,4,8` (the sweep of load and check), `--base 1` (the scale of the
+//! criterion benchmarks, the bindings and the memory measurement), `--reuse-data` (keep data
+//! already generated). Builds go to `target/bench` so they do not disturb other builds.
+//!
+//! `smoke` (run by `cargo xtask test`) builds the benchmarks in the dev profile and runs the
+//! generator, the sweep binary and one pass of every criterion benchmark body at scale 0.01.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const TARGET: &str = "target/bench";
+const TODAY: &str = "2026-01-01";
+
+struct Options {
+    scales: Vec<String>,
+    base: String,
+    bind: String,
+    reuse: bool,
+    filter: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        scales: vec!["1".into(), "2".into(), "4".into(), "8".into()],
+        base: "1".into(),
+        bind: "0.5".into(),
+        filter: None,
+        reuse: false,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--scales" => {
+                let v = it.next().ok_or("--scales needs a value such as 1,2,4,8")?;
+                o.scales = v
+                    .split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+            "--base" => o.base = it.next().ok_or("--base needs a scale")?.clone(),
+            "--bind-scale" => o.bind = it.next().ok_or("--bind-scale needs a scale")?.clone(),
+            "--reuse-data" => o.reuse = true,
+            // Re-run only the criterion benchmarks matching a regex; the others keep the
+            // results criterion stored under target/bench/criterion (for development).
+            "--criterion-filter" => {
+                o.filter = Some(it.next().ok_or("--criterion-filter needs a regex")?.clone())
+            }
+            other => {
+                return Err(format!(
+                    "unknown option `{other}` (bench [--scales 1,2,4,8] [--base 1] [--reuse-data])"
+                ))
+            }
+        }
+    }
+    for s in o.scales.iter().chain([&o.base, &o.bind]) {
+        if s.parse::<f64>()
+            .map_or(true, |v| v <= 0.0 || !v.is_finite())
+        {
+            return Err(format!("`{s}` is not a positive scale"));
+        }
+    }
+    Ok(o)
+}
 
 /// Runs every benchmark and writes `benches/RESULTS.md`.
-pub fn run(_root: &Path, _args: &[String]) -> Result<(), String> {
-    Err("the benchmarks are not written yet".into())
+pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let o = parse(args)?;
+    let started = Instant::now();
+    let target = root.join(TARGET);
+    let target_s = target.display().to_string();
+    let env: &[(&str, &str)] = &[("CARGO_TARGET_DIR", &target_s)];
+    let data = root.join("target").join("bench-data");
+    let data_s = data.display().to_string();
+    let mut commands: Vec<String> = Vec::new();
+
+    let build = [
+        "build",
+        "--release",
+        "-p",
+        "diaban-benches",
+        "--bins",
+        "-p",
+        "diaban-cli",
+    ];
+    commands.push(format!(
+        "CARGO_TARGET_DIR={TARGET} cargo {}",
+        build.join(" ")
+    ));
+    crate::run(root, "cargo", &build, env)?;
+    let bin = |name: &str| target.join("release").join(name);
+
+    // 1. Data.
+    let mut scales = o.scales.clone();
+    for extra in [&o.base, &o.bind] {
+        if !scales.contains(extra) {
+            scales.push(extra.clone());
+        }
+    }
+    let mut generated: Vec<String> = Vec::new();
+    for s in &scales {
+        let dir = data.join(format!("s{s}"));
+        if o.reuse
+            && dir.join("dataset.json").is_file()
+            && dir.join("csv").join("units.csv").is_file()
+        {
+            continue;
+        }
+        commands.push(format!(
+            "{TARGET}/release/generate --scale {s} --out target/bench-data/s{s}"
+        ));
+        let out = capture(
+            root,
+            &bin("generate"),
+            &["--scale", s, "--out", &dir.display().to_string()],
+            &[],
+        )?;
+        generated.push(out.trim().to_owned());
+    }
+
+    // 2. Criterion at the base scale.
+    let bench_env: Vec<(&str, &str)> = vec![
+        ("CARGO_TARGET_DIR", &target_s),
+        ("DIABAN_BENCH_SCALES", &o.base),
+        ("DIABAN_BENCH_BASE", &o.base),
+        ("DIABAN_BENCH_DATA", &data_s),
+    ];
+    commands.push(format!(
+        "CARGO_TARGET_DIR={TARGET} DIABAN_BENCH_SCALES={b} DIABAN_BENCH_BASE={b} cargo bench -p diaban-benches --bench engine",
+        b = o.base
+    ));
+    let mut bench_args = vec!["bench", "-p", "diaban-benches", "--bench", "engine"];
+    if let Some(f) = &o.filter {
+        bench_args.extend(["--", f.as_str()]);
+    }
+    crate::run(root, "cargo", &bench_args, &bench_env)?;
+    let crit = criterion_results(&target.join("criterion"));
+
+    // 3. The sweep: one process per scale, best of a few single passes.
+    let mut sweep: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+    for s in &o.scales {
+        let repeat = if s.parse::<f64>().unwrap_or(1.0) >= 4.0 {
+            "1"
+        } else {
+            "2"
+        };
+        commands.push(format!(
+            "{TARGET}/release/measure --scale {s} --repeat {repeat}"
+        ));
+        let out = capture(
+            root,
+            &bin("measure"),
+            &["--scale", s, "--repeat", repeat],
+            &[("DIABAN_BENCH_DATA", &data_s)],
+        )?;
+        sweep.insert(s.clone(), numbers(&out));
+    }
+
+    // 4. Peak memory of the CLI.
+    let base_dir = data.join(format!("s{}", o.bind));
+    let json = base_dir.join("dataset.json");
+    let json_size = std::fs::metadata(&json).map(|m| m.len()).unwrap_or(0);
+    let cli = bin("diaban").display().to_string();
+    let json_s = json.display().to_string();
+    let profile_s = base_dir.join("profile.json").display().to_string();
+    let cli_args = [
+        cli.as_str(),
+        "check",
+        &json_s,
+        "--profile",
+        &profile_s,
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ];
+    commands.push(format!(
+        "/usr/bin/time -v {TARGET}/release/diaban check target/bench-data/s{b}/dataset.json --profile target/bench-data/s{b}/profile.json --format json --today {TODAY} > /dev/null",
+        b = o.bind
+    ));
+    let memory = peak_memory(root, &cli_args);
+    // Whether the CLI (default input caps) accepts the national file at the base scale.
+    let national = data.join(format!("s{}", o.base));
+    let cli_base = Command::new(bin("diaban"))
+        .args([
+            "check",
+            &national.join("dataset.json").display().to_string(),
+            "--profile",
+        ])
+        .arg(national.join("profile.json"))
+        .args(["--format", "json", "--today", TODAY])
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .output()
+        .map(|out| {
+            let err = String::from_utf8_lossy(&out.stderr);
+            format!(
+                "exit status {}{}",
+                out.status.code().unwrap_or(-1),
+                err.lines()
+                    .next()
+                    .map(|l| format!(": {l}"))
+                    .unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|e| format!("cannot start: {e}"));
+
+    // 5. Bindings.
+    let native = capture(
+        root,
+        &bin("measure"),
+        &["--scale", &o.bind, "--repeat", "3", "--only", "load_check"],
+        &[("DIABAN_BENCH_DATA", &data_s)],
+    )
+    .map(|s| numbers(&s).get("load_check").copied());
+    let native = native.ok().flatten();
+    let python_bin = root.join("target").join("venv").join("bin").join("python");
+    let python = if python_bin.is_file()
+        && Command::new(&python_bin)
+            .args(["-c", "import diaban"])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    {
+        let script = root.join("benches").join("python").join("bench.py");
+        commands.push(format!(
+            "target/venv/bin/python benches/python/bench.py target/bench-data/s{} 3",
+            o.bind
+        ));
+        Binding::Measured(
+            capture(
+                root,
+                &python_bin,
+                &[
+                    &script.display().to_string(),
+                    &base_dir.display().to_string(),
+                    "3",
+                ],
+                &[],
+            )
+            .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
+        )
+    } else {
+        Binding::Missing("`target/venv/bin/python -c \"import diaban\"` does not work (run `cargo xtask python`)".into())
+    };
+    let pkg = root
+        .join("bindings")
+        .join("wasm")
+        .join("pkg")
+        .join("node.js");
+    let wasm = if pkg.is_file() && crate::have("node", "--version") {
+        let script = root.join("benches").join("wasm").join("bench.mjs");
+        commands.push(format!(
+            "node benches/wasm/bench.mjs target/bench-data/s{} 3",
+            o.bind
+        ));
+        Binding::Measured(
+            capture(
+                root,
+                Path::new("node"),
+                &[
+                    &script.display().to_string(),
+                    &base_dir.display().to_string(),
+                    "3",
+                ],
+                &[],
+            )
+            .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
+        )
+    } else {
+        Binding::Missing("bindings/wasm/pkg does not exist (run `cargo xtask wasm`)".into())
+    };
+
+    let report = Report {
+        o: &o,
+        commands,
+        generated,
+        crit,
+        sweep,
+        memory,
+        cli_base,
+        json_size,
+        native,
+        python,
+        wasm,
+        elapsed: started.elapsed().as_secs_f64(),
+    };
+    let text = report.markdown(root);
+    let path = root.join("benches").join("RESULTS.md");
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    eprintln!(
+        "\nwrote {} in {:.0}s",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// A smoke pass for CI: builds the benchmarks and runs them once at scale 0.01.
-pub fn smoke(_root: &Path) -> Result<(), String> {
-    Ok(())
+pub fn smoke(root: &Path) -> Result<(), String> {
+    let data = root.join("target").join("bench-data").join("smoke");
+    let data_s = data.display().to_string();
+    let out = data.join("s0.01").display().to_string();
+    let env: &[(&str, &str)] = &[
+        ("DIABAN_BENCH_SCALES", "0.01"),
+        ("DIABAN_BENCH_BASE", "0.01"),
+        ("DIABAN_BENCH_DATA", &data_s),
+    ];
+    crate::run(
+        root,
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "diaban-benches",
+            "--bin",
+            "generate",
+            "--",
+            "--scale",
+            "0.01",
+            "--out",
+            &out,
+        ],
+        env,
+    )?;
+    crate::run(
+        root,
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "diaban-benches",
+            "--bin",
+            "measure",
+            "--",
+            "--scale",
+            "0.01",
+            "--repeat",
+            "1",
+        ],
+        env,
+    )?;
+    // Without `--bench`, a criterion benchmark runs each body once ("Testing … Success").
+    crate::run(
+        root,
+        "cargo",
+        &["test", "-p", "diaban-benches", "--benches"],
+        env,
+    )
+}
+
+enum Binding {
+    Measured(Result<f64, String>),
+    Missing(String),
+}
+
+/// Runs a program and returns its standard output; fails with its standard error.
+fn capture(
+    dir: &Path,
+    program: &Path,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> Result<String, String> {
+    eprintln!("\n$ {} {}", program.display(), args.join(" "));
+    let out = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(dir)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start `{}`: {e}", program.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    eprint!("{text}");
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!(
+            "`{} {}` failed ({})",
+            program.display(),
+            args.join(" "),
+            out.status
+        ))
+    }
+}
+
+/// `name number` lines.
+fn numbers(text: &str) -> BTreeMap<String, f64> {
+    text.lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (k, v) = (parts.next()?, parts.next()?);
+            Some((k.to_owned(), v.parse().ok()?))
+        })
+        .collect()
+}
+
+struct Memory {
+    max_rss_kb: u64,
+    wall: String,
+    exit: String,
+}
+
+fn peak_memory(root: &Path, args: &[&str]) -> Result<Memory, String> {
+    if !Path::new("/usr/bin/time").is_file() {
+        return Err("/usr/bin/time is not installed (apt-get install time)".into());
+    }
+    eprintln!("\n$ /usr/bin/time -v {}", args.join(" "));
+    let out = Command::new("/usr/bin/time")
+        .arg("-v")
+        .args(args)
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot start /usr/bin/time: {e}"))?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let field = |name: &str| {
+        err.lines()
+            .find_map(|l| l.trim().strip_prefix(name).map(|v| v.trim().to_owned()))
+    };
+    let max_rss_kb = field("Maximum resident set size (kbytes):")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| format!("no peak memory in the output of /usr/bin/time: {err}"))?;
+    let wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss):").unwrap_or_default();
+    let exit = field("Exit status:").unwrap_or_default();
+    Ok(Memory {
+        max_rss_kb,
+        wall,
+        exit,
+    })
+}
+
+/// Every `…/new/estimates.json` under `dir`: benchmark id → (median, lower, upper) in seconds.
+fn criterion_results(dir: &Path) -> BTreeMap<String, (f64, f64, f64)> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if p.file_name()
+                    .is_some_and(|n| n == "base" || n == "change" || n == "report")
+                {
+                    continue;
+                }
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "estimates.json")
+                && p.parent().is_some_and(|q| q.ends_with("new"))
+            {
+                let id = id_of(dir, &p);
+                if let Some(v) = std::fs::read_to_string(&p).ok().and_then(|t| median(&t)) {
+                    out.insert(id, v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `load_json/diaban/s1` from `…/criterion/load_json/diaban/s1/new/estimates.json` (criterion
+/// also records the id in `benchmark.json`; the directory names are the same ids, sanitised).
+fn id_of(root: &Path, estimates: &Path) -> String {
+    let bench = estimates
+        .parent()
+        .and_then(Path::parent)
+        .map_or_else(PathBuf::new, Path::to_path_buf);
+    if let Ok(text) = std::fs::read_to_string(bench.join("new").join("benchmark.json")) {
+        if let Some(id) = json_string(&text, "full_id") {
+            return id;
+        }
+    }
+    bench
+        .strip_prefix(root)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+fn json_string(text: &str, key: &str) -> Option<String> {
+    let at = text.find(&format!("\"{key}\""))?;
+    let rest = text.get(at + key.len() + 2..)?;
+    let start = rest.find('"')? + 1;
+    let rest = rest.get(start..)?;
+    Some(rest.get(..rest.find('"')?)?.to_owned())
+}
+
+fn json_number_after(text: &str, key: &str) -> Option<f64> {
+    let at = text.find(&format!("\"{key}\""))?;
+    let rest = text
+        .get(at + key.len() + 2..)?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))
+        .unwrap_or(rest.len());
+    rest.get(..end)?.parse().ok()
+}
+
+/// The median and its 95 % interval, in seconds, from criterion's `estimates.json`.
+fn median(text: &str) -> Option<(f64, f64, f64)> {
+    let m = text.get(text.find("\"median\"")?..)?;
+    let ns = 1e-9;
+    Some((
+        json_number_after(m, "point_estimate")? * ns,
+        json_number_after(m, "lower_bound")? * ns,
+        json_number_after(m, "upper_bound")? * ns,
+    ))
+}
+
+struct Report<'a> {
+    o: &'a Options,
+    commands: Vec<String>,
+    generated: Vec<String>,
+    crit: BTreeMap<String, (f64, f64, f64)>,
+    sweep: BTreeMap<String, BTreeMap<String, f64>>,
+    memory: Result<Memory, String>,
+    cli_base: String,
+    json_size: u64,
+    native: Option<f64>,
+    python: Binding,
+    wasm: Binding,
+    elapsed: f64,
+}
+
+fn human(s: f64) -> String {
+    if !s.is_finite() {
+        "–".into()
+    } else if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else if s >= 1e-6 {
+        format!("{:.2} µs", s * 1e6)
+    } else {
+        format!("{:.0} ns", s * 1e9)
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "**pass**"
+    } else {
+        "**FAIL**"
+    }
+}
+
+fn command_output(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split(':').nth(1))
+                .map(|s| s.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_kb: f64 = meminfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("MemTotal:")
+                .map(|r| r.trim().trim_end_matches("kB").trim().to_owned())
+        })
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    let nproc = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    format!(
+        "- nproc: {nproc}\n- CPU: {model}\n- memory: {:.1} GiB\n- {}\n- {}\n- date: {}\n",
+        mem_kb / 1024.0 / 1024.0,
+        command_output("rustc", &["--version"]),
+        command_output("uname", &["-sr"]),
+        command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+    )
+}
+
+impl Report<'_> {
+    fn c(&self, id: &str) -> Option<f64> {
+        self.crit.get(id).map(|v| v.0)
+    }
+
+    fn markdown(&self, root: &Path) -> String {
+        let b = &self.o.base;
+        let mut md = String::new();
+        let _ = writeln!(md, "# Benchmark results\n");
+        let _ = writeln!(
+            md,
+            "Written by `cargo xtask bench` (do not edit by hand; the analysis below comes from `benches/ANALYSIS.md`). \
+             Every target is a ratio of two times measured in the same run on the same machine.\n"
+        );
+        let _ = writeln!(md, "## Machine\n\n{}", machine());
+        let _ = writeln!(
+            md,
+            "Total run time of `cargo xtask bench`: {:.0} s.\n",
+            self.elapsed
+        );
+
+        // Targets.
+        let _ = writeln!(
+            md,
+            "## Targets\n\n| target | measured | ratio | limit | result |\n|---|---|---|---|---|"
+        );
+        let s_b = format!("s{b}");
+        let load = self.c(&format!("load_json/diaban/{s_b}"));
+        let floor = self.c(&format!("load_json/serde_ignored_any/{s_b}"));
+        let check = self.c(&format!("check/full/{s_b}"));
+        let row = |md: &mut String,
+                   name: String,
+                   measured: String,
+                   ratio: Option<f64>,
+                   limit: f64,
+                   unit: &str| {
+            let (r, v) = match ratio {
+                Some(r) if r.is_finite() => (format!("{r:.2}{unit}"), verdict(r <= limit)),
+                _ => ("–".into(), "not measured"),
+            };
+            let _ = writeln!(md, "| {name} | {measured} | {r} | ≤ {limit}{unit} | {v} |");
+        };
+        row(
+            &mut md,
+            format!("JSON load ≤ 3 × serde_json parse into `IgnoredAny` (scale {b}, criterion)"),
+            format!(
+                "{} vs {}",
+                human(load.unwrap_or(f64::NAN)),
+                human(floor.unwrap_or(f64::NAN))
+            ),
+            load.zip(floor).map(|(l, f)| l / f),
+            3.0,
+            " ×",
+        );
+        row(
+            &mut md,
+            format!("full check ≤ 1 × JSON load (scale {b}, criterion)"),
+            format!(
+                "{} vs {}",
+                human(check.unwrap_or(f64::NAN)),
+                human(load.unwrap_or(f64::NAN))
+            ),
+            check.zip(load).map(|(c, l)| c / l),
+            1.0,
+            " ×",
+        );
+        let sweep_check = |s: &str| self.sweep.get(s).and_then(|m| m.get("check_full").copied());
+        let (lo, hi) = (
+            self.o.scales.first().cloned().unwrap_or_default(),
+            self.o.scales.last().cloned().unwrap_or_default(),
+        );
+        let growth_limit =
+            hi.parse::<f64>().unwrap_or(8.0) / lo.parse::<f64>().unwrap_or(1.0) * 9.0 / 8.0;
+        row(
+&mut md,
+            format!("check at scale {hi} ≤ {growth_limit} × at scale {lo} (sweep, best of single passes)"),
+            format!("{} vs {}", human(sweep_check(&hi).unwrap_or(f64::NAN)), human(sweep_check(&lo).unwrap_or(f64::NAN))),
+            sweep_check(&hi).zip(sweep_check(&lo)).map(|(h, l)| h / l),
+            growth_limit,
+            " ×",
+        );
+        let q = self.c(&format!("query/who_monitors/{s_b}"));
+        row(
+            &mut md,
+            format!("point query `who_monitors` ≤ 1 µs, index built (scale {b}, criterion)"),
+            human(q.unwrap_or(f64::NAN)),
+            q.map(|q| q * 1e6),
+            1.0,
+            " µs",
+        );
+        for (name, binding, limit) in [
+            ("Python", &self.python, 1.3),
+            ("WebAssembly in Node", &self.wasm, 2.5),
+        ] {
+            match binding {
+                Binding::Measured(Ok(t)) => row(
+                    &mut md,
+                    format!(
+                        "{name} `load + check` ≤ {limit} × native (scale {}, best of 3)",
+                        self.o.bind
+                    ),
+                    format!(
+                        "{} vs {}",
+                        human(*t),
+                        human(self.native.unwrap_or(f64::NAN))
+                    ),
+                    self.native.map(|n| t / n),
+                    limit,
+                    " ×",
+                ),
+                Binding::Measured(Err(e)) => {
+                    let _ = writeln!(md, "| {name} `load + check` ≤ {limit} × native | failed: {e} | – | ≤ {limit} × | **FAIL** |");
+                }
+                Binding::Missing(why) => {
+                    let _ = writeln!(md, "| {name} `load + check` ≤ {limit} × native | not built: {why} | – | ≤ {limit} × | not measured |");
+                }
+            }
+        }
+        match &self.memory {
+            Ok(m) => {
+                let ratio = (m.max_rss_kb as f64 * 1024.0) / self.json_size.max(1) as f64;
+                let _ = writeln!(
+                    md,
+                    "| peak memory of `diaban check` ≤ 3 × the JSON file (scale {}; wall {}, exit status {}) | {:.0} MB vs {:.0} MB | {ratio:.2} × | ≤ 3 × | {} |",
+                    self.o.bind,
+                    m.wall,
+                    m.exit,
+                    m.max_rss_kb as f64 / 1024.0,
+                    self.json_size as f64 / 1024.0 / 1024.0,
+                    verdict(ratio <= 3.0)
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(md, "| peak memory of `diaban check` ≤ 3 × the JSON file | {e} | – | ≤ 3 × | not measured |");
+            }
+        }
+
+        let _ = writeln!(
+            md,
+            "\nThe CLI and the bindings are measured at scale {bind}: they load with the core's default input caps \
+             (`Limits::default()`: 256 MiB of input, 5 million records per table), which the national file of scale {b} exceeds. \
+             `diaban check` on it gives: {}\n",
+            self.cli_base,
+            bind = self.o.bind,
+        );
+        // Criterion table.
+        let _ = writeln!(md, "\n## Criterion benchmarks (scale {b})\n\nMedian of the samples and its 95 % confidence interval.\n");
+        let _ = writeln!(md, "| benchmark | median | 95 % interval |\n|---|---|---|");
+        for (id, (m, l, u)) in &self.crit {
+            if id.ends_with(&format!("/{s_b}")) {
+                let _ = writeln!(
+                    md,
+                    "| `{id}` | {} | {} – {} |",
+                    human(*m),
+                    human(*l),
+                    human(*u)
+                );
+            }
+        }
+
+        // Sweep.
+        let _ = writeln!(
+            md,
+            "\n## Scale sweep (load and check)\n\nOne process per scale (`measure`), best of 2 single passes below scale 4, one pass from 4 on: \
+             criterion's minimum of 10 samples would take over half an hour at scale 8.\n"
+        );
+        let cols = [
+            "parse_floor",
+            "from_json_str",
+            "load_csv",
+            "check_full",
+            "check_at",
+            "index_new",
+            "coverage",
+            "year_report",
+        ];
+        let _ = writeln!(md, "| scale | findings | {} | JSON load / floor | check / JSON load | check / check at scale {lo} |", cols.join(" | "));
+        let _ = writeln!(md, "|---|---|{}---|---|---|", "---|".repeat(cols.len()));
+        let base_check = sweep_check(&lo);
+        for s in &self.o.scales {
+            let Some(m) = self.sweep.get(s) else { continue };
+            let get = |k: &str| m.get(k).copied().unwrap_or(f64::NAN);
+            let cells: Vec<String> = cols.iter().map(|k| human(get(k))).collect();
+            let _ = writeln!(
+                md,
+                "| {s} | {} | {} | {:.2} | {:.2} | {:.2} |",
+                get("findings"),
+                cells.join(" | "),
+                get("from_json_str") / get("parse_floor"),
+                get("check_full") / get("from_json_str"),
+                get("check_full") / base_check.unwrap_or(f64::NAN),
+            );
+        }
+
+        if !self.generated.is_empty() {
+            let _ = writeln!(md, "\n## Generated data\n");
+            for g in &self.generated {
+                let _ = writeln!(md, "- {}", g.replace(&root.display().to_string(), "."));
+            }
+        }
+
+        let _ = writeln!(md, "\n## Commands\n\n```");
+        for c in &self.commands {
+            let _ = writeln!(md, "{c}");
+        }
+        let _ = writeln!(md, "```\n");
+        let _ = writeln!(
+            md,
+            "## How to reproduce\n\n```\ncargo xtask bench                      # everything above, about 15 minutes on 2 cores\n\
+             cargo xtask bench --scales 1,2 --base 1 # a shorter sweep\n\
+             cargo xtask python && cargo xtask wasm # build the bindings first to include them\n\
+             cargo run -p diaban-benches --release --bin generate -- --scale 1 --out target/bench-data/s1\n```\n\n\
+             The data is deterministic (seed 1390): the same command writes the same files. Timings vary with the machine and its load; \
+             the ratios are what the targets are about.\n"
+        );
+        if let Ok(analysis) = std::fs::read_to_string(root.join("benches").join("ANALYSIS.md")) {
+            let _ = writeln!(md, "{}", analysis.trim_end());
+        }
+        md
+    }
 }
