@@ -7,7 +7,7 @@ macro_rules! word_enum {
         pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $word:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $word)] $variant ),+
         }
@@ -33,6 +33,19 @@ macro_rules! word_enum {
             #[must_use]
             pub fn words() -> String {
                 $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            /// Reads the word, in NFC or not (a file in decomposed Unicode still names its types).
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let word = std::borrow::Cow::<str>::deserialize(d)?;
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == word)
+                    .or_else(|| $name::from_word(&crate::io::nfc(&word)))
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&word, &[$($word),+]))
             }
         }
 

@@ -19,14 +19,26 @@ pub fn from_str_with_limits<T: DeserializeOwned>(
     limits: &Limits,
 ) -> Result<T> {
     limits.check_input(text.len() as u64, || Location::file(file))?;
-    let text = nfc_outside_escapes(text.strip_prefix('\u{feff}').unwrap_or(text));
-    let mut de = serde_json::Deserializer::from_str(&text);
-    let value: T = match serde_path_to_error::deserialize(&mut de) {
-        Ok(v) => v,
-        Err(err) => return Err(convert(err, file)),
-    };
-    de.end().map_err(|e| syntax(&e, file))?;
-    Ok(value)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The fast path parses without tracking the JSON path; only a document that fails is
+    // read again with `serde_path_to_error`, to name the path of the fault.
+    serde_json::from_str(text).map_err(|_| precise_error::<T>(text, file))
+}
+
+/// The error of a document that failed to parse, with its JSON path.
+fn precise_error<T: DeserializeOwned>(text: &str, file: &str) -> Error {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(err) => convert(err, file),
+        Ok(_) => match de.end() {
+            Err(e) => syntax(&e, file),
+            Ok(()) => Error::load(
+                LoadErrorKind::JsonSyntax,
+                Location::file(file),
+                "invalid JSON",
+            ),
+        },
+    }
 }
 
 fn syntax(e: &serde_json::Error, file: &str) -> Error {
@@ -225,45 +237,9 @@ impl Normalizer<'_> {
     }
 }
 
-/// The JSON text in NFC, except that escape sequences (`\n`, `\u00e0`…) are kept verbatim and
-/// are not composed with a combining mark written after them: NFC of the whole text would
-/// turn `\n` followed by U+0300 into `\ǹ`, an invalid escape, so a dataset whose note had a
-/// line end before a combining mark could not be read back from its own JSON. (A string that
-/// is not NFC through its escapes is normalised after parsing, see [`Normalizer`].)
-fn nfc_outside_escapes(text: &str) -> std::borrow::Cow<'_, str> {
-    use unicode_normalization::UnicodeNormalization;
-    if !text.contains('\\') {
-        return super::nfc(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('\\') {
-        let (before, from) = rest.split_at(at);
-        out.extend(before.nfc());
-        // `\` and the escaped character; for `\u`, its four hex digits too.
-        let mut chars = from.char_indices().skip(1);
-        let end = match chars.next() {
-            Some((i, 'u')) => from
-                .char_indices()
-                .nth(6)
-                .map_or(from.len(), |(j, _)| j)
-                .max(i + 1),
-            Some((i, c)) => i + c.len_utf8(),
-            None => from.len(),
-        };
-        let (escape, after) = from.split_at(end);
-        out.push_str(escape);
-        rest = after;
-    }
-    out.extend(rest.nfc());
-    std::borrow::Cow::Owned(out)
-}
-
-/// Replaces a text by its NFC form when it is not already in NFC (a leading BOM is kept:
-/// inside a field it is data).
 fn nfc_in_place(text: &mut String) {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+    use unicode_normalization::UnicodeNormalization;
+    if !super::is_nfc(text) {
         *text = text.nfc().collect();
     }
 }
