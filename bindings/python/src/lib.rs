@@ -63,7 +63,7 @@ impl PyDataset {
     /// Loads a JSON file or a folder of CSV files.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyDataset> {
-        py.detach(|| guard(|| Dataset::load(&path)))
+        py.detach(|| guard(|| Dataset::load_with_limits(&path, &diaban::Limits::desktop())))
             .map(PyDataset::wrap)
             .map_err(|e| to_pyerr(py, e))
     }
@@ -71,16 +71,23 @@ impl PyDataset {
     /// Reads a dataset from JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: String) -> PyResult<PyDataset> {
-        py.detach(|| guard(|| Dataset::from_json_str(&text)))
-            .map(PyDataset::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        py.detach(|| {
+            guard(|| Dataset::from_json_str_with_limits(&text, &diaban::Limits::desktop()))
+        })
+        .map(PyDataset::wrap)
+        .map_err(|e| to_pyerr(py, e))
     }
 
     /// Reads a dataset from CSV texts given as `(file name, text)` pairs.
     #[staticmethod]
     fn from_csv_texts(py: Python<'_>, files: Vec<(String, String)>) -> PyResult<PyDataset> {
         py.detach(|| {
-            guard(|| Dataset::from_csv_texts(files.iter().map(|(n, t)| (n.as_str(), t.as_str()))))
+            guard(|| {
+                Dataset::from_csv_texts_with_limits(
+                    files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+                    &diaban::Limits::desktop(),
+                )
+            })
         })
         .map(PyDataset::wrap)
         .map_err(|e| to_pyerr(py, e))
@@ -92,9 +99,11 @@ impl PyDataset {
         let value = convert::from_py(value)?;
         let text =
             serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
-        py.detach(|| guard(|| Dataset::from_json_str(&text)))
-            .map(PyDataset::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        py.detach(|| {
+            guard(|| Dataset::from_json_str_with_limits(&text, &diaban::Limits::desktop()))
+        })
+        .map(PyDataset::wrap)
+        .map_err(|e| to_pyerr(py, e))
     }
 
     /// The dataset as pretty-printed JSON (lossless).

@@ -171,21 +171,10 @@ fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>
         .transpose()
 }
 
-/// The caps for files a person names on the command line: higher than the library's defaults
-/// (which protect a browser tab), so that a whole country's records load on a desktop, and
-/// still bounded, so that a wrong file (a disk image, `/dev/zero`) stops with a clear error.
-fn cli_limits() -> diaban::Limits {
-    diaban::Limits {
-        max_input_bytes: 8 * 1024 * 1024 * 1024,
-        max_records_per_table: 200_000_000,
-        ..diaban::Limits::default()
-    }
-}
-
 fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
     match path {
         Some(p) => Ok((
-            Dataset::load_with_limits(p, &cli_limits())?,
+            Dataset::load_with_limits(p, &diaban::Limits::desktop())?,
             p.display().to_string(),
         )),
         None => Ok((Dataset::demo(), "Bắc Kạn demo (embedded)".to_owned())),

@@ -39,6 +39,18 @@ impl Limits {
     /// The default cap on one field: 64 KiB.
     pub const DEFAULT_MAX_FIELD_BYTES: usize = 64 * 1024;
 
+    /// Caps for files a person opens on their own computer (the command line, Python): 8 GiB
+    /// of input and 200 million records per table, so that a whole country's records load,
+    /// with the default cap per field. A wrong file (a disk image, `/dev/zero`) still stops.
+    #[must_use]
+    pub fn desktop() -> Limits {
+        Limits {
+            max_input_bytes: 8 * 1024 * 1024 * 1024,
+            max_records_per_table: 200_000_000,
+            ..Limits::default()
+        }
+    }
+
     /// No caps at all (for trusted input on a machine with memory to spare).
     #[must_use]
     pub fn none() -> Limits {
