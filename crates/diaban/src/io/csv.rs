@@ -241,78 +241,58 @@ fn read_named<'a>(
     read_units(limits, &display("units.csv"), units, &mut ds.units)?;
     for (name, text) in &by_name {
         let file = display(name);
+        // Each file: the table it fills, its known and required columns, and its row reader.
+        macro_rules! table {
+            ($field:ident, $known:expr, $required:expr, $row:expr) => {
+                ds.$field = read_table(limits, &file, text, $known, $required, $row)?
+            };
+        }
         match *name {
-            "organizations.csv" => {
-                ds.organizations = read_table(
-                    limits,
-                    &file,
-                    text,
-                    ORGANIZATIONS,
-                    &["id", "name", "kind", "level"],
-                    organization,
-                )?
-            }
-            "people.csv" => {
-                ds.people = read_table(
-                    limits,
-                    &file,
-                    text,
-                    PEOPLE,
-                    &["id", "name", "title", "organization_id", "rank"],
-                    post,
-                )?
-            }
-            "terms.csv" => {
-                ds.terms = read_table(
-                    limits,
-                    &file,
-                    text,
-                    TERMS,
-                    &["id", "organization_id", "label", "valid_from"],
-                    term,
-                )?
-            }
+            "organizations.csv" => table!(
+                organizations,
+                ORGANIZATIONS,
+                &["id", "name", "kind", "level"],
+                organization
+            ),
+            "people.csv" => table!(
+                people,
+                PEOPLE,
+                &["id", "name", "title", "organization_id", "rank"],
+                post
+            ),
+            "terms.csv" => table!(
+                terms,
+                TERMS,
+                &["id", "organization_id", "label", "valid_from"],
+                term
+            ),
             "assignments.csv" => {
-                ds.assignments = read_table(
-                    limits,
-                    &file,
-                    text,
+                table!(
+                    assignments,
                     ASSIGNMENTS,
                     &["id", "scheme", "subject_id", "target", "valid_from"],
-                    assignment,
-                )?
+                    assignment
+                )
             }
-            "activities.csv" => {
-                ds.activities = read_table(
-                    limits,
-                    &file,
-                    text,
-                    ACTIVITIES,
-                    &["id", "date", "subject_id", "target", "kind"],
-                    activity,
-                )?
-            }
-            "evaluations.csv" => {
-                ds.evaluations = read_table(
-                    limits,
-                    &file,
-                    text,
-                    EVALUATIONS,
-                    &["id", "year", "assignment_id", "author_id"],
-                    evaluation,
-                )?
-            }
-            "reorganizations.csv" => {
-                ds.reorganizations = read_table(
-                    limits,
-                    &file,
-                    text,
-                    REORGANIZATIONS,
-                    REORGANIZATIONS_REQUIRED,
-                    reorganization,
-                )?
-            }
-            "ntm_statuses.csv" => ds.ntm_statuses = read_table(limits, &file, text, NTM, NTM, ntm)?,
+            "activities.csv" => table!(
+                activities,
+                ACTIVITIES,
+                &["id", "date", "subject_id", "target", "kind"],
+                activity
+            ),
+            "evaluations.csv" => table!(
+                evaluations,
+                EVALUATIONS,
+                &["id", "year", "assignment_id", "author_id"],
+                evaluation
+            ),
+            "reorganizations.csv" => table!(
+                reorganizations,
+                REORGANIZATIONS,
+                REORGANIZATIONS_REQUIRED,
+                reorganization
+            ),
+            "ntm_statuses.csv" => table!(ntm_statuses, NTM, NTM, ntm),
             _ => {}
         }
     }
