@@ -186,7 +186,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         b = o.bind
     ));
     let memory = peak_memory(root, &cli_args);
-    // Whether the CLI (default input caps) accepts the national file at the base scale.
+    // Whether the CLI (desktop input caps) accepts the national file at the base scale.
     let national = data.join(format!("s{}", o.base));
     let cli_base = Command::new(bin("diaban"))
         .args([
@@ -735,9 +735,9 @@ impl Report<'_> {
 
         let _ = writeln!(
             md,
-            "\nThe CLI and the bindings are measured at scale {bind}: they load with the core's default input caps \
-             (`Limits::default()`: 256 MiB of input, 5 million records per table), which the national file of scale {b} exceeds. \
-             `diaban check` on it gives: {}\n",
+            "\nThe CLI and the bindings are measured at scale {bind}, one size for all three: the WebAssembly build keeps \
+             the core's browser-safe caps (`Limits::default()`: 256 MiB of input), which the national file of scale {b} \
+             exceeds; the CLI and Python use `Limits::desktop()`. `diaban check` on the scale-{b} file: {}\n",
             self.cli_base,
             bind = self.o.bind,
         );
