@@ -444,17 +444,9 @@ impl PyProfile {
     /// Reads a profile from a JSON file.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyProfile> {
-        py.detach(|| {
-            guard(|| {
-                let text = std::fs::read_to_string(&path).map_err(|source| diaban::Error::Io {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-                Profile::from_json_str(&text)
-            })
-        })
-        .map(|inner| PyProfile { inner })
-        .map_err(|e| to_pyerr(py, e))
+        py.detach(|| guard(|| Profile::load(&path)))
+            .map(|inner| PyProfile { inner })
+            .map_err(|e| to_pyerr(py, e))
     }
 
     /// The profile as pretty JSON.

@@ -182,17 +182,7 @@ fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
 }
 
 fn profile(arg: &str) -> Result<Profile, Fatal> {
-    let path = Path::new(arg);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Fatal(format!("error[io]: {}: {e}", path.display())))?;
-        Ok(diaban::io::json::from_str(
-            &text,
-            &path.display().to_string(),
-        )?)
-    } else {
-        Ok(Profile::builtin(arg)?)
-    }
+    Ok(Profile::load_or_builtin(arg)?)
 }
 
 fn lang(l: LangArg) -> Lang {

@@ -118,6 +118,22 @@ fn bad_arguments_exit_2() {
 }
 
 #[test]
+fn a_bad_profile_file_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.json");
+    std::fs::write(&path, "{\"id\": \"x\",\n \"colour\": 1}\n").unwrap();
+    let o = diaban(&["check", "--profile", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[unknown_field]")
+            && err.contains("profile.json, line 2")
+            && err.contains("`colour`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn convert_round_trips_and_never_overwrites_its_input() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("demo.json");

@@ -390,6 +390,23 @@ impl Profile {
         crate::io::json::from_str(text, "profile")
     }
 
+    /// Reads a profile from a JSON file; errors name the file, line and JSON path.
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Profile> {
+        let path = path.as_ref();
+        let text = crate::io::read_to_string(path)?;
+        crate::io::json::from_str(&text, &path.display().to_string())
+    }
+
+    /// A profile named on a command line or in a call: a JSON file when `arg` is one, else a
+    /// built-in id.
+    pub fn load_or_builtin(arg: &str) -> Result<Profile> {
+        if std::path::Path::new(arg).is_file() {
+            Profile::load(arg)
+        } else {
+            Profile::builtin(arg)
+        }
+    }
+
     /// The profile as pretty JSON.
     pub fn to_json_string(&self) -> Result<String> {
         crate::io::json::to_string(self)
