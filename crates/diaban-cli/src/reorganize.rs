@@ -75,8 +75,14 @@ fn dataset_path(path: Option<&PathBuf>) -> Option<&Path> {
 /// for the demo.
 fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, String), Fatal> {
     match arg {
-        Some(a) if Path::new(a).exists() => Ok((reorg::load_events(Path::new(a))?, a.to_owned())),
-        Some(a) => Ok((reorg::builtin(a)?, format!("{a} (built-in)"))),
+        Some(a) => {
+            let label = if Path::new(a).exists() {
+                a.to_owned()
+            } else {
+                format!("{a} (built-in)")
+            };
+            Ok((reorg::load_or_builtin(a)?, label))
+        }
         None if demo => Ok((reorg::bac_kan_2025(), "bac-kan-2025 (built-in)".to_owned())),
         None => Err(Fatal(
             "error[invalid_argument]: --events FILE is required for a dataset other than the demo"

@@ -95,6 +95,16 @@ pub fn load_events(path: &Path) -> Result<Vec<ReorganizationEdge>> {
     read_events(&file.display().to_string(), &text)
 }
 
+/// Events named on a command line or in a call: a file (see [`load_events`]) when `arg` is
+/// one, else a built-in id (see [`builtin`]).
+pub fn load_or_builtin(arg: &str) -> Result<Vec<ReorganizationEdge>> {
+    if Path::new(arg).exists() {
+        load_events(Path::new(arg))
+    } else {
+        builtin(arg)
+    }
+}
+
 /// A unit that an application ended or started, with the day of the event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitChange {
