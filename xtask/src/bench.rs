@@ -221,61 +221,28 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     )
     .map(|s| numbers(&s).get("load_check").copied());
     let native = native.ok().flatten();
-    let python_bin = root.join("target").join("venv").join("bin").join("python");
-    let python = if python_bin.is_file()
-        && Command::new(&python_bin)
-            .args(["-c", "import diaban"])
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    {
-        let script = root.join("benches").join("python").join("bench.py");
-        commands.push(format!(
-            "target/venv/bin/python benches/python/bench.py target/bench-data/s{} 3",
-            o.bind
-        ));
-        Binding::Measured(
-            capture(
-                root,
-                &python_bin,
-                &[
-                    &script.display().to_string(),
-                    &base_dir.display().to_string(),
-                    "3",
-                ],
-                &[],
-            )
-            .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
-        )
-    } else {
-        Binding::Missing("`target/venv/bin/python -c \"import diaban\"` does not work (run `cargo xtask python`)".into())
+    // The bindings are built here (release, current sources), never taken as found: a stale
+    // or debug module would measure the wrong thing.
+    let python = match crate::python::build(root) {
+        Ok(_) => {
+            let python_bin = root.join("target").join("venv").join("bin").join("python");
+            commands.push(format!(
+                "cargo xtask python && target/venv/bin/python benches/python/bench.py target/bench-data/s{} 3",
+                o.bind
+            ));
+            time_binding(root, &python_bin, "python", "bench.py", &base_dir)
+        }
+        Err(e) => Binding::Missing(format!("the Python module did not build: {e}")),
     };
-    let pkg = root
-        .join("bindings")
-        .join("wasm")
-        .join("pkg")
-        .join("node.js");
-    let wasm = if pkg.is_file() && crate::have("node", "--version") {
-        let script = root.join("benches").join("wasm").join("bench.mjs");
-        commands.push(format!(
-            "node benches/wasm/bench.mjs target/bench-data/s{} 3",
-            o.bind
-        ));
-        Binding::Measured(
-            capture(
-                root,
-                Path::new("node"),
-                &[
-                    &script.display().to_string(),
-                    &base_dir.display().to_string(),
-                    "3",
-                ],
-                &[],
-            )
-            .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
-        )
-    } else {
-        Binding::Missing("bindings/wasm/pkg does not exist (run `cargo xtask wasm`)".into())
+    let wasm = match crate::wasm::build(root) {
+        Ok(()) => {
+            commands.push(format!(
+                "cargo xtask wasm && node benches/wasm/bench.mjs target/bench-data/s{} 3",
+                o.bind
+            ));
+            time_binding(root, Path::new("node"), "wasm", "bench.mjs", &base_dir)
+        }
+        Err(e) => Binding::Missing(format!("the WebAssembly package did not build: {e}")),
     };
 
     let report = Report {
@@ -361,6 +328,24 @@ pub fn smoke(root: &Path) -> Result<(), String> {
 enum Binding {
     Measured(Result<f64, String>),
     Missing(String),
+}
+
+/// The best of three `load + check` passes of a binding's script (`benches/<dir>/<script>`).
+fn time_binding(root: &Path, program: &Path, dir: &str, script: &str, data: &Path) -> Binding {
+    let script = root.join("benches").join(dir).join(script);
+    Binding::Measured(
+        capture(
+            root,
+            program,
+            &[
+                &script.display().to_string(),
+                &data.display().to_string(),
+                "3",
+            ],
+            &[],
+        )
+        .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
+    )
 }
 
 /// Runs a program and returns its standard output; fails with its standard error.
@@ -804,9 +789,8 @@ impl Report<'_> {
         let _ = writeln!(md, "```\n");
         let _ = writeln!(
             md,
-            "## How to reproduce\n\n```\ncargo xtask bench                      # everything above, about 15 minutes on 2 cores\n\
+            "## How to reproduce\n\n```\ncargo xtask bench                      # everything above (it builds the bindings too), about 15 minutes on 2 cores\n\
              cargo xtask bench --scales 1,2 --base 1 # a shorter sweep\n\
-             cargo xtask python && cargo xtask wasm # build the bindings first to include them\n\
              cargo run -p diaban-benches --release --bin generate -- --scale 1 --out target/bench-data/s1\n```\n\n\
              The data is deterministic (seed 1390): the same command writes the same files. Timings vary with the machine and its load; \
              the ratios are what the targets are about.\n"
