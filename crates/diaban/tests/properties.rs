@@ -310,22 +310,38 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             prop::collection::vec(ntm(), 0..4),
         ),
     )
-        .prop_map(
-            |(
-                (units, organizations, people, terms),
-                (assignments, activities, evaluations, reorganizations, ntm_statuses),
-            )| Dataset {
-                units,
-                organizations,
-                people,
-                terms,
-                assignments,
-                activities,
-                evaluations,
-                reorganizations,
-                ntm_statuses,
-            },
-        )
+        .prop_map(from_tables)
+}
+
+/// The tables, grouped as the strategies produce them, as a dataset.
+type Tables = (
+    (Vec<Unit>, Vec<Organization>, Vec<Post>, Vec<Term>),
+    (
+        Vec<Assignment>,
+        Vec<Activity>,
+        Vec<Evaluation>,
+        Vec<ReorganizationEdge>,
+        Vec<NtmRecord>,
+    ),
+);
+
+fn from_tables(
+    (
+        (units, organizations, people, terms),
+        (assignments, activities, evaluations, reorganizations, ntm_statuses),
+    ): Tables,
+) -> Dataset {
+    Dataset {
+        units,
+        organizations,
+        people,
+        terms,
+        assignments,
+        activities,
+        evaluations,
+        reorganizations,
+        ntm_statuses,
+    }
 }
 
 /// A dataset and the same dataset with every table shuffled.
@@ -346,22 +362,7 @@ fn dataset_and_shuffle() -> impl Strategy<Value = (Dataset, Dataset)> {
                 Just(ds.ntm_statuses.clone()).prop_shuffle(),
             ),
         )
-            .prop_map(
-                |(
-                    (units, organizations, people, terms),
-                    (assignments, activities, evaluations, reorganizations, ntm_statuses),
-                )| Dataset {
-                    units,
-                    organizations,
-                    people,
-                    terms,
-                    assignments,
-                    activities,
-                    evaluations,
-                    reorganizations,
-                    ntm_statuses,
-                },
-            );
+            .prop_map(from_tables);
         (Just(ds), shuffled)
     })
 }
