@@ -99,12 +99,19 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
     }
     apt_install(&missing)?;
 
-    let bindgen = output("wasm-bindgen", &["--version"]).unwrap_or_default();
-    if bindgen.split_whitespace().nth(1) != Some(WASM_BINDGEN_VERSION) {
+    let bindgen = wasm_bindgen_bin(root);
+    let have_version = output(&bindgen.display().to_string(), &["--version"]).unwrap_or_default();
+    if have_version.split_whitespace().nth(1) != Some(WASM_BINDGEN_VERSION) {
         eprintln!(
-            "wasm-bindgen {WASM_BINDGEN_VERSION} not found (have: {:?}); installing it",
-            bindgen.trim()
+            "wasm-bindgen {WASM_BINDGEN_VERSION} not found in {} (have: {:?}); installing it",
+            bindgen.display(),
+            have_version.trim()
         );
+        // Into the project's own tool root, so that neither CARGO_HOME nor PATH matters. No
+        // `--locked`: the tool's own lock file pins a `webpki-roots` release that the crates
+        // registry no longer serves, so a locked install fails on every fresh machine; the
+        // version of the tool itself stays pinned exactly.
+        let tools = tools_root(root).display().to_string();
         run(
             root,
             "cargo",
@@ -112,13 +119,24 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
                 "install",
                 "wasm-bindgen-cli",
                 "--version",
-                WASM_BINDGEN_VERSION,
-                "--locked",
+                &format!("={WASM_BINDGEN_VERSION}"),
+                "--root",
+                &tools,
             ],
             &[],
         )?;
     }
     Ok(route)
+}
+
+/// Where `cargo install` puts the tools this build needs (`target/tools`).
+fn tools_root(root: &Path) -> PathBuf {
+    root.join("target").join("tools")
+}
+
+/// The pinned `wasm-bindgen` installed under [`tools_root`].
+fn wasm_bindgen_bin(root: &Path) -> PathBuf {
+    tools_root(root).join("bin").join("wasm-bindgen")
 }
 
 fn npm_install(wasm_dir: &Path) -> Result<(), String> {
@@ -227,7 +245,7 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
     let pkg_s = pkg.display().to_string();
     run(
         root,
-        "wasm-bindgen",
+        &wasm_bindgen_bin(root).display().to_string(),
         &[
             "--target",
             "web",
