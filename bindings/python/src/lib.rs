@@ -158,6 +158,7 @@ impl PyDataset {
             at: parse_opt_day(py, "at", at)?,
             today: parse_opt_day(py, "today", today)?,
             recorded_on: parse_opt_day(py, "recorded_on", recorded_on)?,
+            ..CheckOptions::default()
         };
         let dataset = &self.inner;
         let profile = &profile.get().inner;

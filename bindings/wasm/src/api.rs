@@ -136,6 +136,7 @@ impl RawDataset {
             at: opt_date(args.at.as_deref(), "at")?,
             today: opt_date(args.today.as_deref(), "today")?,
             recorded_on: opt_date(args.recorded_on.as_deref(), "recordedOn")?,
+            ..CheckOptions::default()
         };
         let lang = lang(args.lang.as_deref())?;
         let profile = profile(args.profile.as_ref())?;

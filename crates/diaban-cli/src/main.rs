@@ -220,6 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 today: date_arg("today", today.as_deref())?
                     .or_else(|| Some(chrono::Local::now().date_naive())),
                 recorded_on: date_arg("recorded-on", recorded_on.as_deref())?,
+                ..CheckOptions::default()
             };
             let profile = profile(&common.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;

@@ -58,12 +58,13 @@ pub mod query;
 pub mod relations;
 pub mod reorg;
 pub mod report;
+pub mod roles;
 pub mod schema;
 pub mod validate;
 mod words;
 
 pub use error::{Error, LoadErrorKind, Location, Result};
-pub use finding::{Code, Finding, Lang, Report, Severity, SubjectRef, Summary};
+pub use finding::{Basis, Code, Finding, Lang, Report, Severity, Source, SubjectRef, Summary};
 pub use index::Index;
 pub use limits::Limits;
 pub use model::{
@@ -72,11 +73,12 @@ pub use model::{
     Term, Unit, UnitType,
 };
 pub use period::{date, parse_date, Period};
-pub use profile::Profile;
+pub use profile::{Profile, Role};
 pub use query::{AssignmentView, Coverage, CoverageRow};
 pub use relations::{PersonRef, Relation};
 pub use reorg::{Changes, Lineage};
 pub use report::YearReport;
+pub use roles::Jurisdiction;
 pub use validate::{check, CheckOptions};
 
 /// The README's Rust examples, compiled and run as doc tests.

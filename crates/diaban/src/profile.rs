@@ -9,22 +9,13 @@
 //! [`Source::Assumed`], a default the province should confirm) and the article it implements.
 
 use crate::error::{Error, Result};
+use crate::finding::Severity;
 use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, Rating, UnitType};
 use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-word_enum! {
-    /// Where a parameter's value comes from.
-    pub enum Source {
-        /// Stated in the source article (`seed/`).
-        Seed = "seed",
-        /// Taken from a similar regulation of another province.
-        Analog = "analog",
-        /// A default the province should confirm.
-        Assumed = "assumed",
-    }
-}
+pub use crate::finding::Source;
 
 /// A parameter with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -39,6 +30,10 @@ pub struct Param<T> {
     /// The article of the regulation this parameter implements (an id of [`Article`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+    /// The severity of findings resting on this parameter, when the profile decides it (by
+    /// default an error rule resting on an assumed parameter gives warnings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 /// An article of the regulation.
@@ -79,9 +74,18 @@ pub struct Regulation {
     pub title_en: String,
     /// The issuing body's name.
     pub issuer: String,
-    /// The issuing body's organisation id in datasets, if it has one.
+    /// The issuing body's organisation id in datasets, if every dataset uses one (the same as
+    /// `role_ids.issuer`; prefer roles, resolved from the dataset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_id: Option<String>,
+    /// The territory: the GSO code of the issuer's province. Units whose province on a day is
+    /// recorded and is another are not judged on that day. `None`: every unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<String>,
+    /// Whether the article numbering of `chapters` is the regulation's own (`seed`) or
+    /// reconstructed (`assumed`): findings cite an article only in the first case.
+    #[serde(default = "seed")]
+    pub numbering: crate::finding::Source,
     /// Day it was signed.
     #[serde(deserialize_with = "dates::de")]
     pub signed: NaiveDate,
@@ -95,10 +99,46 @@ pub struct Regulation {
         skip_serializing_if = "Option::is_none"
     )]
     pub in_force_until: Option<NaiveDate>,
+    /// Where `in_force_until` comes from (`assumed` when inferred, e.g. from the issuer's end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_until_source: Option<crate::finding::Source>,
+    /// Why it ends then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_until_note: Option<String>,
+    /// The first day it is no longer in force because it was repealed or replaced.
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repealed_on: Option<NaiveDate>,
     /// How the structure and numbering are known.
     pub structure_note: String,
     /// Chapters and their articles.
     pub chapters: Vec<Chapter>,
+}
+
+fn seed() -> crate::finding::Source {
+    crate::finding::Source::Seed
+}
+
+word_enum! {
+    /// A body a profile names by what it is, resolved from the dataset on the day in question
+    /// (see `docs/semantics.md`).
+    pub enum Role {
+        /// The issuer: the provincial party committee of the territory.
+        Issuer = "issuer",
+        /// The issuer's standing committee.
+        IssuerStandingCommittee = "issuer_standing_committee",
+        /// The party committee of the target unit.
+        TargetPartyCommittee = "target_party_committee",
+        /// The party committee of the target unit's district.
+        TargetDistrictPartyCommittee = "target_district_party_committee",
+        /// The member in charge of the target's district (through a district-lead scheme).
+        TargetDistrictLead = "target_district_lead",
+        /// The organisation of the subject's qualifying post.
+        SubjectAgency = "subject_agency",
+    }
 }
 
 word_enum! {
@@ -240,6 +280,9 @@ word_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Counterpart {
+    /// A body named by role (resolved from the dataset on the day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// A fixed body (an organisation id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
@@ -277,7 +320,7 @@ pub struct MonthDay {
 pub struct EvaluationPolicy {
     /// Who writes it.
     pub author: Param<Derivation>,
-    /// Who receives it (an organisation id).
+    /// Who receives it: a role word (`issuer_standing_committee`) or an organisation id.
     pub recipient: Param<String>,
     /// The deadline, in the following year.
     pub due: Param<MonthDay>,
@@ -313,7 +356,8 @@ pub struct Scheme {
     /// The days during which every target in scope must be covered; none = no coverage rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Param<Window>>,
-    /// The body whose congress term must contain every assignment (an organisation id).
+    /// The body whose congress term must contain every assignment: a role word (`issuer`) or an
+    /// organisation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_body: Option<Param<String>>,
     /// Whether assignments must lie inside the regulation's time in force.
@@ -339,6 +383,13 @@ pub struct Profile {
     pub id: String,
     /// The regulation.
     pub regulation: Regulation,
+    /// Explicit organisation ids for roles, overriding the resolution from the dataset.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub role_ids: std::collections::BTreeMap<Role, String>,
+    /// The longest an acting (temporary) assignment may run without counting as an assignment
+    /// of its own, in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_max_days: Option<Param<u32>>,
     /// Its schemes.
     pub schemes: Vec<Scheme>,
 }
@@ -364,12 +415,19 @@ impl Profile {
                 title_en: String::new(),
                 issuer: String::new(),
                 issuer_id: None,
+                territory: None,
+                numbering: crate::finding::Source::Assumed,
+                in_force_until_source: None,
+                in_force_until_note: None,
+                repealed_on: None,
                 signed: crate::date(2024, 8, 29),
                 effective: crate::date(2024, 8, 29),
                 in_force_until: None,
                 structure_note: String::new(),
                 chapters: Vec::new(),
             },
+            role_ids: std::collections::BTreeMap::new(),
+            acting_max_days: None,
             schemes: Vec::new(),
         })
     }
@@ -434,12 +492,19 @@ impl Profile {
         article.map(|a| format!("{}, Điều {a}", self.regulation.number))
     }
 
-    /// The regulation's days in force.
+    /// The regulation's days in force as the profile states them: from the effective date to
+    /// the earliest of `in_force_until` and the day before `repealed_on`. (The issuer ceasing
+    /// to exist, read from the dataset, may end it earlier: see `Jurisdiction`.)
     #[must_use]
     pub fn in_force(&self) -> crate::Period {
+        let repealed = self.regulation.repealed_on.and_then(|d| d.pred_opt());
+        let to = match (self.regulation.in_force_until, repealed) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         crate::Period {
             from: self.regulation.effective,
-            to: self.regulation.in_force_until,
+            to,
         }
     }
 }
