@@ -534,6 +534,100 @@ SCENARIOS["relations_without_district_lead"]["expect"]["relations"] = [
     for r in SCENARIOS["relations_of_a_monitor"]["expect"]["relations"]
 ]
 
+# =====================================================================================================
+# Issue 11: findings an office can trust. Each scenario below failed on the engine before it.
+# =====================================================================================================
+scenario = _scenario
+
+# --- roles, not ids: a province's own ids -------------------------------------------------------------
+TUBK_UNITS = "code,name,type,parent_code\n06,Tỉnh Bắc Kạn,Tỉnh,\n062,Huyện Ngân Sơn,Huyện,06\n" \
+             "01954,Thị trấn Vân Tùng,Thị trấn,062\n01957,Xã Thượng Quan,Xã,062\n"
+TUBK_ORGS = "id,name,kind,level,unit_code,parent_id\ntu-bk,Tỉnh ủy Bắc Kạn,party_committee,province,06,\n" \
+            "btv-tu-bk,Ban Thường vụ Tỉnh ủy Bắc Kạn,standing_committee,province,06,tu-bk\n" \
+            "sct,Sở Công Thương,department,province,06,\n"
+TUBK_PEOPLE = "id,name,title,organization_id,rank,valid_from\nq1,Người một,Giám đốc,sct,head,2020-01-01\n" \
+              "q2,Người hai,Phó Giám đốc,sct,deputy,2020-01-01\nq3,Ủy viên,Ủy viên Ban Thường vụ,btv-tu-bk,member,2020-10-28\n"
+TUBK_ASSIGN = "id,scheme,subject_id,target,valid_from\nx1,commune-monitoring,q1,01954,2024-09-01\n" \
+              "x2,commune-monitoring,q2,01957,2024-09-01\nx3,district-lead,q3,062,2020-11-01\n"
+TUBK_TERMS = "id,organization_id,label,ordinal,valid_from\nk12,tu-bk,2020–2025,XII,2020-10-28\n"
+scenario("roles_province_own_ids", "A province's CSV folder whose provincial party committee has the id `tu-bk` (kind "
+         "party_committee, level province, unit 06) and records its term XII; the assignments name no term. The profile's "
+         "term body is a role (the issuer), found by kind, level and unit: every assignment lies inside term XII, nothing "
+         "to report (before: one outside_term on every assignment, 'must follow a term of tinh-uy').", [],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": TUBK_ORGS, "people.csv": TUBK_PEOPLE,
+                    "terms.csv": TUBK_TERMS, "assignments.csv": TUBK_ASSIGN})
+scenario("roles_issuer_without_terms", "The same folder without terms.csv: the congress term the assignments must follow "
+         "cannot be found. One role_unresolved warning says so and the term rule is skipped (before: an outside_term "
+         "error on every assignment).",
+         [f("role_unresolved", "profile", "bac-kan-1390", severity="warning")],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": TUBK_ORGS, "people.csv": TUBK_PEOPLE,
+                    "assignments.csv": TUBK_ASSIGN})
+scenario("roles_no_provincial_committee", "The same folder without the provincial party committee: the issuer cannot be "
+         "resolved. One role_unresolved warning, not one finding per assignment.",
+         [f("role_unresolved", "profile", "bac-kan-1390", severity="warning")],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": "id,name,kind,level,unit_code\nsct,Sở Công Thương,department,province,06\n"
+                                                               "btv,Ban Thường vụ,standing_committee,province,06\n",
+                    "people.csv": TUBK_PEOPLE.replace("btv-tu-bk", "btv"), "assignments.csv": TUBK_ASSIGN})
+
+# --- time: a gap that has not happened yet ------------------------------------------------------------
+ds = base()
+for a in ds["assignments"]:
+    a["valid_to"] = "2025-09-22"
+scenario("no_future_gap_after_the_regulation", "Every assignment ends with the term on 2025-09-22; judged on 2024-12-01. The "
+         "days from 2025-09-23 are after the judged day and after the regulation's end (2025-06-30): no coverage_gap "
+         "(before: an error on every unit 'from 2025-09-23').", [], ds, {"today": "2024-12-01"})
+
+# --- scope: a unit of another province ----------------------------------------------------------------
+ds = base()
+ds["units"] += [{"code": "01", "name": "Thành phố Hà Nội", "type": "Thành phố Trung ương"},
+                {"code": "001", "name": "Quận Ba Đình", "type": "Quận", "parent_code": "01"},
+                {"code": "00001", "name": "Phường Phúc Xá", "type": "Phường", "parent_code": "001"}]
+ds["assignments"].append({"id": "cm-hn", "scheme": "commune-monitoring", "subject_id": "p3", "target": "00001",
+                          "valid_from": "2024-09-01", "term_id": "tinh-uy-xii"})
+scenario("territory_other_province", "A specialist (not a leader) is recorded as monitoring Phường Phúc Xá of Hà Nội. "
+         "1390-QĐ/TU applies to the units of Bắc Kạn (province 06) only: nothing about cm-hn is judged, no violation "
+         "of 1390 (before: ineligible_assignee on it).", [], ds)
+scenario("territory_other_province_strict", "The same with `strict`: cm-hn is reported once, as information, as not "
+         "covered by the regulation, for all its days; so are the open assignments of Bắc Kạn for their days after the "
+         "regulation's end (from 2025-07-01).",
+         [f("not_covered_by_regulation", "assignment", "cm-a", "2025-07-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "cm-b", "2025-07-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "cm-hn", "2024-09-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "dl-062", "2025-07-01", None, "info")], ds, {"strict": True})
+
+# --- the evaluation author after the 2025 reform ------------------------------------------------------
+ds = with_records(base())
+ds["units"][2]["valid_to"] = "2025-06-30"
+ds["units"].append({"code": "01954", "name": "Xã Ngân Sơn", "type": "Xã", "parent_code": "062", "valid_from": "2025-07-01"})
+ds["reorganizations"] = [{"effective": "2025-07-01", "old_code": "01954", "new_code": "01954", "new_name": "Xã Ngân Sơn",
+                          "new_type": "Xã", "part": "full", "basis": "Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 51"}]
+next(o for o in ds["organizations"] if o["id"] == "dang-uy-01954")["valid_to"] = "2025-06-30"
+ds["organizations"].append({"id": "dang-uy-ngan-son", "name": "Đảng ủy xã Ngân Sơn", "kind": "party_committee",
+                            "level": "commune", "unit_code": "01954", "parent_id": "huyen-uy-062", "valid_from": "2025-07-01"})
+assignment(ds, "cm-a").update(valid_to="2025-06-30", end_reason="reorganized")
+ds["assignments"].append({"id": "cm-a2", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01954",
+                          "valid_from": "2025-07-01", "term_id": "tinh-uy-xii"})
+add_work(ds, "cm-a", 2024, 2, 1, 1)
+add_work(ds, "cm-a", 2025, 3, 2, 1)
+add_work(ds, "cm-a2", 2025, 3, 2, 1, start_month=7)
+add_work(ds, "cm-b", 2024, 2, 1, 1)
+add_work(ds, "cm-b", 2025, 6, 4, 2)
+add_eval(ds, "cm-a", 2024, "2025-01-15", author="dang-uy-01954")
+add_eval(ds, "cm-a", 2025, "2026-01-15", author="dang-uy-ngan-son")
+add_eval(ds, "cm-b", 2024, "2025-01-15")
+add_eval(ds, "cm-b", 2025, "2026-01-15")
+scenario("evaluation_author_after_reform", "Vân Tùng is merged into the new Xã Ngân Sơn (same code) on 2025-07-01; its party "
+         "committee ends on 2025-06-30 and Đảng ủy xã Ngân Sơn starts the next day. cm-a ran to 2025-06-30; its 2025 "
+         "evaluation is written in January 2026 by the new commune's committee, since the old one no longer exists: "
+         "accepted (a successor by the reorganisation lineage). The 2024 evaluation is the old committee's. Judged on "
+         "2026-01-20, under rules kept in force: nothing to report (before: wrong author, since committees were looked "
+         "up by code without a date).", [], ds, {"today": "2026-01-20"}, profile=CONTINUED)
+ds2 = copy.deepcopy(ds)
+next(e for e in ds2["evaluations"] if e["id"] == "ev-cm-a-2025")["author_id"] = "huyen-uy-062"
+scenario("evaluation_author_after_reform_wrong", "The same, but the 2025 evaluation of cm-a is written by the district "
+         "committee: neither the committee of the unit on the part's last day nor its successor's: wrong author.",
+         [f("evaluation_wrong_author", "evaluation", "ev-cm-a-2025")], ds2, {"today": "2026-01-20"}, profile=CONTINUED)
+
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
         json.dump(s, fh, ensure_ascii=False, indent=2)

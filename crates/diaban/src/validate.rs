@@ -1105,11 +1105,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mut need: BTreeMap<String, Vec<Period>> = BTreeMap::new();
             for (target, list) in index.targets(&scheme.id) {
                 for a in list {
-                    let Some(p) = self.clip(&a.period()).filter(|p| !p.is_inverted()) else {
+                    if a.period().is_inverted() {
                         continue;
-                    };
-                    if let Some(d) = index.district_of(target, Some(p.from)) {
-                        need.entry(d.code.clone()).or_default().push(p);
+                    }
+                    for p in self.reach(target, &a.period()) {
+                        if let Some(d) = index.district_of(target, Some(p.from)) {
+                            need.entry(d.code.clone()).or_default().push(p);
+                        }
                     }
                 }
             }

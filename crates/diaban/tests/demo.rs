@@ -289,3 +289,49 @@ fn json_and_csv_round_trips_are_lossless() {
     let back = Dataset::from_csv_texts(csv.iter().map(|(n, t)| (*n, t.as_str()))).unwrap();
     assert_eq!(back, ds);
 }
+
+#[test]
+fn findings_say_what_they_rest_on() {
+    let report = check(
+        &Dataset::demo(),
+        &Profile::bac_kan_1390(),
+        &CheckOptions {
+            today: Some(date(2026, 3, 1)),
+            ..CheckOptions::default()
+        },
+    );
+    // One leader, one unit is inferred from "108 leaders for 108 units": an assumed parameter,
+    // so a warning that says so, citing the topic since the article numbering is assumed too.
+    let overload = report
+        .findings
+        .iter()
+        .find(|f| f.code == diaban::Code::AssigneeOverloaded)
+        .unwrap();
+    assert_eq!(overload.severity, diaban::Severity::Warning);
+    assert_eq!(overload.basis.source, diaban::Source::Assumed);
+    assert_eq!(
+        overload.basis.parameter.as_deref(),
+        Some("commune-monitoring.per_subject")
+    );
+    assert_eq!(overload.article, None);
+    assert!(overload.message_vi.contains("tham số giả định"));
+    assert!(overload.message_en.contains("Assumed parameter"));
+    let json = overload.to_json(diaban::Lang::Vi);
+    assert_eq!(json["basis"]["source"], "assumed");
+    assert_eq!(json["article"], serde_json::Value::Null);
+    // The evaluation author rests on the article's own words: an error, with no assumption.
+    let author = report
+        .findings
+        .iter()
+        .find(|f| f.code == diaban::Code::EvaluationWrongAuthor)
+        .unwrap();
+    assert_eq!(author.severity, diaban::Severity::Error);
+    assert_eq!(author.basis.source, diaban::Source::Seed);
+    assert_eq!(author.basis.topic_vi, "nội dung về đánh giá cán bộ");
+    assert!(!author.message_vi.contains("giả định"));
+    // No finding cites an article number the profile itself calls assumed.
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.article.as_deref().is_none_or(|a| !a.contains("Điều"))));
+}
