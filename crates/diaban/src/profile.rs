@@ -443,16 +443,221 @@ impl Profile {
         }
     }
 
-    /// Reads a profile from JSON text; unknown fields are errors naming their JSON path.
+    /// Reads a profile from JSON text; unknown fields are errors naming their JSON path, and
+    /// an inconsistent profile is rejected ([`Profile::validate`]).
     pub fn from_json_str(text: &str) -> Result<Profile> {
-        crate::io::json::from_str(text, "profile")
+        let profile: Profile = crate::io::json::from_str(text, "profile")?;
+        profile.validate_in("profile")?;
+        Ok(profile)
     }
 
     /// Reads a profile from a JSON file; errors name the file, line and JSON path.
     pub fn load(path: impl AsRef<std::path::Path>) -> Result<Profile> {
         let path = path.as_ref();
         let text = crate::io::read_to_string(path)?;
-        crate::io::json::from_str(&text, &path.display().to_string())
+        let file = path.display().to_string();
+        let profile: Profile = crate::io::json::from_str(&text, &file)?;
+        profile.validate_in(&file)?;
+        Ok(profile)
+    }
+
+    /// Checks that the profile is consistent: scheme ids and duty ids unique, every
+    /// `via_scheme` and cited article known, roles usable where they are named, cardinalities
+    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, and a
+    /// life that ends after it starts. The error names the JSON path of the first problem.
+    pub fn validate(&self) -> Result<()> {
+        self.validate_in("profile")
+    }
+
+    fn validate_in(&self, file: &str) -> Result<()> {
+        match self.problems().into_iter().next() {
+            None => Ok(()),
+            Some((path, message)) => Err(Error::Load {
+                kind: crate::error::LoadErrorKind::InvalidValue,
+                location: Box::new(crate::error::Location {
+                    file: Some(file.to_owned()),
+                    path: Some(path),
+                    ..crate::error::Location::default()
+                }),
+                message,
+            }),
+        }
+    }
+
+    /// Every inconsistency, as (JSON path, message).
+    fn problems(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let articles: Vec<&str> = self
+            .regulation
+            .chapters
+            .iter()
+            .flat_map(|c| c.articles.iter().map(|a| a.id.as_str()))
+            .collect();
+        let scheme_ids: Vec<&str> = self.schemes.iter().map(|s| s.id.as_str()).collect();
+        let reg = &self.regulation;
+        if reg.in_force_until.is_some_and(|end| end < reg.effective) {
+            out.push((
+                "regulation.in_force_until".into(),
+                "the regulation ends before it takes effect".into(),
+            ));
+        }
+        if reg.repealed_on.is_some_and(|d| d <= reg.effective) {
+            out.push((
+                "regulation.repealed_on".into(),
+                "the regulation is repealed before it takes effect".into(),
+            ));
+        }
+        let mut check_article = |path: String, article: &Option<String>| {
+            if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
+                out.push((
+                    format!("{path}.article"),
+                    format!(
+                        "article `{a}` is not among the regulation's articles ({})",
+                        articles.join(", ")
+                    ),
+                ));
+            }
+        };
+        for (i, s) in self.schemes.iter().enumerate() {
+            let at = format!("schemes[{i}]");
+            check_article(format!("{at}.subject"), &s.subject.article);
+            check_article(format!("{at}.target"), &s.target.article);
+            check_article(format!("{at}.per_target"), &s.per_target.article);
+            check_article(format!("{at}.per_subject"), &s.per_subject.article);
+            check_article(
+                format!("{at}.under_regulation"),
+                &s.under_regulation.article,
+            );
+            check_article(format!("{at}.eligible_tenure"), &s.eligible_tenure.article);
+            if let Some(c) = &s.coverage {
+                check_article(format!("{at}.coverage"), &c.article);
+            }
+            if let Some(t) = &s.term_body {
+                check_article(format!("{at}.term_body"), &t.article);
+            }
+            for (j, d) in s.duties.iter().enumerate() {
+                check_article(
+                    format!("{at}.duties[{j}].min_per_year"),
+                    &d.min_per_year.article,
+                );
+            }
+            for (j, r) in s.relationships.iter().enumerate() {
+                check_article(
+                    format!("{at}.relationships[{j}].counterpart"),
+                    &r.counterpart.article,
+                );
+            }
+            if let Some(e) = &s.evaluation {
+                check_article(format!("{at}.evaluation.author"), &e.author.article);
+                check_article(format!("{at}.evaluation.recipient"), &e.recipient.article);
+                check_article(format!("{at}.evaluation.due"), &e.due.article);
+                check_article(
+                    format!("{at}.evaluation.min_days_in_year"),
+                    &e.min_days_in_year.article,
+                );
+                check_article(
+                    format!("{at}.evaluation.rating_scale"),
+                    &e.rating_scale.article,
+                );
+                check_article(
+                    format!("{at}.evaluation.replace_within_days"),
+                    &e.replace_within_days.article,
+                );
+            }
+        }
+        for (i, s) in self.schemes.iter().enumerate() {
+            let at = format!("schemes[{i}]");
+            if scheme_ids.iter().take(i).any(|id| *id == s.id) {
+                out.push((
+                    format!("{at}.id"),
+                    format!("scheme id `{}` is used twice", s.id),
+                ));
+            }
+            for (name, c) in [
+                ("per_target", &s.per_target.value),
+                ("per_subject", &s.per_subject.value),
+            ] {
+                if c.max.is_some_and(|max| max < c.min) {
+                    out.push((
+                        format!("{at}.{name}.value"),
+                        format!("max {} is below min {}", c.max.unwrap_or_default(), c.min),
+                    ));
+                }
+            }
+            for (j, d) in s.duties.iter().enumerate() {
+                if s.duties.iter().take(j).any(|x| x.id == d.id) {
+                    out.push((
+                        format!("{at}.duties[{j}].id"),
+                        format!("duty id `{}` is used twice", d.id),
+                    ));
+                }
+            }
+            if let Some(t) = &s.term_body {
+                if let Some(role) = Role::from_word(&t.value)
+                    .filter(|r| !matches!(r, Role::Issuer | Role::IssuerStandingCommittee))
+                {
+                    out.push((
+                        format!("{at}.term_body.value"),
+                        format!("the role `{role}` depends on an assignment; a term body must be `issuer`, `issuer_standing_committee` or an organisation id"),
+                    ));
+                }
+            }
+            for (j, r) in s.relationships.iter().enumerate() {
+                let c = &r.counterpart.value;
+                let path = format!("{at}.relationships[{j}].counterpart.value");
+                if c.body.is_none() && c.role.is_none() && c.derived.is_none() {
+                    out.push((
+                        path.clone(),
+                        "the counterpart names no body, role or derivation".into(),
+                    ));
+                }
+                if let Some(via) = &c.via_scheme {
+                    if !scheme_ids.contains(&via.as_str()) {
+                        out.push((
+                            format!("{path}.via_scheme"),
+                            format!("unknown scheme `{via}` (known: {})", scheme_ids.join(", ")),
+                        ));
+                    }
+                } else if c.derived == Some(Derivation::TargetDistrictLead) {
+                    out.push((
+                        format!("{path}.via_scheme"),
+                        "target_district_lead needs the scheme that assigns district leads".into(),
+                    ));
+                }
+                if matches!(c.role, Some(role) if !matches!(role, Role::Issuer | Role::IssuerStandingCommittee))
+                {
+                    out.push((
+                        format!("{path}.role"),
+                        "a fixed counterpart role must be `issuer` or `issuer_standing_committee`; use `derived` for the others".into(),
+                    ));
+                }
+            }
+            if let Some(e) = &s.evaluation {
+                let due = e.due.value;
+                if crate::duties::due_date(2023, due.month, due.day).is_none() || due.day == 0 {
+                    out.push((
+                        format!("{at}.evaluation.due.value"),
+                        format!("{}/{} is not a day of the year", due.day, due.month),
+                    ));
+                }
+                if e.min_days_in_year.value > 366 {
+                    out.push((
+                        format!("{at}.evaluation.min_days_in_year.value"),
+                        "a year has at most 366 days".into(),
+                    ));
+                }
+                if matches!(
+                    e.author.value,
+                    Derivation::TargetDistrictLead | Derivation::SubjectAgency
+                ) {
+                    out.push((
+                        format!("{at}.evaluation.author.value"),
+                        "the evaluation author must be a party committee (target_party_committee or target_district_party_committee)".into(),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// A profile named on a command line or in a call: a JSON file when `arg` is one, else a
@@ -558,6 +763,56 @@ mod tests {
             serde_json::Value::Array(a) => a.iter().for_each(|v| collect_articles(v, out)),
             _ => {}
         }
+    }
+
+    #[test]
+    fn inconsistent_profiles_are_rejected_with_their_path() {
+        let base = serde_json::to_value(Profile::bac_kan_1390()).unwrap();
+        let cases: [(&str, serde_json::Value, &str); 6] = [
+            (
+                "/schemes/0/relationships/1/counterpart/value/via_scheme",
+                serde_json::json!("district-leads"),
+                "schemes[0].relationships[1].counterpart.value.via_scheme",
+            ),
+            (
+                "/schemes/2/id",
+                serde_json::json!("commune-monitoring"),
+                "schemes[2].id",
+            ),
+            (
+                "/schemes/0/per_subject/value/min",
+                serde_json::json!(3),
+                "schemes[0].per_subject.value",
+            ),
+            (
+                "/schemes/0/duties/0/min_per_year/article",
+                serde_json::json!("12"),
+                "schemes[0].duties[0].min_per_year.article",
+            ),
+            (
+                "/schemes/0/term_body/value",
+                serde_json::json!("target_district_lead"),
+                "schemes[0].term_body.value",
+            ),
+            (
+                "/schemes/0/evaluation/due/value/month",
+                serde_json::json!(13),
+                "schemes[0].evaluation.due.value",
+            ),
+        ];
+        for (pointer, value, path) in cases {
+            let mut v = base.clone();
+            *v.pointer_mut(pointer).unwrap() = value;
+            let err = Profile::from_json_str(&v.to_string()).unwrap_err();
+            assert_eq!(err.code(), "invalid_value", "{pointer}");
+            assert!(err.to_string().contains(path), "{pointer}: {err}");
+        }
+        // A negative frequency is not a number of times at all.
+        let mut v = base.clone();
+        *v.pointer_mut("/schemes/0/duties/0/min_per_year/value")
+            .unwrap() = serde_json::json!(-1);
+        assert!(Profile::from_json_str(&v.to_string()).is_err());
+        assert!(Profile::bac_kan_1390().validate().is_ok());
     }
 
     #[test]
