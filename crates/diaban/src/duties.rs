@@ -1,22 +1,26 @@
-//! Rules about what cadres do and how they are held to account (DESIGN §3–§5):
-//! duty frequencies, activities outside any assignment, yearly evaluations, and
-//! rural-development statuses.
+//! Rules about what cadres do and how they are held to account: duty frequencies,
+//! activities outside any assignment, yearly evaluations, and rural-development statuses.
+//! The judgement of one assignment-year (`judge_year`) is shared with the yearly report,
+//! so the report and the findings agree by construction (see `docs/semantics.md`).
 //!
 //! ## Prorating duties
-//! A duty's `min_per_year` applies to a full calendar year of assignment. For a part of a
-//! year, the requirement is `min_per_year × days assigned in the year / days in the year`,
-//! **rounded to the nearest whole number, halves up**: monitoring from 1 September 2024
-//! (122 of 366 days) needs `round(6 × 122 / 366) = 2` committee meetings in 2024;
-//! assigned on 31 December only, `round(6 / 365) = 0`. Each assignment is judged on its
-//! own days and its own subject's activities, so a replacement splits the year between
-//! predecessor and successor. A year is judged only once it is over (`today` after
-//! 31 December).
+//! A duty's `min_per_year` applies to a full calendar year. For a part of a year, the
+//! requirement is `min_per_year × days judged in the year / days in the year`, **rounded to
+//! the nearest whole number, halves up**: monitoring from 1 September 2024 (122 of 366
+//! days) needs `round(6 × 122 / 366) = 2` committee meetings in 2024; assigned on
+//! 31 December only, `round(6 / 365) = 0`. The days judged are the assignment's days the
+//! regulation judges (in force, in its territory). Each assignment is judged on its own
+//! days and its own subject's activities, so a replacement splits the year between
+//! predecessor and successor. A year's part is judged once it has ended before the judged
+//! day.
 //!
 //! ## Evaluations
 //! An assignment-year needs an evaluation when the assignment ran at least
-//! `min_days_in_year` days in that year (a profile parameter; Bắc Kạn: 90, so a cadre
-//! assigned in mid-October needs none for that year). It is missing once `today` is after
-//! the due date; late when sent after the due date.
+//! `min_days_in_year` judged days in that year (a profile parameter; Bắc Kạn: 90, so a
+//! cadre assigned in mid-October needs none for that year) and the evaluation falls due
+//! within the regulation's life. It is missing once the judged day is after the due date;
+//! late when sent after the due date. An evaluation sent after the judged day does not exist
+//! yet on that day.
 
 use crate::finding::Code;
 use crate::model::{ActivityKind, Assignment, Rating, UnitType};

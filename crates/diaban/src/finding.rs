@@ -231,7 +231,8 @@ word_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SubjectRef {
     /// The kind of record: `unit`, `organization`, `person`, `term`, `assignment`, `activity`,
-    /// `evaluation`, `scheme`, `reorganization`, `ntm_status`.
+    /// `evaluation`, `scheme`, `reorganization`, `ntm_status`, or `profile` (a role the
+    /// profile names that the dataset lacks).
     pub kind: &'static str,
     /// Its id (for a unit, its code).
     pub id: String,

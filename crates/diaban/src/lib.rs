@@ -38,7 +38,9 @@
 //! - The model ([`model`]) is plain data; a [`Profile`] holds the regulation and its schemes as
 //!   data, every parameter tagged with its [`profile::Source`].
 //! - [`check`] never stops at the first problem: it returns a [`Report`] of [`Finding`]s, each
-//!   with a stable [`Code`], a Vietnamese and an English message and the article it rests on.
+//!   with a stable [`Code`], a Vietnamese and an English message and the [`Basis`] it rests on
+//!   (provenance, topic, parameter). Time, territory and life, roles and provenance are
+//!   described in `docs/semantics.md`.
 //! - Loading fails only for unreadable input, with an [`Error`] naming file, line and field.
 
 #![forbid(unsafe_code)]

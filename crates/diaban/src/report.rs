@@ -2,8 +2,8 @@
 //! kind against what was required, proposals, the evaluation and its status; roll-ups per
 //! district and per agency; and the rural-development programme's contributions.
 //!
-//! It uses the same prorating and deadlines as the rules in [`crate::duties`], so the report
-//! and the findings never disagree.
+//! Each assignment-year is judged by [`crate::duties`]' own function, over the days the
+//! regulation judges, so the report and the findings agree by construction.
 
 use crate::duties::{judge_year, judged_years, ActivityIndex};
 use crate::index::Index;
