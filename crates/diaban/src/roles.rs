@@ -63,14 +63,28 @@ impl<'a, 'd> Roles<'a, 'd> {
             return self.by_id(Role::Issuer, id);
         }
         let territory = self.profile.regulation.territory.as_deref();
-        let candidates: Vec<&'d Organization> = self
+        let provincial: Vec<&'d Organization> = self
             .index
             .dataset
             .organizations
             .iter()
             .filter(|o| o.kind == OrgKind::PartyCommittee && o.level == Level::Province)
+            .collect();
+        // Those of the territory; a dataset that records no unit for its provincial committee
+        // (one province's own records) is read as meaning its own province.
+        let exact: Vec<&'d Organization> = provincial
+            .iter()
+            .copied()
             .filter(|o| territory.is_none_or(|t| o.unit_code.as_deref() == Some(t)))
             .collect();
+        let candidates = if exact.is_empty() {
+            provincial
+                .into_iter()
+                .filter(|o| o.unit_code.is_none())
+                .collect()
+        } else {
+            exact
+        };
         pick(Role::Issuer, &candidates, day, || {
             (
                 format!(
@@ -311,5 +325,124 @@ impl Jurisdiction {
             Some(p) => self.territory_days(index, code, &p),
             None => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{date, Dataset};
+
+    fn dataset() -> Dataset {
+        Dataset::from_json_str(
+            r#"{
+              "units": [
+                {"code": "06", "name": "Tỉnh Bắc Kạn", "type": "Tỉnh", "valid_to": "2025-06-30"},
+                {"code": "062", "name": "Huyện Ngân Sơn", "type": "Huyện", "parent_code": "06"},
+                {"code": "01954", "name": "Thị trấn Vân Tùng", "type": "Thị trấn", "parent_code": "062",
+                 "valid_to": "2025-06-30"},
+                {"code": "01954", "name": "Xã Ngân Sơn", "type": "Xã", "parent_code": "19", "valid_from": "2025-07-01"},
+                {"code": "19", "name": "Tỉnh Thái Nguyên", "type": "Tỉnh"},
+                {"code": "01", "name": "Thành phố Hà Nội", "type": "Thành phố Trung ương"},
+                {"code": "00004", "name": "Phường Ba Đình", "type": "Phường", "parent_code": "01"},
+                {"code": "99999", "name": "Xã không rõ tỉnh", "type": "Xã"}
+              ],
+              "organizations": [
+                {"id": "tu-bk", "name": "Tỉnh ủy Bắc Kạn", "kind": "party_committee", "level": "province",
+                 "unit_code": "06", "valid_to": "2025-06-30"},
+                {"id": "btv-bk", "name": "Ban Thường vụ", "kind": "standing_committee", "level": "province",
+                 "parent_id": "tu-bk"},
+                {"id": "du-old", "name": "Đảng ủy thị trấn Vân Tùng", "kind": "party_committee", "level": "commune",
+                 "unit_code": "01954", "valid_to": "2025-06-30"},
+                {"id": "du-new", "name": "Đảng ủy xã Ngân Sơn", "kind": "party_committee", "level": "commune",
+                 "unit_code": "01954", "valid_from": "2025-07-01"}
+              ]
+            }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn roles_are_found_by_kind_level_and_unit_on_the_day() {
+        let ds = dataset();
+        let index = Index::new(&ds);
+        let profile = Profile::bac_kan_1390();
+        let roles = Roles::new(&index, &profile);
+        assert_eq!(roles.issuer(date(2024, 10, 1)).unwrap().id, "tu-bk");
+        assert_eq!(
+            roles
+                .issuer_standing_committee(date(2024, 10, 1))
+                .unwrap()
+                .id,
+            "btv-bk"
+        );
+        assert_eq!(roles.body("issuer", date(2024, 10, 1)).unwrap().id, "tu-bk");
+        assert_eq!(
+            roles.body("btv-bk", date(2024, 10, 1)).unwrap().id,
+            "btv-bk"
+        );
+        let err = roles
+            .body("target_district_lead", date(2024, 10, 1))
+            .unwrap_err();
+        assert_eq!(err.role, Role::TargetDistrictLead);
+        // The commune's committee is the one in existence on the day.
+        let on = |d| index.party_committee_of("01954", d).map(|o| o.id.as_str());
+        assert_eq!(on(date(2025, 6, 30)), Some("du-old"));
+        assert_eq!(on(date(2025, 7, 1)), Some("du-new"));
+        // An explicit id overrides; an id the dataset lacks is a reason, not a panic.
+        let mut fixed = Profile::bac_kan_1390();
+        fixed.role_ids.insert(Role::Issuer, "nowhere".into());
+        let err = Roles::new(&index, &fixed)
+            .issuer(date(2024, 10, 1))
+            .unwrap_err();
+        assert!(err.why_en.contains("nowhere"), "{}", err.why_en);
+    }
+
+    #[test]
+    fn the_regulation_judges_its_province_while_it_lives() {
+        let ds = dataset();
+        let index = Index::new(&ds);
+        let j = Jurisdiction::new(&index, &Profile::bac_kan_1390());
+        assert_eq!(j.life.to, Some(date(2025, 6, 30)));
+        assert!(j.judges(&index, "01954", date(2024, 10, 1)));
+        assert!(
+            !j.judges(&index, "01954", date(2024, 8, 28)),
+            "before effect"
+        );
+        assert!(
+            !j.judges(&index, "01954", date(2025, 7, 1)),
+            "after its end"
+        );
+        assert!(!j.judges(&index, "00004", date(2024, 10, 1)), "Hà Nội");
+        assert!(
+            j.judges(&index, "99999", date(2024, 10, 1)),
+            "province not recorded"
+        );
+        let p = Period {
+            from: date(2025, 6, 1),
+            to: None,
+        };
+        assert_eq!(
+            j.judged_days(&index, "01954", &p),
+            [Period {
+                from: date(2025, 6, 1),
+                to: Some(date(2025, 6, 30))
+            }]
+        );
+        // Without the profile's end, the issuer's own end still ends the regulation.
+        let mut open = Profile::bac_kan_1390();
+        open.regulation.in_force_until = None;
+        assert_eq!(
+            Jurisdiction::new(&index, &open).life.to,
+            Some(date(2025, 6, 30))
+        );
+        // And the new commune, in province 19 from 2025-07-01, is outside the territory.
+        assert_eq!(
+            Jurisdiction::new(&index, &open).territory_days(&index, "01954", &p),
+            [Period {
+                from: date(2025, 6, 1),
+                to: Some(date(2025, 6, 30))
+            }]
+        );
     }
 }
