@@ -628,6 +628,14 @@ scenario("evaluation_author_after_reform_wrong", "The same, but the 2025 evaluat
          "committee: neither the committee of the unit on the part's last day nor its successor's: wrong author.",
          [f("evaluation_wrong_author", "evaluation", "ev-cm-a-2025")], ds2, {"today": "2026-01-20"}, profile=CONTINUED)
 
+# --- life: an obligation falling due after the regulation's end -------------------------------------
+ds = compliant()
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-a-2025").update(author_id="huyen-uy-062", submitted_on="2026-02-10")
+ds["evaluations"] = [e for e in ds["evaluations"] if e["id"] != "ev-cm-b-2025"]
+scenario("evaluation_due_after_the_regulation", "Under the built-in profile, 1390-QĐ/TU ends on 2025-06-30: the 2025 evaluations, "
+         "due 31/01/2026, are not demanded by it. cm-b's is absent and cm-a's is late and by the district committee: nothing "
+         "is reported. The duties of January–June 2025 are judged (prorated) and met.", [], ds, T)
+
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
         json.dump(s, fh, ensure_ascii=False, indent=2)

@@ -561,6 +561,12 @@ fn existing_evaluations(
             continue;
         };
         let due = due_date(*year, policy.due.value.month, policy.due.value.day);
+        // An evaluation falling due after the regulation's end is not demanded by it: neither
+        // its lateness nor its author is judged.
+        let life_end = ctx.jurisdiction.life.to;
+        if due.is_none_or(|d| life_end.is_some_and(|end| d > end)) {
+            continue;
+        }
         for extra in list.iter().skip(1) {
             let first = list.first().map_or("", |e| e.id.as_str());
             ctx.push(
