@@ -179,13 +179,19 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
                 (None, _) => rule.severity,
             };
             if p.source == Source::Assumed {
+                // A number is worth saying; a structured value stays in the basis.
+                let value = if p.value.starts_with(['{', '[']) {
+                    String::new()
+                } else {
+                    format!(" = {}", p.value)
+                };
                 vi.push_str(&format!(
-                    " (Theo tham số giả định {} = {}, cần tỉnh xác nhận.)",
-                    p.name, p.value
+                    " (Theo tham số giả định {}{value}, cần tỉnh xác nhận.)",
+                    p.name
                 ));
                 en.push_str(&format!(
-                    " (Assumed parameter {} = {}, for the province to confirm.)",
-                    p.name, p.value
+                    " (Assumed parameter {}{value}, for the province to confirm.)",
+                    p.name
                 ));
             }
             (
