@@ -280,8 +280,10 @@ pub(crate) fn judge_year(
         },
         Some(policy) => {
             let due = due_date(year, policy.due.value.month, policy.due.value.day);
+            // An evaluation sent after the judged day does not exist yet on that day.
             let found = evaluations
                 .iter()
+                .filter(|e| judged_day.is_none_or(|j| e.submitted_on.is_none_or(|s| s <= j)))
                 .min_by_key(|e| (e.submitted_on.unwrap_or(NaiveDate::MAX), e.id.as_str()))
                 .copied();
             let demanded = days >= i64::from(policy.min_days_in_year.value)
