@@ -106,7 +106,12 @@ def summary(findings):
 SCENARIOS = {}
 
 
-def scenario(name, description, findings, dataset, options=None, profile=None):
+# The built-in profile ends with the province on 2025-06-30 and judges nothing later; the scenarios about
+# the days after the reform use the same rules as if kept in force (written by make_scenarios.py).
+CONTINUED = "profiles/continued.json"
+
+
+def scenario(name, description, findings, dataset, options=None, profile=CONTINUED):
     s = {"description": description, "dataset": dataset}
     if profile is not None:
         s["profile"] = profile
@@ -141,8 +146,8 @@ scenario("reorg_open_assignment",
          "lead after it was abolished (district_lead_missing, a warning).",
          [f("unit_not_in_force", "assignment", "cm-a", E, None),
           f("coverage_gap", "unit", "01954", E, None),
-          f("outside_term", "assignment", "cm-a", E, None),
-          f("outside_term", "assignment", "cm-c", E, None),
+          f("outside_term", "assignment", "cm-a", E, None, severity="warning"),
+          f("outside_term", "assignment", "cm-c", E, None, severity="warning"),
           f("open_after_reorganization", "assignment", "cm-a", E, None),
           f("open_after_reorganization", "assignment", "cm-c", E, None),
           f("district_lead_missing", "unit", "062", E, None, severity="warning")], ds)
@@ -163,11 +168,14 @@ scenario("reorg_open_activity_evaluation",
          "Carried over. A field visit to Cốc Đán (01945) on 2025-06-30, its last day, is fine; one on 2025-07-01, the "
          "day after it ended, is open_after_reorganization (and outside any assignment). cm-a's 2025 evaluation is "
          "fine (it ran half of 2025); an evaluation of 2026, a year that begins after the unit ended, is "
-         "open_after_reorganization for the whole year. The new units are uncovered, as in reorg_new_units_uncovered.",
+         "open_after_reorganization for the whole year. The new units are uncovered, as in reorg_new_units_uncovered. The "
+         "dataset records no commune party committee, so who must write the evaluations cannot be told: one "
+         "role_unresolved warning (target_party_committee), and the author rule is skipped.",
          [f("coverage_gap", "unit", "01954", E, None), f("coverage_gap", "unit", "01957", E, None),
           f("open_after_reorganization", "activity", "hd-2", E, E),
           f("open_after_reorganization", "evaluation", "dg-2026-a", "2026-01-01", "2026-12-31"),
-          f("activity_outside_assignment", "activity", "hd-2", E, E, severity="warning")], ds)
+          f("activity_outside_assignment", "activity", "hd-2", E, E, severity="warning"),
+          f("role_unresolved", "profile", "bac-kan-1390-continued", severity="warning")], ds)
 
 # --- outside_term: the term cut short by the reform --------------------------------------------------------
 scenario("reorg_recorded_not_applied",
@@ -175,26 +183,28 @@ scenario("reorg_recorded_not_applied",
          "assignment is open. Each runs on a unit reorganised on 2025-07-01 (open_after_reorganization), and each "
          "follows the term XII of Tỉnh ủy, whose province 06 became 19 that day: the term was cut short, so each is "
          "outside_term from 2025-07-01, citing the province's edge.",
-         [f("outside_term", "assignment", "cm-a", E, None), f("outside_term", "assignment", "cm-b", E, None),
-          f("outside_term", "assignment", "cm-c", E, None), f("outside_term", "assignment", "dl-062", E, None),
+         [f("outside_term", "assignment", "cm-a", E, None, severity="warning"),
+          f("outside_term", "assignment", "cm-b", E, None, severity="warning"),
+          f("outside_term", "assignment", "cm-c", E, None, severity="warning"),
+          f("outside_term", "assignment", "dl-062", E, None, severity="warning"),
           f("open_after_reorganization", "assignment", "cm-a", E, None),
           f("open_after_reorganization", "assignment", "cm-b", E, None),
           f("open_after_reorganization", "assignment", "cm-c", E, None),
           f("open_after_reorganization", "assignment", "dl-062", E, None)], base())
 
-# --- outside_regulation: 1390-QĐ/TU lapses with the old province -------------------------------------------
-with open(os.path.join(HERE, "..", "..", "crates", "diaban", "profiles", "bac-kan-1390.json"), encoding="utf-8") as fh:
-    lapsed = json.load(fh)
-lapsed["id"] = "bac-kan-1390-lapsed"
-lapsed["regulation"]["in_force_until"] = D
+# --- not_covered_by_regulation: 1390-QĐ/TU lapses with the old province -------------------------------------
 ds = carried()
 ds["assignments"].append({"id": "cm-d", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01954",
                           "valid_from": E, "term_id": "tinh-uy-i", "decision_number": "01-QĐ/TU", "decision_date": E})
 scenario("reorg_outside_regulation",
-         "A profile in which 1390-QĐ/TU lapses with the Bắc Kạn province on 2025-06-30 (the built-in profile, as "
-         "known in 2024, has no end). cm-d, made on 2025-07-01 for the new Xã Ngân Sơn, lies outside the regulation "
-         "from its first day; the coverage window ends with the regulation, so the new units are not gaps.",
-         [f("outside_regulation", "assignment", "cm-d", E, None)], ds, profile=lapsed)
+         "The built-in profile: 1390-QĐ/TU ends with the Bắc Kạn province on 2025-06-30 (assumed) and applies to province "
+         "06 only. cm-d, made on 2025-07-01 for the new Xã Ngân Sơn (province 19), is not judged at all: no violation of "
+         "1390. Asked for with `strict`, it is reported once, as information, as not covered by the regulation.",
+         [f("not_covered_by_regulation", "assignment", "cm-d", E, None, severity="info")], ds,
+         {"strict": True}, profile="bac-kan-1390")
+scenario("reorg_outside_regulation_not_strict",
+         "The same without `strict`: nothing at all (days after the regulation's end are not judged).",
+         [], ds, profile="bac-kan-1390")
 
 # --- recorded_on: a retroactive decision --------------------------------------------------------------------
 ds = carried()

@@ -73,6 +73,11 @@ def summary(findings):
 
 SCENARIOS = {}
 
+# The built-in profile ends with the province on 2025-06-30 (in_force_until, assumed). Scenarios about
+# rules on later days use this copy, written below: the same rules, as if a successor regulation had kept
+# them in force, with no end and no territory.
+CONTINUED = "profiles/continued.json"
+
 
 def scenario(name, description, findings, dataset=None, options=None, profile=None, csv_files=None, error=None):
     s = {"description": description}
@@ -122,8 +127,12 @@ scenario("coverage_gap_at_day_after", "The same data checked --at the day after 
 
 ds = base()
 assignment(ds, "cm-b").update(valid_to="2025-03-31", end_reason="revoked")
-scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 on "
-         "(no end date: still uncovered).", [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds)
+scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 "
+         "to 2025-06-30, the last day of 1390-QĐ/TU (it ends with the province of Bắc Kạn): later days are not judged.",
+         [f("coverage_gap", "unit", "01957", "2025-04-01", "2025-06-30")], ds)
+scenario("coverage_gap_open_continued", "The same under a profile that stays in force: uncovered from 2025-04-01 on "
+         "(no end date: still uncovered).", [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds,
+         profile=CONTINUED)
 
 # --- coverage_overlap ----------------------------------------------------------------------------
 ds = base()
@@ -137,10 +146,10 @@ scenario("coverage_overlap_one_day", "The successor starts on the predecessor's 
 # --- assignee_overloaded ----------------------------------------------------------------------------
 ds = base()
 assignment(ds, "cm-b").update(subject_id="p1", valid_from="2025-02-01")
-scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Thượng Quan too: one leader, one unit (per_subject max 1). "
-         "Thượng Quan is uncovered until then.",
+scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Thượng Quan too: one leader, one unit (per_subject "
+         "max 1, an assumed parameter: a warning) until the regulation ends on 2025-06-30. Thượng Quan is uncovered until then.",
          [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31"),
-          f("assignee_overloaded", "person", "p1", "2025-02-01", None)], ds)
+          f("assignee_overloaded", "person", "p1", "2025-02-01", "2025-06-30", "warning")], ds)
 
 scenario("one_to_eight_profile", "The same records under a profile where one leader may monitor up to 8 units (as provinces did "
          "after the 2025 reform): no overload.",
@@ -151,7 +160,7 @@ ds = base()
 assignment(ds, "cm-b").update(valid_from="2024-09-10", valid_to="2024-09-01")
 scenario("invalid_period", "cm-b ends (2024-09-01) before it starts (2024-09-10): invalid_period, and the assignment covers "
          "nothing, so Thượng Quan is uncovered from 2024-09-01 on.",
-         [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", None)], ds)
+         [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", "2025-06-30")], ds)
 
 # --- duplicate_id / unknown_reference ----------------------------------------------------------------
 ds = base()
@@ -175,32 +184,35 @@ scenario("unit_code_overlap", "Two versions of code 01957: the old until 2025-06
 ds = base()
 ds["units"][3]["valid_to"] = "2025-06-30"
 scenario("unit_not_in_force", "Thượng Quan ends on 2025-06-30 but its monitor's assignment stays open: it covers a unit that is "
-         "no longer in force from 2025-07-01 on.",
-         [f("unit_not_in_force", "assignment", "cm-b", "2025-07-01", None)], ds)
+         "no longer in force from 2025-07-01 on (under a profile in force then).",
+         [f("unit_not_in_force", "assignment", "cm-b", "2025-07-01", None)], ds, profile=CONTINUED)
 
 # --- ineligible_assignee --------------------------------------------------------------------------
 ds = base()
 assignment(ds, "cm-b")["subject_id"] = "p3"
-scenario("ineligible_assignee_rank", "p3 is a specialist (rank member), not a leader: ineligible for the whole assignment.",
-         [f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", None)], ds)
+scenario("ineligible_assignee_rank", "p3 is a specialist (rank member), not a leader: ineligible for the whole assignment, up to "
+         "the regulation's end; a warning, since reading 'leader' as head or deputy is assumed.",
+         [f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", "2025-06-30", "warning")], ds)
 
 ds = base()
 ds["people"][1]["valid_to"] = "2025-05-31"
 scenario("ineligible_assignee_post_ended", "p2 leaves the deputy post after 2025-05-31 and keeps monitoring: ineligible "
-         "from 2025-06-01 on (the day after).",
-         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", None)], ds)
+         "from 2025-06-01 (the day after) to the regulation's last day (a warning: the qualifying ranks are assumed).",
+         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-30", "warning")], ds)
 scenario("ineligible_assignee_at_last_day", "The same, checked --at 2025-05-31, the post's last day: nothing.", [], ds,
          {"at": "2025-05-31"})
 scenario("ineligible_assignee_at_first_day", "The same, checked --at 2025-06-01: ineligible on that day.",
-         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01")], ds, {"at": "2025-06-01"})
+         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01", "warning")], ds, {"at": "2025-06-01"})
 
 # --- outside_term / outside_regulation ------------------------------------------------------------
 ds = base()
 ds["terms"][0]["valid_to"] = "2025-06-30"
-scenario("outside_term", "Term XII is cut short on 2025-06-30 (the 2025 reform); every open assignment that must follow it "
-         "runs outside it from 2025-07-01.",
-         [f("outside_term", "assignment", "cm-a", "2025-07-01", None), f("outside_term", "assignment", "cm-b", "2025-07-01", None),
-          f("outside_term", "assignment", "dl-062", "2025-07-01", None)], ds)
+scenario("outside_term", "Term XII is cut short on 2025-06-30 (the 2025 reform); under a profile still in force, every open "
+         "assignment that must follow it runs outside it from 2025-07-01 (a warning: that the provincial term is the one to "
+         "follow is assumed).",
+         [f("outside_term", "assignment", "cm-a", "2025-07-01", None, "warning"),
+          f("outside_term", "assignment", "cm-b", "2025-07-01", None, "warning"),
+          f("outside_term", "assignment", "dl-062", "2025-07-01", None, "warning")], ds, profile=CONTINUED)
 
 ds = base()
 assignment(ds, "cm-b")["valid_from"] = "2024-08-01"
@@ -212,8 +224,8 @@ scenario("outside_regulation", "cm-b starts 2024-08-01, before 1390-QĐ/TU took 
 ds = base()
 assignment(ds, "dl-062").update(valid_to="2024-12-31", end_reason="replaced")
 scenario("district_lead_missing", "Ngân Sơn's Standing Committee member leaves after 2024-12-31 and nobody follows while its "
-         "communes are monitored: the monitors have nobody to be directed by (Điều 7).",
-         [f("district_lead_missing", "unit", "062", "2025-01-01", None, severity="warning")], ds)
+         "communes are monitored: the monitors have nobody to be directed by, until the regulation ends on 2025-06-30.",
+         [f("district_lead_missing", "unit", "062", "2025-01-01", "2025-06-30", severity="warning")], ds)
 
 # --- load errors (CSV) ----------------------------------------------------------------------------
 UNITS = "code,name,type,parent_code\n06,Tỉnh Bắc Kạn,Tỉnh,\n062,Huyện Ngân Sơn,Huyện,06\n01954,Thị trấn Vân Tùng,Thị trấn,062\n"
@@ -265,9 +277,9 @@ assign_text = "\n".join(lines) + "\n"
 scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor each from 2024-09-01, except: 01957 is left out, "
          "the monitor of 01954 also gets 01960 (instead of its own person), and 02197's assignment ends the day before it starts.",
          [f("invalid_period", "assignment", "cm-02197"),
-          f("coverage_gap", "unit", "01957", "2024-09-01", None),
-          f("coverage_gap", "unit", "02197", "2024-09-01", None),
-          f("assignee_overloaded", "person", dup_person, "2024-09-01", None)],
+          f("coverage_gap", "unit", "01957", "2024-09-01", "2025-06-30"),
+          f("coverage_gap", "unit", "02197", "2024-09-01", "2025-06-30"),
+          f("assignee_overloaded", "person", dup_person, "2024-09-01", "2025-06-30", "warning")],
          csv_files={
              "units.csv": units_text,
              "organizations.csv": "id,name,kind,level,unit_code\ntinh-uy,Tỉnh ủy Bắc Kạn,party_committee,province,06\n"
@@ -279,9 +291,23 @@ scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor 
          })
 
 # --- the demo --------------------------------------------------------------------------------------
-scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01: every unit has exactly one monitor; only the specialist "
-         "planted at Cao Tân (01885) is ineligible.",
-         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01")], options={"at": "2024-10-01"})
+scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01, judged on 2024-12-31: every unit has exactly one monitor; "
+         "the specialist planted at Cao Tân (01885) is ineligible (a warning: the qualifying ranks are assumed), and the 2024 "
+         "evaluation of Vi Hương's monitor, sent on 2024-12-15 by the district committee, concerns the 2024 part that "
+         "includes the day: wrong author. Nothing due after the judged day is reported.",
+         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
+          f("evaluation_wrong_author", "evaluation", "dg-2024-01975")], options={"at": "2024-10-01"})
+scenario("demo_at_2024_10_01_judged_later", "The view of 2024-10-01 judged on 2026-12-01 (what the command line does when only "
+         "--at is given): the findings whose days include 2024-10-01, clipped to it. The 2024 evaluations of two monitors "
+         "(01945, 02104) never came, and their 2024 part includes the day; the 2025 evaluations (due 31/01/2026, after the "
+         "regulation ended) are not demanded, and the 2025 duties do not concern the day. The second 2024 evaluation of "
+         "01849's monitor is a duplicate.",
+         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
+          f("evaluation_missing", "assignment", "cm-01945", "2024-10-01", "2024-10-01", "warning"),
+          f("evaluation_missing", "assignment", "cm-02104", "2024-10-01", "2024-10-01", "warning"),
+          f("evaluation_wrong_author", "evaluation", "dg-2024-01975"),
+          f("evaluation_duplicate", "evaluation", "dg-2024-01849-b", severity="warning")],
+         options={"at": "2024-10-01", "today": "2026-12-01"})
 
 
 # =====================================================================================================
@@ -339,6 +365,15 @@ def compliant():
 
 
 T = {"today": "2026-03-01"}
+
+# The duty and evaluation scenarios below judge 2025 as a whole year: they use the profile that stays in force.
+_scenario = scenario
+
+
+def scenario(name, description, findings, dataset=None, options=None, profile=CONTINUED, **kw):
+    _scenario(name, description, findings, dataset, options, profile, **kw)
+
+
 scenario("duties_clean", "Both monitors do exactly what is required in 2024 (2 meetings, 1 visit, 1 guidance for 122 days) and "
          "2025 (6, 4, 2), and are evaluated on time: nothing to report.", [], compliant(), T)
 
@@ -406,7 +441,7 @@ ds["evaluations"] = [e for e in ds["evaluations"] if e["id"] != "ev-cm-a-2025"]
 scenario("evaluation_missing_on_due_day", "The 2025 evaluation of cm-a is absent; on the due day (2026-01-31) it is not yet late.",
          [], ds, {"today": "2026-01-31"})
 scenario("evaluation_missing_day_after", "The day after the due date it is missing.",
-         [f("evaluation_missing", "assignment", "cm-a", "2025-01-01", "2025-12-31")], ds, {"today": "2026-02-01"})
+         [f("evaluation_missing", "assignment", "cm-a", "2025-01-01", "2025-12-31", "warning")], ds, {"today": "2026-02-01"})
 
 ds = compliant()
 next(e for e in ds["evaluations"] if e["id"] == "ev-cm-a-2025")["submitted_on"] = "2026-02-01"
@@ -435,7 +470,7 @@ add_eval(ds, "cm-b", 2025, "2026-01-15")
 add_work(ds, "cm-b2", 2025, 1, 1, 1, start_month=10)
 scenario("evaluation_needed_at_90_days", "cm-b2 runs 90 days in 2025 (3 Oct – 31 Dec), the profile's minimum: its 2025 "
          "evaluation is needed and missing.",
-         [f("evaluation_missing", "assignment", "cm-b2", "2025-10-03", "2025-12-31")], ds, T)
+         [f("evaluation_missing", "assignment", "cm-b2", "2025-10-03", "2025-12-31", "warning")], ds, T)
 for x in ds["activities"]:
     if x["subject_id"] == "p3":
         x["date"] = x["date"].replace("2025-10-", "2025-11-")
@@ -448,7 +483,8 @@ scenario("evaluation_not_needed_at_89_days", "cm-b2 runs 89 days in 2025 (4 Oct 
 ds = compliant()
 next(e for e in ds["evaluations"] if e["id"] == "ev-cm-b-2024").update(rating="unfulfilled", submitted_on="2025-01-10")
 scenario("unfulfilled_not_replaced", "p2 is rated unfulfilled for 2024 on 2025-01-10 and is still assigned 90 days later: "
-         "from 2025-04-11 on.", [f("unfulfilled_not_replaced", "assignment", "cm-b", "2025-04-11", None)], ds, T)
+         "from 2025-04-11 on (a warning: the 90-day window is assumed).",
+         [f("unfulfilled_not_replaced", "assignment", "cm-b", "2025-04-11", None, "warning")], ds, T)
 ds = handover("2025-04-10", "2025-04-11")
 add_work(ds, "cm-a", 2024, 2, 1, 1)
 add_work(ds, "cm-a", 2025, 6, 4, 2)
@@ -473,28 +509,132 @@ scenario("ntm_status_invalid", "A new-rural status recorded for Vân Tùng, a Th
 # --- the relationship query -----------------------------------------------------------------------
 ds = compliant()
 s_rel = {"relations": {"person": "p1", "at": "2024-10-01"}}
-scenario("relations_of_a_monitor", "p1 monitors Vân Tùng on 2024-10-01: reports to the Standing Committee (Điều 6), directed "
-         "by the member in charge of Ngân Sơn, sc1 (Điều 7), coordinates with the Sở Công Thương, the Ngân Sơn district and "
-         "Vân Tùng party committees (Điều 8, 9), evaluated by Vân Tùng's (Điều 10).", [], ds, T)
+scenario("relations_of_a_monitor", "p1 monitors Vân Tùng on 2024-10-01: reports to the Standing Committee (found by role: the "
+         "standing committee under the provincial party committee), directed by the member in charge of Ngân Sơn, sc1, "
+         "coordinates with the Sở Công Thương, the Ngân Sơn district and Vân Tùng party committees, evaluated by Vân Tùng's.",
+         [], ds, T, profile="bac-kan-1390")
 SCENARIOS["relations_of_a_monitor"]["relations"] = {"person": "p1", "at": "2024-10-01"}
 SCENARIOS["relations_of_a_monitor"]["expect"]["relations"] = [
-    {"kind": "reports_to", "body_id": "btv-tinh-uy", "people": [], "article": "1390-QĐ/TU, Điều 6", "unresolved": False},
-    {"kind": "directed_by", "body_id": "062", "people": ["sc1"], "article": "1390-QĐ/TU, Điều 7", "unresolved": False},
-    {"kind": "coordinates_with", "body_id": "so-cong-thuong", "people": [], "article": "1390-QĐ/TU, Điều 8", "unresolved": False},
-    {"kind": "coordinates_with", "body_id": "huyen-uy-062", "people": [], "article": "1390-QĐ/TU, Điều 9", "unresolved": False},
-    {"kind": "coordinates_with", "body_id": "dang-uy-01954", "people": [], "article": "1390-QĐ/TU, Điều 9", "unresolved": False},
-    {"kind": "evaluated_by", "body_id": "dang-uy-01954", "people": [], "article": "1390-QĐ/TU, Điều 10", "unresolved": False},
+    # The built-in profile's article numbering is assumed: relationships cite no article.
+    {"kind": "reports_to", "body_id": "btv-tinh-uy", "people": [], "article": None, "unresolved": False},
+    {"kind": "directed_by", "body_id": "062", "people": ["sc1"], "article": None, "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "so-cong-thuong", "people": [], "article": None, "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "huyen-uy-062", "people": [], "article": None, "unresolved": False},
+    {"kind": "coordinates_with", "body_id": "dang-uy-01954", "people": [], "article": None, "unresolved": False},
+    {"kind": "evaluated_by", "body_id": "dang-uy-01954", "people": [], "article": None, "unresolved": False},
 ]
 ds = compliant()
 assignment(ds, "dl-062").update(valid_to="2024-09-30", end_reason="replaced")
 scenario("relations_without_district_lead", "Without a district lead on 2024-10-01 the directed_by relationship is unresolved, "
          "and district_lead_missing reports the days.",
-         [f("district_lead_missing", "unit", "062", "2024-10-01", None, "warning")], ds, T)
+         [f("district_lead_missing", "unit", "062", "2024-10-01", "2025-06-30", "warning")], ds, T, profile="bac-kan-1390")
 SCENARIOS["relations_without_district_lead"]["relations"] = {"person": "p1", "at": "2024-10-01"}
 SCENARIOS["relations_without_district_lead"]["expect"]["relations"] = [
     dict(r, **({"people": [], "unresolved": True} if r["kind"] == "directed_by" else {}))
     for r in SCENARIOS["relations_of_a_monitor"]["expect"]["relations"]
 ]
+
+# =====================================================================================================
+# Issue 11: findings an office can trust. Each scenario below failed on the engine before it.
+# =====================================================================================================
+scenario = _scenario
+
+# --- roles, not ids: a province's own ids -------------------------------------------------------------
+TUBK_UNITS = "code,name,type,parent_code\n06,Tỉnh Bắc Kạn,Tỉnh,\n062,Huyện Ngân Sơn,Huyện,06\n" \
+             "01954,Thị trấn Vân Tùng,Thị trấn,062\n01957,Xã Thượng Quan,Xã,062\n"
+TUBK_ORGS = "id,name,kind,level,unit_code,parent_id\ntu-bk,Tỉnh ủy Bắc Kạn,party_committee,province,06,\n" \
+            "btv-tu-bk,Ban Thường vụ Tỉnh ủy Bắc Kạn,standing_committee,province,06,tu-bk\n" \
+            "sct,Sở Công Thương,department,province,06,\n"
+TUBK_PEOPLE = "id,name,title,organization_id,rank,valid_from\nq1,Người một,Giám đốc,sct,head,2020-01-01\n" \
+              "q2,Người hai,Phó Giám đốc,sct,deputy,2020-01-01\nq3,Ủy viên,Ủy viên Ban Thường vụ,btv-tu-bk,member,2020-10-28\n"
+TUBK_ASSIGN = "id,scheme,subject_id,target,valid_from\nx1,commune-monitoring,q1,01954,2024-09-01\n" \
+              "x2,commune-monitoring,q2,01957,2024-09-01\nx3,district-lead,q3,062,2020-11-01\n"
+TUBK_TERMS = "id,organization_id,label,ordinal,valid_from\nk12,tu-bk,2020–2025,XII,2020-10-28\n"
+scenario("roles_province_own_ids", "A province's CSV folder whose provincial party committee has the id `tu-bk` (kind "
+         "party_committee, level province, unit 06) and records its term XII; the assignments name no term. The profile's "
+         "term body is a role (the issuer), found by kind, level and unit: every assignment lies inside term XII, nothing "
+         "to report (before: one outside_term on every assignment, 'must follow a term of tinh-uy').", [],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": TUBK_ORGS, "people.csv": TUBK_PEOPLE,
+                    "terms.csv": TUBK_TERMS, "assignments.csv": TUBK_ASSIGN})
+scenario("roles_issuer_without_terms", "The same folder without terms.csv: the congress term the assignments must follow "
+         "cannot be found. One role_unresolved warning says so and the term rule is skipped (before: an outside_term "
+         "error on every assignment).",
+         [f("role_unresolved", "profile", "bac-kan-1390", severity="warning")],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": TUBK_ORGS, "people.csv": TUBK_PEOPLE,
+                    "assignments.csv": TUBK_ASSIGN})
+scenario("roles_no_provincial_committee", "The same folder without the provincial party committee: the issuer cannot be "
+         "resolved. One role_unresolved warning, not one finding per assignment.",
+         [f("role_unresolved", "profile", "bac-kan-1390", severity="warning")],
+         csv_files={"units.csv": TUBK_UNITS, "organizations.csv": "id,name,kind,level,unit_code\nsct,Sở Công Thương,department,province,06\n"
+                                                               "btv,Ban Thường vụ,standing_committee,province,06\n",
+                    "people.csv": TUBK_PEOPLE.replace("btv-tu-bk", "btv"), "assignments.csv": TUBK_ASSIGN})
+
+# --- time: a gap that has not happened yet ------------------------------------------------------------
+ds = base()
+for a in ds["assignments"]:
+    a["valid_to"] = "2025-09-22"
+scenario("no_future_gap_after_the_regulation", "Every assignment ends with the term on 2025-09-22; judged on 2024-12-01. The "
+         "days from 2025-09-23 are after the judged day and after the regulation's end (2025-06-30): no coverage_gap "
+         "(before: an error on every unit 'from 2025-09-23').", [], ds, {"today": "2024-12-01"})
+
+# --- scope: a unit of another province ----------------------------------------------------------------
+ds = base()
+ds["units"] += [{"code": "01", "name": "Thành phố Hà Nội", "type": "Thành phố Trung ương"},
+                {"code": "001", "name": "Quận Ba Đình", "type": "Quận", "parent_code": "01"},
+                {"code": "00001", "name": "Phường Phúc Xá", "type": "Phường", "parent_code": "001"}]
+ds["assignments"].append({"id": "cm-hn", "scheme": "commune-monitoring", "subject_id": "p3", "target": "00001",
+                          "valid_from": "2024-09-01", "term_id": "tinh-uy-xii"})
+scenario("territory_other_province", "A specialist (not a leader) is recorded as monitoring Phường Phúc Xá of Hà Nội. "
+         "1390-QĐ/TU applies to the units of Bắc Kạn (province 06) only: nothing about cm-hn is judged, no violation "
+         "of 1390 (before: ineligible_assignee on it).", [], ds)
+scenario("territory_other_province_strict", "The same with `strict`: cm-hn is reported once, as information, as not "
+         "covered by the regulation, for all its days; so are the open assignments of Bắc Kạn for their days after the "
+         "regulation's end (from 2025-07-01).",
+         [f("not_covered_by_regulation", "assignment", "cm-a", "2025-07-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "cm-b", "2025-07-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "cm-hn", "2024-09-01", None, "info"),
+          f("not_covered_by_regulation", "assignment", "dl-062", "2025-07-01", None, "info")], ds, {"strict": True})
+
+# --- the evaluation author after the 2025 reform ------------------------------------------------------
+ds = with_records(base())
+ds["units"][2]["valid_to"] = "2025-06-30"
+ds["units"].append({"code": "01954", "name": "Xã Ngân Sơn", "type": "Xã", "parent_code": "062", "valid_from": "2025-07-01"})
+ds["reorganizations"] = [{"effective": "2025-07-01", "old_code": "01954", "new_code": "01954", "new_name": "Xã Ngân Sơn",
+                          "new_type": "Xã", "part": "full", "basis": "Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 51"}]
+next(o for o in ds["organizations"] if o["id"] == "dang-uy-01954")["valid_to"] = "2025-06-30"
+ds["organizations"].append({"id": "dang-uy-ngan-son", "name": "Đảng ủy xã Ngân Sơn", "kind": "party_committee",
+                            "level": "commune", "unit_code": "01954", "parent_id": "huyen-uy-062", "valid_from": "2025-07-01"})
+assignment(ds, "cm-a").update(valid_to="2025-06-30", end_reason="reorganized")
+ds["assignments"].append({"id": "cm-a2", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01954",
+                          "valid_from": "2025-07-01", "term_id": "tinh-uy-xii"})
+add_work(ds, "cm-a", 2024, 2, 1, 1)
+add_work(ds, "cm-a", 2025, 3, 2, 1)
+add_work(ds, "cm-a2", 2025, 3, 2, 1, start_month=7)
+add_work(ds, "cm-b", 2024, 2, 1, 1)
+add_work(ds, "cm-b", 2025, 6, 4, 2)
+add_eval(ds, "cm-a", 2024, "2025-01-15", author="dang-uy-01954")
+add_eval(ds, "cm-a", 2025, "2026-01-15", author="dang-uy-ngan-son")
+add_eval(ds, "cm-b", 2024, "2025-01-15")
+add_eval(ds, "cm-b", 2025, "2026-01-15")
+scenario("evaluation_author_after_reform", "Vân Tùng is merged into the new Xã Ngân Sơn (same code) on 2025-07-01; its party "
+         "committee ends on 2025-06-30 and Đảng ủy xã Ngân Sơn starts the next day. cm-a ran to 2025-06-30; its 2025 "
+         "evaluation is written in January 2026 by the new commune's committee, since the old one no longer exists: "
+         "accepted (a successor by the reorganisation lineage). The 2024 evaluation is the old committee's. Judged on "
+         "2026-01-20, under rules kept in force: nothing to report (before: wrong author, since committees were looked "
+         "up by code without a date).", [], ds, {"today": "2026-01-20"}, profile=CONTINUED)
+ds2 = copy.deepcopy(ds)
+next(e for e in ds2["evaluations"] if e["id"] == "ev-cm-a-2025")["author_id"] = "huyen-uy-062"
+scenario("evaluation_author_after_reform_wrong", "The same, but the 2025 evaluation of cm-a is written by the district "
+         "committee: neither the committee of the unit on the part's last day nor its successor's: wrong author.",
+         [f("evaluation_wrong_author", "evaluation", "ev-cm-a-2025")], ds2, {"today": "2026-01-20"}, profile=CONTINUED)
+
+# --- life: an obligation falling due after the regulation's end -------------------------------------
+ds = compliant()
+next(e for e in ds["evaluations"] if e["id"] == "ev-cm-a-2025").update(author_id="huyen-uy-062", submitted_on="2026-02-10")
+ds["evaluations"] = [e for e in ds["evaluations"] if e["id"] != "ev-cm-b-2025"]
+scenario("evaluation_due_after_the_regulation", "Under the built-in profile, 1390-QĐ/TU ends on 2025-06-30: the 2025 evaluations, "
+         "due 31/01/2026, are not demanded by it. cm-b's is absent and cm-a's is late and by the district committee: nothing "
+         "is reported. The duties of January–June 2025 are judged (prorated) and met.", [], ds, T)
 
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
@@ -504,6 +644,13 @@ for name, s in SCENARIOS.items():
 profile_path = os.path.join(HERE, "..", "..", "crates", "diaban", "profiles", "bac-kan-1390.json")
 with open(profile_path, encoding="utf-8") as fh:
     profile = json.load(fh)
+c = copy.deepcopy(profile)
+c["id"] = "bac-kan-1390-continued"
+for k in ("in_force_until", "in_force_until_source", "in_force_until_note", "territory"):
+    c["regulation"].pop(k, None)
+with open(os.path.join(HERE, "profiles", "continued.json"), "w", encoding="utf-8") as fh:
+    json.dump(c, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
 p = copy.deepcopy(profile)
 p["id"] = "one-to-eight"
 cm = next(s for s in p["schemes"] if s["id"] == "commune-monitoring")

@@ -140,7 +140,7 @@ impl PyDataset {
     /// Checks the dataset; returns the report as the DESIGN §7 document.
     /// `system_today` is the caller's clock (the facade passes `date.today()`): the day the
     /// check is judged on when neither `today` nor `at` is given.
-    #[pyo3(signature = (profile, system_today, at=None, today=None, recorded_on=None, lang=None))]
+    #[pyo3(signature = (profile, system_today, at=None, today=None, recorded_on=None, lang=None, strict=false))]
     #[allow(clippy::too_many_arguments)]
     fn check<'py>(
         &self,
@@ -151,12 +151,14 @@ impl PyDataset {
         today: Option<&str>,
         recorded_on: Option<&str>,
         lang: Option<&str>,
+        strict: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let lang = parse_lang(py, lang)?;
         let args = diaban::api::CheckArgs {
             at,
             today,
             recorded_on,
+            strict,
         };
         let options =
             diaban::api::check_options(&args, parse_day(py, "system_today", system_today)?)

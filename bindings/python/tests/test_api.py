@@ -45,7 +45,8 @@ def test_report_document_is_the_cli_json(demo: diaban.Dataset) -> None:
     report = demo.check(today="2025-03-01", lang="en")
     doc = report.to_dict()
     assert set(doc) == {"findings", "summary"}
-    assert set(doc["findings"][0]) == {"code", "severity", "message", "subject", "from", "to", "article", "details"}
+    # `basis` (issue 11): what the finding rests on (source, topic, parameter, value).
+    assert set(doc["findings"][0]) == {"code", "severity", "message", "subject", "from", "to", "article", "basis", "details"}
     assert json.loads(report.to_json()) == doc
     for f, raw in zip(report, doc["findings"]):
         assert (f.code, f.subject_kind, f.subject_id) == (raw["code"], raw["subject"]["kind"], raw["subject"]["id"])

@@ -85,6 +85,7 @@ def test_scenario(path: Path) -> None:
         at=options.get("at"),
         today=options.get("today"),
         recorded_on=options.get("recorded_on"),
+        strict=options.get("strict") is True,
         lang="vi" if options.get("lang") == "vi" else "en",
         profile=load_profile(s),
     )

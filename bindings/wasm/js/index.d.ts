@@ -106,6 +106,8 @@ export interface CheckOptions {
   lang?: Lang;
   /** A built-in profile id (default `bac-kan-1390`), profile JSON text, or a profile object. */
   profile?: string | ProfileObject | null;
+  /** Also report, as information, the records the regulation does not cover. */
+  strict?: boolean;
 }
 
 /** Options of `Dataset.coverage`. */

@@ -32,6 +32,8 @@ struct CheckArgs {
     recorded_on: Option<String>,
     lang: Option<String>,
     profile: Option<Value>,
+    #[serde(default)]
+    strict: bool,
 }
 
 /// The options of `coverage`.
@@ -136,6 +138,7 @@ impl RawDataset {
             at: args.at.as_deref(),
             today: args.today.as_deref(),
             recorded_on: args.recorded_on.as_deref(),
+            strict: args.strict,
         };
         let opts =
             diaban::api::check_options(&contract, system_today()?).map_err(|e| to_js_error(&e))?;

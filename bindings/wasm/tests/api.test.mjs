@@ -32,7 +32,8 @@ test('check returns plain {findings, summary} with ISO dates and the DESIGN §7 
   assert.deepEqual(Object.keys(report.summary), ['errors', 'warnings', 'infos']);
   assert.ok(report.findings.length > 0);
   const f = report.findings[0];
-  assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'subject', 'from', 'to', 'article', 'details']);
+  // `basis` (issue 11): what the finding rests on (source, topic, parameter, value).
+  assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'subject', 'from', 'to', 'article', 'basis', 'details']);
   for (const g of report.findings) {
     for (const d of [g.from, g.to]) assert.ok(d === null || /^\d{4}-\d{2}-\d{2}$/.test(d));
   }

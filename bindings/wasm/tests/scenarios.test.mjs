@@ -60,6 +60,7 @@ for (const file of files) {
         at: options.at ?? null,
         today: options.today ?? null,
         recordedOn: options.recorded_on ?? null,
+        strict: options.strict === true,
         lang: options.lang === 'vi' ? 'vi' : 'en',
         profile: profileOf(s),
       });

@@ -36,6 +36,10 @@ enum Command {
         /// Evaluate the dataset as it was known on this day: decisions signed later are ignored.
         #[arg(long)]
         recorded_on: Option<String>,
+        /// Also list, as information, the records the regulation does not cover (outside its
+        /// territory or after its end).
+        #[arg(long)]
+        strict: bool,
     },
     /// The coverage table of a scheme on a day: every unit in scope and who covers it.
     Coverage {
@@ -229,11 +233,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             at,
             today,
             recorded_on,
+            strict,
         } => {
             let args = diaban::api::CheckArgs {
                 at: at.as_deref(),
                 today: today.as_deref(),
                 recorded_on: recorded_on.as_deref(),
+                strict,
             };
             let options = diaban::api::check_options(&args, system_today())?;
             let profile = profile(&profile_opt.profile)?;

@@ -146,6 +146,8 @@ pub struct CheckArgs<'a> {
     pub today: Option<&'a str>,
     /// Ignore decisions signed after this day.
     pub recorded_on: Option<&'a str>,
+    /// Also report, as information, the records the regulation does not cover.
+    pub strict: bool,
 }
 
 /// The options of a check from its arguments. `system_today` is the caller's clock, used as
@@ -164,6 +166,7 @@ pub fn check_options(args: &CheckArgs<'_>, system_today: NaiveDate) -> Result<Ch
             None
         }),
         recorded_on: opt_date_arg("recorded_on", args.recorded_on)?,
+        strict: args.strict,
     })
 }
 
@@ -208,7 +211,7 @@ mod tests {
             &CheckArgs {
                 at: Some("2024-10-01"),
                 today: Some("2025-03-01"),
-                recorded_on: None,
+                ..CheckArgs::default()
             },
             sys,
         )

@@ -1,30 +1,37 @@
-//! Rules about what cadres do and how they are held to account (DESIGN §3–§5):
-//! duty frequencies, activities outside any assignment, yearly evaluations, and
-//! rural-development statuses.
+//! Rules about what cadres do and how they are held to account: duty frequencies,
+//! activities outside any assignment, yearly evaluations, and rural-development statuses.
+//! The judgement of one assignment-year (`judge_year`) is shared with the yearly report,
+//! so the report and the findings agree by construction (see `docs/semantics.md`).
 //!
 //! ## Prorating duties
-//! A duty's `min_per_year` applies to a full calendar year of assignment. For a part of a
-//! year, the requirement is `min_per_year × days assigned in the year / days in the year`,
-//! **rounded to the nearest whole number, halves up**: monitoring from 1 September 2024
-//! (122 of 366 days) needs `round(6 × 122 / 366) = 2` committee meetings in 2024;
-//! assigned on 31 December only, `round(6 / 365) = 0`. Each assignment is judged on its
-//! own days and its own subject's activities, so a replacement splits the year between
-//! predecessor and successor. A year is judged only once it is over (`today` after
-//! 31 December).
+//! A duty's `min_per_year` applies to a full calendar year. For a part of a year, the
+//! requirement is `min_per_year × days judged in the year / days in the year`, **rounded to
+//! the nearest whole number, halves up**: monitoring from 1 September 2024 (122 of 366
+//! days) needs `round(6 × 122 / 366) = 2` committee meetings in 2024; assigned on
+//! 31 December only, `round(6 / 365) = 0`. The days judged are the assignment's days the
+//! regulation judges (in force, in its territory). Each assignment is judged on its own
+//! days and its own subject's activities, so a replacement splits the year between
+//! predecessor and successor. A year's part is judged once it has ended before the judged
+//! day.
 //!
 //! ## Evaluations
 //! An assignment-year needs an evaluation when the assignment ran at least
-//! `min_days_in_year` days in that year (a profile parameter; Bắc Kạn: 90, so a cadre
-//! assigned in mid-October needs none for that year). It is missing once `today` is after
-//! the due date; late when sent after the due date.
+//! `min_days_in_year` judged days in that year (a profile parameter; Bắc Kạn: 90, so a
+//! cadre assigned in mid-October needs none for that year) and the evaluation falls due
+//! within the regulation's life. It is missing once the judged day is after the due date;
+//! late when sent after the due date. An evaluation sent after the judged day does not exist
+//! yet on that day.
 
-use crate::finding::{Code, Severity};
-use crate::model::{Assignment, OrgKind, Rating, UnitType};
+use crate::finding::Code;
+use crate::model::{ActivityKind, Assignment, Rating, UnitType};
 use crate::period::Period;
-use crate::profile::{Derivation, Scheme};
+use crate::profile::{Derivation, Role, Scheme};
+use crate::roles::Jurisdiction;
 use crate::validate::{span, Ctx, Draft};
+use crate::words::word_enum;
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// `min × days / days_in_year`, rounded to the nearest whole number, halves up.
@@ -99,12 +106,224 @@ pub(crate) fn due_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
         .find_map(|d| NaiveDate::from_ymd_opt(next, month, d))
 }
 
+/// One duty of one assignment in the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DutyRow {
+    /// Duty id.
+    pub duty: String,
+    /// The activity kind that fulfils it.
+    pub activity_kind: ActivityKind,
+    /// Required in the judged part of the year (prorated).
+    pub required: u32,
+    /// Done in the judged part of the year.
+    pub done: u32,
+    /// `done >= required`.
+    pub met: bool,
+}
+
+word_enum! {
+    /// Where an assignment-year's evaluation stands.
+    pub enum EvaluationState {
+        /// Sent on time.
+        Ok = "ok",
+        /// Sent after the deadline.
+        Late = "late",
+        /// Not sent, and the deadline has passed before the judged day.
+        Missing = "missing",
+        /// Not sent; the deadline has not passed (or there is no judged day).
+        NotDue = "not_due",
+        /// Not demanded: too few days judged in the year, or due after the regulation's end.
+        NotRequired = "not_required",
+        /// The scheme has no evaluation policy.
+        None = "none",
+    }
+}
+
+/// Where an assignment-year's evaluation stands, with the evaluation if there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvaluationStatus {
+    /// The state.
+    pub status: EvaluationState,
+    /// The evaluation's id, if there is one.
+    pub evaluation_id: Option<String>,
+    /// Its rating.
+    pub rating: Option<Rating>,
+    /// The day it was sent.
+    pub submitted_on: Option<NaiveDate>,
+    /// The deadline.
+    pub due: Option<NaiveDate>,
+}
+
+/// The judgement of one assignment in one year: what the rules ([`check`]) report and what
+/// the yearly report shows, computed once, here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct YearJudgement {
+    pub(crate) year: i32,
+    /// The days of the year the regulation judges for this assignment.
+    pub(crate) part: Period,
+    pub(crate) days: i64,
+    pub(crate) days_in_year: i64,
+    /// Duties, in profile order.
+    pub(crate) duties: Vec<DutyRow>,
+    /// True when the part ended before the judged day: only then are shortfalls reported.
+    pub(crate) duties_due: bool,
+    pub(crate) evaluation: EvaluationStatus,
+}
+
+impl YearJudgement {
+    /// True when some duty is reported unmet, or the evaluation is missing, late or rated
+    /// unfulfilled.
+    pub(crate) fn shortfall(&self) -> bool {
+        (self.duties_due && self.duties.iter().any(|d| !d.met))
+            || matches!(
+                self.evaluation.status,
+                EvaluationState::Missing | EvaluationState::Late
+            )
+            || self.evaluation.rating == Some(Rating::Unfulfilled)
+    }
+}
+
+/// The days of an assignment that yearly rules judge: the days the profile reaches (up to the
+/// end of the regulation's life, in its territory) and, for a scheme made under the regulation,
+/// from its effective date (its duties and evaluations do not exist before it).
+pub(crate) fn judged_period(
+    index: &crate::index::Index<'_>,
+    jurisdiction: &Jurisdiction,
+    scheme: &Scheme,
+    a: &Assignment,
+) -> Option<Period> {
+    let p = a.period();
+    if p.is_inverted() {
+        return None;
+    }
+    let code = unit_of_target(index, &a.target);
+    let pieces = if scheme.under_regulation.value {
+        jurisdiction.judged_days(index, &code, &p)
+    } else {
+        jurisdiction.reach_days(index, &code, &p)
+    };
+    let first = pieces.first()?;
+    let last = pieces.last()?;
+    Some(Period {
+        from: first.from,
+        to: last.to,
+    })
+}
+
+/// The unit a target lies in (itself, or an organisation's unit); empty when unknown.
+fn unit_of_target(index: &crate::index::Index<'_>, target: &str) -> String {
+    if !index.unit_versions(target).is_empty() {
+        return target.to_owned();
+    }
+    let mut org = index.organization(target);
+    for _ in 0..8 {
+        let Some(o) = org else { break };
+        if let Some(code) = &o.unit_code {
+            return code.clone();
+        }
+        org = o.parent_id.as_deref().and_then(|p| index.organization(p));
+    }
+    String::new()
+}
+
+/// The year parts of the judged period of an assignment, up to `until` for an open end.
+pub(crate) fn judged_years(
+    index: &crate::index::Index<'_>,
+    jurisdiction: &Jurisdiction,
+    scheme: &Scheme,
+    a: &Assignment,
+    until: NaiveDate,
+) -> Vec<(i32, Period)> {
+    judged_period(index, jurisdiction, scheme, a)
+        .map(|p| years_of(&p, until))
+        .unwrap_or_default()
+}
+
+/// Judges one assignment-year part: duties required and done, and the evaluation's state on
+/// the judged day. `evaluations` are the evaluations of this assignment and year that exist.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn judge_year(
+    scheme: &Scheme,
+    a: &Assignment,
+    year: i32,
+    part: Period,
+    activities: &ActivityIndex<'_>,
+    evaluations: &[&crate::model::Evaluation],
+    judged_day: Option<NaiveDate>,
+    life_end: Option<NaiveDate>,
+) -> YearJudgement {
+    let days = part.days().unwrap_or(0);
+    let days_in_year = Period::year(year).days().unwrap_or(365);
+    let duties = scheme
+        .duties
+        .iter()
+        .map(|d| {
+            let required = prorated(d.min_per_year.value, days, days_in_year);
+            let done = activities.count(&a.subject_id, &a.target, d.activity_kind, &part);
+            DutyRow {
+                duty: d.id.clone(),
+                activity_kind: d.activity_kind,
+                required,
+                done,
+                met: done >= required,
+            }
+        })
+        .collect();
+    let duties_due = judged_day.is_some_and(|j| part.to.is_some_and(|end| end < j));
+    let evaluation = match &scheme.evaluation {
+        None => EvaluationStatus {
+            status: EvaluationState::None,
+            evaluation_id: None,
+            rating: None,
+            submitted_on: None,
+            due: None,
+        },
+        Some(policy) => {
+            let due = due_date(year, policy.due.value.month, policy.due.value.day);
+            // An evaluation sent after the judged day does not exist yet on that day.
+            let found = evaluations
+                .iter()
+                .filter(|e| judged_day.is_none_or(|j| e.submitted_on.is_none_or(|s| s <= j)))
+                .min_by_key(|e| (e.submitted_on.unwrap_or(NaiveDate::MAX), e.id.as_str()))
+                .copied();
+            let demanded = days >= i64::from(policy.min_days_in_year.value)
+                && due.is_some_and(|due| life_end.is_none_or(|end| due <= end));
+            let status = match (found, due) {
+                (Some(e), Some(due)) if e.submitted_on.is_some_and(|s| s > due) => {
+                    EvaluationState::Late
+                }
+                (Some(_), _) => EvaluationState::Ok,
+                (None, _) if !demanded => EvaluationState::NotRequired,
+                (None, Some(due)) if judged_day.is_some_and(|j| due < j) => {
+                    EvaluationState::Missing
+                }
+                (None, _) => EvaluationState::NotDue,
+            };
+            EvaluationStatus {
+                status,
+                evaluation_id: found.map(|e| e.id.clone()),
+                rating: found.and_then(|e| e.rating),
+                submitted_on: found.and_then(|e| e.submitted_on),
+                due,
+            }
+        }
+    };
+    YearJudgement {
+        year,
+        part,
+        days,
+        days_in_year,
+        duties,
+        duties_due,
+        evaluation,
+    }
+}
+
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let activities = ActivityIndex::new(ctx.index.dataset);
     let schemes: Vec<&Scheme> = ctx.profile.schemes.iter().collect();
     for scheme in &schemes {
-        duty_frequencies(ctx, scheme, &activities);
-        evaluations(ctx, scheme);
+        yearly(ctx, scheme, &activities);
     }
     activities_outside(ctx);
     ntm_statuses(ctx);
@@ -119,81 +338,152 @@ fn assignments_in_scope<'d>(ctx: &Ctx<'_, 'd>, scheme: &Scheme) -> Vec<&'d Assig
         .assignments
         .iter()
         .filter(|a| {
-            a.scheme == scheme.id && !a.period().is_inverted() && a.period().overlaps(&ctx.scope)
+            a.scheme == scheme.id && !a.period().is_inverted() && ctx.clip(&a.period()).is_some()
         })
         .collect();
     list.sort_by(|x, y| x.id.cmp(&y.id));
     list
 }
 
-/// The days of an assignment that yearly rules judge: for a scheme made under the regulation,
-/// only the days the regulation is in force (its duties and evaluations do not exist before it,
-/// and a record reaching back to year 1 must not produce thousands of findings).
-fn judged_period(ctx: &Ctx<'_, '_>, scheme: &Scheme, a: &Assignment) -> Option<Period> {
-    if scheme.under_regulation.value {
-        a.period().intersect(&ctx.profile.in_force())
-    } else {
-        Some(a.period())
+/// The evaluations of a scheme's assignments, by assignment and year, that were sent by the
+/// judged day (one sent later has not happened yet on that day).
+fn evaluations_by_key<'d>(
+    ctx: &Ctx<'_, 'd>,
+    scheme: &Scheme,
+) -> BTreeMap<(&'d str, i32), Vec<&'d crate::model::Evaluation>> {
+    let index = ctx.index;
+    let mut by_key: BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>> = BTreeMap::new();
+    for e in &index.dataset.evaluations {
+        let sent_by_then = ctx
+            .judged
+            .is_none_or(|j| e.submitted_on.is_none_or(|s| s <= j));
+        if sent_by_then
+            && index
+                .assignment(&e.assignment_id)
+                .is_some_and(|a| a.scheme == scheme.id)
+        {
+            by_key
+                .entry((e.assignment_id.as_str(), e.year))
+                .or_default()
+                .push(e);
+        }
     }
+    for list in by_key.values_mut() {
+        list.sort_by(|x, y| {
+            x.submitted_on
+                .unwrap_or(NaiveDate::MAX)
+                .cmp(&y.submitted_on.unwrap_or(NaiveDate::MAX))
+                .then_with(|| x.id.cmp(&y.id))
+        });
+    }
+    by_key
 }
 
-fn duty_frequencies(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, activities: &ActivityIndex<'_>) {
-    let Some(today) = ctx.today else { return };
-    if scheme.duties.is_empty() {
+/// The yearly rules of a scheme: duty frequencies and evaluations, from [`judge_year`].
+fn yearly(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, activities: &ActivityIndex<'_>) {
+    let by_key = evaluations_by_key(ctx, scheme);
+    if let Some(policy) = &scheme.evaluation {
+        existing_evaluations(ctx, scheme, policy, &by_key);
+    }
+    let Some(judged_day) = ctx.judged else { return };
+    if scheme.duties.is_empty() && scheme.evaluation.is_none() {
         return;
     }
-    let last_complete = today.year() - 1;
-    let Some(horizon) = NaiveDate::from_ymd_opt(last_complete, 12, 31) else {
-        return;
-    };
+    let life_end = ctx.jurisdiction.life.to;
     for a in assignments_in_scope(ctx, scheme) {
-        let Some(judged) = judged_period(ctx, scheme, a) else {
-            continue;
-        };
-        for (year, part) in years_of(&judged, horizon) {
-            if year > last_complete {
-                continue;
+        for (year, part) in judged_years(ctx.index, &ctx.jurisdiction, scheme, a, judged_day) {
+            let evals = by_key
+                .get(&(a.id.as_str(), year))
+                .map_or(&[][..], Vec::as_slice);
+            let j = judge_year(
+                scheme,
+                a,
+                year,
+                part,
+                activities,
+                evals,
+                Some(judged_day),
+                life_end,
+            );
+            if j.duties_due {
+                duty_findings(ctx, scheme, a, &j);
             }
-            let days = part.days().unwrap_or(0);
-            let days_in_year = Period::year(year).days().unwrap_or(365);
-            for duty in &scheme.duties {
-                let required = prorated(duty.min_per_year.value, days, days_in_year);
-                let done = activities.count(&a.subject_id, &a.target, duty.activity_kind, &part);
-                if done >= required {
-                    continue;
-                }
-                let kind = duty.activity_kind;
-                ctx.push(
-                    Draft::new(Code::DutyFrequencyUnmet, Severity::Warning, "assignment", &a.id)
-                        .period(part)
-                        .article(ctx.cite(scheme, duty.min_per_year.article.as_ref()))
-                        .say(
-                            format!(
-                                "Năm {year}: {} ({}) chỉ có {done} lần `{kind}` tại {}, cần {required} ({} lần/năm, tính theo {days}/{days_in_year} ngày được phân công).",
-                                ctx.index.subject_name(&a.subject_id).unwrap_or(&a.subject_id),
-                                a.subject_id,
-                                a.target,
-                                duty.min_per_year.value
-                            ),
-                            format!(
-                                "In {year}, {} ({}) has {done} `{kind}` at {}, {required} required ({} a year, prorated for {days} of {days_in_year} days assigned).",
-                                ctx.index.subject_name(&a.subject_id).unwrap_or(&a.subject_id),
-                                a.subject_id,
-                                a.target,
-                                duty.min_per_year.value
-                            ),
-                        )
-                        .detail("scheme", scheme.id.clone())
-                        .detail("duty", duty.id.clone())
-                        .detail("activity_kind", kind.as_str())
-                        .detail("year", year)
-                        .detail("required", required)
-                        .detail("done", done)
-                        .detail("days_assigned", days),
-                );
+            if j.evaluation.status == EvaluationState::Missing {
+                evaluation_missing(ctx, scheme, a, &j);
             }
         }
     }
+}
+
+fn duty_findings(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &YearJudgement) {
+    let (year, days, days_in_year) = (j.year, j.days, j.days_in_year);
+    let name = ctx
+        .index
+        .subject_name(&a.subject_id)
+        .unwrap_or(&a.subject_id)
+        .to_owned();
+    for (duty, row) in scheme.duties.iter().zip(&j.duties) {
+        if row.met {
+            continue;
+        }
+        let (done, required) = (row.done, row.required);
+        let kind = duty.activity_kind;
+        ctx.push(
+            Draft::new(Code::DutyFrequencyUnmet, "assignment", &a.id)
+                .period(j.part)
+                .rests_on_ref(crate::validate::ParamRef::of(
+                    scheme,
+                    &format!("duties.{}.min_per_year", duty.id),
+                    &duty.min_per_year,
+                ))
+                .say(
+                    format!(
+                        "Năm {year}: {name} ({}) chỉ có {done} lần `{kind}` tại {}, cần {required} ({} lần/năm, tính theo {days}/{days_in_year} ngày được xét).",
+                        a.subject_id, a.target, duty.min_per_year.value
+                    ),
+                    format!(
+                        "In {year}, {name} ({}) has {done} `{kind}` at {}, {required} required ({} a year, prorated for {days} of {days_in_year} days judged).",
+                        a.subject_id, a.target, duty.min_per_year.value
+                    ),
+                )
+                .detail("scheme", scheme.id.clone())
+                .detail("duty", duty.id.clone())
+                .detail("activity_kind", kind.as_str())
+                .detail("year", year)
+                .detail("required", required)
+                .detail("done", done)
+                .detail("days_assigned", days),
+        );
+    }
+}
+
+fn evaluation_missing(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &YearJudgement) {
+    let Some(policy) = &scheme.evaluation else {
+        return;
+    };
+    let Some(due) = j.evaluation.due else { return };
+    let year = j.year;
+    let (vi, en) = span(&j.part);
+    let due_vi = due.format("%d/%m/%Y");
+    ctx.push(
+        Draft::new(Code::EvaluationMissing, "assignment", &a.id)
+            .period(j.part)
+            .rests_on(scheme, "evaluation.due", &policy.due)
+            .say(
+                format!(
+                    "Chưa có bản đánh giá năm {year} của phân công {} ({vi}); hạn gửi ngày {due_vi}.",
+                    a.id
+                ),
+                format!(
+                    "No {year} evaluation of assignment {} ({en}); it was due on {due}.",
+                    a.id
+                ),
+            )
+            .detail("scheme", scheme.id.clone())
+            .detail("year", year)
+            .detail("due", due.to_string())
+            .detail("days_assigned", j.days),
+    );
 }
 
 fn activities_outside(ctx: &mut Ctx<'_, '_>) {
@@ -201,7 +491,7 @@ fn activities_outside(ctx: &mut Ctx<'_, '_>) {
     let schemes: Vec<&str> = ctx.profile.schemes.iter().map(|s| s.id.as_str()).collect();
     let mut outside: Vec<(&crate::model::Activity, usize)> = Vec::new();
     for act in &index.dataset.activities {
-        if !ctx.scope.contains(act.date) {
+        if ctx.reach(&act.target, &Period::day(act.date)).is_empty() {
             continue;
         }
         let subject_known = !index.posts(&act.subject_id).is_empty()
@@ -222,13 +512,12 @@ fn activities_outside(ctx: &mut Ctx<'_, '_>) {
     }
     for (act, held) in outside {
         ctx.push(
-            Draft::new(Code::ActivityOutsideAssignment, Severity::Warning, "activity", &act.id)
+            Draft::new(Code::ActivityOutsideAssignment, "activity", &act.id)
                 .period(Period::day(act.date))
-                .article(ctx.profile.cite(Some("3")))
                 .say(
                     format!(
                         "Hoạt động {} ngày {} của {} tại {} không thuộc phân công nào đang có hiệu lực của người/cơ quan này.",
-                        act.id, act.date, act.subject_id, act.target
+                        act.id, act.date.format("%d/%m/%Y"), act.subject_id, act.target
                     ),
                     format!(
                         "Activity {} on {} by {} at {} matches none of the subject's assignments in force that day.",
@@ -243,56 +532,48 @@ fn activities_outside(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-fn evaluations(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
-    let Some(policy) = &scheme.evaluation else {
-        return;
-    };
+/// Rules on the evaluations that exist: duplicates, late, wrong author, unfulfilled and not
+/// replaced.
+fn existing_evaluations(
+    ctx: &mut Ctx<'_, '_>,
+    scheme: &Scheme,
+    policy: &crate::profile::EvaluationPolicy,
+    by_key: &BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>>,
+) {
     let index = ctx.index;
-    let article = ctx.cite(scheme, policy.due.article.as_ref());
-    let mut by_key: BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>> = BTreeMap::new();
-    // With --at D, only the evaluations that existed on D (sent on or before it) are looked at.
-    let existed = |e: &crate::model::Evaluation| {
-        ctx.scope
-            .to
-            .is_none_or(|d| e.submitted_on.is_none_or(|s| s <= d))
-    };
-    for e in &index.dataset.evaluations {
-        if existed(e)
-            && index
-                .assignment(&e.assignment_id)
-                .is_some_and(|a| a.scheme == scheme.id)
-        {
-            by_key
-                .entry((e.assignment_id.as_str(), e.year))
-                .or_default()
-                .push(e);
-        }
-    }
     let in_scope: std::collections::HashSet<&str> = assignments_in_scope(ctx, scheme)
         .iter()
         .map(|a| a.id.as_str())
         .collect();
-    // Evaluations that exist: duplicates, late, wrong author, unfulfilled and not replaced.
-    for ((assignment_id, year), list) in &by_key {
+    for ((assignment_id, year), list) in by_key {
         if !in_scope.contains(assignment_id) {
             continue;
         }
         let Some(a) = index.assignment(assignment_id) else {
             continue;
         };
-        let mut list = list.clone();
-        list.sort_by(|x, y| {
-            x.submitted_on
-                .unwrap_or(NaiveDate::MAX)
-                .cmp(&y.submitted_on.unwrap_or(NaiveDate::MAX))
-                .then_with(|| x.id.cmp(&y.id))
-        });
+        // The year's judged part: evaluations of a year the regulation does not judge (before
+        // it took effect, after its end, outside its territory) are not looked at.
+        // With `at`, the findings about an evaluation concern its assignment-year part: kept
+        // only if that part includes the day.
+        let Some(part) = judged_period(index, &ctx.jurisdiction, scheme, a)
+            .and_then(|p| Period::year(*year).intersect(&p))
+            .filter(|part| ctx.clip(part).is_some())
+        else {
+            continue;
+        };
         let due = due_date(*year, policy.due.value.month, policy.due.value.day);
+        // An evaluation falling due after the regulation's end is not demanded by it: neither
+        // its lateness nor its author is judged.
+        let life_end = ctx.jurisdiction.life.to;
+        if due.is_none_or(|d| life_end.is_some_and(|end| d > end)) {
+            continue;
+        }
         for extra in list.iter().skip(1) {
             let first = list.first().map_or("", |e| e.id.as_str());
             ctx.push(
-                Draft::new(Code::EvaluationDuplicate, Severity::Warning, "evaluation", &extra.id)
-                    .article(article.clone())
+                Draft::new(Code::EvaluationDuplicate, "evaluation", &extra.id)
+                    .rests_on(scheme, "evaluation.author", &policy.author)
                     .say(
                         format!("Phân công {assignment_id} đã có bản đánh giá năm {year} ({first}); {} là bản thứ hai.", extra.id),
                         format!("Assignment {assignment_id} already has an evaluation for {year} ({first}); {} is a second one.", extra.id),
@@ -302,8 +583,7 @@ fn evaluations(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                     .detail("first", first),
             );
         }
-        let expected_author = expected_author(index, policy.author.value, a, *year);
-        for e in &list {
+        for e in list {
             if let (Some(due), Some(sent)) = (due, e.submitted_on) {
                 if sent > due {
                     let late = Period {
@@ -311,11 +591,11 @@ fn evaluations(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                         to: Some(sent),
                     };
                     ctx.push(
-                        Draft::new(Code::EvaluationLate, Severity::Warning, "evaluation", &e.id)
+                        Draft::new(Code::EvaluationLate, "evaluation", &e.id)
                             .period(late)
-                            .article(article.clone())
+                            .rests_on(scheme, "evaluation.due", &policy.due)
                             .say(
-                                format!("Bản đánh giá năm {year} của phân công {assignment_id} gửi ngày {sent}, quá hạn {due} ({} ngày).", late.days().unwrap_or(0)),
+                                format!("Bản đánh giá năm {year} của phân công {assignment_id} gửi ngày {}, quá hạn {} ({} ngày).", sent.format("%d/%m/%Y"), due.format("%d/%m/%Y"), late.days().unwrap_or(0)),
                                 format!("The {year} evaluation of assignment {assignment_id} was sent on {sent}, after the {due} deadline ({} days late).", late.days().unwrap_or(0)),
                             )
                             .detail("assignment_id", *assignment_id)
@@ -325,98 +605,127 @@ fn evaluations(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                     );
                 }
             }
-            if let Some(expected) = &expected_author {
-                if e.author_id != expected.id {
-                    ctx.push(
-                        Draft::new(
-                            Code::EvaluationWrongAuthor,
-                            Severity::Error,
-                            "evaluation",
-                            &e.id,
-                        )
-                        .article(ctx.cite(scheme, policy.author.article.as_ref()))
-                        .say(
-                            format!(
-                                "Bản đánh giá {} do {} viết; theo quy định phải do {} ({}) viết.",
-                                e.id, e.author_id, expected.name, expected.id
-                            ),
-                            format!(
-                                "Evaluation {} was written by {}; it must be written by {} ({}).",
-                                e.id, e.author_id, expected.name, expected.id
-                            ),
-                        )
-                        .detail("assignment_id", *assignment_id)
-                        .detail("year", *year)
-                        .detail("expected_author", expected.id.clone())
-                        .detail("author_id", e.author_id.clone()),
-                    );
-                }
-            }
+            author_rule(ctx, scheme, policy, a, e, &part);
             if e.rating == Some(Rating::Unfulfilled) {
                 unfulfilled(ctx, scheme, a, e, due);
             }
         }
     }
-    // Evaluations that should exist and do not.
-    let Some(today) = ctx.today else { return };
-    for a in assignments_in_scope(ctx, scheme) {
-        let Some(judged) = judged_period(ctx, scheme, a) else {
-            continue;
-        };
-        for (year, part) in years_of(&judged, today) {
-            let days = part.days().unwrap_or(0);
-            if days < i64::from(policy.min_days_in_year.value) {
-                continue;
-            }
-            let Some(due) = due_date(year, policy.due.value.month, policy.due.value.day) else {
-                continue;
-            };
-            if today <= due || by_key.contains_key(&(a.id.as_str(), year)) {
-                continue;
-            }
-            let (vi, en) = span(&part);
-            ctx.push(
-                Draft::new(
-                    Code::EvaluationMissing,
-                    Severity::Error,
-                    "assignment",
-                    &a.id,
-                )
-                .period(part)
-                .article(ctx.cite(scheme, policy.min_days_in_year.article.as_ref()))
-                .say(
-                    format!(
-                        "Chưa có bản đánh giá năm {year} của phân công {} ({vi}); hạn gửi {due}.",
-                        a.id
-                    ),
-                    format!(
-                        "No {year} evaluation of assignment {} ({en}); it was due on {due}.",
-                        a.id
-                    ),
-                )
-                .detail("scheme", scheme.id.clone())
-                .detail("year", year)
-                .detail("due", due.to_string())
-                .detail("days_assigned", days),
-            );
-        }
-    }
 }
 
-fn expected_author<'d>(
-    index: &crate::index::Index<'d>,
+/// The bodies that may write the evaluation of an assignment-year whose judged part is `part`:
+/// the party committee of the target unit on the part's last day; if that committee has ceased
+/// to exist by the day the evaluation was sent, also the party committee, on that day, of a
+/// unit the target became (reorganisation lineage).
+fn accepted_authors<'d>(
+    ctx: &Ctx<'_, 'd>,
     author: Derivation,
     a: &Assignment,
-    year: i32,
-) -> Option<&'d crate::model::Organization> {
-    let day = NaiveDate::from_ymd_opt(year, 12, 31);
-    match author {
-        Derivation::TargetPartyCommittee => index.party_committee_of(&a.target),
+    part: &Period,
+    sent: Option<NaiveDate>,
+) -> Result<Vec<&'d crate::model::Organization>, crate::roles::Unresolved> {
+    let index = ctx.index;
+    let last = part.to.unwrap_or(part.from);
+    let unit = match author {
+        Derivation::TargetPartyCommittee => Some(a.target.clone()),
         Derivation::TargetDistrictPartyCommittee => index
-            .district_of(&a.target, day)
-            .and_then(|d| index.party_committee_of(&d.code)),
-        Derivation::TargetDistrictLead | Derivation::SubjectAgency => None,
+            .district_of(&a.target, Some(last))
+            .map(|d| d.code.clone()),
+        Derivation::TargetDistrictLead | Derivation::SubjectAgency => return Ok(Vec::new()),
+    };
+    let role = match author {
+        Derivation::TargetDistrictPartyCommittee => Role::TargetDistrictPartyCommittee,
+        _ => Role::TargetPartyCommittee,
+    };
+    let Some(first) = unit
+        .as_deref()
+        .and_then(|u| index.party_committee_of(u, last))
+    else {
+        return Err(crate::roles::Unresolved {
+            role,
+            why_vi: format!(
+                "không có tổ chức loại party_committee của đơn vị {} còn tồn tại ngày {}",
+                unit.as_deref().unwrap_or(&a.target),
+                last.format("%d/%m/%Y")
+            ),
+            why_en: format!(
+                "no organisation of kind party_committee of unit {} exists on {last}",
+                unit.as_deref().unwrap_or(&a.target)
+            ),
+        });
+    };
+    let mut out = vec![first];
+    if let (Some(sent), Some(end), Some(unit)) = (sent, first.valid_to, unit.as_deref()) {
+        if end < sent {
+            let lineage = crate::reorg::Lineage::new(index.dataset);
+            for step in lineage.successors(unit, last) {
+                if let Some(org) = step
+                    .code
+                    .as_deref()
+                    .and_then(|c| index.party_committee_of(c, sent))
+                {
+                    out.push(org);
+                }
+            }
+        }
     }
+    Ok(out)
+}
+
+fn author_rule(
+    ctx: &mut Ctx<'_, '_>,
+    scheme: &Scheme,
+    policy: &crate::profile::EvaluationPolicy,
+    a: &Assignment,
+    e: &crate::model::Evaluation,
+    part: &Period,
+) {
+    let accepted = match accepted_authors(ctx, policy.author.value, a, part, e.submitted_on) {
+        Ok(list) => list,
+        Err(u) => {
+            ctx.role_unresolved(&u);
+            return;
+        }
+    };
+    let Some(expected) = accepted.first() else {
+        return;
+    };
+    if accepted.iter().any(|o| o.id == e.author_id) {
+        return;
+    }
+    let also: Vec<String> = accepted.iter().skip(1).map(|o| o.id.clone()).collect();
+    let (also_vi, also_en) = if also.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(" (hoặc, sau sắp xếp, {})", also.join(", ")),
+            format!(" (or, after the reorganisation, {})", also.join(", ")),
+        )
+    };
+    let year = e.year;
+    let assignment_id = &a.id;
+    ctx.push(
+        Draft::new(Code::EvaluationWrongAuthor, "evaluation", &e.id)
+            .rests_on(scheme, "evaluation.author", &policy.author)
+            .say(
+                format!(
+                    "Bản đánh giá {} do {} viết; theo quy định phải do {} ({}){also_vi} viết.",
+                    e.id, e.author_id, expected.name, expected.id
+                ),
+                format!(
+                    "Evaluation {} was written by {}; it must be written by {} ({}){also_en}.",
+                    e.id, e.author_id, expected.name, expected.id
+                ),
+            )
+            .detail("assignment_id", assignment_id.clone())
+            .detail("year", year)
+            .detail("expected_author", expected.id.clone())
+            .detail(
+                "accepted_authors",
+                accepted.iter().map(|o| o.id.clone()).collect::<Vec<_>>(),
+            )
+            .detail("author_id", e.author_id.clone()),
+    );
 }
 
 fn unfulfilled(
@@ -429,7 +738,7 @@ fn unfulfilled(
     let Some(policy) = &scheme.evaluation else {
         return;
     };
-    let Some(today) = ctx.today else { return };
+    let Some(judged_day) = ctx.judged else { return };
     let Some(rated) = e.submitted_on.or(due) else {
         return;
     };
@@ -441,25 +750,26 @@ fn unfulfilled(
     let Some(after) = deadline.succ_opt() else {
         return;
     };
-    if today <= deadline || !a.period().contains(after) {
+    // Reported only once the window has passed before the judged day.
+    if after >= judged_day || !a.period().contains(after) {
         return;
     }
     let still = Period {
         from: after,
         to: a.valid_to,
     };
-    let Some(still) = ctx.clip(&still) else {
+    let Some(still) = ctx.judged_days(&a.target, &still).first().copied() else {
         return;
     };
     let (vi, en) = span(&still);
     ctx.push(
-        Draft::new(Code::UnfulfilledNotReplaced, Severity::Error, "assignment", &a.id)
+        Draft::new(Code::UnfulfilledNotReplaced, "assignment", &a.id)
             .period(still)
-            .article(ctx.cite(scheme, policy.replace_within_days.article.as_ref()))
+            .rests_on(scheme, "evaluation.replace_within_days", &policy.replace_within_days)
             .say(
                 format!(
-                    "Cán bộ của phân công {} bị đánh giá không hoàn thành nhiệm vụ ({}, ngày {rated}) nhưng vẫn được phân công {vi}, quá {} ngày.",
-                    a.id, e.id, policy.replace_within_days.value
+                    "Cán bộ của phân công {} bị đánh giá không hoàn thành nhiệm vụ ({}, ngày {}) nhưng vẫn được phân công {vi}, quá {} ngày.",
+                    a.id, e.id, rated.format("%d/%m/%Y"), policy.replace_within_days.value
                 ),
                 format!(
                     "The cadre of assignment {} was rated unfulfilled ({}, on {rated}) and is still assigned {en}, more than {} days later.",
@@ -521,23 +831,12 @@ fn ntm_statuses(ctx: &mut Ctx<'_, '_>) {
     }
     for (id, vi, en) in problems {
         ctx.push(
-            Draft::new(Code::NtmStatusInvalid, Severity::Warning, "ntm_status", &id)
-                .article(Some(
+            Draft::new(Code::NtmStatusInvalid, "ntm_status", &id)
+                .instrument(Some(
                     "QĐ 318/QĐ-TTg (Bộ tiêu chí quốc gia về xã nông thôn mới)".to_owned(),
                 ))
                 .say(vi, en),
         );
-    }
-}
-
-impl<'d> crate::index::Index<'d> {
-    /// The party committee of a unit: the organisation of kind `party_committee` attached to `code`.
-    #[must_use]
-    pub fn party_committee_of(&self, code: &str) -> Option<&'d crate::model::Organization> {
-        self.organizations_of_unit(code)
-            .iter()
-            .copied()
-            .find(|o| o.kind == OrgKind::PartyCommittee)
     }
 }
 

@@ -1,4 +1,6 @@
-//! Findings: what validation reports about a dataset (DESIGN §5).
+//! Findings: what validation reports about a dataset, and the registry of rules: each
+//! [`Code`] declares once its default severity, its topic and whether it is about the
+//! integrity of the records ([`Code::rule`]).
 
 use crate::words::word_enum;
 use chrono::NaiveDate;
@@ -7,6 +9,7 @@ use serde_json::{Map, Value};
 
 word_enum! {
     /// The stable code of a finding. New codes may be added; these never change meaning.
+    #[non_exhaustive]
     pub enum Code {
         /// Two records of one table share an id.
         DuplicateId = "duplicate_id",
@@ -52,7 +55,154 @@ word_enum! {
         TargetOutOfScope = "target_out_of_scope",
         /// A rural-development status is recorded for a unit that is not of type Xã, or is out of range.
         NtmStatusInvalid = "ntm_status_invalid",
+        /// A body the profile needs (by role) cannot be found in the dataset; the rules needing it are skipped.
+        RoleUnresolved = "role_unresolved",
+        /// (Only with `strict`.) A record has days no regulation of the profile covers.
+        NotCoveredByRegulation = "not_covered_by_regulation",
+        /// A target in scope has no assignee recorded from a day after the judged day on.
+        CoverageEnding = "coverage_ending",
+        /// Two overlapping records assign the same subject to the same target.
+        AssignmentDuplicated = "assignment_duplicated",
+        /// An acting (temporary) assignment runs longer than the profile allows.
+        ActingTooLong = "acting_too_long",
     }
+}
+
+word_enum! {
+    /// Where a parameter's value (and so a finding resting on it) comes from.
+    pub enum Source {
+        /// Stated in the source article (`seed/`).
+        Seed = "seed",
+        /// Taken from a similar regulation of another province.
+        Analog = "analog",
+        /// A default the province should confirm.
+        Assumed = "assumed",
+    }
+}
+
+/// What the registry says about a rule: declared once per [`Code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Severity of its findings when they rest on a stated (seed or analog) parameter. A
+    /// finding resting on an assumed parameter is at most a warning unless the profile says
+    /// otherwise.
+    pub severity: Severity,
+    /// The topic of the regulation it applies, in Vietnamese ("nội dung về …").
+    pub topic_vi: &'static str,
+    /// The same topic in English.
+    pub topic_en: &'static str,
+    /// True for findings about the records themselves (duplicate ids, unknown references,
+    /// invalid periods): kept in an `at` view and judged whatever the regulation's reach.
+    pub integrity: bool,
+}
+
+const fn rule(severity: Severity, topic_vi: &'static str, topic_en: &'static str) -> Rule {
+    Rule {
+        severity,
+        topic_vi,
+        topic_en,
+        integrity: false,
+    }
+}
+
+const RECORDS: Rule = Rule {
+    severity: Severity::Error,
+    topic_vi: "tính toàn vẹn của dữ liệu",
+    topic_en: "integrity of the records",
+    integrity: true,
+};
+const ASSIGNING: (&str, &str) = (
+    "nội dung về phân công cán bộ theo dõi địa bàn",
+    "assignment of monitors to localities",
+);
+const SCOPE: (&str, &str) = (
+    "nội dung về đối tượng, phạm vi áp dụng",
+    "subjects and scope",
+);
+const DUTIES: (&str, &str) = (
+    "nội dung về nhiệm vụ của cán bộ theo dõi địa bàn",
+    "duties of the monitoring cadre",
+);
+const EVALUATION: (&str, &str) = ("nội dung về đánh giá cán bộ", "evaluation of the cadre");
+const LIFE: (&str, &str) = (
+    "nội dung về hiệu lực thi hành",
+    "time in force and territory",
+);
+
+impl Code {
+    /// The registry entry of this code: default severity, topic, integrity.
+    #[must_use]
+    pub const fn rule(self) -> Rule {
+        use Severity::{Error, Info, Warning};
+        match self {
+            Code::DuplicateId | Code::UnknownReference | Code::InvalidPeriod => RECORDS,
+            Code::UnitCodeOverlap => rule(Error, RECORDS.topic_vi, RECORDS.topic_en),
+            Code::UnitNotInForce | Code::TargetOutOfScope | Code::IneligibleAssignee => {
+                rule(Error, SCOPE.0, SCOPE.1)
+            }
+            Code::CoverageGap | Code::CoverageOverlap | Code::AssigneeOverloaded => {
+                rule(Error, ASSIGNING.0, ASSIGNING.1)
+            }
+            Code::CoverageEnding => rule(Info, ASSIGNING.0, ASSIGNING.1),
+            Code::AssignmentDuplicated | Code::ActingTooLong => {
+                rule(Warning, ASSIGNING.0, ASSIGNING.1)
+            }
+            Code::OutsideTerm => rule(
+                Error,
+                "nội dung về thời hạn phân công theo nhiệm kỳ đại hội",
+                "assignment period following the congress term",
+            ),
+            Code::OutsideRegulation => rule(Error, LIFE.0, LIFE.1),
+            Code::NotCoveredByRegulation => rule(Info, LIFE.0, LIFE.1),
+            Code::OpenAfterReorganization => rule(
+                Error,
+                "sắp xếp đơn vị hành chính",
+                "reorganisation of administrative units",
+            ),
+            Code::ActivityOutsideAssignment | Code::DutyFrequencyUnmet => {
+                rule(Warning, DUTIES.0, DUTIES.1)
+            }
+            Code::EvaluationMissing
+            | Code::EvaluationWrongAuthor
+            | Code::UnfulfilledNotReplaced => rule(Error, EVALUATION.0, EVALUATION.1),
+            Code::EvaluationLate | Code::EvaluationDuplicate => {
+                rule(Warning, EVALUATION.0, EVALUATION.1)
+            }
+            Code::DistrictLeadMissing => rule(
+                Warning,
+                "nội dung về mối quan hệ công tác",
+                "working relationships",
+            ),
+            Code::NtmStatusInvalid => rule(
+                Warning,
+                "bộ tiêu chí quốc gia về xã nông thôn mới",
+                "national new-rural commune criteria",
+            ),
+            Code::RoleUnresolved => rule(
+                Warning,
+                "cơ quan, tổ chức mà quy định nêu",
+                "bodies the regulation names",
+            ),
+        }
+    }
+}
+
+/// What a finding rests on: the source of the rule's parameter, the article where the
+/// regulation's text numbers it, and the topic otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    /// `seed` (the regulation's text as reported), `analog` (another regulation) or `assumed`.
+    pub source: Source,
+    /// A citation, only where the text gives the numbering (or the scheme's own instrument).
+    pub article: Option<String>,
+    /// The topic of the regulation, in Vietnamese.
+    pub topic_vi: String,
+    /// The topic, in English.
+    pub topic_en: String,
+    /// The profile parameter the rule rests on (`commune-monitoring.per_subject`), if any.
+    pub parameter: Option<String>,
+    /// Its value, as written in the profile.
+    pub value: Option<String>,
 }
 
 word_enum! {
@@ -81,7 +231,8 @@ word_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SubjectRef {
     /// The kind of record: `unit`, `organization`, `person`, `term`, `assignment`, `activity`,
-    /// `evaluation`, `scheme`, `reorganization`, `ntm_status`.
+    /// `evaluation`, `scheme`, `reorganization`, `ntm_status`, or `profile` (a role the
+    /// profile names that the dataset lacks).
     pub kind: &'static str,
     /// Its id (for a unit, its code).
     pub id: String,
@@ -104,8 +255,10 @@ pub struct Finding {
     pub from: Option<NaiveDate>,
     /// Last day concerned (`None` with a `from`: still going on).
     pub to: Option<NaiveDate>,
-    /// The article (or other legal basis) the rule rests on.
+    /// The article (or other legal basis) the rule rests on: the same as `basis.article`.
     pub article: Option<String>,
+    /// What the rule rests on.
+    pub basis: Basis,
     /// Structured details (ids, counts, the scheme…).
     pub details: Map<String, Value>,
 }
@@ -134,6 +287,10 @@ impl Finding {
         m.insert("from".into(), self.from.map(|d| d.to_string()).into());
         m.insert("to".into(), self.to.map(|d| d.to_string()).into());
         m.insert("article".into(), self.article.clone().into());
+        m.insert(
+            "basis".into(),
+            serde_json::to_value(&self.basis).unwrap_or(Value::Null),
+        );
         m.insert("details".into(), Value::Object(self.details.clone()));
         Value::Object(m)
     }

@@ -38,7 +38,9 @@
 //! - The model ([`model`]) is plain data; a [`Profile`] holds the regulation and its schemes as
 //!   data, every parameter tagged with its [`profile::Source`].
 //! - [`check`] never stops at the first problem: it returns a [`Report`] of [`Finding`]s, each
-//!   with a stable [`Code`], a Vietnamese and an English message and the article it rests on.
+//!   with a stable [`Code`], a Vietnamese and an English message and the [`Basis`] it rests on
+//!   (provenance, topic, parameter). Time, territory and life, roles and provenance are
+//!   described in `docs/semantics.md`.
 //! - Loading fails only for unreadable input, with an [`Error`] naming file, line and field.
 
 #![forbid(unsafe_code)]
@@ -59,12 +61,13 @@ pub mod query;
 pub mod relations;
 pub mod reorg;
 pub mod report;
+pub mod roles;
 pub mod schema;
 pub mod validate;
 mod words;
 
 pub use error::{Error, LoadErrorKind, Location, Result};
-pub use finding::{Code, Finding, Lang, Report, Severity, SubjectRef, Summary};
+pub use finding::{Basis, Code, Finding, Lang, Report, Severity, Source, SubjectRef, Summary};
 pub use index::Index;
 pub use limits::Limits;
 pub use model::{
@@ -73,11 +76,12 @@ pub use model::{
     Term, Unit, UnitType,
 };
 pub use period::{date, parse_date, Period};
-pub use profile::Profile;
+pub use profile::{Profile, Role};
 pub use query::{AssignmentView, Coverage, CoverageRow};
 pub use relations::{PersonRef, Relation};
 pub use reorg::{Changes, Lineage};
 pub use report::YearReport;
+pub use roles::Jurisdiction;
 pub use validate::{check, CheckOptions};
 
 /// The README's Rust examples, compiled and run as doc tests.

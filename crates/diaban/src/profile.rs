@@ -9,22 +9,13 @@
 //! [`Source::Assumed`], a default the province should confirm) and the article it implements.
 
 use crate::error::{Error, Result};
+use crate::finding::Severity;
 use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, Rating, UnitType};
 use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-word_enum! {
-    /// Where a parameter's value comes from.
-    pub enum Source {
-        /// Stated in the source article (`seed/`).
-        Seed = "seed",
-        /// Taken from a similar regulation of another province.
-        Analog = "analog",
-        /// A default the province should confirm.
-        Assumed = "assumed",
-    }
-}
+pub use crate::finding::Source;
 
 /// A parameter with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -39,6 +30,10 @@ pub struct Param<T> {
     /// The article of the regulation this parameter implements (an id of [`Article`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+    /// The severity of findings resting on this parameter, when the profile decides it (by
+    /// default an error rule resting on an assumed parameter gives warnings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 /// An article of the regulation.
@@ -79,9 +74,18 @@ pub struct Regulation {
     pub title_en: String,
     /// The issuing body's name.
     pub issuer: String,
-    /// The issuing body's organisation id in datasets, if it has one.
+    /// The issuing body's organisation id in datasets, if every dataset uses one (the same as
+    /// `role_ids.issuer`; prefer roles, resolved from the dataset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_id: Option<String>,
+    /// The territory: the GSO code of the issuer's province. Units whose province on a day is
+    /// recorded and is another are not judged on that day. `None`: every unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<String>,
+    /// Whether the article numbering of `chapters` is the regulation's own (`seed`) or
+    /// reconstructed (`assumed`): findings cite an article only in the first case.
+    #[serde(default = "seed")]
+    pub numbering: crate::finding::Source,
     /// Day it was signed.
     #[serde(deserialize_with = "dates::de")]
     pub signed: NaiveDate,
@@ -95,10 +99,46 @@ pub struct Regulation {
         skip_serializing_if = "Option::is_none"
     )]
     pub in_force_until: Option<NaiveDate>,
+    /// Where `in_force_until` comes from (`assumed` when inferred, e.g. from the issuer's end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_until_source: Option<crate::finding::Source>,
+    /// Why it ends then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_until_note: Option<String>,
+    /// The first day it is no longer in force because it was repealed or replaced.
+    #[serde(
+        default,
+        deserialize_with = "dates::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repealed_on: Option<NaiveDate>,
     /// How the structure and numbering are known.
     pub structure_note: String,
     /// Chapters and their articles.
     pub chapters: Vec<Chapter>,
+}
+
+fn seed() -> crate::finding::Source {
+    crate::finding::Source::Seed
+}
+
+word_enum! {
+    /// A body a profile names by what it is, resolved from the dataset on the day in question
+    /// (see `docs/semantics.md`).
+    pub enum Role {
+        /// The issuer: the provincial party committee of the territory.
+        Issuer = "issuer",
+        /// The issuer's standing committee.
+        IssuerStandingCommittee = "issuer_standing_committee",
+        /// The party committee of the target unit.
+        TargetPartyCommittee = "target_party_committee",
+        /// The party committee of the target unit's district.
+        TargetDistrictPartyCommittee = "target_district_party_committee",
+        /// The member in charge of the target's district (through a district-lead scheme).
+        TargetDistrictLead = "target_district_lead",
+        /// The organisation of the subject's qualifying post.
+        SubjectAgency = "subject_agency",
+    }
 }
 
 word_enum! {
@@ -240,6 +280,9 @@ word_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Counterpart {
+    /// A body named by role (resolved from the dataset on the day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// A fixed body (an organisation id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
@@ -277,7 +320,7 @@ pub struct MonthDay {
 pub struct EvaluationPolicy {
     /// Who writes it.
     pub author: Param<Derivation>,
-    /// Who receives it (an organisation id).
+    /// Who receives it: a role word (`issuer_standing_committee`) or an organisation id.
     pub recipient: Param<String>,
     /// The deadline, in the following year.
     pub due: Param<MonthDay>,
@@ -313,7 +356,8 @@ pub struct Scheme {
     /// The days during which every target in scope must be covered; none = no coverage rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Param<Window>>,
-    /// The body whose congress term must contain every assignment (an organisation id).
+    /// The body whose congress term must contain every assignment: a role word (`issuer`) or an
+    /// organisation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_body: Option<Param<String>>,
     /// Whether assignments must lie inside the regulation's time in force.
@@ -339,6 +383,13 @@ pub struct Profile {
     pub id: String,
     /// The regulation.
     pub regulation: Regulation,
+    /// Explicit organisation ids for roles, overriding the resolution from the dataset.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub role_ids: std::collections::BTreeMap<Role, String>,
+    /// The longest an acting (temporary) assignment may run without counting as an assignment
+    /// of its own, in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_max_days: Option<Param<u32>>,
     /// Its schemes.
     pub schemes: Vec<Scheme>,
 }
@@ -364,12 +415,19 @@ impl Profile {
                 title_en: String::new(),
                 issuer: String::new(),
                 issuer_id: None,
+                territory: None,
+                numbering: crate::finding::Source::Assumed,
+                in_force_until_source: None,
+                in_force_until_note: None,
+                repealed_on: None,
                 signed: crate::date(2024, 8, 29),
                 effective: crate::date(2024, 8, 29),
                 in_force_until: None,
                 structure_note: String::new(),
                 chapters: Vec::new(),
             },
+            role_ids: std::collections::BTreeMap::new(),
+            acting_max_days: None,
             schemes: Vec::new(),
         })
     }
@@ -385,16 +443,221 @@ impl Profile {
         }
     }
 
-    /// Reads a profile from JSON text; unknown fields are errors naming their JSON path.
+    /// Reads a profile from JSON text; unknown fields are errors naming their JSON path, and
+    /// an inconsistent profile is rejected ([`Profile::validate`]).
     pub fn from_json_str(text: &str) -> Result<Profile> {
-        crate::io::json::from_str(text, "profile")
+        let profile: Profile = crate::io::json::from_str(text, "profile")?;
+        profile.validate_in("profile")?;
+        Ok(profile)
     }
 
     /// Reads a profile from a JSON file; errors name the file, line and JSON path.
     pub fn load(path: impl AsRef<std::path::Path>) -> Result<Profile> {
         let path = path.as_ref();
         let text = crate::io::read_to_string(path)?;
-        crate::io::json::from_str(&text, &path.display().to_string())
+        let file = path.display().to_string();
+        let profile: Profile = crate::io::json::from_str(&text, &file)?;
+        profile.validate_in(&file)?;
+        Ok(profile)
+    }
+
+    /// Checks that the profile is consistent: scheme ids and duty ids unique, every
+    /// `via_scheme` and cited article known, roles usable where they are named, cardinalities
+    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, and a
+    /// life that ends after it starts. The error names the JSON path of the first problem.
+    pub fn validate(&self) -> Result<()> {
+        self.validate_in("profile")
+    }
+
+    fn validate_in(&self, file: &str) -> Result<()> {
+        match self.problems().into_iter().next() {
+            None => Ok(()),
+            Some((path, message)) => Err(Error::Load {
+                kind: crate::error::LoadErrorKind::InvalidValue,
+                location: Box::new(crate::error::Location {
+                    file: Some(file.to_owned()),
+                    path: Some(path),
+                    ..crate::error::Location::default()
+                }),
+                message,
+            }),
+        }
+    }
+
+    /// Every inconsistency, as (JSON path, message).
+    fn problems(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let articles: Vec<&str> = self
+            .regulation
+            .chapters
+            .iter()
+            .flat_map(|c| c.articles.iter().map(|a| a.id.as_str()))
+            .collect();
+        let scheme_ids: Vec<&str> = self.schemes.iter().map(|s| s.id.as_str()).collect();
+        let reg = &self.regulation;
+        if reg.in_force_until.is_some_and(|end| end < reg.effective) {
+            out.push((
+                "regulation.in_force_until".into(),
+                "the regulation ends before it takes effect".into(),
+            ));
+        }
+        if reg.repealed_on.is_some_and(|d| d <= reg.effective) {
+            out.push((
+                "regulation.repealed_on".into(),
+                "the regulation is repealed before it takes effect".into(),
+            ));
+        }
+        let mut check_article = |path: String, article: &Option<String>| {
+            if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
+                out.push((
+                    format!("{path}.article"),
+                    format!(
+                        "article `{a}` is not among the regulation's articles ({})",
+                        articles.join(", ")
+                    ),
+                ));
+            }
+        };
+        for (i, s) in self.schemes.iter().enumerate() {
+            let at = format!("schemes[{i}]");
+            check_article(format!("{at}.subject"), &s.subject.article);
+            check_article(format!("{at}.target"), &s.target.article);
+            check_article(format!("{at}.per_target"), &s.per_target.article);
+            check_article(format!("{at}.per_subject"), &s.per_subject.article);
+            check_article(
+                format!("{at}.under_regulation"),
+                &s.under_regulation.article,
+            );
+            check_article(format!("{at}.eligible_tenure"), &s.eligible_tenure.article);
+            if let Some(c) = &s.coverage {
+                check_article(format!("{at}.coverage"), &c.article);
+            }
+            if let Some(t) = &s.term_body {
+                check_article(format!("{at}.term_body"), &t.article);
+            }
+            for (j, d) in s.duties.iter().enumerate() {
+                check_article(
+                    format!("{at}.duties[{j}].min_per_year"),
+                    &d.min_per_year.article,
+                );
+            }
+            for (j, r) in s.relationships.iter().enumerate() {
+                check_article(
+                    format!("{at}.relationships[{j}].counterpart"),
+                    &r.counterpart.article,
+                );
+            }
+            if let Some(e) = &s.evaluation {
+                check_article(format!("{at}.evaluation.author"), &e.author.article);
+                check_article(format!("{at}.evaluation.recipient"), &e.recipient.article);
+                check_article(format!("{at}.evaluation.due"), &e.due.article);
+                check_article(
+                    format!("{at}.evaluation.min_days_in_year"),
+                    &e.min_days_in_year.article,
+                );
+                check_article(
+                    format!("{at}.evaluation.rating_scale"),
+                    &e.rating_scale.article,
+                );
+                check_article(
+                    format!("{at}.evaluation.replace_within_days"),
+                    &e.replace_within_days.article,
+                );
+            }
+        }
+        for (i, s) in self.schemes.iter().enumerate() {
+            let at = format!("schemes[{i}]");
+            if scheme_ids.iter().take(i).any(|id| *id == s.id) {
+                out.push((
+                    format!("{at}.id"),
+                    format!("scheme id `{}` is used twice", s.id),
+                ));
+            }
+            for (name, c) in [
+                ("per_target", &s.per_target.value),
+                ("per_subject", &s.per_subject.value),
+            ] {
+                if c.max.is_some_and(|max| max < c.min) {
+                    out.push((
+                        format!("{at}.{name}.value"),
+                        format!("max {} is below min {}", c.max.unwrap_or_default(), c.min),
+                    ));
+                }
+            }
+            for (j, d) in s.duties.iter().enumerate() {
+                if s.duties.iter().take(j).any(|x| x.id == d.id) {
+                    out.push((
+                        format!("{at}.duties[{j}].id"),
+                        format!("duty id `{}` is used twice", d.id),
+                    ));
+                }
+            }
+            if let Some(t) = &s.term_body {
+                if let Some(role) = Role::from_word(&t.value)
+                    .filter(|r| !matches!(r, Role::Issuer | Role::IssuerStandingCommittee))
+                {
+                    out.push((
+                        format!("{at}.term_body.value"),
+                        format!("the role `{role}` depends on an assignment; a term body must be `issuer`, `issuer_standing_committee` or an organisation id"),
+                    ));
+                }
+            }
+            for (j, r) in s.relationships.iter().enumerate() {
+                let c = &r.counterpart.value;
+                let path = format!("{at}.relationships[{j}].counterpart.value");
+                if c.body.is_none() && c.role.is_none() && c.derived.is_none() {
+                    out.push((
+                        path.clone(),
+                        "the counterpart names no body, role or derivation".into(),
+                    ));
+                }
+                if let Some(via) = &c.via_scheme {
+                    if !scheme_ids.contains(&via.as_str()) {
+                        out.push((
+                            format!("{path}.via_scheme"),
+                            format!("unknown scheme `{via}` (known: {})", scheme_ids.join(", ")),
+                        ));
+                    }
+                } else if c.derived == Some(Derivation::TargetDistrictLead) {
+                    out.push((
+                        format!("{path}.via_scheme"),
+                        "target_district_lead needs the scheme that assigns district leads".into(),
+                    ));
+                }
+                if matches!(c.role, Some(role) if !matches!(role, Role::Issuer | Role::IssuerStandingCommittee))
+                {
+                    out.push((
+                        format!("{path}.role"),
+                        "a fixed counterpart role must be `issuer` or `issuer_standing_committee`; use `derived` for the others".into(),
+                    ));
+                }
+            }
+            if let Some(e) = &s.evaluation {
+                let due = e.due.value;
+                if crate::duties::due_date(2023, due.month, due.day).is_none() || due.day == 0 {
+                    out.push((
+                        format!("{at}.evaluation.due.value"),
+                        format!("{}/{} is not a day of the year", due.day, due.month),
+                    ));
+                }
+                if e.min_days_in_year.value > 366 {
+                    out.push((
+                        format!("{at}.evaluation.min_days_in_year.value"),
+                        "a year has at most 366 days".into(),
+                    ));
+                }
+                if matches!(
+                    e.author.value,
+                    Derivation::TargetDistrictLead | Derivation::SubjectAgency
+                ) {
+                    out.push((
+                        format!("{at}.evaluation.author.value"),
+                        "the evaluation author must be a party committee (target_party_committee or target_district_party_committee)".into(),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// A profile named on a command line or in a call: a JSON file when `arg` is one, else a
@@ -434,12 +697,19 @@ impl Profile {
         article.map(|a| format!("{}, Điều {a}", self.regulation.number))
     }
 
-    /// The regulation's days in force.
+    /// The regulation's days in force as the profile states them: from the effective date to
+    /// the earliest of `in_force_until` and the day before `repealed_on`. (The issuer ceasing
+    /// to exist, read from the dataset, may end it earlier: see `Jurisdiction`.)
     #[must_use]
     pub fn in_force(&self) -> crate::Period {
+        let repealed = self.regulation.repealed_on.and_then(|d| d.pred_opt());
+        let to = match (self.regulation.in_force_until, repealed) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         crate::Period {
             from: self.regulation.effective,
-            to: self.regulation.in_force_until,
+            to,
         }
     }
 }
@@ -493,6 +763,56 @@ mod tests {
             serde_json::Value::Array(a) => a.iter().for_each(|v| collect_articles(v, out)),
             _ => {}
         }
+    }
+
+    #[test]
+    fn inconsistent_profiles_are_rejected_with_their_path() {
+        let base = serde_json::to_value(Profile::bac_kan_1390()).unwrap();
+        let cases: [(&str, serde_json::Value, &str); 6] = [
+            (
+                "/schemes/0/relationships/1/counterpart/value/via_scheme",
+                serde_json::json!("district-leads"),
+                "schemes[0].relationships[1].counterpart.value.via_scheme",
+            ),
+            (
+                "/schemes/2/id",
+                serde_json::json!("commune-monitoring"),
+                "schemes[2].id",
+            ),
+            (
+                "/schemes/0/per_subject/value/min",
+                serde_json::json!(3),
+                "schemes[0].per_subject.value",
+            ),
+            (
+                "/schemes/0/duties/0/min_per_year/article",
+                serde_json::json!("12"),
+                "schemes[0].duties[0].min_per_year.article",
+            ),
+            (
+                "/schemes/0/term_body/value",
+                serde_json::json!("target_district_lead"),
+                "schemes[0].term_body.value",
+            ),
+            (
+                "/schemes/0/evaluation/due/value/month",
+                serde_json::json!(13),
+                "schemes[0].evaluation.due.value",
+            ),
+        ];
+        for (pointer, value, path) in cases {
+            let mut v = base.clone();
+            *v.pointer_mut(pointer).unwrap() = value;
+            let err = Profile::from_json_str(&v.to_string()).unwrap_err();
+            assert_eq!(err.code(), "invalid_value", "{pointer}");
+            assert!(err.to_string().contains(path), "{pointer}: {err}");
+        }
+        // A negative frequency is not a number of times at all.
+        let mut v = base.clone();
+        *v.pointer_mut("/schemes/0/duties/0/min_per_year/value")
+            .unwrap() = serde_json::json!(-1);
+        assert!(Profile::from_json_str(&v.to_string()).is_err());
+        assert!(Profile::bac_kan_1390().validate().is_ok());
     }
 
     #[test]

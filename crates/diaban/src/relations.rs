@@ -39,7 +39,8 @@ pub struct Relation {
     pub body_name: Option<String>,
     /// The counterpart people, where known (the member in charge, the body's head…).
     pub people: Vec<PersonRef>,
-    /// The article (or basis) the relationship rests on.
+    /// The article the relationship rests on (only where the regulation's numbering is known),
+    /// or the scheme's own instrument.
     pub article: Option<String>,
     /// What the profile says about it.
     pub note: String,
@@ -76,6 +77,20 @@ pub fn of_assignment(
         let c = &rel.counterpart.value;
         let mut body: Option<(String, String)> = None;
         let mut people: Vec<PersonRef> = Vec::new();
+        if let Some(role) = c.role {
+            let roles = crate::roles::Roles::new(index, profile);
+            let found = match role {
+                crate::profile::Role::Issuer => roles.issuer(day).ok(),
+                crate::profile::Role::IssuerStandingCommittee => {
+                    roles.issuer_standing_committee(day).ok()
+                }
+                _ => None,
+            };
+            if let Some(org) = found {
+                body = Some((org.id.clone(), org.name.clone()));
+                people = heads(index, &org.id, day);
+            }
+        }
         if let Some(id) = &c.body {
             let name = index
                 .organization(id)
@@ -115,7 +130,7 @@ pub fn of_assignment(
                 }
             }
             Some(Derivation::TargetPartyCommittee) => {
-                if let Some(org) = index.party_committee_of(&a.target) {
+                if let Some(org) = index.party_committee_of(&a.target, day) {
                     body = Some((org.id.clone(), org.name.clone()));
                     people = heads(index, &org.id, day);
                 }
@@ -123,7 +138,7 @@ pub fn of_assignment(
             Some(Derivation::TargetDistrictPartyCommittee) => {
                 if let Some(org) = index
                     .district_of(&a.target, Some(day))
-                    .and_then(|d| index.party_committee_of(&d.code))
+                    .and_then(|d| index.party_committee_of(&d.code, day))
                 {
                     body = Some((org.id.clone(), org.name.clone()));
                     people = heads(index, &org.id, day);
@@ -166,6 +181,7 @@ pub fn of_assignment(
             people,
             article: match &scheme.basis {
                 Some(b) => Some(b.clone()),
+                None if profile.regulation.numbering == crate::finding::Source::Assumed => None,
                 None => profile.cite(rel.counterpart.article.as_deref()),
             },
             note: rel.counterpart.note.clone(),

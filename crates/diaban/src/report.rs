@@ -2,66 +2,19 @@
 //! kind against what was required, proposals, the evaluation and its status; roll-ups per
 //! district and per agency; and the rural-development programme's contributions.
 //!
-//! It uses the same prorating and deadlines as the rules in [`crate::duties`], so the report
-//! and the findings never disagree.
+//! Each assignment-year is judged by [`crate::duties`]' own function, over the days the
+//! regulation judges, so the report and the findings agree by construction.
 
-use crate::duties::{due_date, prorated, ActivityIndex};
+use crate::duties::{judge_year, judged_years, ActivityIndex};
 use crate::index::Index;
 use crate::model::{ActivityKind, Assignment, ContributionKind, Rating};
 use crate::period::Period;
 use crate::profile::{Profile, Scheme};
-use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One duty of one assignment in the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DutyRow {
-    /// Duty id.
-    pub duty: String,
-    /// The activity kind that fulfils it.
-    pub activity_kind: ActivityKind,
-    /// Required in the year (prorated).
-    pub required: u32,
-    /// Done in the year.
-    pub done: u32,
-    /// `done >= required`.
-    pub met: bool,
-}
-
-word_enum! {
-    /// Where an assignment-year's evaluation stands.
-    pub enum EvaluationState {
-        /// Sent on time.
-        Ok = "ok",
-        /// Sent after the deadline.
-        Late = "late",
-        /// Not sent, and the deadline has passed.
-        Missing = "missing",
-        /// Not sent; the deadline has not passed.
-        NotDue = "not_due",
-        /// Too few days assigned in the year to need one.
-        NotRequired = "not_required",
-        /// The scheme has no evaluation policy.
-        None = "none",
-    }
-}
-
-/// Where an assignment-year's evaluation stands, with the evaluation if there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EvaluationStatus {
-    /// The state.
-    pub status: EvaluationState,
-    /// The evaluation's id, if there is one.
-    pub evaluation_id: Option<String>,
-    /// Its rating.
-    pub rating: Option<Rating>,
-    /// The day it was sent.
-    pub submitted_on: Option<NaiveDate>,
-    /// The deadline.
-    pub due: Option<NaiveDate>,
-}
+pub use crate::duties::{DutyRow, EvaluationState, EvaluationStatus};
 
 /// One assignment in the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,7 +39,8 @@ pub struct AssignmentYear {
     pub district_code: Option<String>,
     /// District name of the target.
     pub district_name: Option<String>,
-    /// The days of the year assigned.
+    /// The days of the year the regulation judges for this assignment (in force, in its
+    /// territory).
     pub period: Period,
     /// How many days.
     pub days: i64,
@@ -178,7 +132,8 @@ pub struct YearReport {
     pub today: Option<NaiveDate>,
     /// The regulation.
     pub regulation: String,
-    /// Every assignment of a scheme with duties, that ran in the year, by scheme, district, target.
+    /// Every assignment of a scheme with duties that the regulation judges in the year, by
+    /// scheme, district, target.
     pub assignments: Vec<AssignmentYear>,
     /// Roll-up per district.
     pub districts: Vec<Rollup>,
@@ -221,6 +176,7 @@ impl<'d> Index<'d> {
     ) -> YearReport {
         let activities = ActivityIndex::new(self.dataset);
         let the_year = Period::year(year);
+        let jurisdiction = crate::roles::Jurisdiction::new(self, profile);
         let mut rows: Vec<AssignmentYear> = Vec::new();
         let mut evals: BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>> = BTreeMap::new();
         for e in &self.dataset.evaluations {
@@ -229,6 +185,8 @@ impl<'d> Index<'d> {
                 .or_default()
                 .push(e);
         }
+        // The same year parts and the same judgement as the rules (`duties::judge_year`).
+        let until = the_year.to.unwrap_or(the_year.from);
         for scheme in profile.schemes.iter().filter(|s| !s.duties.is_empty()) {
             for a in self
                 .dataset
@@ -236,10 +194,27 @@ impl<'d> Index<'d> {
                 .iter()
                 .filter(|a| a.scheme == scheme.id && !a.period().is_inverted())
             {
-                let Some(part) = a.period().intersect(&the_year) else {
+                let Some(part) = judged_years(self, &jurisdiction, scheme, a, until)
+                    .into_iter()
+                    .find(|(y, _)| *y == year)
+                    .map(|(_, p)| p)
+                else {
                     continue;
                 };
-                rows.push(self.assignment_year(scheme, a, year, part, &activities, &evals, today));
+                let found = evals
+                    .get(&(a.id.as_str(), year))
+                    .map_or(&[][..], Vec::as_slice);
+                let j = judge_year(
+                    scheme,
+                    a,
+                    year,
+                    part,
+                    &activities,
+                    found,
+                    today,
+                    jurisdiction.life.to,
+                );
+                rows.push(self.assignment_year(scheme, a, &j, &activities));
             }
         }
         rows.sort_by(|x, y| {
@@ -382,70 +357,15 @@ impl<'d> Index<'d> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assignment_year(
         &self,
         scheme: &Scheme,
         a: &Assignment,
-        year: i32,
-        part: Period,
+        j: &crate::duties::YearJudgement,
         activities: &ActivityIndex<'_>,
-        evals: &BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>>,
-        today: Option<NaiveDate>,
     ) -> AssignmentYear {
-        let days = part.days().unwrap_or(0);
-        let days_in_year = Period::year(year).days().unwrap_or(365);
-        let duties: Vec<DutyRow> = scheme
-            .duties
-            .iter()
-            .map(|d| {
-                let required = prorated(d.min_per_year.value, days, days_in_year);
-                let done = activities.count(&a.subject_id, &a.target, d.activity_kind, &part);
-                DutyRow {
-                    duty: d.id.clone(),
-                    activity_kind: d.activity_kind,
-                    required,
-                    done,
-                    met: done >= required,
-                }
-            })
-            .collect();
+        let part = j.part;
         let proposals = activities.count(&a.subject_id, &a.target, ActivityKind::Proposal, &part);
-        let evaluation = match &scheme.evaluation {
-            None => EvaluationStatus {
-                status: EvaluationState::None,
-                evaluation_id: None,
-                rating: None,
-                submitted_on: None,
-                due: None,
-            },
-            Some(policy) => {
-                let due = due_date(year, policy.due.value.month, policy.due.value.day);
-                let found = evals.get(&(a.id.as_str(), year)).and_then(|l| {
-                    l.iter()
-                        .min_by_key(|e| (e.submitted_on.unwrap_or(NaiveDate::MAX), e.id.as_str()))
-                        .copied()
-                });
-                let status = match (found, due) {
-                    (Some(e), Some(due)) if e.submitted_on.is_some_and(|s| s > due) => {
-                        EvaluationState::Late
-                    }
-                    (Some(_), _) => EvaluationState::Ok,
-                    (None, _) if days < i64::from(policy.min_days_in_year.value) => {
-                        EvaluationState::NotRequired
-                    }
-                    (None, Some(due)) if today.is_some_and(|t| t > due) => EvaluationState::Missing,
-                    (None, _) => EvaluationState::NotDue,
-                };
-                EvaluationStatus {
-                    status,
-                    evaluation_id: found.map(|e| e.id.clone()),
-                    rating: found.and_then(|e| e.rating),
-                    submitted_on: found.and_then(|e| e.submitted_on),
-                    due,
-                }
-            }
-        };
         let last_day = part.to.unwrap_or(part.from);
         let agency = self
             .posts(&a.subject_id)
@@ -464,12 +384,7 @@ impl<'d> Index<'d> {
         let district = self
             .district_of(&a.target, Some(last_day))
             .filter(|d| d.code != a.target);
-        let shortfall = duties.iter().any(|d| !d.met)
-            || matches!(
-                evaluation.status,
-                EvaluationState::Missing | EvaluationState::Late
-            )
-            || evaluation.rating == Some(Rating::Unfulfilled);
+        let shortfall = j.shortfall();
         AssignmentYear {
             assignment_id: a.id.clone(),
             scheme: scheme.id.clone(),
@@ -485,10 +400,10 @@ impl<'d> Index<'d> {
             district_code: district.map(|d| d.code.clone()),
             district_name: district.map(|d| d.name.clone()),
             period: part,
-            days,
-            duties,
+            days: j.days,
+            duties: j.duties.clone(),
             proposals,
-            evaluation,
+            evaluation: j.evaluation.clone(),
             shortfall,
         }
     }

@@ -8,22 +8,38 @@ use crate::index::Index;
 use crate::model::Dataset;
 use crate::period::{self, Period};
 use crate::profile::{Derivation, Profile, Scheme, SubjectKind, TargetKind};
+use crate::roles::{Jurisdiction, Roles, Unresolved};
 use chrono::NaiveDate;
 use foldhash::HashMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// Options of a check. No clock is read: pass `today` for rules about deadlines.
+/// Options of a check. No clock is read: the front ends pass the caller's date as `today`.
+///
+/// The *judged day* is `today` if given, else `at` (see `docs/semantics.md`). Nothing due
+/// after the judged day is reported; with neither option no deadline-based rule fires.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CheckOptions {
-    /// Check the dataset as it stands on this single day (coverage on that day, the periods
-    /// that include it, the posts held on it). `None`: the whole history.
+    /// A view of one day: integrity findings (duplicate ids, unknown references, invalid
+    /// periods) are kept; every other finding only if the days it concerns include `at`,
+    /// clipped to that day. `None`: the whole history.
     pub at: Option<NaiveDate>,
-    /// The day deadlines are judged against. `None`: no deadline has passed.
+    /// The day deadlines are judged against. `None`: `at`, or else no deadline has passed.
     pub today: Option<NaiveDate>,
     /// Evaluate the dataset as it was known on this day: assignments whose decision was
     /// signed later are left out.
     pub recorded_on: Option<NaiveDate>,
+    /// Also report, as information, each record the regulation does not cover (days after
+    /// its end of life or outside its territory).
+    pub strict: bool,
+}
+
+impl CheckOptions {
+    /// The judged day: `today` if given, else `at`.
+    #[must_use]
+    pub fn judged_day(&self) -> Option<NaiveDate> {
+        self.today.or(self.at)
+    }
 }
 
 /// Checks a dataset against a profile and returns every finding, in a deterministic order.
@@ -53,13 +69,30 @@ pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Re
         None => dataset,
     };
     let index = Index::new(dataset);
+    let jurisdiction = Jurisdiction::new(&index, profile);
+    // Rules look at the days of the `at` view, up to the end of the regulation's life: nothing
+    // after it is judged (integrity rules do not clip).
+    let until_end = Period {
+        from: NaiveDate::MIN,
+        to: jurisdiction.life.to,
+    };
+    let scope = options
+        .at
+        .map_or_else(Period::always, Period::day)
+        .intersect(&until_end);
     let mut ctx = Ctx {
         index: &index,
         profile,
-        scope: options.at.map_or_else(Period::always, Period::day),
-        today: options.today,
+        roles: Roles::new(&index, profile),
+        scope,
+        judged: options.judged_day(),
+        jurisdiction,
+        unresolved: std::collections::BTreeSet::new(),
         findings: Vec::new(),
     };
+    if options.strict {
+        ctx.not_covered(options.at);
+    }
     ctx.integrity();
     ctx.unit_code_overlap();
     for scheme in &profile.schemes {
@@ -67,16 +100,139 @@ pub fn check(dataset: &Dataset, profile: &Profile, options: &CheckOptions) -> Re
     }
     crate::duties::check(&mut ctx);
     crate::reorg::rules(&mut ctx);
-    Report::new(ctx.findings)
+    let findings = match options.at {
+        Some(day) => at_view(ctx.findings, day),
+        None => ctx.findings,
+    };
+    Report::new(findings)
+}
+
+/// The `at` view of findings: integrity findings are kept as they are; a finding about days is
+/// kept only if its days include `day`, and then says that day only. A finding about no days
+/// (a second evaluation, a wrong author) was already limited by its rule to records that
+/// existed on `day`.
+fn at_view(findings: Vec<Finding>, day: NaiveDate) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            if f.code.rule().integrity {
+                return Some(f);
+            }
+            let Some(from) = f.from else {
+                return Some(f);
+            };
+            let p = Period { from, to: f.to };
+            if !p.contains(day) {
+                return None;
+            }
+            f.from = Some(day);
+            f.to = Some(day);
+            Some(f)
+        })
+        .collect()
 }
 
 /// The state of one check: what rules read and where they write.
 pub(crate) struct Ctx<'a, 'd> {
     pub(crate) index: &'a Index<'d>,
     pub(crate) profile: &'a Profile,
-    pub(crate) scope: Period,
-    pub(crate) today: Option<NaiveDate>,
+    /// The profile's roles, resolved in this dataset.
+    pub(crate) roles: Roles<'a, 'd>,
+    /// Where and when the regulation applies: rules judge only the days
+    /// [`Jurisdiction::judges`] (or, for rules about days before it took effect,
+    /// [`Jurisdiction::reach_days`]).
+    pub(crate) jurisdiction: Jurisdiction,
+    /// Roles already reported as unresolved (one finding per role).
+    pub(crate) unresolved: std::collections::BTreeSet<crate::profile::Role>,
+    /// The days rules look at: the `at` day (or all days) up to the end of the regulation's
+    /// life; `None` when that leaves no day.
+    pub(crate) scope: Option<Period>,
+    /// The judged day: `today`, else `at` (see [`CheckOptions::judged_day`]).
+    pub(crate) judged: Option<NaiveDate>,
     pub(crate) findings: Vec<Finding>,
+}
+
+/// A finding from its draft: severity from the registry, lowered to a warning when the rule
+/// rests on an assumed parameter (unless the parameter sets its own severity); the basis from
+/// the parameter's provenance; an article only where the regulation's numbering is known.
+pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
+    use crate::finding::{Basis, Source};
+    let (from, to) = match d.period {
+        Some(p) => ((p.from != NaiveDate::MIN).then_some(p.from), p.to),
+        None => (None, None),
+    };
+    let rule = d.code.rule();
+    let numbered = profile.regulation.numbering != Source::Assumed;
+    let (mut vi, mut en) = (d.vi, d.en);
+    let (basis, severity) = match d.param {
+        Some(p) => {
+            let article = d.instrument.or(p.instrument).or_else(|| {
+                if numbered {
+                    profile.cite(p.article.as_deref())
+                } else {
+                    None
+                }
+            });
+            let severity = match (p.severity, p.source) {
+                (Some(s), _) => s,
+                (None, Source::Assumed) if rule.severity == Severity::Error => Severity::Warning,
+                (None, _) => rule.severity,
+            };
+            if p.source == Source::Assumed {
+                // A number is worth saying; a structured value stays in the basis.
+                let value = if p.value.starts_with(['{', '[']) {
+                    String::new()
+                } else {
+                    format!(" = {}", p.value)
+                };
+                vi.push_str(&format!(
+                    " (Theo tham số giả định {}{value}, cần tỉnh xác nhận.)",
+                    p.name
+                ));
+                en.push_str(&format!(
+                    " (Assumed parameter {}{value}, for the province to confirm.)",
+                    p.name
+                ));
+            }
+            (
+                Basis {
+                    source: p.source,
+                    article,
+                    topic_vi: rule.topic_vi.to_owned(),
+                    topic_en: rule.topic_en.to_owned(),
+                    parameter: Some(p.name),
+                    value: Some(p.value),
+                },
+                severity,
+            )
+        }
+        None => (
+            Basis {
+                source: Source::Seed,
+                article: d.instrument,
+                topic_vi: rule.topic_vi.to_owned(),
+                topic_en: rule.topic_en.to_owned(),
+                parameter: None,
+                value: None,
+            },
+            rule.severity,
+        ),
+    };
+    Finding {
+        code: d.code,
+        severity,
+        message_vi: vi,
+        message_en: en,
+        subject: SubjectRef {
+            kind: d.kind,
+            id: d.id,
+        },
+        from,
+        to,
+        article: basis.article.clone(),
+        basis,
+        details: d.details,
+    }
 }
 
 /// "từ A đến B" / "from A to B".
@@ -96,28 +252,59 @@ pub(crate) fn span(p: &Period) -> (String, String) {
     }
 }
 
-/// A finding under construction.
+/// The parameter a finding rests on, as the rule names it.
+pub(crate) struct ParamRef {
+    /// `scheme.parameter` (or `regulation.parameter`).
+    pub(crate) name: String,
+    pub(crate) source: crate::finding::Source,
+    pub(crate) article: Option<String>,
+    pub(crate) value: String,
+    pub(crate) severity: Option<Severity>,
+    /// The scheme's own instrument, when it is not the profile's regulation.
+    pub(crate) instrument: Option<String>,
+}
+
+impl ParamRef {
+    /// A parameter of a scheme.
+    pub(crate) fn of<T: serde::Serialize>(
+        scheme: &Scheme,
+        name: &str,
+        param: &crate::profile::Param<T>,
+    ) -> ParamRef {
+        ParamRef {
+            name: format!("{}.{name}", scheme.id),
+            source: param.source,
+            article: param.article.clone(),
+            value: serde_json::to_string(&param.value).unwrap_or_default(),
+            severity: param.severity,
+            instrument: scheme.basis.clone(),
+        }
+    }
+}
+
+/// A finding under construction. Its severity and basis are not chosen here: [`finish`]
+/// takes them from the registry ([`Code::rule`]) and the parameter the finding rests on.
 pub(crate) struct Draft {
     pub(crate) code: Code,
-    pub(crate) severity: Severity,
     pub(crate) kind: &'static str,
     pub(crate) id: String,
     pub(crate) period: Option<Period>,
-    pub(crate) article: Option<String>,
+    pub(crate) param: Option<ParamRef>,
+    pub(crate) instrument: Option<String>,
     pub(crate) vi: String,
     pub(crate) en: String,
     pub(crate) details: Map<String, Value>,
 }
 
 impl Draft {
-    pub(crate) fn new(code: Code, severity: Severity, kind: &'static str, id: &str) -> Draft {
+    pub(crate) fn new(code: Code, kind: &'static str, id: &str) -> Draft {
         Draft {
             code,
-            severity,
             kind,
             id: id.to_owned(),
             period: None,
-            article: None,
+            param: None,
+            instrument: None,
             vi: String::new(),
             en: String::new(),
             details: Map::new(),
@@ -127,8 +314,26 @@ impl Draft {
         self.period = Some(p);
         self
     }
-    pub(crate) fn article(mut self, a: Option<String>) -> Draft {
-        self.article = a;
+    /// The scheme parameter the finding rests on (its provenance decides the basis and, for an
+    /// assumed parameter, the severity).
+    pub(crate) fn rests_on<T: serde::Serialize>(
+        mut self,
+        scheme: &Scheme,
+        name: &str,
+        param: &crate::profile::Param<T>,
+    ) -> Draft {
+        self.param = Some(ParamRef::of(scheme, name, param));
+        self
+    }
+    /// The parameter, already described.
+    pub(crate) fn rests_on_ref(mut self, param: ParamRef) -> Draft {
+        self.param = Some(param);
+        self
+    }
+    /// A legal instrument other than the profile's regulation (a reorganisation resolution,
+    /// a national standard): cited as the finding's article.
+    pub(crate) fn instrument(mut self, a: Option<String>) -> Draft {
+        self.instrument = a;
         self
     }
     pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
@@ -144,37 +349,102 @@ impl Draft {
 
 impl<'a, 'd> Ctx<'a, 'd> {
     pub(crate) fn push(&mut self, d: Draft) {
-        let (from, to) = match d.period {
-            Some(p) => ((p.from != NaiveDate::MIN).then_some(p.from), p.to),
-            None => (None, None),
-        };
-        self.findings.push(Finding {
-            code: d.code,
-            severity: d.severity,
-            message_vi: d.vi,
-            message_en: d.en,
-            subject: SubjectRef {
-                kind: d.kind,
-                id: d.id,
-            },
-            from,
-            to,
-            article: d.article,
-            details: d.details,
-        });
+        let f = finish(self.profile, d);
+        self.findings.push(f);
     }
 
-    /// The citation for a scheme's parameter: the scheme's own basis, or the regulation's article.
-    pub(crate) fn cite(&self, scheme: &Scheme, article: Option<&String>) -> Option<String> {
-        match &scheme.basis {
-            Some(basis) => Some(basis.clone()),
-            None => self.profile.cite(article.map(String::as_str)),
+    /// Reports a role that cannot be resolved, once per role; the caller skips its rule.
+    pub(crate) fn role_unresolved(&mut self, u: &Unresolved) {
+        if !self.unresolved.insert(u.role) {
+            return;
+        }
+        let role = u.role.as_str();
+        self.push(
+            Draft::new(Code::RoleUnresolved, "profile", &self.profile.id.clone())
+                .say(
+                    format!("Không xác định được `{role}` trong dữ liệu: {}. Các quy tắc cần đến nó được bỏ qua.", u.why_vi),
+                    format!("The role `{role}` cannot be resolved in the dataset: {}. The rules that need it are skipped.", u.why_en),
+                )
+                .detail("role", role),
+        );
+    }
+
+    /// The unit an assignment's target lies in: the unit itself, or an organisation's unit.
+    pub(crate) fn target_unit(&self, target: &str) -> Option<String> {
+        if !self.index.unit_versions(target).is_empty() {
+            return Some(target.to_owned());
+        }
+        let mut org = self.index.organization(target)?;
+        for _ in 0..8 {
+            if let Some(code) = &org.unit_code {
+                return Some(code.clone());
+            }
+            org = self.index.organization(org.parent_id.as_deref()?)?;
+        }
+        None
+    }
+
+    /// The parts of `p` (inside the check's scope, up to the end of the regulation's life) on
+    /// which the target lies in the territory.
+    pub(crate) fn reach(&self, target: &str, p: &Period) -> Vec<Period> {
+        let Some(p) = self.clip(p) else {
+            return Vec::new();
+        };
+        let code = self.target_unit(target).unwrap_or_default();
+        self.jurisdiction.reach_days(self.index, &code, &p)
+    }
+
+    /// The parts of `p` the regulation judges for the target (life and territory), inside the
+    /// check's scope.
+    pub(crate) fn judged_days(&self, target: &str, p: &Period) -> Vec<Period> {
+        let Some(p) = self.clip(p) else {
+            return Vec::new();
+        };
+        let code = self.target_unit(target).unwrap_or_default();
+        self.jurisdiction.judged_days(self.index, &code, &p)
+    }
+
+    /// With `strict`: one info finding per assignment with days the regulation does not cover
+    /// (after its end of life, or outside its territory).
+    fn not_covered(&mut self, options_at: Option<NaiveDate>) {
+        let index = self.index;
+        let number = self.profile.regulation.number.clone();
+        for a in &index.dataset.assignments {
+            let p = a.period();
+            if p.is_inverted() || !self.profile.schemes.iter().any(|s| s.id == a.scheme) {
+                continue;
+            }
+            let p = match options_at {
+                Some(day) if p.contains(day) => Period::day(day),
+                Some(_) => continue,
+                None => p,
+            };
+            let code = self.target_unit(&a.target).unwrap_or_default();
+            let reached = self.jurisdiction.reach_days(self.index, &code, &p);
+            let outside = crate::period::gaps_within(&p, &reached);
+            let (Some(first), Some(last)) = (outside.first(), outside.last()) else {
+                continue;
+            };
+            let days = Period {
+                from: first.from,
+                to: last.to,
+            };
+            let (vi, en) = span(&days);
+            self.push(
+                Draft::new(Code::NotCoveredByRegulation, "assignment", &a.id)
+                    .period(days)
+                    .say(
+                        format!("Phân công {} có những ngày ({vi}) không thuộc phạm vi hay thời gian hiệu lực của Quy định {number}: không quy định nào trong hồ sơ này xét những ngày đó.", a.id),
+                        format!("Assignment {} has days ({en}) outside the territory or the life of Regulation {number}: no regulation of this profile judges them.", a.id),
+                    )
+                    .detail("scheme", a.scheme.clone()),
+            );
         }
     }
 
     /// The parts of `p` inside the check's scope.
     pub(crate) fn clip(&self, p: &Period) -> Option<Period> {
-        p.intersect(&self.scope)
+        p.intersect(self.scope.as_ref()?)
     }
 
     fn integrity(&mut self) {
@@ -214,7 +484,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         for (kind, id, p) in inverted {
             let (from, to) = (p.from, p.to.unwrap_or(p.from));
             self.push(
-                Draft::new(Code::InvalidPeriod, Severity::Error, kind, &id)
+                Draft::new(Code::InvalidPeriod, kind, &id)
                     .say(
                         format!("Thời hạn kết thúc ngày {to} trước ngày bắt đầu {from}."),
                         format!("The period ends on {to}, before it starts on {from}."),
@@ -351,7 +621,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         for (kind, id, field, value) in missing {
             self.push(
-                Draft::new(Code::UnknownReference, Severity::Error, kind, &id)
+                Draft::new(Code::UnknownReference, kind, &id)
                     .say(
                         format!("Trường `{field}` trỏ tới `{value}`, không có trong dữ liệu."),
                         format!("Field `{field}` refers to `{value}`, which the dataset does not contain."),
@@ -371,7 +641,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         dups.sort_unstable();
         for (id, n) in dups {
             self.push(
-                Draft::new(Code::DuplicateId, Severity::Error, kind, id)
+                Draft::new(Code::DuplicateId, kind, id)
                     .say(
                         format!("Mã `{id}` được dùng cho {n} bản ghi."),
                         format!("The id `{id}` is used by {n} records."),
@@ -394,7 +664,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let Some(p) = self.clip(&p) else { continue };
                 let (vi, en) = span(&p);
                 self.push(
-                    Draft::new(Code::UnitCodeOverlap, Severity::Error, "unit", code)
+                    Draft::new(Code::UnitCodeOverlap, "unit", code)
                         .period(p)
                         .say(
                             format!("Hai phiên bản của mã đơn vị {code} cùng có hiệu lực {vi}: một mã chỉ chỉ một đơn vị tại một ngày."),
@@ -414,28 +684,34 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|a| a.scheme == scheme.id)
             .collect();
         assignments.retain(|a| !a.period().is_inverted());
+        let effective = self.profile.regulation.effective;
         for a in &assignments {
-            let Some(p) = self.clip(&a.period()) else {
-                continue;
-            };
-            self.target_rules(scheme, a, &p);
-            self.eligibility(scheme, a, &p);
-            self.term_rule(scheme, a, &p);
-            if scheme.under_regulation.value {
-                for piece in p.subtract(&self.profile.in_force()) {
-                    let (vi, en) = span(&piece);
-                    let number = &self.profile.regulation.number;
-                    self.push(
-                        Draft::new(Code::OutsideRegulation, Severity::Error, "assignment", &a.id)
-                            .period(piece)
-                            .article(self.cite(scheme, scheme.under_regulation.article.as_ref()))
-                            .say(
-                                format!("Phân công {} nằm ngoài thời gian hiệu lực của Quy định {number} ({vi}).", a.id),
-                                format!("Assignment {} lies outside the time Regulation {number} is in force ({en}).", a.id),
-                            )
-                            .detail("scheme", scheme.id.clone()),
-                    );
+            for p in self.reach(&a.target, &a.period()) {
+                self.target_rules(scheme, a, &p);
+                self.eligibility(scheme, a, &p);
+                self.term_rule(scheme, a, &p);
+                if !scheme.under_regulation.value {
+                    continue;
                 }
+                let before = Period {
+                    from: NaiveDate::MIN,
+                    to: effective.pred_opt(),
+                };
+                let Some(piece) = p.intersect(&before) else {
+                    continue;
+                };
+                let (vi, en) = span(&piece);
+                let number = &self.profile.regulation.number;
+                self.push(
+                    Draft::new(Code::OutsideRegulation, "assignment", &a.id)
+                        .period(piece)
+                        .rests_on(scheme, "under_regulation", &scheme.under_regulation)
+                        .say(
+                            format!("Phân công {} bắt đầu trước khi Quy định {number} có hiệu lực ({vi}).", a.id),
+                            format!("Assignment {} starts before Regulation {number} took effect ({en}).", a.id),
+                        )
+                        .detail("scheme", scheme.id.clone()),
+                );
             }
         }
         self.coverage(scheme);
@@ -445,7 +721,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn target_rules(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
         let rule = &scheme.target.value;
-        let article = self.cite(scheme, scheme.target.article.as_ref());
         match rule.kind {
             TargetKind::Unit => {
                 let versions = self.index.unit_versions(&a.target);
@@ -456,9 +731,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 for piece in period::gaps_within(p, &validities) {
                     let (vi, en) = span(&piece);
                     self.push(
-                        Draft::new(Code::UnitNotInForce, Severity::Error, "assignment", &a.id)
+                        Draft::new(Code::UnitNotInForce, "assignment", &a.id)
                             .period(piece)
-                            .article(article.clone())
+                            .rests_on(scheme, "target", &scheme.target)
                             .say(
                                 format!("Phân công {} theo dõi đơn vị {} {vi}, khi đơn vị này không còn (hoặc chưa) tồn tại.", a.id, a.target),
                                 format!("Assignment {} covers unit {} {en}, when no unit with that code is in force.", a.id, a.target),
@@ -477,9 +752,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     });
                 if let Some(u) = wrong {
                     self.push(
-                        Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
+                        Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
                             .period(*p)
-                            .article(article)
+                            .rests_on(scheme, "target", &scheme.target)
                             .say(
                                 format!(
                                     "Đơn vị {} ({}) không thuộc phạm vi của chế độ {}.",
@@ -503,9 +778,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     && !rule.organization_kinds.contains(&org.kind)
                 {
                     self.push(
-                        Draft::new(Code::TargetOutOfScope, Severity::Error, "assignment", &a.id)
+                        Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
                             .period(*p)
-                            .article(article)
+                            .rests_on(scheme, "target", &scheme.target)
                             .say(
                                 format!(
                                     "Tổ chức {} ({}) không thuộc phạm vi của chế độ {}.",
@@ -577,26 +852,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         for piece in pieces {
             let (vi, en) = span(&piece);
             self.push(
-                Draft::new(
-                    Code::IneligibleAssignee,
-                    Severity::Error,
-                    "assignment",
-                    &a.id,
-                )
-                .period(piece)
-                .article(self.cite(scheme, scheme.subject.article.as_ref()))
-                .say(
-                    format!(
-                        "{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).",
-                        a.subject_id
-                    ),
-                    format!(
-                        "{name} ({}) holds no qualifying post {en} (required: {wanted_en}).",
-                        a.subject_id
-                    ),
-                )
-                .detail("scheme", scheme.id.clone())
-                .detail("subject_id", a.subject_id.clone()),
+                Draft::new(Code::IneligibleAssignee, "assignment", &a.id)
+                    .period(piece)
+                    .rests_on(scheme, "subject", &scheme.subject)
+                    .say(
+                        format!(
+                            "{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).",
+                            a.subject_id
+                        ),
+                        format!(
+                            "{name} ({}) holds no qualifying post {en} (required: {wanted_en}).",
+                            a.subject_id
+                        ),
+                    )
+                    .detail("scheme", scheme.id.clone())
+                    .detail("subject_id", a.subject_id.clone()),
             );
         }
     }
@@ -605,23 +875,46 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let Some(body) = &scheme.term_body else {
             return;
         };
-        let article = self.cite(scheme, body.article.as_ref());
+        let org = match self.roles.body(&body.value, p.from) {
+            Ok(org) => org,
+            Err(u) => {
+                self.role_unresolved(&u);
+                return;
+            }
+        };
+        let body_id = org.id.clone();
+        if a.term_id.is_none() && self.index.terms_of(&body_id).is_empty() {
+            let role = crate::profile::Role::from_word(&body.value)
+                .unwrap_or(crate::profile::Role::Issuer);
+            self.role_unresolved(&Unresolved {
+                role,
+                why_vi: format!(
+                    "dữ liệu không ghi nhiệm kỳ đại hội nào của {} ({body_id})",
+                    org.name
+                ),
+                why_en: format!(
+                    "the dataset records no congress term of {} ({body_id})",
+                    org.name
+                ),
+            });
+            return;
+        }
         let terms_of_body: Vec<Period> = self
             .index
-            .terms_of(&body.value)
+            .terms_of(&body_id)
             .iter()
             .map(|t| t.period())
             .collect();
         let allowed: Vec<Period> = match a.term_id.as_deref().and_then(|t| self.index.term(t)) {
-            Some(term) if term.organization_id == body.value => vec![term.period()],
+            Some(term) if term.organization_id == body_id => vec![term.period()],
             Some(term) => {
                 self.push(
-                    Draft::new(Code::OutsideTerm, Severity::Error, "assignment", &a.id)
+                    Draft::new(Code::OutsideTerm, "assignment", &a.id)
                         .period(*p)
-                        .article(article.clone())
+                        .rests_on(scheme, "term_body", body)
                         .say(
-                            format!("Phân công {} ghi nhiệm kỳ {} của {}, nhưng phải theo nhiệm kỳ của {}.", a.id, term.id, term.organization_id, body.value),
-                            format!("Assignment {} names term {} of {}, but must follow a term of {}.", a.id, term.id, term.organization_id, body.value),
+                            format!("Phân công {} ghi nhiệm kỳ {} của {}, nhưng phải theo nhiệm kỳ của {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
+                            format!("Assignment {} names term {} of {}, but must follow a term of {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
                         )
                         .detail("term_id", term.id.clone()),
                 );
@@ -632,20 +925,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         for piece in period::gaps_within(p, &allowed) {
             let (vi, en) = span(&piece);
             self.push(
-                Draft::new(Code::OutsideTerm, Severity::Error, "assignment", &a.id)
+                Draft::new(Code::OutsideTerm, "assignment", &a.id)
                     .period(piece)
-                    .article(article.clone())
+                    .rests_on(scheme, "term_body", body)
                     .say(
                         format!(
-                            "Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({vi}).",
-                            a.id, body.value
+                            "Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({body_id}) ({vi}).",
+                            a.id, org.name
                         ),
                         format!(
-                            "Assignment {} runs outside the congress term of {} ({en}).",
-                            a.id, body.value
+                            "Assignment {} runs outside the congress term of {} ({body_id}) ({en}).",
+                            a.id, org.name
                         ),
                     )
-                    .detail("term_body", body.value.clone())
+                    .detail("term_body", body_id.clone())
                     .detail("term_id", a.term_id.clone()),
             );
         }
@@ -669,10 +962,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return;
         };
         let index = self.index;
-        let article = self.cite(
-            scheme,
-            scheme.coverage.as_ref().and_then(|c| c.article.as_ref()),
-        );
         let targets: Vec<(String, String, Period)> = match scheme.target.value.kind {
             TargetKind::Unit if !scheme.target.value.designated_only => index
                 .dataset
@@ -698,9 +987,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             for gap in period::gaps_within(&w, &covered) {
                 let (vi, en) = span(&gap);
                 self.push(
-                    Draft::new(Code::CoverageGap, Severity::Error, "unit", &code)
+                    Draft::new(Code::CoverageGap, "unit", &code)
                         .period(gap)
-                        .article(article.clone())
+                        .rests_on(scheme, "per_target", &scheme.per_target)
                         .say(
                             format!(
                                 "{name} ({code}) không có người được phân công ({}) {vi}.",
@@ -722,7 +1011,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn cardinalities(&mut self, scheme: &Scheme) {
         let index = self.index;
         if let Some(max) = scheme.per_target.value.max {
-            let article = self.cite(scheme, scheme.per_target.article.as_ref());
             let mut rows: Vec<(&str, &[&crate::model::Assignment])> =
                 index.targets(&scheme.id).collect();
             rows.sort_unstable_by_key(|(t, _)| *t);
@@ -733,9 +1021,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         .unit_near(target, Some(p.from))
                         .map_or(target.to_owned(), |u| u.name.clone());
                     self.push(
-                        Draft::new(Code::CoverageOverlap, Severity::Error, target_kind(scheme), target)
+                        Draft::new(Code::CoverageOverlap, target_kind(scheme), target)
                             .period(p)
-                            .article(article.clone())
+                            .rests_on(scheme, "per_target", &scheme.per_target)
                             .say(
                                 format!("{name} ({target}) có {} phân công cùng lúc {vi}, quá mức {max}: {}.", ids.len(), ids.join(", ")),
                                 format!("{name} ({target}) has {} assignments at once {en}, more than {max}: {}.", ids.len(), ids.join(", ")),
@@ -748,7 +1036,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         if let Some(max) = scheme.per_subject.value.max {
-            let article = self.cite(scheme, scheme.per_subject.article.as_ref());
             let mut rows: Vec<(&str, &[&crate::model::Assignment])> =
                 index.subjects(&scheme.id).collect();
             rows.sort_unstable_by_key(|(s, _)| *s);
@@ -764,9 +1051,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         .collect();
                     let name = index.subject_name(subject).unwrap_or(subject).to_owned();
                     self.push(
-                        Draft::new(Code::AssigneeOverloaded, Severity::Error, subject_kind(scheme), subject)
+                        Draft::new(Code::AssigneeOverloaded, subject_kind(scheme), subject)
                             .period(p)
-                            .article(article.clone())
+                            .rests_on(scheme, "per_subject", &scheme.per_subject)
                             .say(
                                 format!("{name} ({subject}) được giao {} địa bàn cùng lúc {vi} ({}), quá mức {max}.", ids.len(), targets.join(", ")),
                                 format!("{name} ({subject}) is assigned {} targets at once {en} ({}), more than {max}.", ids.len(), targets.join(", ")),
@@ -821,15 +1108,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             else {
                 continue;
             };
-            let article = self.cite(scheme, rel.counterpart.article.as_ref());
             let mut need: BTreeMap<String, Vec<Period>> = BTreeMap::new();
             for (target, list) in index.targets(&scheme.id) {
                 for a in list {
-                    let Some(p) = self.clip(&a.period()).filter(|p| !p.is_inverted()) else {
+                    if a.period().is_inverted() {
                         continue;
-                    };
-                    if let Some(d) = index.district_of(target, Some(p.from)) {
-                        need.entry(d.code.clone()).or_default().push(p);
+                    }
+                    for p in self.reach(target, &a.period()) {
+                        if let Some(d) = index.district_of(target, Some(p.from)) {
+                            need.entry(d.code.clone()).or_default().push(p);
+                        }
                     }
                 }
             }
@@ -849,9 +1137,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 for gap in missing {
                     let (vi, en) = span(&gap);
                     self.push(
-                        Draft::new(Code::DistrictLeadMissing, Severity::Warning, "unit", &district)
+                        Draft::new(Code::DistrictLeadMissing, "unit", &district)
                             .period(gap)
-                            .article(article.clone())
+                            .rests_on(scheme, "relationships", &rel.counterpart)
                             .say(
                                 format!("{name} ({district}) không có Ủy viên Ban Thường vụ phụ trách {vi}, trong khi các xã của huyện đang có cán bộ theo dõi."),
                                 format!("{name} ({district}) has no Standing Committee member in charge {en}, while its communes have monitors."),

@@ -553,11 +553,13 @@ fn periods_reaching_the_ends_of_the_calendar_do_not_overflow() {
             at: Some(last),
             today: Some(last),
             recorded_on: Some(last),
+            strict: true,
         },
         CheckOptions {
             at: Some(first),
             today: Some(first),
             recorded_on: Some(first),
+            strict: true,
         },
     ] {
         bounded(30, "checking at the calendar's edges", || {

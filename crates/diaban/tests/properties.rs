@@ -372,12 +372,66 @@ fn options() -> impl Strategy<Value = CheckOptions> {
         opt(day()),
         opt((0u64..365 * 8).prop_map(|d| date(2019, 1, 1) + chrono::Days::new(d))),
         opt(day()),
+        any::<bool>(),
     )
-        .prop_map(|(at, today, recorded_on)| CheckOptions {
+        .prop_map(|(at, today, recorded_on, strict)| CheckOptions {
             at,
             today,
             recorded_on,
+            strict,
         })
+}
+
+/// The keys `(assignment, year, duty)` of the duty shortfalls and `(assignment, year)` of the
+/// missing evaluations, as the yearly reports of 2019–2026 judge them on `today`.
+type Keys = (
+    std::collections::BTreeSet<(String, i64, String)>,
+    std::collections::BTreeSet<(String, i64)>,
+);
+
+fn report_keys(ds: &Dataset, profile: &Profile, today: NaiveDate) -> Keys {
+    let index = Index::new(ds);
+    let (mut duties, mut evaluations) = Keys::default();
+    for year in 2019..=2026 {
+        let report = index.year_report(profile, year, Some(today));
+        for row in &report.assignments {
+            // A year part is judged once it has ended before the judged day.
+            let due = row.period.to.is_some_and(|end| end < today);
+            for d in row.duties.iter().filter(|d| due && !d.met) {
+                duties.insert((row.assignment_id.clone(), i64::from(year), d.duty.clone()));
+            }
+            if row.evaluation.status == diaban::report::EvaluationState::Missing {
+                evaluations.insert((row.assignment_id.clone(), i64::from(year)));
+            }
+        }
+    }
+    (duties, evaluations)
+}
+
+fn finding_keys(report: &Report) -> Keys {
+    let (mut duties, mut evaluations) = Keys::default();
+    for f in &report.findings {
+        let year = f.details.get("year").and_then(serde_json::Value::as_i64);
+        match (f.code, year.filter(|y| (2019..=2026).contains(y))) {
+            (Code::DutyFrequencyUnmet, Some(y)) => {
+                let duty = f.details["duty"].as_str().unwrap().to_owned();
+                duties.insert((f.subject.id.clone(), y, duty));
+            }
+            (Code::EvaluationMissing, Some(y)) => {
+                evaluations.insert((f.subject.id.clone(), y));
+            }
+            _ => {}
+        }
+    }
+    (duties, evaluations)
+}
+
+/// The built-in profile without its end of life or territory, so that later years are judged.
+fn continued() -> Profile {
+    let mut p = Profile::bac_kan_1390();
+    p.regulation.in_force_until = None;
+    p.regulation.territory = None;
+    p
 }
 
 /// The JSON form of a report: what users see (codes, subjects, dates, messages, details).
@@ -421,6 +475,24 @@ proptest! {
         let b = check(&shuffled, &profile, &opts);
         prop_assert_eq!(seen(&a), seen(&b));
         prop_assert_eq!(a.summary, b.summary);
+    }
+
+    #[test]
+    fn report_shortfalls_and_findings_coincide(
+        ds in dataset(),
+        today in (0u64..365 * 8).prop_map(|d| date(2019, 1, 1) + chrono::Days::new(d)),
+    ) {
+        // Assignment ids are unique in a sound dataset; duplicates are a separate finding.
+        let mut ds = ds;
+        let mut seen_ids = std::collections::HashSet::new();
+        ds.assignments.retain(|a| seen_ids.insert(a.id.clone()));
+        for profile in [Profile::bac_kan_1390(), continued()] {
+            let opts = CheckOptions { today: Some(today), ..CheckOptions::default() };
+            let from_rules = finding_keys(&check(&ds, &profile, &opts));
+            let from_report = report_keys(&ds, &profile, today);
+            prop_assert_eq!(&from_report.0, &from_rules.0, "duty shortfalls");
+            prop_assert_eq!(&from_report.1, &from_rules.1, "missing evaluations");
+        }
     }
 
     #[test]

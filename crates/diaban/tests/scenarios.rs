@@ -106,6 +106,7 @@ fn run(path: &Path) -> Result<(), String> {
         at: date_opt(&options, "at"),
         today: date_opt(&options, "today"),
         recorded_on: date_opt(&options, "recorded_on"),
+        strict: options.get("strict").and_then(Value::as_bool) == Some(true),
     };
     let lang = if options.get("lang").and_then(Value::as_str) == Some("vi") {
         Lang::Vi

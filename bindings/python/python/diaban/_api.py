@@ -1624,6 +1624,7 @@ class Dataset:
         profile: ProfileLike = None,
         *,
         recorded_on: Optional[DateLike] = None,
+        strict: bool = False,
     ) -> Report:
         """Checks the dataset against a profile and returns every finding.
 
@@ -1632,7 +1633,9 @@ class Dataset:
         have begun (default: ``at`` when given, else the system date, as on the command line and
         in JavaScript); ``recorded_on``: leave out assignments decided after that day;
         ``lang``: ``"vi"`` (the default) or ``"en"`` messages; ``profile``: see
-        :data:`ProfileLike`. The check runs with the GIL released.
+        :data:`ProfileLike`; ``strict``: also report, as information, the records the regulation
+        does not cover (outside its territory or after its end). The check runs with the GIL
+        released.
         """
         native_profile = _resolve_profile(profile)
         lang = lang if lang is not None else _native.DEFAULT_LANG
@@ -1643,6 +1646,7 @@ class Dataset:
             today=_day_text(today, "today"),
             recorded_on=_day_text(recorded_on, "recorded_on"),
             lang=lang,
+            strict=bool(strict),
         )
         return Report(document, lang)
 

@@ -3,7 +3,7 @@
 //! short by the reform (`outside_term`), and the legal basis added to the term and regulation
 //! findings that a reform explains.
 
-use crate::finding::{Code, Severity};
+use crate::finding::Code;
 use crate::model::{Assignment, Dataset};
 use crate::period::Period;
 use crate::validate::{span, Ctx, Draft};
@@ -186,9 +186,9 @@ fn push_open(
     } else {
         String::new()
     };
-    let mut draft = Draft::new(Code::OpenAfterReorganization, Severity::Error, kind, id)
+    let mut draft = Draft::new(Code::OpenAfterReorganization, kind, id)
         .period(bad)
-        .article(end.basis.clone())
+        .instrument(end.basis.clone())
         .say(
             format!("{what_vi} {id} vẫn gắn với {name} {vi}, trong khi đơn vị này đã được sắp xếp từ ngày {effective} (đơn vị mới: {next}).{fix_vi}"),
             format!("{what_en} {id} is still on {name} {en}, after the unit was reorganised on {effective} (new units: {next}).{fix_en}"),
@@ -275,9 +275,11 @@ fn terms(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                 sole_term
                     && ctx.profile.schemes.iter().any(|s| {
                         s.id == a.scheme
-                            && s.term_body
-                                .as_ref()
-                                .is_some_and(|b| b.value == term.organization_id)
+                            && s.term_body.as_ref().is_some_and(|b| {
+                                ctx.roles
+                                    .body(&b.value, term.valid_from)
+                                    .is_ok_and(|o| o.id == term.organization_id)
+                            })
                     })
             }
         };
@@ -296,10 +298,18 @@ fn terms(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
         let unit_label = unit_name(ctx, unit, end.day_before());
         for (id, p) in hits {
             let (vi, en) = span(&p);
+            let scheme = index
+                .assignment(&id)
+                .and_then(|a| ctx.profile.schemes.iter().find(|s| s.id == a.scheme));
+            let mut draft = Draft::new(Code::OutsideTerm, "assignment", &id);
+            if let Some((scheme, body)) = scheme.and_then(|s| s.term_body.as_ref().map(|b| (s, b)))
+            {
+                draft = draft.rests_on(scheme, "term_body", body);
+            }
             ctx.push(
-                Draft::new(Code::OutsideTerm, Severity::Error, "assignment", &id)
+                draft
                     .period(p)
-                    .article(end.basis.clone())
+                    .instrument(end.basis.clone())
                     .say(
                         format!(
                             "Phân công {id} theo nhiệm kỳ {} ({}) kéo dài {vi}, sau khi {unit_label} được sắp xếp từ ngày {}: nhiệm kỳ kết thúc sớm ngày {}.",
@@ -323,9 +333,12 @@ fn terms(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
 /// Adds the reform's legal basis to the `outside_term` and `outside_regulation` findings that
 /// begin on the day a reform ended the term's body or the regulation's issuer.
 fn annotate(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
-    let issuer_end: Option<(&str, &End)> =
-        ctx.profile.regulation.issuer_id.as_deref().and_then(|id| {
-            let unit = org_unit(ctx, id)?;
+    let issuer_end: Option<(&str, &End)> = ctx
+        .roles
+        .issuer(ctx.profile.regulation.effective)
+        .ok()
+        .and_then(|issuer| {
+            let unit = org_unit(ctx, &issuer.id)?;
             let lapse = ctx.profile.regulation.in_force_until?;
             ends.of(unit)
                 .iter()
@@ -370,6 +383,7 @@ fn annotate(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                 Some(a) => format!("{a}; {basis}"),
                 None => basis.clone(),
             });
+            f.basis.article.clone_from(&f.article);
             f.details.insert("reorganized_unit".into(), unit.into());
             f.details
                 .insert("reorganization_basis".into(), basis.into());
