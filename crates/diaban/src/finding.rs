@@ -52,6 +52,12 @@ word_enum! {
         TargetOutOfScope = "target_out_of_scope",
         /// A rural-development status is recorded for a unit that is not of type Xã, or is out of range.
         NtmStatusInvalid = "ntm_status_invalid",
+        /// A target in scope has no assignee recorded on days after the judged day (info).
+        CoverageEnding = "coverage_ending",
+        /// Two overlapping records assign the same subject to the same target.
+        AssignmentDuplicated = "assignment_duplicated",
+        /// An acting (temporary) assignment runs past the scheme's `acting_max_days`.
+        ActingTooLong = "acting_too_long",
     }
 }
 
