@@ -1047,11 +1047,24 @@ fn record_order(a: &crate::model::Assignment) -> (NaiveDate, NaiveDate, &str) {
 /// (constant) set of keys and the ids of the items active during the run. A run is split
 /// wherever the set of keys changes, so the count a finding states holds on every one of its days.
 ///
-/// One sweep over start and end events, `O(n log n + runs × keys)`.
+/// One sweep over start and end events: `O(n log n)`, plus `O(keys)` each time the set of keys
+/// changes while crowded.
 fn crowded_runs<'x>(
     items: &[(Period, &'x str, &'x str)],
     max: usize,
 ) -> Vec<(Period, Vec<&'x str>, Vec<&'x str>)> {
+    type Run<'x> = (NaiveDate, Vec<&'x str>, std::collections::BTreeSet<&'x str>);
+    fn close<'x>(
+        run: Option<Run<'x>>,
+        to: Option<NaiveDate>,
+        out: &mut Vec<(Period, Vec<&'x str>, Vec<&'x str>)>,
+    ) {
+        if let Some((from, keys, ids)) = run {
+            out.push((Period { from, to }, keys, ids.into_iter().collect()));
+        }
+    }
+    // Ends sort before starts on the same day (`false` < `true`): an item ending the day before
+    // another starts never meets it.
     let mut events: Vec<(NaiveDate, bool, usize)> = Vec::with_capacity(items.len() * 2);
     for (i, (p, _, _)) in items.iter().enumerate() {
         if p.is_inverted() {
@@ -1066,60 +1079,52 @@ fn crowded_runs<'x>(
     let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::new();
-    let mut run: Option<(NaiveDate, Vec<&str>, std::collections::BTreeSet<&str>)> = None;
+    let mut run: Option<Run<'x>> = None;
     let mut i = 0;
     while let Some(&(day, _, _)) = events.get(i) {
+        let mut changed = false;
+        let mut started: Vec<&str> = Vec::new();
         while let Some(&(_, start, k)) = events.get(i).filter(|e| e.0 == day) {
-            if let Some((_, key, id)) = items.get(k) {
-                for (map, x) in [(&mut keys, *key), (&mut ids, *id)] {
-                    if start {
-                        *map.entry(x).or_default() += 1;
-                    } else if let Some(n) = map.get_mut(x) {
+            i += 1;
+            let Some((_, key, id)) = items.get(k) else {
+                continue;
+            };
+            if start {
+                let n = keys.entry(key).or_default();
+                *n += 1;
+                changed |= *n == 1;
+                *ids.entry(id).or_default() += 1;
+                started.push(id);
+            } else {
+                for (map, x, is_key) in [(&mut keys, *key, true), (&mut ids, *id, false)] {
+                    if let Some(n) = map.get_mut(x) {
                         *n -= 1;
                         if *n == 0 {
                             map.remove(x);
+                            changed |= is_key;
                         }
                     }
                 }
             }
-            i += 1;
         }
-        let segment_end = events.get(i).and_then(|e| e.0.pred_opt());
-        if keys.len() > max {
-            let now: Vec<&str> = keys.keys().copied().collect();
-            let same = run.as_ref().is_some_and(|(_, k, _)| *k == now);
-            if !same {
-                if let Some((from, k, set)) = run.take() {
-                    out.push((
-                        Period {
-                            from,
-                            to: day.pred_opt(),
-                        },
-                        k,
-                        set.into_iter().collect(),
-                    ));
-                }
-                run = Some((day, now, std::collections::BTreeSet::new()));
-            }
-            if let Some((_, _, set)) = run.as_mut() {
-                set.extend(ids.keys().copied());
-            }
-        } else if let Some((from, k, set)) = run.take() {
-            out.push((
-                Period {
-                    from,
-                    to: day.pred_opt(),
-                },
-                k,
-                set.into_iter().collect(),
-            ));
+        if keys.len() <= max {
+            close(run.take(), day.pred_opt(), &mut out);
+            continue;
         }
-        if segment_end.is_none() && i >= events.len() {
-            if let Some((from, k, set)) = run.take() {
-                out.push((Period { from, to: None }, k, set.into_iter().collect()));
+        let now: Option<Vec<&str>> =
+            (changed || run.is_none()).then(|| keys.keys().copied().collect());
+        match (run.as_mut(), now) {
+            (Some((_, current, set)), now) if now.as_ref().is_none_or(|n| n == current) => {
+                set.extend(started);
+            }
+            (_, now) => {
+                close(run.take(), day.pred_opt(), &mut out);
+                let now = now.unwrap_or_else(|| keys.keys().copied().collect());
+                run = Some((day, now, ids.keys().copied().collect()));
             }
         }
     }
+    close(run, None, &mut out);
     out
 }
 
