@@ -110,22 +110,24 @@ scenario("coverage_gap_late_start", "Coverage starts 2024-09-01; Thượng Quan'
          [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-09-14")], ds)
 
 ds = base()
-assignment(ds, "cm-b").update(valid_to="2024-12-31", end_reason="replaced")
+assignment(ds, "cm-b").update(valid_to="2024-11-30", end_reason="replaced")
 ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p2", "target": "01957",
-                          "valid_from": "2025-01-02", "replaces": "cm-b"})
-scenario("coverage_gap_one_day", "The successor starts on 2025-01-02, one day after the predecessor's last day: a one-day gap "
-         "(no judged day given: the whole history is judged).",
-         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds, {"today": None})
-scenario("coverage_gap_at_day_inside", "The same one-day gap checked --at that very day (the judged day is that day).",
-         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds, {"at": "2025-01-01", "today": None})
-scenario("coverage_gap_at_day_before", "The same data checked --at the day before the gap: nothing.", [], ds, {"at": "2024-12-31"})
-scenario("coverage_gap_at_day_after", "The same data checked --at the day after the gap: nothing.", [], ds, {"at": "2025-01-02"})
+                          "valid_from": "2024-12-02", "replaces": "cm-b"})
+scenario("coverage_gap_one_day", "The successor starts on 2024-12-02, one day after the predecessor's last day: a one-day gap "
+         "on 2024-12-01, before the judged day (2024-12-31).",
+         [f("coverage_gap", "unit", "01957", "2024-12-01", "2024-12-01")], ds)
+scenario("coverage_gap_at_day_inside", "The same one-day gap checked --at that very day.",
+         [f("coverage_gap", "unit", "01957", "2024-12-01", "2024-12-01")], ds, {"at": "2024-12-01"})
+scenario("coverage_gap_at_day_before", "The same data checked --at the day before the gap: nothing.", [], ds, {"at": "2024-11-30"})
+scenario("coverage_gap_at_day_after", "The same data checked --at the day after the gap: nothing.", [], ds, {"at": "2024-12-02"})
 
 ds = base()
-assignment(ds, "cm-b").update(valid_to="2025-03-31", end_reason="revoked")
-scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 on "
-         "(no end date: still uncovered; no judged day given: the whole history is judged).",
-         [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds, {"today": None})
+assignment(ds, "cm-b").update(valid_to="2024-10-31", end_reason="revoked")
+scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2024-10-31 and nobody follows: uncovered from 2024-11-01 "
+         "up to the judged day (2024-12-31), an error; and no one is recorded from 2025-01-01 on (no end date), "
+         "coverage_ending, an info finding.",
+         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", None, "info")], ds)
 
 # --- coverage_overlap ----------------------------------------------------------------------------
 ds = base()
