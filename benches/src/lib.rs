@@ -1255,6 +1255,7 @@ fn assignment(
         end_reason: None,
         replaces: None,
         category: None,
+        acting: false,
     }
 }
 

@@ -172,6 +172,7 @@ impl<'a> Arbitrary<'a> for Input {
                 },
                 replaces: opt_pick(u, IDS)?,
                 category: opt_pick(u, &["finishing", "difficult", "x"])?,
+                acting: bool::arbitrary(u)?,
             })
         })?;
         let activities = list(u, 12, |u| {
@@ -235,6 +236,7 @@ impl<'a> Arbitrary<'a> for Input {
             at: opt_day(u)?,
             today: opt_near_day(u)?,
             recorded_on: opt_day(u)?,
+            strict: bool::arbitrary(u)?,
         };
         let queries = list(u, 4, |u| Ok((pick(u, &[CODES, IDS].concat())?, day(u)?)))?;
         let year = *u.choose(&[2024, 2025, 1, 9999, i32::MIN, i32::MAX, 0])?;

@@ -99,6 +99,33 @@ def f(code, kind, sid, frm=None, to=None, severity="error"):
     return {"code": code, "severity": severity, "subject": {"kind": kind, "id": sid}, "from": frm, "to": to}
 
 
+def _code_order():
+    """The finding codes in the order the engine sorts them (the order of `Code` in finding.rs)."""
+    import re
+    path = os.path.join(HERE, "..", "..", "crates", "diaban", "src", "finding.rs")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    body = text[text.index("pub enum Code"):]
+    body = body[:body.index("}")]
+    return {code: i for i, code in enumerate(re.findall(r'= "([a-z_]+)"', body))}
+
+
+CODE_ORDER = _code_order()
+
+
+def engine_order(finding):
+    """The engine's order of findings: code, subject (kind, id), first day, last day (open last)."""
+    return (CODE_ORDER[finding["code"]], finding["subject"]["kind"], finding["subject"]["id"],
+            finding["from"] or "", finding["to"] or "9999-99-99")
+
+
+def uncovered(code):
+    """A new unit nobody is assigned to: a gap from the reform up to the judged day (2025-07-15),
+    and `coverage_ending` (info) for the days after it."""
+    return [f("coverage_gap", "unit", code, E, "2025-07-15"),
+            f("coverage_ending", "unit", code, "2025-07-16", None, severity="info")]
+
+
 def summary(findings):
     return {s + "s": sum(1 for x in findings if x["severity"] == s) for s in ("error", "warning", "info")}
 
@@ -108,7 +135,7 @@ SCENARIOS = {}
 
 # The built-in profile ends with the province on 2025-06-30 and judges nothing later; the scenarios about
 # the days after the reform use the same rules as if kept in force (written by make_scenarios.py).
-CONTINUED = "profiles/continued.json"
+CONTINUED = "profiles/continued-no-duties.json"
 
 
 def scenario(name, description, findings, dataset, options=None, profile=CONTINUED):
@@ -116,11 +143,11 @@ def scenario(name, description, findings, dataset, options=None, profile=CONTINU
     if profile is not None:
         s["profile"] = profile
     # Every scenario names the day it is judged on: the front ends default `today` to the system
-    # date, so a scenario without one would not be reproducible. 2024-12-31 is before every
-    # deadline of these datasets (no year is over, no evaluation due), so only the reform's own
-    # findings show.
-    s["options"] = {"at": None, "today": "2024-12-31", "recorded_on": None, "lang": "en"}
+    # date, so a scenario without one would not be reproducible. 2025-07-15 is two weeks after the
+    # reform: the new units' gaps up to it are errors, the days after it `coverage_ending`.
+    s["options"] = {"at": None, "today": "2025-07-15", "recorded_on": None, "lang": "en"}
     s["options"].update(options or {})
+    findings = sorted(findings, key=engine_order)
     s["expect"] = {"findings": findings, "summary": summary(findings)}
     SCENARIOS[name] = s
 
@@ -130,7 +157,7 @@ scenario("reorg_new_units_uncovered",
          "Carried over: the three old communes and their monitors end on 2025-06-30; the new Xã Ngân Sơn (01954, "
          "reusing Vân Tùng's code) and Xã Thượng Quan (01957) start on 2025-07-01 with nobody assigned: each is "
          "uncovered from its first day on. The old units are covered to their last day; no code overlaps.",
-         [f("coverage_gap", "unit", "01954", E, None), f("coverage_gap", "unit", "01957", E, None)], carried())
+         [*uncovered("01954"), *uncovered("01957")], carried())
 
 # --- open_after_reorganization: assignments -------------------------------------------------------------
 ds = carried()
@@ -145,7 +172,7 @@ scenario("reorg_open_assignment",
          "outlive the term XII recorded as ended on 2025-06-30 (outside_term), and their communes' district has no "
          "lead after it was abolished (district_lead_missing, a warning).",
          [f("unit_not_in_force", "assignment", "cm-a", E, None),
-          f("coverage_gap", "unit", "01954", E, None),
+          *uncovered("01954"),
           f("outside_term", "assignment", "cm-a", E, None, severity="warning"),
           f("outside_term", "assignment", "cm-c", E, None, severity="warning"),
           f("open_after_reorganization", "assignment", "cm-a", E, None),
@@ -171,11 +198,11 @@ scenario("reorg_open_activity_evaluation",
          "open_after_reorganization for the whole year. The new units are uncovered, as in reorg_new_units_uncovered. The "
          "dataset records no commune party committee, so who must write the evaluations cannot be told: one "
          "role_unresolved warning (target_party_committee), and the author rule is skipped.",
-         [f("coverage_gap", "unit", "01954", E, None), f("coverage_gap", "unit", "01957", E, None),
+         [*uncovered("01954"), *uncovered("01957"),
           f("open_after_reorganization", "activity", "hd-2", E, E),
           f("open_after_reorganization", "evaluation", "dg-2026-a", "2026-01-01", "2026-12-31"),
           f("activity_outside_assignment", "activity", "hd-2", E, E, severity="warning"),
-          f("role_unresolved", "profile", "bac-kan-1390-continued", severity="warning")], ds)
+          ], ds)
 
 # --- outside_term: the term cut short by the reform --------------------------------------------------------
 scenario("reorg_recorded_not_applied",
@@ -201,10 +228,10 @@ scenario("reorg_outside_regulation",
          "06 only. cm-d, made on 2025-07-01 for the new Xã Ngân Sơn (province 19), is not judged at all: no violation of "
          "1390. Asked for with `strict`, it is reported once, as information, as not covered by the regulation.",
          [f("not_covered_by_regulation", "assignment", "cm-d", E, None, severity="info")], ds,
-         {"strict": True}, profile="bac-kan-1390")
+         {"strict": True}, profile="profiles/builtin-no-duties.json")
 scenario("reorg_outside_regulation_not_strict",
          "The same without `strict`: nothing at all (days after the regulation's end are not judged).",
-         [], ds, profile="bac-kan-1390")
+         [], ds, profile="profiles/builtin-no-duties.json")
 
 # --- recorded_on: a retroactive decision --------------------------------------------------------------------
 ds = carried()
@@ -215,7 +242,7 @@ ds["assignments"] += [
      "term_id": "tinh-uy-i", "decision_number": "01-QĐ/TU", "decision_date": E},
 ]
 for day, when, findings in [
-    ("2025-07-14", "the day before", [f("coverage_gap", "unit", "01954", E, None)]),
+    ("2025-07-14", "the day before", [*uncovered("01954")]),
     ("2025-07-15", "the day of", []),
     ("2025-07-16", "the day after", []),
 ]:

@@ -77,6 +77,10 @@ SCENARIOS = {}
 # rules on later days use this copy, written below: the same rules, as if a successor regulation had kept
 # them in force, with no end and no territory.
 CONTINUED = "profiles/continued.json"
+# The built-in profile without duties and evaluations: for scenarios about coverage and cardinality
+# whose records hold no activities (an assignment that ended before the judged day would otherwise
+# show, truthfully, a duty shortfall that is not what the scenario is about).
+NO_DUTIES = "profiles/builtin-no-duties.json"
 
 
 def scenario(name, description, findings, dataset=None, options=None, profile=None, csv_files=None, error=None):
@@ -115,24 +119,28 @@ scenario("coverage_gap_late_start", "Coverage starts 2024-09-01; Thượng Quan'
          [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-09-14")], ds)
 
 ds = base()
-assignment(ds, "cm-b").update(valid_to="2024-12-31", end_reason="replaced")
+assignment(ds, "cm-b").update(valid_to="2024-11-30", end_reason="replaced")
 ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p2", "target": "01957",
-                          "valid_from": "2025-01-02", "replaces": "cm-b"})
-scenario("coverage_gap_one_day", "The successor starts on 2025-01-02, one day after the predecessor's last day: a one-day gap.",
-         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds)
+                          "valid_from": "2024-12-02", "replaces": "cm-b"})
+scenario("coverage_gap_one_day", "The successor starts on 2024-12-02, one day after the predecessor's last day: a one-day gap "
+         "on 2024-12-01, before the judged day (2024-12-31).",
+         [f("coverage_gap", "unit", "01957", "2024-12-01", "2024-12-01")], ds, profile=NO_DUTIES)
 scenario("coverage_gap_at_day_inside", "The same one-day gap checked --at that very day.",
-         [f("coverage_gap", "unit", "01957", "2025-01-01", "2025-01-01")], ds, {"at": "2025-01-01"})
-scenario("coverage_gap_at_day_before", "The same data checked --at the day before the gap: nothing.", [], ds, {"at": "2024-12-31"})
-scenario("coverage_gap_at_day_after", "The same data checked --at the day after the gap: nothing.", [], ds, {"at": "2025-01-02"})
+         [f("coverage_gap", "unit", "01957", "2024-12-01", "2024-12-01")], ds, {"at": "2024-12-01"}, profile=NO_DUTIES)
+scenario("coverage_gap_at_day_before", "The same data checked --at the day before the gap: nothing.", [], ds, {"at": "2024-11-30"}, profile=NO_DUTIES)
+scenario("coverage_gap_at_day_after", "The same data checked --at the day after the gap: nothing.", [], ds, {"at": "2024-12-02"}, profile=NO_DUTIES)
 
 ds = base()
-assignment(ds, "cm-b").update(valid_to="2025-03-31", end_reason="revoked")
-scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2025-03-31 and nobody follows: uncovered from 2025-04-01 "
-         "to 2025-06-30, the last day of 1390-QĐ/TU (it ends with the province of Bắc Kạn): later days are not judged.",
-         [f("coverage_gap", "unit", "01957", "2025-04-01", "2025-06-30")], ds)
-scenario("coverage_gap_open_continued", "The same under a profile that stays in force: uncovered from 2025-04-01 on "
-         "(no end date: still uncovered).", [f("coverage_gap", "unit", "01957", "2025-04-01", None)], ds,
-         profile=CONTINUED)
+assignment(ds, "cm-b").update(valid_to="2024-10-31", end_reason="revoked")
+scenario("coverage_gap_open", "Thượng Quan's monitor is revoked after 2024-10-31 and nobody follows: uncovered from 2024-11-01 "
+         "up to the judged day (2024-12-31), an error; the days after it, to 2025-06-30 (the last day of 1390-QĐ/TU, which "
+         "ends with the province of Bắc Kạn), are coverage_ending, an info finding; later days are not judged.",
+         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds, profile=NO_DUTIES)
+scenario("coverage_gap_open_continued", "The same under a profile that stays in force: coverage_ending from 2025-01-01 on "
+         "(no end date: nobody is recorded).",
+         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", None, "info")], ds, profile="profiles/continued-no-duties.json")
 
 # --- coverage_overlap ----------------------------------------------------------------------------
 ds = base()
@@ -147,20 +155,24 @@ scenario("coverage_overlap_one_day", "The successor starts on the predecessor's 
 ds = base()
 assignment(ds, "cm-b").update(subject_id="p1", valid_from="2025-02-01")
 scenario("assignee_overloaded", "p1 monitors Vân Tùng and, from 2025-02-01, Thượng Quan too: one leader, one unit (per_subject "
-         "max 1, an assumed parameter: a warning) until the regulation ends on 2025-06-30. Thượng Quan is uncovered until then.",
-         [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31"),
-          f("assignee_overloaded", "person", "p1", "2025-02-01", "2025-06-30", "warning")], ds)
+         "max 1, an assumed parameter: a warning) until the regulation ends on 2025-06-30. Thượng Quan is uncovered until "
+         "then: a gap up to the judged day (2024-12-31), coverage_ending after it.",
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+          f("assignee_overloaded", "person", "p1", "2025-02-01", "2025-06-30", "warning"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-01-31", "info")], ds)
 
 scenario("one_to_eight_profile", "The same records under a profile where one leader may monitor up to 8 units (as provinces did "
          "after the 2025 reform): no overload.",
-         [f("coverage_gap", "unit", "01957", "2024-09-01", "2025-01-31")], ds, profile="profiles/one-to-eight.json")
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-01-31", "info")], ds, profile="profiles/one-to-eight.json")
 
 # --- invalid_period ----------------------------------------------------------------------------
 ds = base()
 assignment(ds, "cm-b").update(valid_from="2024-09-10", valid_to="2024-09-01")
 scenario("invalid_period", "cm-b ends (2024-09-01) before it starts (2024-09-10): invalid_period, and the assignment covers "
          "nothing, so Thượng Quan is uncovered from 2024-09-01 on.",
-         [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", "2025-06-30")], ds)
+         [f("invalid_period", "assignment", "cm-b"), f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds)
 
 # --- duplicate_id / unknown_reference ----------------------------------------------------------------
 ds = base()
@@ -191,18 +203,27 @@ scenario("unit_not_in_force", "Thượng Quan ends on 2025-06-30 but its monitor
 ds = base()
 assignment(ds, "cm-b")["subject_id"] = "p3"
 scenario("ineligible_assignee_rank", "p3 is a specialist (rank member), not a leader: ineligible for the whole assignment, up to "
-         "the regulation's end; a warning, since reading 'leader' as head or deputy is assumed.",
-         [f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", "2025-06-30", "warning")], ds)
+         "the regulation's end (a warning, since reading 'leader' as head or deputy is assumed); a monitor counts only while "
+         "eligible, so Thượng Quan has nobody: a gap up to the judged day, coverage_ending after it.",
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+          f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", "2025-06-30", "warning"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds)
 
 ds = base()
 ds["people"][1]["valid_to"] = "2025-05-31"
 scenario("ineligible_assignee_post_ended", "p2 leaves the deputy post after 2025-05-31 and keeps monitoring: ineligible "
-         "from 2025-06-01 (the day after) to the regulation's last day (a warning: the qualifying ranks are assumed).",
-         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-30", "warning")], ds)
+         "from 2025-06-01 (the day after) to the regulation's last day (a warning: the qualifying ranks are assumed). A "
+         "monitor counts only while eligible, so the unit has nobody from then on: after the judged day (2024-12-31), that "
+         "is coverage_ending (info), not a gap.",
+         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-30", "warning"),
+          f("coverage_ending", "unit", "01957", "2025-06-01", "2025-06-30", "info")], ds)
 scenario("ineligible_assignee_at_last_day", "The same, checked --at 2025-05-31, the post's last day: nothing.", [], ds,
          {"at": "2025-05-31"})
-scenario("ineligible_assignee_at_first_day", "The same, checked --at 2025-06-01: ineligible on that day.",
-         [f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01", "warning")], ds, {"at": "2025-06-01"})
+scenario("ineligible_assignee_at_first_day", "The same, checked --at 2025-06-01 (judged on that day): ineligible on that "
+         "day, and the unit has no eligible monitor that day.",
+         [f("coverage_gap", "unit", "01957", "2025-06-01", "2025-06-01"),
+          f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01", "warning")], ds,
+         {"at": "2025-06-01", "today": None})
 
 # --- outside_term / outside_regulation ------------------------------------------------------------
 ds = base()
@@ -277,9 +298,11 @@ assign_text = "\n".join(lines) + "\n"
 scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor each from 2024-09-01, except: 01957 is left out, "
          "the monitor of 01954 also gets 01960 (instead of its own person), and 02197's assignment ends the day before it starts.",
          [f("invalid_period", "assignment", "cm-02197"),
-          f("coverage_gap", "unit", "01957", "2024-09-01", "2025-06-30"),
-          f("coverage_gap", "unit", "02197", "2024-09-01", "2025-06-30"),
-          f("assignee_overloaded", "person", dup_person, "2024-09-01", "2025-06-30", "warning")],
+          f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+          f("coverage_gap", "unit", "02197", "2024-09-01", "2024-12-31"),
+          f("assignee_overloaded", "person", dup_person, "2024-09-01", "2025-06-30", "warning"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info"),
+          f("coverage_ending", "unit", "02197", "2025-01-01", "2025-06-30", "info")],
          csv_files={
              "units.csv": units_text,
              "organizations.csv": "id,name,kind,level,unit_code\ntinh-uy,Tỉnh ủy Bắc Kạn,party_committee,province,06\n"
@@ -292,17 +315,20 @@ scenario("bac_kan_108_defects", "The 108 real units (GSO list) with one monitor 
 
 # --- the demo --------------------------------------------------------------------------------------
 scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01, judged on 2024-12-31: every unit has exactly one monitor; "
-         "the specialist planted at Cao Tân (01885) is ineligible (a warning: the qualifying ranks are assumed), and the 2024 "
-         "evaluation of Vi Hương's monitor, sent on 2024-12-15 by the district committee, concerns the 2024 part that "
-         "includes the day: wrong author. Nothing due after the judged day is reported.",
-         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
+         "the specialist planted at Cao Tân (01885) is ineligible (a warning: the qualifying ranks are assumed), so Cao Tân "
+         "counts as uncovered that day (a monitor counts only while eligible); the 2024 evaluation of Vi Hương's monitor, "
+         "sent on 2024-12-15 by the district committee, concerns the 2024 part that includes the day: wrong author. "
+         "Nothing due after the judged day is reported.",
+         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01"),
+          f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_wrong_author", "evaluation", "dg-2024-01975")], options={"at": "2024-10-01"})
 scenario("demo_at_2024_10_01_judged_later", "The view of 2024-10-01 judged on 2026-12-01 (what the command line does when only "
-         "--at is given): the findings whose days include 2024-10-01, clipped to it. The 2024 evaluations of two monitors "
-         "(01945, 02104) never came, and their 2024 part includes the day; the 2025 evaluations (due 31/01/2026, after the "
-         "regulation ended) are not demanded, and the 2025 duties do not concern the day. The second 2024 evaluation of "
-         "01849's monitor is a duplicate.",
-         [f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
+         "--at is given): the findings whose days include 2024-10-01, clipped to it. Cao Tân has no eligible monitor that "
+         "day. The 2024 evaluations of two monitors (01945, 02104) never came, and their 2024 part includes the day; the "
+         "2025 evaluations (due 31/01/2026, after the regulation ended) are not demanded, and the 2025 duties do not concern "
+         "the day. The second 2024 evaluation of 01849's monitor is a duplicate.",
+         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01"),
+          f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_missing", "assignment", "cm-01945", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_missing", "assignment", "cm-02104", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_wrong_author", "evaluation", "dg-2024-01975"),
@@ -635,6 +661,109 @@ ds["evaluations"] = [e for e in ds["evaluations"] if e["id"] != "ev-cm-b-2025"]
 scenario("evaluation_due_after_the_regulation", "Under the built-in profile, 1390-QĐ/TU ends on 2025-06-30: the 2025 evaluations, "
          "due 31/01/2026, are not demanded by it. cm-b's is absent and cm-a's is late and by the district committee: nothing "
          "is reported. The duties of January–June 2025 are judged (prorated) and met.", [], ds, T)
+# Helper E (issue 17 and issue 11 item 6): what the day-by-day oracle found, and acting assignments.
+# Duplicated records are not an overload; an overload names only the units held on the same days
+# (runs split where the set changes); a monitor covers a unit only while eligible; gaps after the
+# judged day are coverage_ending (info); acting assignments within acting_max_days (assumed, 90)
+# do not count toward per_subject.
+# =====================================================================================================
+ds = base()
+ds["assignments"].append({"id": "cm-a-dup", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01954",
+                          "valid_from": "2024-10-01", "valid_to": "2024-10-30", "term_id": "tinh-uy-xii"})
+scenario("duplicated_record_is_not_an_overload", "p1 monitors Vân Tùng from 2024-09-01, and a second record (a duplicated "
+         "decision) assigns p1 to Vân Tùng again from 2024-10-01 to 2024-10-30. One person on one unit: not an overload of "
+         "p1 and not two monitors on the unit, but one assignment_duplicated warning on the later record over the days both "
+         "records run.",
+         [f("assignment_duplicated", "assignment", "cm-a-dup", "2024-10-01", "2024-10-30", "warning")], ds)
+
+
+def three_units():
+    ds = base()
+    ds["units"].append({"code": "01960", "name": "Xã Hiệp Lực", "type": "Xã", "parent_code": "062"})
+    ds["people"].append({"id": "p4", "name": "Người thứ tư", "title": "Phó Giám đốc Sở Công Thương",
+                         "organization_id": "so-cong-thuong", "rank": "deputy", "valid_from": "2020-01-01"})
+    ds["assignments"].append({"id": "cm-c", "scheme": "commune-monitoring", "subject_id": "p4", "target": "01960",
+                              "valid_from": "2024-09-01", "term_id": "tinh-uy-xii"})
+    return ds
+
+
+ds = three_units()
+ds["assignments"].append({"id": "x1", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01957",
+                          "valid_from": "2024-10-01", "valid_to": "2024-10-31", "term_id": "tinh-uy-xii"})
+ds["assignments"].append({"id": "x2", "scheme": "commune-monitoring", "subject_id": "p1", "target": "01960",
+                          "valid_from": "2024-10-16", "valid_to": "2024-11-30", "term_id": "tinh-uy-xii"})
+scenario("overload_names_only_units_held_together", "p1 monitors Vân Tùng, and also Thượng Quan (1–31 Oct) and Hiệp Lực "
+         "(16 Oct – 30 Nov). The overload is split where the set of units changes: 2 units (01954, 01957) from 1 to 15 Oct, "
+         "3 units from 16 to 31 Oct, 2 units (01954, 01960) in November; each finding names only the units held on all its "
+         "days. The two other communes have two monitors on those days.",
+         [f("coverage_overlap", "unit", "01957", "2024-10-01", "2024-10-31"),
+          f("coverage_overlap", "unit", "01960", "2024-10-16", "2024-11-30"),
+          f("assignee_overloaded", "person", "p1", "2024-10-01", "2024-10-15", "warning"),
+          f("assignee_overloaded", "person", "p1", "2024-10-16", "2024-10-31", "warning"),
+          f("assignee_overloaded", "person", "p1", "2024-11-01", "2024-11-30", "warning")], ds, profile=NO_DUTIES)
+
+ds = base()
+ds["people"][1]["valid_to"] = "2024-10-31"
+scenario("coverage_counts_only_eligible_monitors", "p2 leaves the deputy post after 2024-10-31 and stays recorded as Thượng "
+         "Quan's monitor. From 2024-11-01 p2 is ineligible, and Thượng Quan has no eligible monitor: a coverage gap up to the "
+         "judged day (2024-12-31), then coverage_ending (info) for the days after it. The coverage table agrees.",
+         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31"),
+          f("ineligible_assignee", "assignment", "cm-b", "2024-11-01", "2025-06-30", "warning"),
+          f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds)
+
+ds = base()
+for aid in ("cm-a", "cm-b"):
+    assignment(ds, aid).update(valid_to="2025-03-31", end_reason="term_ended")
+scenario("coverage_ending_after_the_judged_day", "Both monitors' assignments end on 2025-03-31 and the records are judged on "
+         "2024-12-01: nothing is missing yet. The days from 2025-04-01 (to the end of the regulation's life, 2025-06-30 under "
+         "this profile) are coverage_ending, an info finding, not a coverage_gap error.",
+         [f("coverage_ending", "unit", "01954", "2025-04-01", "2025-06-30", "info"),
+          f("coverage_ending", "unit", "01957", "2025-04-01", "2025-06-30", "info")], ds, {"today": "2024-12-01"},
+         profile="profiles/bac-kan-1390-until-2025-06-30.json")
+ds = with_records(ds)
+for aid in ("cm-a", "cm-b"):
+    add_work(ds, aid, 2024, 2, 1, 1)
+    add_eval(ds, aid, 2024, "2025-01-15")
+    add_work(ds, aid, 2025, 1, 1, 0)  # 90 days of 2025: 1 meeting, 1 visit, no guidance required
+scenario("coverage_gap_up_to_the_judged_day", "The same records (with the 2024 and early-2025 work and evaluations done) judged on "
+         "2025-05-15: the days from 2025-04-01 to 2025-05-15 are a coverage gap (error), the rest of the regulation's life "
+         "coverage_ending (info).",
+         [f("coverage_gap", "unit", "01954", "2025-04-01", "2025-05-15"),
+          f("coverage_gap", "unit", "01957", "2025-04-01", "2025-05-15"),
+          f("coverage_ending", "unit", "01954", "2025-05-16", "2025-06-30", "info"),
+          f("coverage_ending", "unit", "01957", "2025-05-16", "2025-06-30", "info")], ds, {"today": "2025-05-15"},
+         profile="profiles/bac-kan-1390-until-2025-06-30.json")
+
+
+def acting(last_day, successor_from):
+    ds = base()
+    ds["people"][2].update(rank="deputy", title="Phó Giám đốc Sở Công Thương")
+    cm_b = assignment(ds, "cm-b")
+    cm_b.update(subject_id="p1", acting=True)
+    if last_day:
+        cm_b["valid_to"] = last_day
+    if successor_from:
+        ds["assignments"].append({"id": "cm-b2", "scheme": "commune-monitoring", "subject_id": "p3", "target": "01957",
+                                  "valid_from": successor_from, "term_id": "tinh-uy-xii", "replaces": "cm-b"})
+    return ds
+
+
+scenario("acting_within_the_cap", "p1 monitors Vân Tùng and covers Thượng Quan as acting (kiêm nhiệm tạm thời) from "
+         "2024-09-01 to 2024-11-29, 90 days, until p3 takes over on 2024-11-30: within acting_max_days (90, assumed), so "
+         "not an overload.", [], acting("2024-11-29", "2024-11-30"), profile=NO_DUTIES)
+scenario("acting_too_long", "The same acting assignment runs to 2024-12-20 (111 days), p3 taking over on 2024-12-21: from "
+         "day 91 (2024-11-30) it counts as a regular assignment, so p1 holds two units from 2024-11-30 to 2024-12-20 "
+         "(assignee_overloaded), and the acting record gets one acting_too_long warning for those days.",
+         [f("assignee_overloaded", "person", "p1", "2024-11-30", "2024-12-20", "warning"),
+          f("acting_too_long", "assignment", "cm-b", "2024-11-30", "2024-12-20", "warning")],
+         acting("2024-12-20", "2024-12-21"), profile=NO_DUTIES)
+ds = acting(None, None)
+assignment(ds, "cm-b")["valid_from"] = "2024-11-01"
+ds["assignments"].append({"id": "cm-b0", "scheme": "commune-monitoring", "subject_id": "p2", "target": "01957",
+                          "valid_from": "2024-09-01", "valid_to": "2024-10-31", "term_id": "tinh-uy-xii"})
+scenario("acting_open_not_yet_too_long", "p2 monitors Thượng Quan until 2024-10-31; p1 covers it as acting from 2024-11-01 "
+         "with no end recorded. Judged on 2024-12-31 (day 61 of the acting assignment) it is not too long yet, and the days "
+         "after the judged day are not judged for it (it may end in time): nothing to report.", [], ds, profile=NO_DUTIES)
 
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
@@ -651,12 +780,41 @@ for k in ("in_force_until", "in_force_until_source", "in_force_until_note", "ter
 with open(os.path.join(HERE, "profiles", "continued.json"), "w", encoding="utf-8") as fh:
     json.dump(c, fh, ensure_ascii=False, indent=2)
     fh.write("\n")
+# The reorganisation scenarios (make_reorg_scenarios.py) are judged after the reform: the same
+# continued profile without duties and evaluations, so that only the reform's own findings show
+# (their datasets record no activities; under the full profile every year would be a shortfall).
+r = copy.deepcopy(c)
+r["id"] = "bac-kan-1390-continued-no-duties"
+for sch in r["schemes"]:
+    sch.pop("duties", None)
+    sch.pop("evaluation", None)
+with open(os.path.join(HERE, "profiles", "continued-no-duties.json"), "w", encoding="utf-8") as fh:
+    json.dump(r, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
+# The same cut of the built-in profile (its life ends on 2025-06-30), for the scenarios about the
+# regulation's end.
+r = copy.deepcopy(profile)
+r["id"] = "bac-kan-1390-no-duties"
+for sch in r["schemes"]:
+    sch.pop("duties", None)
+    sch.pop("evaluation", None)
+with open(os.path.join(HERE, "profiles", "builtin-no-duties.json"), "w", encoding="utf-8") as fh:
+    json.dump(r, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
 p = copy.deepcopy(profile)
 p["id"] = "one-to-eight"
 cm = next(s for s in p["schemes"] if s["id"] == "commune-monitoring")
 cm["per_subject"] = {"value": {"min": 0, "max": 8}, "source": "analog",
                      "note": "after the 2025 reform provinces had one leader monitor up to 8 communes", "article": "2"}
 with open(os.path.join(HERE, "profiles", "one-to-eight.json"), "w", encoding="utf-8") as fh:
+    json.dump(p, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
+# Helper E: the built-in profile with its life ended on 2025-06-30, so that scenarios about the
+# days after the judged day do not depend on how the built-in profile states its end.
+p = copy.deepcopy(profile)
+p["id"] = "bac-kan-1390-until-2025-06-30"
+p["regulation"]["in_force_until"] = "2025-06-30"
+with open(os.path.join(HERE, "profiles", "bac-kan-1390-until-2025-06-30.json"), "w", encoding="utf-8") as fh:
     json.dump(p, fh, ensure_ascii=False, indent=2)
     fh.write("\n")
 print(f"wrote {len(SCENARIOS)} scenarios")

@@ -16,11 +16,13 @@ fn main() -> ExitCode {
         Some("wasm") => wasm::build(&root()).map(|_| ()),
         Some("python") => python::build(&root()).map(|_| ()),
         Some("bench") => bench::run(&root(), &args[1..]),
+        Some("soak") => soak(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
                  WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
-                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md"
+                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
+                 soak [--cases N] [--seed S] [--yearly]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
             );
             return ExitCode::from(2);
         }
@@ -118,4 +120,48 @@ fn test(args: &[String]) -> Result<(), String> {
     step("Python binding", || python::test(&root))?;
     step("WebAssembly binding (Node + browser)", || wasm::test(&root))?;
     Ok(())
+}
+
+/// `cargo xtask soak`: the day-by-day oracle (`crates/diaban/tests/oracle.rs`) on many more
+/// generated datasets than the normal test run, in release mode. `--yearly` also compares the
+/// duty and evaluation rules.
+fn soak(args: &[String]) -> Result<(), String> {
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let cases = value("--cases").unwrap_or_else(|| "20000".to_owned());
+    let seed = value("--seed").unwrap_or_else(|| "0".to_owned());
+    for (flag, text) in [("--cases", &cases), ("--seed", &seed)] {
+        if text.parse::<u64>().is_err() {
+            return Err(format!("{flag} wants a whole number, not `{text}`"));
+        }
+    }
+    let mut test_args = vec![
+        "test",
+        "--release",
+        "-p",
+        "diaban",
+        "--test",
+        "oracle",
+        "--",
+        "--test-threads",
+        "1",
+    ];
+    if args.iter().any(|a| a == "--yearly") {
+        test_args.push("--include-ignored");
+    }
+    step(
+        &format!("oracle soak: {cases} cases from seed {seed}"),
+        || {
+            run(
+                &root(),
+                "cargo",
+                &test_args,
+                &[("ORACLE_CASES", &cases), ("ORACLE_SEED", &seed)],
+            )
+        },
+    )
 }

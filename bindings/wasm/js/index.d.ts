@@ -32,6 +32,9 @@ export type FindingCode =
   | 'unfulfilled_not_replaced'
   | 'target_out_of_scope'
   | 'ntm_status_invalid'
+  | 'coverage_ending'
+  | 'assignment_duplicated'
+  | 'acting_too_long'
   | (string & {});
 /** The stable error codes of `DiabanError`. */
 export type ErrorCode =

@@ -368,6 +368,11 @@ pub struct Assignment {
     /// A scheme-specific category (for the rural-development programme: `finishing` or `difficult`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// An acting or temporary assignment (kiêm nhiệm tạm thời), held while a successor is
+    /// appointed: for its first `acting_max_days` days (a scheme parameter) it does not count
+    /// toward the subject's limit of targets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
 }
 
 impl Assignment {

@@ -364,6 +364,11 @@ pub struct Scheme {
     pub under_regulation: Param<bool>,
     /// The subject must hold a qualifying post for the whole assignment.
     pub eligible_tenure: Param<bool>,
+    /// How many days an acting assignment (kiêm nhiệm tạm thời) may run without counting
+    /// toward `per_subject`; none = the scheme knows no acting assignments (they count like
+    /// any other from their first day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_max_days: Option<Param<u32>>,
     /// Duties and their frequencies.
     #[serde(default)]
     pub duties: Vec<Duty>,

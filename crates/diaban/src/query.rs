@@ -115,6 +115,20 @@ impl<'d> Index<'d> {
         }
     }
 
+    /// Whether an assignment counts as covering its target on `day` (which it includes): when
+    /// the scheme requires eligible tenure, only while its subject holds a qualifying post.
+    fn counts_on(&self, scheme: &crate::profile::Scheme, a: &Assignment, day: NaiveDate) -> bool {
+        let known = match scheme.subject.value.kind {
+            crate::profile::SubjectKind::Person => !self.posts(&a.subject_id).is_empty(),
+            crate::profile::SubjectKind::Organization => self.organization(&a.subject_id).is_some(),
+        };
+        !scheme.eligible_tenure.value
+            || !known
+            || crate::validate::qualifying_periods(self, scheme, &a.subject_id)
+                .iter()
+                .any(|q| q.contains(day))
+    }
+
     /// Every assignment (of any scheme) on `target` that includes `day`, by scheme and id.
     ///
     /// ```
@@ -212,9 +226,12 @@ impl<'d> Index<'d> {
         let rows: Vec<CoverageRow<'d>> = targets
             .into_iter()
             .map(|(code, name, unit_type, district)| {
+                // A monitor counts only on the days their post makes them eligible, as in
+                // `check` (coverage_gap): a subject the dataset does not know still counts.
                 let assignments: Vec<AssignmentView<'d>> = self
                     .assignments_on(&scheme.id, code, day)
                     .into_iter()
+                    .filter(|a| self.counts_on(scheme, a, day))
                     .map(|a| self.view(a, Some(day)))
                     .collect();
                 let (district_code, district_name) = district.unzip();

@@ -716,6 +716,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         self.coverage(scheme);
         self.cardinalities(scheme);
+        self.duplicates_and_acting(scheme);
         self.district_leads(scheme);
     }
 
@@ -801,31 +802,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The days a subject qualifies for a scheme.
     pub(crate) fn qualifying(&self, scheme: &Scheme, subject: &str) -> Vec<Period> {
-        let rule = &scheme.subject.value;
-        let org_ok = |o: &crate::model::Organization| {
-            (rule.organization_kinds.is_empty() || rule.organization_kinds.contains(&o.kind))
-                && (rule.levels.is_empty() || rule.levels.contains(&o.level))
-        };
-        match rule.kind {
-            SubjectKind::Person => self
-                .index
-                .posts(subject)
-                .iter()
-                .filter(|post| rule.ranks.is_empty() || rule.ranks.contains(&post.rank))
-                .filter_map(|post| {
-                    let org = self.index.organization(&post.organization_id)?;
-                    org_ok(org)
-                        .then(|| post.validity().intersect(&org.validity()))
-                        .flatten()
-                })
-                .collect(),
-            SubjectKind::Organization => self
-                .index
-                .organization(subject)
-                .filter(|o| org_ok(o))
-                .map(|o| vec![o.validity()])
-                .unwrap_or_default(),
-        }
+        qualifying_periods(self.index, scheme, subject)
     }
 
     fn eligibility(&mut self, scheme: &Scheme, a: &crate::model::Assignment, p: &Period) {
@@ -954,6 +931,55 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.clip(&window)
     }
 
+    /// The days on which a scheme's cardinality and record rules judge anything, inside the
+    /// check's scope: the regulation's time in force for a scheme made under it; for an older
+    /// scheme, every day up to the end of the regulation's life.
+    /// (Territory is applied per target by [`Ctx::scheme_target_days`].)
+    fn scheme_days(&self, scheme: &Scheme) -> Option<Period> {
+        let life = self.profile.in_force();
+        let days = if scheme.under_regulation.value {
+            life
+        } else {
+            Period {
+                from: NaiveDate::MIN,
+                to: life.to,
+            }
+        };
+        self.clip(&days)
+    }
+
+    /// The parts of `p` a scheme's record rules judge for `target`: inside the regulation's
+    /// life and territory ([`Ctx::judged_days`]) for a scheme made under the regulation; for an
+    /// older scheme, also the days before the regulation took effect ([`Ctx::reach`]).
+    fn scheme_target_days(&self, scheme: &Scheme, target: &str, p: &Period) -> Vec<Period> {
+        if scheme.under_regulation.value {
+            self.judged_days(target, p)
+        } else {
+            self.reach(target, p)
+        }
+    }
+
+    /// The days an assignment counts as covering its target: its own days, and when the scheme
+    /// requires eligible tenure, only those on which its subject holds a qualifying post. A
+    /// subject the dataset does not know is an `unknown_reference`, not a gap: it counts.
+    fn counting_days(&self, scheme: &Scheme, a: &crate::model::Assignment) -> Vec<Period> {
+        let p = a.period();
+        if p.is_inverted() {
+            return Vec::new();
+        }
+        let known = match scheme.subject.value.kind {
+            SubjectKind::Person => !self.index.posts(&a.subject_id).is_empty(),
+            SubjectKind::Organization => self.index.organization(&a.subject_id).is_some(),
+        };
+        if !scheme.eligible_tenure.value || !known {
+            return vec![p];
+        }
+        qualifying_periods(self.index, scheme, &a.subject_id)
+            .iter()
+            .filter_map(|q| q.intersect(&p))
+            .collect()
+    }
+
     fn coverage(&mut self, scheme: &Scheme) {
         if scheme.per_target.value.min == 0 {
             return;
@@ -961,6 +987,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let Some(window) = self.coverage_window(scheme) else {
             return;
         };
+        let judged = self.judged;
         let index = self.index;
         let targets: Vec<(String, String, Period)> = match scheme.target.value.kind {
             TargetKind::Unit if !scheme.target.value.designated_only => index
@@ -982,53 +1009,133 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let covered: Vec<Period> = index
                 .assignments_of_target(&scheme.id, &code)
                 .iter()
-                .map(|a| a.period())
+                .flat_map(|a| self.counting_days(scheme, a))
                 .collect();
-            for gap in period::gaps_within(&w, &covered) {
-                let (vi, en) = span(&gap);
-                self.push(
-                    Draft::new(Code::CoverageGap, "unit", &code)
-                        .period(gap)
-                        .rests_on(scheme, "per_target", &scheme.per_target)
-                        .say(
-                            format!(
-                                "{name} ({code}) không có người được phân công ({}) {vi}.",
-                                scheme.name_vi
-                            ),
-                            format!(
-                                "{name} ({code}) has nobody assigned ({}) {en}.",
-                                scheme.name_en
-                            ),
-                        )
-                        .detail("scheme", scheme.id.clone())
-                        .detail("name", name.clone())
-                        .detail("days", gap.days()),
-                );
+            let gaps: Vec<Period> = self
+                .scheme_target_days(scheme, &code, &w)
+                .iter()
+                .flat_map(|piece| period::gaps_within(piece, &covered))
+                .collect();
+            for gap in gaps {
+                // Days up to the judged day are a gap; later days are only "coverage ends".
+                let (past, future) = match judged {
+                    None => (Some(gap), None),
+                    Some(j) => (
+                        gap.intersect(&Period {
+                            from: NaiveDate::MIN,
+                            to: Some(j),
+                        }),
+                        j.succ_opt()
+                            .and_then(|next| gap.intersect(&Period::starting(next))),
+                    ),
+                };
+                if let Some(gap) = past {
+                    let (vi, en) = span(&gap);
+                    self.push(
+                        Draft::new(Code::CoverageGap, "unit", &code)
+                            .period(gap)
+                            .rests_on(scheme, "per_target", &scheme.per_target)
+                            .say(
+                                format!(
+                                    "{name} ({code}) không có người được phân công ({}) {vi}.",
+                                    scheme.name_vi
+                                ),
+                                format!(
+                                    "{name} ({code}) has nobody assigned ({}) {en}.",
+                                    scheme.name_en
+                                ),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("name", name.clone())
+                            .detail("days", gap.days()),
+                    );
+                }
+                if let Some(rest) = future {
+                    let (vi, en) = span(&rest);
+                    self.push(
+                        Draft::new(Code::CoverageEnding, "unit", &code)
+                            .period(rest)
+                            .rests_on(scheme, "per_target", &scheme.per_target)
+                            .say(
+                                format!(
+                                    "{name} ({code}): dữ liệu chưa ghi người được phân công ({}) {vi}, sau ngày đang xét.",
+                                    scheme.name_vi
+                                ),
+                                format!(
+                                    "{name} ({code}): no one is recorded as assigned ({}) {en}, after the day judged.",
+                                    scheme.name_en
+                                ),
+                            )
+                            .detail("scheme", scheme.id.clone())
+                            .detail("name", name.clone())
+                            .detail("days", rest.days()),
+                    );
+                }
             }
+        }
+    }
+
+    /// The days an assignment counts toward its subject's limit of targets: all its days, or
+    /// for an acting assignment under a scheme with `acting_max_days`, the days from day
+    /// `cap + 1` on, and (when a day is judged) none after the judged day.
+    fn counted_for_subject(&self, scheme: &Scheme, a: &crate::model::Assignment) -> Option<Period> {
+        let p = a.period();
+        if p.is_inverted() {
+            return None;
+        }
+        match (&scheme.acting_max_days, a.acting) {
+            (Some(cap), true) => {
+                let first = a
+                    .valid_from
+                    .checked_add_days(chrono::Days::new(u64::from(cap.value)))?;
+                let to = match (p.to, self.judged) {
+                    (Some(t), Some(j)) => Some(t.min(j)),
+                    (t, j) => t.or(j),
+                };
+                let counted = Period { from: first, to };
+                (!counted.is_inverted()).then_some(counted)
+            }
+            _ => Some(p),
         }
     }
 
     fn cardinalities(&mut self, scheme: &Scheme) {
         let index = self.index;
+        let Some(judged) = self.scheme_days(scheme) else {
+            return;
+        };
         if let Some(max) = scheme.per_target.value.max {
             let mut rows: Vec<(&str, &[&crate::model::Assignment])> =
                 index.targets(&scheme.id).collect();
             rows.sort_unstable_by_key(|(t, _)| *t);
             for (target, list) in rows {
-                for (p, ids) in self.crowded(list, max) {
+                let items: Vec<(Period, &str, &str)> = list
+                    .iter()
+                    .filter(|a| !a.period().is_inverted())
+                    .filter_map(|a| a.period().intersect(&judged).map(|p| (a, p)))
+                    .flat_map(|(a, p)| {
+                        self.scheme_target_days(scheme, target, &p)
+                            .into_iter()
+                            .map(move |p| (p, a.subject_id.as_str(), a.id.as_str()))
+                    })
+                    .collect();
+                for (p, people, ids) in crowded_runs(&items, max as usize) {
                     let (vi, en) = span(&p);
                     let name = index
                         .unit_near(target, Some(p.from))
                         .map_or(target.to_owned(), |u| u.name.clone());
+                    let n = people.len();
                     self.push(
                         Draft::new(Code::CoverageOverlap, target_kind(scheme), target)
                             .period(p)
                             .rests_on(scheme, "per_target", &scheme.per_target)
                             .say(
-                                format!("{name} ({target}) có {} phân công cùng lúc {vi}, quá mức {max}: {}.", ids.len(), ids.join(", ")),
-                                format!("{name} ({target}) has {} assignments at once {en}, more than {max}: {}.", ids.len(), ids.join(", ")),
+                                format!("{name} ({target}) có {n} người được phân công cùng lúc {vi} ({}), quá mức {max}; các phân công: {}.", people.join(", "), ids.join(", ")),
+                                format!("{name} ({target}) has {n} people assigned at once {en} ({}), more than {max}; assignments: {}.", people.join(", "), ids.join(", ")),
                             )
                             .detail("scheme", scheme.id.clone())
+                            .detail("count", n)
+                            .detail("subjects", people)
                             .detail("assignments", ids)
                             .detail("max", max),
                     );
@@ -1040,25 +1147,33 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 index.subjects(&scheme.id).collect();
             rows.sort_unstable_by_key(|(s, _)| *s);
             for (subject, list) in rows {
-                for (p, ids) in self.crowded(list, max) {
+                let items: Vec<(Period, &str, &str)> = list
+                    .iter()
+                    .filter_map(|a| {
+                        self.counted_for_subject(scheme, a)
+                            .and_then(|p| p.intersect(&judged))
+                            .map(|p| (a, p))
+                    })
+                    .flat_map(|(a, p)| {
+                        self.scheme_target_days(scheme, &a.target, &p)
+                            .into_iter()
+                            .map(move |p| (p, a.target.as_str(), a.id.as_str()))
+                    })
+                    .collect();
+                for (p, targets, ids) in crowded_runs(&items, max as usize) {
                     let (vi, en) = span(&p);
-                    let wanted: std::collections::HashSet<&str> =
-                        ids.iter().map(String::as_str).collect();
-                    let targets: Vec<String> = list
-                        .iter()
-                        .filter(|a| wanted.contains(a.id.as_str()))
-                        .map(|a| a.target.clone())
-                        .collect();
                     let name = index.subject_name(subject).unwrap_or(subject).to_owned();
+                    let n = targets.len();
                     self.push(
                         Draft::new(Code::AssigneeOverloaded, subject_kind(scheme), subject)
                             .period(p)
                             .rests_on(scheme, "per_subject", &scheme.per_subject)
                             .say(
-                                format!("{name} ({subject}) được giao {} địa bàn cùng lúc {vi} ({}), quá mức {max}.", ids.len(), targets.join(", ")),
-                                format!("{name} ({subject}) is assigned {} targets at once {en} ({}), more than {max}.", ids.len(), targets.join(", ")),
+                                format!("{name} ({subject}) được giao {n} địa bàn cùng lúc {vi} ({}), quá mức {max}.", targets.join(", ")),
+                                format!("{name} ({subject}) is assigned {n} targets at once {en} ({}), more than {max}.", targets.join(", ")),
                             )
                             .detail("scheme", scheme.id.clone())
+                            .detail("count", n)
                             .detail("assignments", ids)
                             .detail("targets", targets)
                             .detail("max", max),
@@ -1068,35 +1183,101 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
-    /// The periods (inside scope) on which more than `max` of `list` run at once, with the ids involved.
-    fn crowded(&self, list: &[&crate::model::Assignment], max: u32) -> Vec<(Period, Vec<String>)> {
-        if list.len() <= max as usize {
-            return Vec::new();
+    /// Records that repeat another record of the same subject on the same target
+    /// (`assignment_duplicated`), and acting assignments past their cap (`acting_too_long`).
+    fn duplicates_and_acting(&mut self, scheme: &Scheme) {
+        let index = self.index;
+        let Some(judged) = self.scheme_days(scheme) else {
+            return;
+        };
+        let mut pairs: BTreeMap<(&str, &str), Vec<&crate::model::Assignment>> = BTreeMap::new();
+        for a in index
+            .dataset
+            .assignments
+            .iter()
+            .filter(|a| a.scheme == scheme.id && !a.period().is_inverted())
+        {
+            pairs
+                .entry((a.subject_id.as_str(), a.target.as_str()))
+                .or_default()
+                .push(a);
         }
-        let periods: Vec<Period> = list.iter().filter_map(|a| self.clip(&a.period())).collect();
-        // One sweep: `list` is sorted by start and the crowded periods are sorted and disjoint,
-        // so each assignment enters the active set once and leaves it once.
-        let mut out = Vec::new();
-        let mut next = 0;
-        let mut active: Vec<&crate::model::Assignment> = Vec::new();
-        for p in period::depth_at_least(&periods, max as usize + 1) {
-            while let Some(a) = list
-                .get(next)
-                .filter(|a| p.to.is_none_or(|to| a.valid_from <= to))
-            {
-                active.push(a);
-                next += 1;
+        for ((subject, target), mut list) in pairs {
+            if list.len() < 2 {
+                continue;
             }
-            active.retain(|a| a.valid_to.is_none_or(|to| to >= p.from));
-            let mut ids: Vec<String> = active
-                .iter()
-                .filter(|a| a.period().overlaps(&p))
-                .map(|a| a.id.clone())
-                .collect();
-            ids.sort_unstable();
-            out.push((p, ids));
+            list.sort_by(|x, y| record_order(x).cmp(&record_order(y)));
+            // Every earlier record starts on or before this one, so their union from this
+            // record's start on is one run ending at the latest end seen so far.
+            let mut reach: Option<Option<NaiveDate>> = None;
+            for a in list {
+                let overlap = reach.and_then(|end| {
+                    a.period().intersect(&Period {
+                        from: a.valid_from,
+                        to: end,
+                    })
+                });
+                reach = Some(match (reach, a.valid_to) {
+                    (Some(None), _) | (_, None) => None,
+                    (Some(Some(x)), Some(y)) => Some(x.max(y)),
+                    (None, Some(y)) => Some(y),
+                });
+                let Some(overlap) = overlap.and_then(|p| p.intersect(&judged)) else {
+                    continue;
+                };
+                let name = index.subject_name(subject).unwrap_or(subject).to_owned();
+                for days in self.scheme_target_days(scheme, target, &overlap) {
+                    let (vi, en) = span(&days);
+                    self.push(
+                    Draft::new(Code::AssignmentDuplicated, "assignment", &a.id)
+                        .period(days)
+                        .say(
+                            format!("Phân công {} lặp lại một phân công khác của {name} ({subject}) tại cùng địa bàn {target} {vi}: một người theo dõi một địa bàn, ghi hai lần.", a.id),
+                            format!("Assignment {} repeats another record of {name} ({subject}) on the same target {target} {en}: one person on one target, recorded twice.", a.id),
+                        )
+                        .detail("scheme", scheme.id.clone())
+                        .detail("subject_id", subject)
+                        .detail("target", target),
+                );
+                }
+            }
         }
-        out
+        let Some(cap) = &scheme.acting_max_days else {
+            return;
+        };
+        let mut acting: Vec<&crate::model::Assignment> = index
+            .dataset
+            .assignments
+            .iter()
+            .filter(|a| a.scheme == scheme.id && a.acting)
+            .collect();
+        acting.sort_by(|x, y| record_order(x).cmp(&record_order(y)));
+        for a in acting {
+            let Some(counted) = self
+                .counted_for_subject(scheme, a)
+                .and_then(|p| p.intersect(&judged))
+            else {
+                continue;
+            };
+            let name = index
+                .subject_name(&a.subject_id)
+                .unwrap_or(&a.subject_id)
+                .to_owned();
+            for days in self.scheme_target_days(scheme, &a.target, &counted) {
+                let (vi, en) = span(&days);
+                self.push(
+                    Draft::new(Code::ActingTooLong, "assignment", &a.id)
+                        .period(days)
+                        .rests_on(scheme, "acting_max_days", cap)
+                        .say(
+                            format!("Phân công kiêm nhiệm tạm thời {} của {name} ({}) tại {} kéo dài quá {} ngày {vi}: những ngày này được tính như phân công chính thức.", a.id, a.subject_id, a.target, cap.value),
+                            format!("Acting assignment {} of {name} ({}) on {} runs past {} days {en}: these days count as a regular assignment.", a.id, a.subject_id, a.target, cap.value),
+                        )
+                        .detail("scheme", scheme.id.clone())
+                        .detail("acting_max_days", cap.value),
+                );
+            }
+        }
     }
 
     fn district_leads(&mut self, scheme: &Scheme) {
@@ -1150,6 +1331,128 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+    }
+}
+
+/// The order of records of one subject on one target: by start, then end (open last), then id.
+fn record_order(a: &crate::model::Assignment) -> (NaiveDate, NaiveDate, &str) {
+    (
+        a.valid_from,
+        a.valid_to.unwrap_or(NaiveDate::MAX),
+        a.id.as_str(),
+    )
+}
+
+/// The maximal runs of days on which more than `max` distinct keys are active, each with its
+/// (constant) set of keys and the ids of the items active during the run. A run is split
+/// wherever the set of keys changes, so the count a finding states holds on every one of its days.
+///
+/// One sweep over start and end events: `O(n log n)`, plus `O(keys)` each time the set of keys
+/// changes while crowded.
+fn crowded_runs<'x>(
+    items: &[(Period, &'x str, &'x str)],
+    max: usize,
+) -> Vec<(Period, Vec<&'x str>, Vec<&'x str>)> {
+    type Run<'x> = (NaiveDate, Vec<&'x str>, std::collections::BTreeSet<&'x str>);
+    fn close<'x>(
+        run: Option<Run<'x>>,
+        to: Option<NaiveDate>,
+        out: &mut Vec<(Period, Vec<&'x str>, Vec<&'x str>)>,
+    ) {
+        if let Some((from, keys, ids)) = run {
+            out.push((Period { from, to }, keys, ids.into_iter().collect()));
+        }
+    }
+    // Ends sort before starts on the same day (`false` < `true`): an item ending the day before
+    // another starts never meets it.
+    let mut events: Vec<(NaiveDate, bool, usize)> = Vec::with_capacity(items.len() * 2);
+    for (i, (p, _, _)) in items.iter().enumerate() {
+        if p.is_inverted() {
+            continue;
+        }
+        events.push((p.from, true, i));
+        if let Some(after) = p.day_after() {
+            events.push((after, false, i));
+        }
+    }
+    events.sort_unstable();
+    let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    let mut run: Option<Run<'x>> = None;
+    let mut i = 0;
+    while let Some(&(day, _, _)) = events.get(i) {
+        let mut changed = false;
+        let mut started: Vec<&str> = Vec::new();
+        while let Some(&(_, start, k)) = events.get(i).filter(|e| e.0 == day) {
+            i += 1;
+            let Some((_, key, id)) = items.get(k) else {
+                continue;
+            };
+            if start {
+                let n = keys.entry(key).or_default();
+                *n += 1;
+                changed |= *n == 1;
+                *ids.entry(id).or_default() += 1;
+                started.push(id);
+            } else {
+                for (map, x, is_key) in [(&mut keys, *key, true), (&mut ids, *id, false)] {
+                    if let Some(n) = map.get_mut(x) {
+                        *n -= 1;
+                        if *n == 0 {
+                            map.remove(x);
+                            changed |= is_key;
+                        }
+                    }
+                }
+            }
+        }
+        if keys.len() <= max {
+            close(run.take(), day.pred_opt(), &mut out);
+            continue;
+        }
+        let now: Option<Vec<&str>> =
+            (changed || run.is_none()).then(|| keys.keys().copied().collect());
+        match (run.as_mut(), now) {
+            (Some((_, current, set)), now) if now.as_ref().is_none_or(|n| n == current) => {
+                set.extend(started);
+            }
+            (_, now) => {
+                close(run.take(), day.pred_opt(), &mut out);
+                let now = now.unwrap_or_else(|| keys.keys().copied().collect());
+                run = Some((day, now, ids.keys().copied().collect()));
+            }
+        }
+    }
+    close(run, None, &mut out);
+    out
+}
+
+/// The days a subject qualifies for a scheme: posts of a qualifying rank in a qualifying
+/// organisation (person), or the organisation's own days.
+pub(crate) fn qualifying_periods(index: &Index<'_>, scheme: &Scheme, subject: &str) -> Vec<Period> {
+    let rule = &scheme.subject.value;
+    let org_ok = |o: &crate::model::Organization| {
+        (rule.organization_kinds.is_empty() || rule.organization_kinds.contains(&o.kind))
+            && (rule.levels.is_empty() || rule.levels.contains(&o.level))
+    };
+    match rule.kind {
+        SubjectKind::Person => index
+            .posts(subject)
+            .iter()
+            .filter(|post| rule.ranks.is_empty() || rule.ranks.contains(&post.rank))
+            .filter_map(|post| {
+                let org = index.organization(&post.organization_id)?;
+                org_ok(org)
+                    .then(|| post.validity().intersect(&org.validity()))
+                    .flatten()
+            })
+            .collect(),
+        SubjectKind::Organization => index
+            .organization(subject)
+            .filter(|o| org_ok(o))
+            .map(|o| vec![o.validity()])
+            .unwrap_or_default(),
     }
 }
 

@@ -187,6 +187,7 @@ fn assignment() -> impl Strategy<Value = Assignment> {
                 end_reason,
                 replaces,
                 category,
+                acting: false,
             },
         )
 }

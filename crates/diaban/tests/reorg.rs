@@ -198,10 +198,19 @@ fn the_37_new_units_are_uncovered_from_july_first() {
     assert_eq!(new_codes.len(), 37);
     let from_july: HashSet<&str> = gaps
         .iter()
-        .filter(|f| f.from == Some(date(2025, 7, 1)) && f.to.is_none())
+        .filter(|f| f.from == Some(date(2025, 7, 1)) && f.to == Some(date(2026, 1, 1)))
         .map(|f| f.subject.id.as_str())
         .collect();
     assert_eq!(from_july, new_codes);
+    // Up to the judged day (2026-01-01) a gap; after it, only "no monitor recorded from … on".
+    let ending: HashSet<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "coverage_ending")
+        .filter(|f| f.from == Some(date(2026, 1, 2)) && f.to.is_none())
+        .map(|f| f.subject.id.as_str())
+        .collect();
+    assert_eq!(ending, new_codes);
     assert!(gaps
         .iter()
         .all(|f| f.to.is_none_or(|t| t < date(2025, 7, 1))
@@ -534,6 +543,7 @@ fn national_reform_at_scale() {
             end_reason: None,
             replaces: None,
             category: None,
+            acting: false,
         });
     }
     let (edges, rows, partial, new_count) = national_edges(&ds);

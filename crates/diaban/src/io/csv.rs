@@ -84,6 +84,7 @@ const ASSIGNMENTS: &[&str] = &[
     "end_reason",
     "replaces",
     "category",
+    "acting",
 ];
 const ACTIVITIES: &[&str] = &[
     "id",
@@ -809,7 +810,19 @@ fn assignment(row: &Row<'_>) -> Result<Assignment> {
         end_reason: row.opt_word("end_reason", EndReason::from_word, EndReason::words)?,
         replaces: row.text("replaces"),
         category: row.text("category"),
+        acting: row
+            .opt_word("acting", acting_word, || "true, false".to_owned())?
+            .unwrap_or(false),
     })
+}
+
+/// The `acting` column: `true`/`false` (empty = false).
+fn acting_word(text: &str) -> Option<bool> {
+    match text.trim() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
 }
 
 fn activity(row: &Row<'_>) -> Result<Activity> {
@@ -987,6 +1000,11 @@ pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
                     w(x.end_reason),
                     o(&x.replaces),
                     o(&x.category),
+                    if x.acting {
+                        "true".to_owned()
+                    } else {
+                        String::new()
+                    },
                 ]
             }),
         ),
