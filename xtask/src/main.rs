@@ -22,7 +22,7 @@ fn main() -> ExitCode {
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
                  WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
                  python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
-                 soak [--cases N] [--seed S] [--yearly]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
+                 soak [--cases N] [--seed S]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
             );
             return ExitCode::from(2);
         }
@@ -123,8 +123,7 @@ fn test(args: &[String]) -> Result<(), String> {
 }
 
 /// `cargo xtask soak`: the day-by-day oracle (`crates/diaban/tests/oracle.rs`) on many more
-/// generated datasets than the normal test run, in release mode. `--yearly` also compares the
-/// duty and evaluation rules.
+/// generated datasets than the normal test run, in release mode.
 fn soak(args: &[String]) -> Result<(), String> {
     let value = |flag: &str| {
         args.iter()
@@ -139,7 +138,7 @@ fn soak(args: &[String]) -> Result<(), String> {
             return Err(format!("{flag} wants a whole number, not `{text}`"));
         }
     }
-    let mut test_args = vec![
+    let test_args = vec![
         "test",
         "--release",
         "-p",
@@ -150,9 +149,6 @@ fn soak(args: &[String]) -> Result<(), String> {
         "--test-threads",
         "1",
     ];
-    if args.iter().any(|a| a == "--yearly") {
-        test_args.push("--include-ignored");
-    }
     step(
         &format!("oracle soak: {cases} cases from seed {seed}"),
         || {

@@ -541,27 +541,33 @@ fn existing_evaluations(
     by_key: &BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>>,
 ) {
     let index = ctx.index;
-    let in_scope: std::collections::HashSet<&str> = assignments_in_scope(ctx, scheme)
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    if ctx.scope.is_none() {
+        // Nothing of the check's days lies within the regulation's life (a day viewed after
+        // its end): the regulation judges nothing.
+        return;
+    }
     for ((assignment_id, year), list) in by_key {
-        if !in_scope.contains(assignment_id) {
-            continue;
-        }
-        let Some(a) = index.assignment(assignment_id) else {
+        // Every assignment of the scheme: a finding with days of its own is kept or dropped by
+        // the view of one day like any other; one without concerns the assignment-year part
+        // (`part_in_view` below).
+        let Some(a) = index
+            .assignment(assignment_id)
+            .filter(|a| a.scheme == scheme.id && !a.period().is_inverted())
+        else {
             continue;
         };
         // The year's judged part: evaluations of a year the regulation does not judge (before
         // it took effect, after its end, outside its territory) are not looked at.
-        // With `at`, the findings about an evaluation concern its assignment-year part: kept
-        // only if that part includes the day.
         let Some(part) = judged_period(index, &ctx.jurisdiction, scheme, a)
             .and_then(|p| Period::year(*year).intersect(&p))
-            .filter(|part| ctx.clip(part).is_some())
         else {
             continue;
         };
+        // With `at`, a finding without days of its own (a duplicate, a wrong author) concerns
+        // the assignment-year part: kept only if that part includes the day. A late evaluation
+        // has its own days (from the day after the deadline to the day it was sent), which the
+        // view of one day filters like any other finding's.
+        let part_in_view = ctx.clip(&part).is_some();
         let due = due_date(*year, policy.due.value.month, policy.due.value.day);
         // An evaluation falling due after the regulation's end is not demanded by it: neither
         // its lateness nor its author is judged.
@@ -569,7 +575,7 @@ fn existing_evaluations(
         if due.is_none_or(|d| life_end.is_some_and(|end| d > end)) {
             continue;
         }
-        for extra in list.iter().skip(1) {
+        for extra in list.iter().skip(1).filter(|_| part_in_view) {
             let first = list.first().map_or("", |e| e.id.as_str());
             ctx.push(
                 Draft::new(Code::EvaluationDuplicate, "evaluation", &extra.id)
@@ -605,7 +611,9 @@ fn existing_evaluations(
                     );
                 }
             }
-            author_rule(ctx, scheme, policy, a, e, &part);
+            if part_in_view {
+                author_rule(ctx, scheme, policy, a, e, &part);
+            }
             if e.rating == Some(Rating::Unfulfilled) {
                 unfulfilled(ctx, scheme, a, e, due);
             }

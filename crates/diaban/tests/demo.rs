@@ -150,7 +150,7 @@ fn the_demo_shows_its_documented_defects_and_nothing_else() {
     })
     .collect();
     assert_eq!(got, want);
-    assert_eq!(report.summary.errors, 3);
+    assert_eq!(report.summary.errors, 5);
 }
 
 #[test]

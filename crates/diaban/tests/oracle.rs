@@ -276,11 +276,9 @@ fn the_engine_agrees_with_the_day_by_day_oracle() {
     run(2000, false);
 }
 
-/// Duties and evaluations against the lead's time semantics (judged day, life of the
-/// regulation). Ignored until those rules land; `cargo test --test oracle -- --ignored` lists
-/// the disagreements.
+/// Duties and evaluations against the time semantics (judged day, life of the regulation):
+/// `duty_frequency_unmet`, `evaluation_missing` and `evaluation_late`.
 #[test]
-#[ignore = "the yearly rules are being reworked to the judged-day semantics"]
 fn yearly_rules_agree_with_the_oracle() {
     run(500, true);
 }

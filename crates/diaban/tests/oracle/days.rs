@@ -130,8 +130,17 @@ impl<'a> World<'a> {
             organizations: ds.organizations.iter().map(|o| o.id.as_str()).collect(),
         }
     }
+    /// The view of one day: only that day, and only while the regulation lives (a day viewed
+    /// after its end is not judged by it at all).
     fn in_scope(&self, day: NaiveDate) -> bool {
-        self.at.is_none_or(|a| a == day)
+        self.at.is_none_or(|a| {
+            a == day
+                && self
+                    .profile
+                    .regulation
+                    .in_force_until
+                    .is_none_or(|t| a <= t)
+        })
     }
     fn in_life(&self, day: NaiveDate) -> bool {
         within(
@@ -454,7 +463,7 @@ pub fn expect(
 
 /// Duties and evaluations, as the lead's semantics state them: an assignment-year part is the
 /// assignment's days in the year inside the regulation's life; a duty shortfall is reported once
-/// that year's judged part has ended before the judged day; an evaluation is missing once its due
+/// that part has ended (its last day) before the judged day; an evaluation is missing once its due
 /// day is before the judged day (and not after the end of the regulation's life); late when sent
 /// after the due day.
 fn yearly<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'a>) {
@@ -479,14 +488,9 @@ fn yearly<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'a>) {
             } else {
                 365
             };
-            // The judged part of the year ends with the year or the regulation's life.
-            let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
-            let judged_end = w
-                .profile
-                .regulation
-                .in_force_until
-                .map_or(year_end, |t| t.min(year_end));
-            if judged_end < judged && concerns_scope {
+            // The assignment-year's judged part ends with the year, the assignment or the
+            // regulation's life, whichever comes first: its last day.
+            if last < judged && concerns_scope {
                 for duty in &scheme.duties {
                     let n = part.len() as i64;
                     let scaled = i64::from(duty.min_per_year.value) * n;
@@ -521,7 +525,7 @@ fn yearly<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'a>) {
             let exists = w.ds.evaluations.iter().any(|e| {
                 e.assignment_id == a.id
                     && e.year == year
-                    && w.at.is_none_or(|at| e.submitted_on.is_none_or(|s| s <= at))
+                    && e.submitted_on.is_none_or(|s| s <= judged)
             });
             if (part.len() as i64) >= i64::from(policy.min_days_in_year.value)
                 && due < judged
@@ -540,7 +544,9 @@ fn yearly<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'a>) {
 }
 
 /// An evaluation sent after its due day is late from the day after the due day to the day it
-/// was sent; with `at`, only evaluations sent by then exist, and only that day is looked at.
+/// was sent. Only evaluations sent by the judged day exist; only years the regulation judges for
+/// the assignment (some day of it in the year, inside the regulation's life) and deadlines inside
+/// its life count; with `at`, only that day is looked at.
 fn late_evaluations<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'a>) {
     let Some(policy) = &w.scheme.evaluation else {
         return;
@@ -552,7 +558,14 @@ fn late_evaluations<'a>(w: &World<'a>, mine: &[&'a Assignment], days: &mut Acc<'
         ) else {
             continue;
         };
-        if !mine.iter().any(|a| a.id == e.assignment_id) || w.at.is_some_and(|at| sent > at) {
+        let Some(a) = mine.iter().find(|a| a.id == e.assignment_id) else {
+            continue;
+        };
+        let judged_year = every_day().any(|d| {
+            d.year() == e.year && runs(a, d) && (!w.scheme.under_regulation.value || w.in_life(d))
+        });
+        let due_in_life = w.profile.regulation.in_force_until.is_none_or(|t| due <= t);
+        if w.judged.is_some_and(|j| sent > j) || !judged_year || !due_in_life {
             continue;
         }
         let mut d = due.succ_opt().unwrap();
