@@ -262,6 +262,55 @@ fn changes_text(
         "\n{} ({}):",
         t(
             l,
+            "Cấp ủy kết thúc cùng đơn vị",
+            "Party committees ended with their unit"
+        ),
+        changes.organizations_ended.len()
+    );
+    for o in &changes.organizations_ended {
+        let _ = writeln!(
+            s,
+            "  {} {} — {} {}",
+            o.organization.id,
+            o.organization.name,
+            t(l, "ngày cuối", "last day"),
+            o.organization
+                .valid_to
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(
+            l,
+            "Cấp ủy của đơn vị mới — ĐỀ XUẤT, cần Ban Tổ chức xem xét (tên, mã)",
+            "Party committees of the new units — PROPOSED, for the Organisation Board to review (name, id)"
+        ),
+        changes.organizations_created.len()
+    );
+    for o in &changes.organizations_created {
+        let parent = o
+            .organization
+            .parent_id
+            .as_deref()
+            .map(|p| format!(", {} {p}", t(l, "trực thuộc", "under")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {}{parent} — {} {}",
+            o.organization.id,
+            o.organization.name,
+            t(l, "từ", "from"),
+            o.effective
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(
+            l,
             "Phân công kết thúc do sắp xếp",
             "Assignments closed (reorganized)"
         ),

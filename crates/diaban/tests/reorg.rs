@@ -165,9 +165,13 @@ fn every_monitoring_assignment_open_on_june_30_ends_then() {
         closed["ntm-01858"].previous_valid_to,
         Some(date(2025, 12, 31))
     );
-    assert!(
-        !closed.contains_key("ca-1"),
-        "party cells are organisations, not units"
+    // A party cell is an organisation, not a unit: its attendance ends with the term of the
+    // provincial committee that ended, not with a unit, so it has no successor unit.
+    assert!(closed["ca-1"].successors.is_empty());
+    assert_eq!(
+        closed["ca-1"].basis,
+        ["Nghị quyết 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh (Bắc Kạn và Thái Nguyên thành tỉnh Thái Nguyên)"],
+        "the basis of the province's edge"
     );
 }
 
@@ -614,5 +618,129 @@ fn national_reform_at_scale() {
         edges.len(),
         started.elapsed(),
         olds_len = olds.len()
+    );
+}
+
+#[test]
+fn the_reform_ends_the_old_committees_and_proposes_the_new_ones() {
+    let demo = Dataset::demo();
+    let (after, changes) = carried();
+    let last = date(2025, 6, 30);
+    let ended: HashSet<&str> = changes
+        .organizations_ended
+        .iter()
+        .map(|o| o.organization.id.as_str())
+        .collect();
+    // 108 commune committees, 8 district committees, the provincial committee and its
+    // standing committee.
+    assert_eq!(ended.len(), 118);
+    assert!(["tinh-uy", "btv-tinh-uy", "huyen-uy-058", "dang-uy-01843"]
+        .iter()
+        .all(|id| ended.contains(id)));
+    assert!(!ended.contains("ban-noi-chinh") && !ended.contains("so-cong-thuong"));
+    assert!(
+        !ended.contains("chi-bo-1"),
+        "party cells outlive the merger"
+    );
+    for o in after
+        .organizations
+        .iter()
+        .filter(|o| ended.contains(o.id.as_str()))
+    {
+        assert_eq!(o.valid_to, Some(last), "{}", o.id);
+    }
+    // Nothing is deleted: every organisation of the demo is still there.
+    for o in &demo.organizations {
+        let now = after.organizations.iter().find(|a| a.id == o.id).unwrap();
+        assert_eq!(
+            (&now.name, now.kind, &now.unit_code),
+            (&o.name, o.kind, &o.unit_code)
+        );
+    }
+    let created: HashMap<&str, &diaban::Organization> = changes
+        .organizations_created
+        .iter()
+        .map(|o| (o.organization.id.as_str(), &o.organization))
+        .collect();
+    assert_eq!(
+        created.len(),
+        38,
+        "37 commune-level committees and Tỉnh ủy Thái Nguyên"
+    );
+    let province = created["tinh-uy-19-2025"];
+    assert_eq!(
+        (province.name.as_str(), province.unit_code.as_deref()),
+        ("Tỉnh ủy Thái Nguyên", Some("19"))
+    );
+    let bac_kan = created["dang-uy-01843-2025"];
+    assert_eq!(bac_kan.name, "Đảng ủy phường Bắc Kạn");
+    assert_eq!(bac_kan.parent_id.as_deref(), Some("tinh-uy-19-2025"));
+    assert_eq!(bac_kan.valid_from, Some(date(2025, 7, 1)));
+    assert_eq!(created["dang-uy-01849-2025"].name, "Đảng ủy xã Phong Quang");
+    // Every new commune-level unit has exactly one party committee on 1 July 2025, and no
+    // old unit has one after 30 June.
+    for u in after.units.iter().filter(|u| u.code.len() == 5) {
+        let on = |day| {
+            after
+                .organizations
+                .iter()
+                .filter(|o| {
+                    o.kind == diaban::OrgKind::PartyCommittee
+                        && o.unit_code.as_deref() == Some(u.code.as_str())
+                        && o.validity().contains(day)
+                        && u.validity().contains(day)
+                })
+                .count()
+        };
+        if u.valid_from == Some(date(2025, 7, 1)) {
+            assert_eq!(on(date(2025, 7, 1)), 1, "{}", u.code);
+        } else {
+            assert_eq!(on(last), 1, "{}", u.code);
+        }
+    }
+    // The bodies under an ended committee are listed for a person, not moved.
+    let left: HashSet<&str> = changes
+        .left
+        .iter()
+        .filter(|r| r.kind == "organization")
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(left.contains("ban-noi-chinh") && left.contains("chi-bo-1"));
+    // The provincial committee's members attending party cells end with its term.
+    let ca = after.assignments.iter().find(|a| a.id == "ca-1").unwrap();
+    assert_eq!(
+        (ca.valid_to, ca.end_reason),
+        (Some(last), Some(EndReason::Reorganized))
+    );
+}
+
+#[test]
+fn committees_already_recorded_are_not_proposed_again() {
+    let mut demo = Dataset::demo();
+    // The office already entered the committee of Phường Bắc Kạn under its own id.
+    demo.organizations.push(diaban::Organization {
+        id: "du-phuong-bac-kan".into(),
+        name: "Đảng ủy phường Bắc Kạn".into(),
+        kind: diaban::OrgKind::PartyCommittee,
+        level: diaban::Level::Commune,
+        unit_code: Some("01843".into()),
+        parent_id: None,
+        valid_from: Some(date(2025, 7, 1)),
+        valid_to: None,
+    });
+    let (after, changes) = reorg::apply(&demo, &reorg::bac_kan_2025()).unwrap();
+    assert_eq!(changes.organizations_created.len(), 37);
+    assert!(!after
+        .organizations
+        .iter()
+        .any(|o| o.id == "dang-uy-01843-2025"));
+    let ours = after
+        .organizations
+        .iter()
+        .find(|o| o.id == "du-phuong-bac-kan")
+        .unwrap();
+    assert_eq!(
+        ours.valid_to, None,
+        "a committee of the new unit is not ended"
     );
 }
