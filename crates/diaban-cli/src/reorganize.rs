@@ -29,6 +29,16 @@ pub(crate) struct ReorganizeArgs {
     /// Allow the output to replace the input.
     #[arg(long)]
     force: bool,
+    /// Also write the successor proposals (for each new unit, the subjects of its predecessor
+    /// units as candidates) to this file: JSON when it ends in `.json`, else CSV (UTF-8 with a
+    /// BOM, for Excel). Keep one row per new unit, fill in the decision, then load it with
+    /// --accept.
+    #[arg(long, value_name = "FILE")]
+    proposals: Option<PathBuf>,
+    /// Create the successor assignments of an edited proposals file (CSV or JSON), from its
+    /// start days, in the carried-over dataset.
+    #[arg(long, value_name = "FILE")]
+    accept: Option<PathBuf>,
     /// A built-in profile id (bac-kan-1390) or a profile JSON file, for the findings after the change.
     #[arg(long, default_value = "bac-kan-1390")]
     profile: String,
@@ -142,6 +152,32 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
     let (dataset, name) = load(path)?;
     let (edges, events_name) = events(args.events.as_deref(), path.is_none())?;
     let (after, changes) = reorg::apply(&dataset, &edges)?;
+    let (after, accepted) = match &args.accept {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Fatal(format!("error[io]: {}: {e}", file.display())))?;
+            let rows = reorg::read_proposals(&file.display().to_string(), &text)?;
+            reorg::accept_successors(&after, &rows)?
+        }
+        None => (after, Vec::new()),
+    };
+    let proposals = match &args.proposals {
+        Some(file) => {
+            let rows = reorg::successor_proposals(&after);
+            let json = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            let text = if json {
+                reorg::write_proposals_json(&rows)?
+            } else {
+                reorg::write_proposals_csv(&rows)?
+            };
+            std::fs::write(file, text)
+                .map_err(|e| Fatal(format!("error[io]: {}: {e}", file.display())))?;
+            Some((file, rows))
+        }
+        None => None,
+    };
     write_dataset(&after, &args.out)?;
     let before_report = check(&dataset, &profile, &options);
     let report = check(&after, &profile, &options);
@@ -154,6 +190,12 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 "events": events_name,
                 "out": args.out.display().to_string(),
                 "changes": serde_json::to_value(&changes).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+                "accepted": accepted.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+                "proposals": proposals.as_ref().map(|(file, rows)| serde_json::json!({
+                    "file": file.display().to_string(),
+                    "rows": rows.len(),
+                    "new_units": rows.iter().map(|r| (r.scheme.as_str(), r.new_unit.as_str())).collect::<std::collections::BTreeSet<_>>().len(),
+                })),
                 "new_gaps": gaps.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "findings": report.findings.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "summary": report.summary,
@@ -167,6 +209,11 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 &name,
                 &events_name,
                 &args.out,
+                l,
+            ));
+            emit(&successors_text(
+                &accepted,
+                proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
                 l,
             ));
             emit(&crate::output::check_text(
@@ -389,6 +436,64 @@ fn changes_text(
         }
     }
     let _ = writeln!(s, "\n{} {}\n", t(l, "Đã ghi", "Wrote"), out.display());
+    s
+}
+
+fn successors_text(
+    accepted: &[diaban::Assignment],
+    proposals: Option<(&Path, &[reorg::SuccessorProposal])>,
+    l: Lang,
+) -> String {
+    let mut s = String::new();
+    if !accepted.is_empty() {
+        let _ = writeln!(
+            s,
+            "{} ({}):",
+            t(
+                l,
+                "Phân công kế tiếp đã xác nhận",
+                "Successor assignments confirmed"
+            ),
+            accepted.len()
+        );
+        for a in accepted {
+            let _ = writeln!(
+                s,
+                "  {} ({}, {}) {} {} {} {} — {} {}",
+                a.id,
+                a.scheme,
+                a.subject_id,
+                t(l, "tại", "on"),
+                a.target,
+                t(l, "từ", "from"),
+                a.valid_from,
+                t(l, "QĐ", "decision"),
+                a.decision_number.as_deref().unwrap_or_default()
+            );
+        }
+        s.push('\n');
+    }
+    if let Some((file, rows)) = proposals {
+        let units: std::collections::BTreeSet<_> = rows
+            .iter()
+            .map(|r| (r.scheme.as_str(), r.new_unit.as_str()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "{}: {} ({} {}, {} {})",
+            t(
+                l,
+                "Đề xuất người kế tiếp (giữ một dòng cho mỗi đơn vị mới, ghi số và ngày quyết định, rồi nạp lại bằng --accept)",
+                "Successor proposals (keep one row per new unit, fill in the decision number and date, then load with --accept)"
+            ),
+            file.display(),
+            rows.len(),
+            t(l, "dòng", "rows"),
+            units.len(),
+            t(l, "đơn vị mới", "new units")
+        );
+        s.push('\n');
+    }
     s
 }
 

@@ -377,3 +377,132 @@ fn lineage_knows_the_demo_codes_and_not_others() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--at"));
 }
+
+#[test]
+fn reorganize_writes_proposals_and_accepts_the_edited_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (after, proposals) = (path("after.json"), path("de-xuat.csv"));
+    let o = diaban(&[
+        "reorganize",
+        "-",
+        "--out",
+        &after,
+        "--proposals",
+        &proposals,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(
+        v["proposals"]["rows"], 161,
+        "108 monitors and 53 helping agencies"
+    );
+    assert_eq!(
+        v["proposals"]["new_units"], 67,
+        "37 monitored units, 30 helped"
+    );
+    let bytes = std::fs::read(&proposals).unwrap();
+    assert!(bytes.starts_with("\u{feff}Mã đơn vị mới (new_unit)".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("Hà Sỹ Thắng"), "names are readable");
+    let rows = diaban::reorg::read_proposals("de-xuat.csv", &text).unwrap();
+    assert_eq!(rows.len(), 161);
+
+    // Unedited, the file is refused (no decision), and nothing is written.
+    let refused = path("refused.json");
+    let o = diaban(&[
+        "reorganize",
+        &after,
+        "--events",
+        "bac-kan-2025",
+        "--out",
+        &refused,
+        "--accept",
+        &proposals,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("fill in the decision number and date"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!Path::new(&refused).exists());
+
+    // The office keeps one monitor per new unit (the one of the old unit that keeps the code,
+    // where there is one) and fills in the decision.
+    let mut rows = rows;
+    rows.sort_by_key(|r| (r.new_unit.clone(), r.previous_unit != r.new_unit));
+    let mut kept: Vec<diaban::reorg::SuccessorProposal> = Vec::new();
+    for mut r in rows
+        .into_iter()
+        .filter(|r| r.scheme == "commune-monitoring")
+    {
+        if kept.iter().any(|k| k.new_unit == r.new_unit) {
+            continue;
+        }
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(diaban::date(2025, 7, 5));
+        kept.push(r);
+    }
+    for (name, text) in [
+        (
+            "edited.csv",
+            diaban::reorg::write_proposals_csv(&kept).unwrap(),
+        ),
+        (
+            "edited.json",
+            diaban::reorg::write_proposals_json(&kept).unwrap(),
+        ),
+    ] {
+        let edited = path(name);
+        std::fs::write(&edited, text).unwrap();
+        let done = path(&format!("done-{name}.json"));
+        let o = diaban(&[
+            "reorganize",
+            &after,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            &done,
+            "--accept",
+            &edited,
+            "--format",
+            "json",
+        ]);
+        let v = json(&o);
+        assert_eq!(v["accepted"].as_array().unwrap().len(), 37, "{name}");
+        let ds = diaban::Dataset::load(&done).unwrap();
+        let a = ds
+            .assignments
+            .iter()
+            .find(|a| a.id == "cm-01954-2025")
+            .unwrap();
+        assert_eq!(
+            (
+                a.subject_id.as_str(),
+                a.target.as_str(),
+                a.replaces.as_deref()
+            ),
+            ("p-ha-sy-thang", "01954", Some("cm-01954"))
+        );
+        // Accepting the same file again creates nothing.
+        let again = path(&format!("again-{name}.json"));
+        let v = json(&diaban(&[
+            "reorganize",
+            &done,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            &again,
+            "--accept",
+            &edited,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(v["accepted"].as_array().unwrap().len(), 0);
+        assert_eq!(diaban::Dataset::load(&again).unwrap(), ds);
+    }
+}

@@ -56,9 +56,14 @@
 //! ```
 
 mod lineage;
+mod proposals;
 mod rules;
 
 pub use lineage::{Lineage, LineageReport, LineageStep};
+pub use proposals::{
+    accept_successors, read_proposals, successor_proposals, write_proposals_csv,
+    write_proposals_json, SuccessorProposal,
+};
 pub(crate) use rules::rules;
 
 use crate::error::{Error, Result};

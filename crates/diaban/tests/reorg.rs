@@ -744,3 +744,179 @@ fn committees_already_recorded_are_not_proposed_again() {
         "a committee of the new unit is not ended"
     );
 }
+
+#[test]
+fn successor_proposals_list_the_predecessors_monitors_and_round_trip() {
+    let (after, _) = carried();
+    let rows = reorg::successor_proposals(&after);
+    let cm: Vec<&reorg::SuccessorProposal> = rows
+        .iter()
+        .filter(|r| r.scheme == "commune-monitoring")
+        .collect();
+    // Every monitor open on 30 June is a candidate for the new unit of their old unit.
+    assert_eq!(cm.len(), 108);
+    let units: HashSet<&str> = cm.iter().map(|r| r.new_unit.as_str()).collect();
+    assert_eq!(units.len(), 37);
+    let bac_kan: Vec<(&str, &str)> = cm
+        .iter()
+        .filter(|r| r.new_unit == "01843")
+        .map(|r| (r.previous_unit.as_str(), r.previous_assignment.as_str()))
+        .collect();
+    assert_eq!(
+        bac_kan,
+        [
+            ("01837", "cm-01837"),
+            ("01843", "cm-01843"),
+            ("01852", "cm-01852"),
+            ("01855", "cm-01855")
+        ]
+    );
+    let van_tung = cm.iter().find(|r| r.subject_id == "p-ha-sy-thang").unwrap();
+    assert_eq!(van_tung.subject_name.as_deref(), Some("Hà Sỹ Thắng"));
+    assert_eq!(van_tung.from, date(2025, 7, 1));
+    assert!(rows
+        .iter()
+        .all(|r| r.decision_number.is_none() && r.to.is_none()));
+
+    // CSV: a BOM, Vietnamese labels with stable keys; read back identical.
+    let csv = reorg::write_proposals_csv(&rows).unwrap();
+    assert!(csv.starts_with("\u{feff}Mã đơn vị mới (new_unit),"));
+    assert!(csv.contains("Số quyết định (decision_number)"));
+    assert_eq!(reorg::read_proposals("p.csv", &csv).unwrap(), rows);
+    let json = reorg::write_proposals_json(&rows).unwrap();
+    assert_eq!(reorg::read_proposals("p.json", &json).unwrap(), rows);
+}
+
+/// The office's edit: one row per new monitored unit (the old monitor of the unit that keeps
+/// the code, else the first), the decision filled in.
+fn edited(after: &Dataset) -> Vec<reorg::SuccessorProposal> {
+    let mut kept: Vec<reorg::SuccessorProposal> = Vec::new();
+    for r in reorg::successor_proposals(after) {
+        if r.scheme != "commune-monitoring" {
+            continue;
+        }
+        let better = r.previous_unit == r.new_unit;
+        match kept.iter_mut().find(|k| k.new_unit == r.new_unit) {
+            Some(k) if better => *k = r,
+            Some(_) => {}
+            None => kept.push(r),
+        }
+    }
+    for r in &mut kept {
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(date(2025, 7, 5));
+    }
+    kept
+}
+
+#[test]
+fn an_edited_proposals_file_creates_the_successors_once() {
+    let (after, _) = carried();
+    let rows = edited(&after);
+    assert_eq!(rows.len(), 37);
+    let csv = reorg::write_proposals_csv(&rows).unwrap();
+    let back = reorg::read_proposals("edited.csv", &csv).unwrap();
+    assert_eq!(back, rows);
+    // As a Vietnamese-locale Excel saves it: semicolons, DD/MM/YYYY dates (rows whose text
+    // has no comma, so that a plain replacement is a faithful re-export).
+    let plain: Vec<_> = rows
+        .iter()
+        .filter(|r| !r.subject_title.as_deref().unwrap_or_default().contains(','))
+        .cloned()
+        .collect();
+    let excel = reorg::write_proposals_csv(&plain)
+        .unwrap()
+        .replace(',', ";")
+        .replace("2025-07-05", "05/07/2025");
+    assert_eq!(reorg::read_proposals("excel.csv", &excel).unwrap(), plain);
+    let (done, created) = reorg::accept_successors(&after, &back).unwrap();
+    assert_eq!(created.len(), 37);
+    let bac_kan = done
+        .assignments
+        .iter()
+        .find(|a| a.id == "cm-01843-2025")
+        .unwrap();
+    assert_eq!(
+        (
+            bac_kan.target.as_str(),
+            bac_kan.subject_id.as_str(),
+            bac_kan.valid_from,
+            bac_kan.valid_to,
+            bac_kan.replaces.as_deref(),
+            bac_kan.decision_number.as_deref(),
+            bac_kan.decision_date,
+        ),
+        (
+            "01843",
+            "p-121",
+            date(2025, 7, 1),
+            None,
+            Some("cm-01843"),
+            Some("25-QĐ/TU"),
+            Some(date(2025, 7, 5))
+        )
+    );
+    // The new units are covered from the day of the reform; nothing else is proposed for them.
+    let report = check(&done, &Profile::bac_kan_1390(), &options());
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code.as_str() == "coverage_gap" && f.from == Some(date(2025, 7, 1))));
+    assert!(reorg::successor_proposals(&done)
+        .iter()
+        .all(|r| r.scheme != "commune-monitoring"));
+    // Accepting the same file again changes nothing.
+    let (again, none) = reorg::accept_successors(&done, &back).unwrap();
+    assert!(none.is_empty());
+    assert_eq!(again, done);
+}
+
+#[test]
+fn a_proposals_file_that_is_not_decided_is_refused_whole() {
+    let (after, _) = carried();
+    let all = reorg::successor_proposals(&after);
+    let refused = |rows: &[reorg::SuccessorProposal], needle: &str| {
+        let err = reorg::accept_successors(&after, rows).unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        assert!(err.to_string().contains(needle), "{err}");
+    };
+    // The file as written: no decision filled in.
+    refused(&all, "fill in the decision number and date");
+    // Two candidates kept for one unit.
+    let mut two: Vec<_> = all
+        .iter()
+        .filter(|r| r.new_unit == "01843")
+        .cloned()
+        .collect();
+    for r in &mut two {
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(date(2025, 7, 5));
+    }
+    refused(&two[..2], "keep one row per new unit");
+    // A unit that does not exist on the start day, an unknown person, a wrong old assignment.
+    let mut one = two[0].clone();
+    one.new_unit = "01837".into();
+    refused(&[one], "no unit `01837` is in force on 2025-07-01");
+    let mut one = two[0].clone();
+    one.subject_id = "p-nobody".into();
+    refused(&[one], "neither a person nor an organisation");
+    let mut one = two[0].clone();
+    one.previous_assignment = "cm-02131".into();
+    refused(
+        &[one],
+        "not a `commune-monitoring` assignment ended by a reorganisation",
+    );
+    // An id already taken by another assignment.
+    let mut one = two[0].clone();
+    one.id = "cm-01834".into();
+    refused(&[one], "already used");
+    // A bad date or an unknown column in the CSV names the line and field.
+    let csv = reorg::write_proposals_csv(&two[..1])
+        .unwrap()
+        .replace("2025-07-05", "31/02/2025");
+    let err = reorg::read_proposals("e.csv", &csv).unwrap_err();
+    assert_eq!(err.code(), "invalid_date");
+    assert!(err.to_string().contains("e.csv, line 2"), "{err}");
+    let err = reorg::read_proposals("e.csv", "colour\nred\n").unwrap_err();
+    assert_eq!(err.code(), "unknown_field");
+}
