@@ -143,6 +143,18 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             )));
         }
     }
+    if let Some(file) = &args.proposals {
+        let clobbers = file == &args.out
+            || same_path(file, &args.out)
+            || path.is_some_and(|p| same_path(file, p))
+            || args.accept.as_ref().is_some_and(|a| same_path(file, a));
+        if clobbers {
+            return Err(Fatal(format!(
+                "error[invalid_argument]: --proposals {} is the dataset, --out or --accept; refusing to overwrite it",
+                file.display()
+            )));
+        }
+    }
     let options = CheckOptions {
         today: date_arg("today", args.today.as_deref())?
             .or_else(|| Some(chrono::Local::now().date_naive())),
@@ -172,8 +184,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             } else {
                 reorg::write_proposals_csv(&rows)?
             };
-            std::fs::write(file, text)
-                .map_err(|e| Fatal(format!("error[io]: {}: {e}", file.display())))?;
+            crate::write_atomic(file, &text)?;
             Some((file, rows))
         }
         None => None,

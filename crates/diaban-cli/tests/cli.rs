@@ -506,3 +506,18 @@ fn reorganize_writes_proposals_and_accepts_the_edited_file() {
         assert_eq!(diaban::Dataset::load(&again).unwrap(), ds);
     }
 }
+
+#[test]
+fn proposals_never_overwrite_the_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("after.json");
+    let out_s = out.to_str().unwrap();
+    let o = diaban(&["reorganize", "--out", out_s, "--proposals", out_s]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("refusing to overwrite"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
