@@ -1194,10 +1194,10 @@ Ids: activities `hd-NNNNN` (numbered in date order), evaluations `dg-<year>-<ass
 
 ## What is real and what is not
 
-Real (public facts):
-- Unit codes, names and types: GSO, via `shared/data/bac_kan_units_2024.csv` and `bac_kan_districts_2024.csv`
-  (see `shared/data/PROVENANCE.md`). Names are copied exactly; the only change is the district name
-  "Thành Phố Bắc Kạn" written in the GSO spelling `Thành phố Bắc Kạn`.
+Real (in `provenance/provenance.csv`: `seed` when the article says it, `public` for public records):
+- Unit codes, names and types: GSO, via `data/national/bac_kan_units_2024.csv` and `bac_kan_districts_2024.csv`
+  (see `data/national/PROVENANCE.md`). Names are copied exactly; the only change is the district name, which GSO
+  writes "Thành Phố Bắc Kạn" and the demo writes in the standard spelling `Thành phố Bắc Kạn`.
 - The term: 12th congress of the Bắc Kạn Party Organisation, held 26–28 Oct 2020, term 2020–2025
   (`valid_from` 2020-10-28, the closing day; `valid_to` empty as in 2024). The Standing Committee has 13 members.
 - From September 2024, Hà Sỹ Thắng, Giám đốc Sở Công Thương, monitors Vân Tùng (Ngân Sơn): `cm-01954`
