@@ -225,6 +225,10 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             emit(&successors_text(
                 &accepted,
                 proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
+                changes
+                    .assignments_closed
+                    .iter()
+                    .any(|c| !c.successors.is_empty()),
                 l,
             ));
             emit(&crate::output::check_text(
@@ -453,6 +457,7 @@ fn changes_text(
 fn successors_text(
     accepted: &[diaban::Assignment],
     proposals: Option<(&Path, &[reorg::SuccessorProposal])>,
+    hint: bool,
     l: Lang,
 ) -> String {
     let mut s = String::new();
@@ -504,6 +509,16 @@ fn successors_text(
             t(l, "đơn vị mới", "new units")
         );
         s.push('\n');
+    } else if hint {
+        let _ = writeln!(
+            s,
+            "{}\n",
+            t(
+                l,
+                "Gợi ý: thêm --proposals TỆP.csv để lập danh sách cán bộ của các đơn vị cũ làm đề xuất người theo dõi đơn vị mới.",
+                "Hint: add --proposals FILE.csv to list the monitors of the old units as candidates for the new ones."
+            )
+        );
     }
     s
 }

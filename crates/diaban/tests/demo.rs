@@ -437,3 +437,38 @@ fn after_the_reform_the_check_shows_the_planted_defects_not_artefacts() {
         );
     }
 }
+
+#[test]
+fn the_planted_warnings_are_reported() {
+    let report = check(
+        &Dataset::demo(),
+        &Profile::bac_kan_1390(),
+        &CheckOptions {
+            today: Some(date(2026, 3, 1)),
+            ..CheckOptions::default()
+        },
+    );
+    let warnings: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == diaban::Severity::Warning)
+        .map(|f| (f.code.as_str(), f.subject.id.as_str()))
+        .collect();
+    let count =
+        |code: &str, subject: &str| warnings.iter().filter(|w| **w == (code, subject)).count();
+    assert_eq!(count("evaluation_late", "dg-2024-02029"), 1);
+    assert_eq!(count("evaluation_duplicate", "dg-2024-01849-b"), 1);
+    // The three monitors who fall short in 2025 miss all three duties; ca-7 attends no cell.
+    for monitor in ["cm-01870", "cm-01993", "cm-02161"] {
+        assert_eq!(count("duty_frequency_unmet", monitor), 3, "{monitor}");
+    }
+    assert_eq!(count("duty_frequency_unmet", "ca-7"), 1);
+    // No other monitor falls short, except part-year ones that an engine judging 2025 to its end
+    // (not to the province's) may flag.
+    let part_year = ["cm-02038", "cm-01909-2", "cm-02194-2", "cm-02131-2"];
+    assert!(warnings
+        .iter()
+        .all(|(code, subject)| *code != "duty_frequency_unmet"
+            || ["cm-01870", "cm-01993", "cm-02161", "ca-7"].contains(subject)
+            || part_year.contains(subject)));
+}
