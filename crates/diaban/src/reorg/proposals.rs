@@ -16,7 +16,9 @@
 //!    decision number and date (and may change the start day or the proposed id).
 //! 4. [`read_proposals`] reads the edited file back (CSV with `,` or `;`, ISO or `DD/MM/YYYY`
 //!    dates; or JSON), and [`accept_successors`] creates those assignments (`replaces` names the
-//!    assignment ended by the reform). Accepting the same file twice changes nothing.
+//!    assignment ended by the reform; a unit code whose leading zeros Excel dropped, `1843`, is
+//!    read as the GSO code it came from, `01843`). Nothing is created unless every row is
+//!    acceptable; accepting the same file twice changes nothing.
 //!
 //! ```
 //! use diaban::{reorg, Dataset};
@@ -385,6 +387,27 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
     Ok(rows)
 }
 
+/// The code of the unit in force on `day` that `code` names: the code itself, or, for a code of
+/// digits that Excel shortened by dropping its leading zeros (`1843`), the GSO code of 5, 3 or 2
+/// digits it came from (`01843`).
+fn unit_code_on<'d>(ds: &'d Dataset, code: &str, day: NaiveDate) -> Option<&'d str> {
+    let in_force = |c: &str| {
+        ds.units
+            .iter()
+            .find(|u| u.code == c && u.validity().contains(day))
+            .map(|u| u.code.as_str())
+    };
+    in_force(code).or_else(|| {
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        [5usize, 3, 2]
+            .iter()
+            .filter(|width| code.len() < **width)
+            .find_map(|width| in_force(&format!("{code:0>width$}", width = *width)))
+    })
+}
+
 /// Creates the confirmed successor assignments and returns the dataset and the assignments
 /// created. Every row must carry a decision number and date, name an assignment that the
 /// reform ended (same scheme), a unit in force on `from` and a known person or organisation;
@@ -452,17 +475,13 @@ pub fn accept_successors(
         if r.to.is_some_and(|to| to < r.from) {
             return Err(refuse(i, r, "`to` is before `from`".into()));
         }
-        if !ds
-            .units
-            .iter()
-            .any(|u| u.code == r.new_unit && u.validity().contains(r.from))
-        {
+        let Some(target) = unit_code_on(ds, &r.new_unit, r.from) else {
             return Err(refuse(
                 i,
                 r,
                 format!("no unit `{}` is in force on {}", r.new_unit, r.from),
             ));
-        }
+        };
         if !ds.people.iter().any(|p| p.id == r.subject_id)
             && !ds.organizations.iter().any(|o| o.id == r.subject_id)
         {
@@ -479,7 +498,7 @@ pub fn accept_successors(
             id: r.id.clone(),
             scheme: r.scheme.clone(),
             subject_id: r.subject_id.clone(),
-            target: r.new_unit.clone(),
+            target: target.to_owned(),
             valid_from: r.from,
             valid_to: r.to,
             term_id: None,
