@@ -436,6 +436,7 @@ fn changes_text(
                 .push(r.id.as_str());
         }
         for ((kind, reason), ids) in groups {
+            let (kind, reason) = left_text(kind, reason, l);
             let more = if ids.len() > 8 {
                 format!(", … (+{})", ids.len() - 8)
             } else {
@@ -452,6 +453,35 @@ fn changes_text(
     }
     let _ = writeln!(s, "\n{} {}\n", t(l, "Đã ghi", "Wrote"), out.display());
     s
+}
+
+/// A left record's kind and reason in the language of the output.
+fn left_text<'a>(kind: &'a str, reason: &'a str, l: Lang) -> (&'a str, &'a str) {
+    use reorg::reasons;
+    if l == Lang::En {
+        return (kind, reason);
+    }
+    let kind = match kind {
+        "activity" => "hoạt động",
+        "evaluation" => "văn bản đánh giá",
+        "organization" => "tổ chức",
+        "reorganization" => "sắp xếp",
+        other => other,
+    };
+    let reason = match reason {
+        reasons::NO_OLD_UNIT => {
+            "không có đơn vị nào mang mã cũ này còn hiệu lực vào ngày trước sự kiện"
+        }
+        reasons::ACTIVITY_AFTER_END => {
+            "ghi ngày sau khi đơn vị đã kết thúc (xem open_after_reorganization)"
+        }
+        reasons::EVALUATION_AFTER_END => "đánh giá một năm bắt đầu sau khi đơn vị đã kết thúc",
+        reasons::PARENT_COMMITTEE_ENDED => {
+            "cấp ủy cấp trên đã kết thúc cùng đợt sắp xếp; cần gắn vào cấp ủy của đơn vị mới"
+        }
+        other => other,
+    };
+    (kind, reason)
 }
 
 fn successors_text(

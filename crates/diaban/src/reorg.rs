@@ -176,6 +176,22 @@ pub struct ClosedAssignment {
     pub basis: Vec<String>,
 }
 
+/// Why a record is left for a person ([`LeftRecord::reason`]): the reasons, as constants a
+/// front end can translate.
+pub mod reasons {
+    /// No unit with the edge's old code is in force the day before the event.
+    pub const NO_OLD_UNIT: &str = "no unit with this old code is in force the day before the event";
+    /// An activity dated after its unit ended.
+    pub const ACTIVITY_AFTER_END: &str =
+        "dated after its unit ended (see open_after_reorganization)";
+    /// An evaluation of a year that begins after its unit ended.
+    pub const EVALUATION_AFTER_END: &str = "evaluates a year that begins after its unit ended";
+    /// An organisation whose parent committee the event ended.
+    pub const PARENT_COMMITTEE_ENDED: &str =
+        "its parent committee ended with the reorganisation; attach it to the new unit's committee";
+}
+use reasons::{ACTIVITY_AFTER_END, EVALUATION_AFTER_END, NO_OLD_UNIT, PARENT_COMMITTEE_ENDED};
+
 /// A record the application left alone but a person should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeftRecord {
@@ -383,7 +399,7 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "reorganization",
                 id: format!("{effective}:{old}"),
-                reason: "no unit with this old code is in force the day before the event",
+                reason: NO_OLD_UNIT,
             });
             continue;
         };
@@ -473,7 +489,7 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "activity",
                 id: act.id.clone(),
-                reason: "dated after its unit ended (see open_after_reorganization)",
+                reason: ACTIVITY_AFTER_END,
             });
         }
     }
@@ -490,7 +506,7 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "evaluation",
                 id: ev.id.clone(),
-                reason: "evaluates a year that begins after its unit ended",
+                reason: EVALUATION_AFTER_END,
             });
         }
     }
@@ -587,7 +603,7 @@ fn end_organizations(
             changes.left.push(LeftRecord {
                 kind: "organization",
                 id: o.id.clone(),
-                reason: "its parent committee ended with the reorganisation; attach it to the new unit's committee",
+                reason: PARENT_COMMITTEE_ENDED,
             });
         }
     }
