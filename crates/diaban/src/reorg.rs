@@ -572,17 +572,19 @@ fn end_organizations(
         .map(|o| o.id.clone())
         .collect();
     ending.extend(children);
+    let unit_code: HashMap<&str, &str> = ds
+        .organizations
+        .iter()
+        .filter_map(|o| Some((o.id.as_str(), o.unit_code.as_deref()?)))
+        .collect();
     let mut unit_of: HashMap<String, String> = HashMap::new();
-    for o in &ds.organizations {
-        if ending.contains(&o.id) {
-            let parent_unit = o
-                .parent_id
-                .as_ref()
-                .and_then(|p| ds.organizations.iter().find(|q| &q.id == p))
-                .and_then(|q| q.unit_code.clone());
-            if let Some(code) = o.unit_code.clone().or(parent_unit) {
-                unit_of.insert(o.id.clone(), code);
-            }
+    for o in ds.organizations.iter().filter(|o| ending.contains(&o.id)) {
+        let code = o
+            .unit_code
+            .as_deref()
+            .or_else(|| unit_code.get(o.parent_id.as_deref()?).copied());
+        if let Some(code) = code {
+            unit_of.insert(o.id.clone(), code.to_owned());
         }
     }
     for o in &mut ds.organizations {
@@ -721,25 +723,27 @@ fn create_committees(
 ) {
     let mut ordered: Vec<&Unit> = new_units.iter().collect();
     ordered.sort_by_key(|u| (u.level(), u.code.clone()));
+    // The party committee of each unit code on the day of the event, and every id in use.
+    let mut committee_on: HashMap<String, String> = HashMap::new();
+    for o in &ds.organizations {
+        if o.kind == OrgKind::PartyCommittee && o.validity().contains(effective) {
+            if let Some(code) = &o.unit_code {
+                committee_on
+                    .entry(code.clone())
+                    .or_insert_with(|| o.id.clone());
+            }
+        }
+    }
+    let mut ids: HashSet<String> = ds.organizations.iter().map(|o| o.id.clone()).collect();
     for unit in ordered {
-        let committee_on = |ds: &Dataset, code: &str| -> Option<String> {
-            ds.organizations
-                .iter()
-                .find(|o| {
-                    o.kind == OrgKind::PartyCommittee
-                        && o.unit_code.as_deref() == Some(code)
-                        && o.validity().contains(effective)
-                })
-                .map(|o| o.id.clone())
-        };
         let id = committee_id(unit, effective);
-        if committee_on(ds, &unit.code).is_some() || ds.organizations.iter().any(|o| o.id == id) {
+        if committee_on.contains_key(&unit.code) || ids.contains(&id) {
             continue;
         }
         let parent_id = unit
             .parent_code
             .as_deref()
-            .and_then(|p| committee_on(ds, p));
+            .and_then(|p| committee_on.get(p).cloned());
         let organization = Organization {
             id,
             name: committee_name(unit),
@@ -754,6 +758,8 @@ fn create_committees(
             effective,
             organization: organization.clone(),
         });
+        committee_on.insert(unit.code.clone(), organization.id.clone());
+        ids.insert(organization.id.clone());
         ds.organizations.push(organization);
     }
 }

@@ -108,29 +108,50 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             }
         }
     }
+    let mut units: HashMap<&str, Vec<&crate::model::Unit>> = HashMap::new();
+    for u in &ds.units {
+        units.entry(u.code.as_str()).or_default().push(u);
+    }
     let unit_name = |code: &str, day: NaiveDate| {
-        ds.units
+        units
+            .get(code)?
             .iter()
-            .find(|u| u.code == code && u.validity().contains(day))
+            .find(|u| u.validity().contains(day))
             .map(|u| u.name.clone())
     };
+    let mut posts: HashMap<&str, Vec<&crate::model::Post>> = HashMap::new();
+    for p in &ds.people {
+        posts.entry(p.id.as_str()).or_default().push(p);
+    }
+    let organizations: HashMap<&str, &str> = ds
+        .organizations
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .collect();
     let subject = |id: &str, day: NaiveDate| -> (Option<String>, Option<String>) {
-        let posts: Vec<_> = ds.people.iter().filter(|p| p.id == id).collect();
-        if let Some(p) = posts
+        let held = posts.get(id).map(Vec::as_slice).unwrap_or_default();
+        if let Some(p) = held
             .iter()
             .find(|p| p.validity().contains(day))
-            .or(posts.first())
+            .or(held.first())
         {
             return (Some(p.name.clone()), Some(p.title.clone()));
         }
-        let org = ds.organizations.iter().find(|o| o.id == id);
-        (org.map(|o| o.name.clone()), None)
+        (organizations.get(id).map(|n| (*n).to_owned()), None)
     };
-    // New units (per scheme) already given an assignment from the day of the event on.
+    // New units (per scheme) already given an assignment from the day of the event on: the
+    // latest start of an assignment per scheme and target.
+    let mut latest: HashMap<(&str, &str), NaiveDate> = HashMap::new();
+    for a in &ds.assignments {
+        let day = latest
+            .entry((a.scheme.as_str(), a.target.as_str()))
+            .or_insert(a.valid_from);
+        *day = (*day).max(a.valid_from);
+    }
     let decided = |scheme: &str, target: &str, effective: NaiveDate| {
-        ds.assignments
-            .iter()
-            .any(|a| a.scheme == scheme && a.target == target && a.valid_from >= effective)
+        latest
+            .get(&(scheme, target))
+            .is_some_and(|day| *day >= effective)
     };
     let mut rows: BTreeMap<(String, String, String, String), SuccessorProposal> = BTreeMap::new();
     for a in &ds.assignments {
@@ -424,6 +445,14 @@ pub fn accept_successors(
             format!("row {} (new unit {}, {}): {why}", i + 1, r.new_unit, r.id),
         )
     };
+    let assignments: HashMap<&str, &Assignment> =
+        ds.assignments.iter().map(|a| (a.id.as_str(), a)).collect();
+    let subjects: HashSet<&str> = ds
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(ds.organizations.iter().map(|o| o.id.as_str()))
+        .collect();
     let mut seen: HashMap<(&str, &str, NaiveDate), usize> = HashMap::new();
     let mut ids: HashSet<&str> = HashSet::new();
     let mut created: Vec<Assignment> = Vec::new();
@@ -451,10 +480,9 @@ pub fn accept_successors(
                 "fill in the decision number and date (Số quyết định, Ngày quyết định) to confirm the row, or delete it".into(),
             ));
         };
-        let previous = ds
-            .assignments
-            .iter()
-            .find(|a| a.id == r.previous_assignment)
+        let previous = assignments
+            .get(r.previous_assignment.as_str())
+            .copied()
             .ok_or_else(|| {
                 refuse(
                     i,
@@ -482,9 +510,7 @@ pub fn accept_successors(
                 format!("no unit `{}` is in force on {}", r.new_unit, r.from),
             ));
         };
-        if !ds.people.iter().any(|p| p.id == r.subject_id)
-            && !ds.organizations.iter().any(|o| o.id == r.subject_id)
-        {
+        if !subjects.contains(r.subject_id.as_str()) {
             return Err(refuse(
                 i,
                 r,
@@ -508,8 +534,8 @@ pub fn accept_successors(
             replaces: Some(previous.id.clone()),
             ..previous.clone()
         };
-        match ds.assignments.iter().find(|a| a.id == r.id) {
-            Some(existing) if *existing == assignment => {}
+        match assignments.get(r.id.as_str()) {
+            Some(existing) if **existing == assignment => {}
             Some(_) => {
                 return Err(refuse(
                     i,
