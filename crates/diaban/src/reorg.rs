@@ -34,6 +34,28 @@
 //! Nothing is deleted: an ended committee keeps its id and its history, and its evaluations
 //! stay valid for the years it judged.
 //!
+//! # Who continues on a new unit
+//!
+//! The reform ends the assignments on the old units; who monitors a new unit is a decision of
+//! the Standing Committee. [`successor_proposals`] lists the old units' monitors as candidates
+//! for each new unit, [`write_proposals_csv`] writes them for the office, and
+//! [`accept_successors`] creates the assignments the office confirmed:
+//!
+//! 1. [`successor_proposals`] lists, for each new unit and scheme, every subject whose
+//!    assignment on one of its predecessor units ended with the reform (reason `reorganized`): a
+//!    merger of four communes gives four candidate rows. Units that already have an assignment
+//!    of the scheme starting on or after the day of the event are left out (already decided).
+//! 2. [`write_proposals_csv`] / [`write_proposals_json`] write them: the CSV is UTF-8 with a BOM
+//!    (Excel opens it with the Vietnamese intact), one header cell per column in Vietnamese with
+//!    the stable key in brackets, e.g. `Số quyết định (decision_number)`.
+//! 3. The office keeps **one row per new unit and scheme**, deletes the others, and fills in the
+//!    decision number and date (and may change the start day or the proposed id).
+//! 4. [`read_proposals`] reads the edited file back (CSV with `,` or `;`, ISO or `DD/MM/YYYY`
+//!    dates; or JSON) and [`accept_successors`] creates those assignments (`replaces` names the
+//!    assignment the reform ended; a unit code whose leading zeros Excel dropped, `1843`, is read
+//!    as the GSO code it came from, `01843`). Nothing is created unless every row is acceptable;
+//!    accepting the same file twice changes nothing.
+//!
 //! # Who evaluates an assignment that ended with the reform
 //!
 //! The yearly evaluation of an assignment-year is written by the party committee of the target

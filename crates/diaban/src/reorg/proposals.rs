@@ -1,24 +1,7 @@
 //! Successor proposals: who continues on a new unit after a reorganisation.
 //!
-//! A reform ends the assignments on the old units ([`super::apply`]); it cannot say who monitors
-//! (or helps) the new unit: that takes a decision of the provincial Standing Committee. So the
-//! library *proposes* and the office *decides*:
-//!
-//! 1. [`successor_proposals`] lists, for each new unit and scheme, every subject whose assignment
-//!    on one of its predecessor units ended with the reform (reason `reorganized`): a merger of
-//!    four communes gives four candidate rows for the new unit. Units that already have an
-//!    assignment of the scheme starting on or after the day of the event are left out (already
-//!    decided).
-//! 2. [`write_proposals_csv`] / [`write_proposals_json`] write them for the office: the CSV is
-//!    UTF-8 with a BOM (Excel opens it with the Vietnamese intact), one header cell per column
-//!    in Vietnamese with the stable key in brackets, e.g. `Số quyết định (decision_number)`.
-//! 3. The office keeps **one row per new unit and scheme**, deletes the others, and fills in the
-//!    decision number and date (and may change the start day or the proposed id).
-//! 4. [`read_proposals`] reads the edited file back (CSV with `,` or `;`, ISO or `DD/MM/YYYY`
-//!    dates; or JSON), and [`accept_successors`] creates those assignments (`replaces` names the
-//!    assignment ended by the reform; a unit code whose leading zeros Excel dropped, `1843`, is
-//!    read as the GSO code it came from, `01843`). Nothing is created unless every row is
-//!    acceptable; accepting the same file twice changes nothing.
+//! The library proposes, the office decides: see "Who continues on a new unit" in the
+//! [`crate::reorg`] docs.
 //!
 //! ```
 //! use diaban::{reorg, Dataset};
@@ -95,7 +78,7 @@ pub struct SuccessorProposal {
 }
 
 /// The candidates for every new unit of the dataset's recorded reorganisations, ordered by new
-/// unit, scheme and old unit. See the [module docs](self).
+/// unit, scheme and old unit (see "Who continues on a new unit" in the [`crate::reorg`] docs).
 #[must_use]
 pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
     // (old code, effective) → the new codes that follow it.
