@@ -17,24 +17,19 @@ mod errors;
 
 use chrono::NaiveDate;
 use diaban::reorg::{self, Lineage};
-use diaban::{CheckOptions, Dataset, Index, Lang, Profile, ReorganizationEdge};
+use diaban::{Dataset, Index, Lang, Profile, ReorganizationEdge};
 use errors::{call, guard, guard_ok, to_pyerr};
 use pyo3::prelude::*;
 use std::path::PathBuf;
 
-/// The day a date argument names (ISO `YYYY-MM-DD` or `DD/MM/YYYY`, parsed by the core).
-fn parse_day(py: Python<'_>, name: &str, text: &str) -> PyResult<NaiveDate> {
-    diaban::parse_date(text).ok_or_else(|| {
-        errors::invalid_argument(
-            py,
-            name,
-            &format!("`{text}` is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"),
-        )
-    })
+/// An optional date argument, read by the core's argument contract ([`diaban::api`]).
+fn parse_opt_day(py: Python<'_>, name: &str, text: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    diaban::api::opt_date_arg(name, text).map_err(|e| errors::core_error(py, &e))
 }
 
-fn parse_opt_day(py: Python<'_>, name: &str, text: Option<&str>) -> PyResult<Option<NaiveDate>> {
-    text.map(|t| parse_day(py, name, t)).transpose()
+/// A required date argument.
+fn parse_day(py: Python<'_>, name: &str, text: &str) -> PyResult<NaiveDate> {
+    diaban::api::date_arg(name, text).map_err(|e| errors::core_error(py, &e))
 }
 
 /// A dataset: units, organisations, people, terms, assignments, activities, evaluations,
@@ -143,22 +138,29 @@ impl PyDataset {
     }
 
     /// Checks the dataset; returns the report as the DESIGN §7 document.
-    #[pyo3(signature = (profile, at=None, today=None, recorded_on=None, lang="vi"))]
+    /// `system_today` is the caller's clock (the facade passes `date.today()`): the day the
+    /// check is judged on when neither `today` nor `at` is given.
+    #[pyo3(signature = (profile, system_today, at=None, today=None, recorded_on=None, lang=None))]
+    #[allow(clippy::too_many_arguments)]
     fn check<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyProfile>,
+        system_today: &str,
         at: Option<&str>,
         today: Option<&str>,
         recorded_on: Option<&str>,
-        lang: &str,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let lang = parse_lang(py, lang)?;
-        let options = CheckOptions {
-            at: parse_opt_day(py, "at", at)?,
-            today: parse_opt_day(py, "today", today)?,
-            recorded_on: parse_opt_day(py, "recorded_on", recorded_on)?,
+        let args = diaban::api::CheckArgs {
+            at,
+            today,
+            recorded_on,
         };
+        let options =
+            diaban::api::check_options(&args, parse_day(py, "system_today", system_today)?)
+                .map_err(|e| errors::core_error(py, &e))?;
         let dataset = &self.inner;
         let profile = &profile.get().inner;
         let report = py
@@ -252,15 +254,19 @@ impl PyDataset {
     }
 
     /// The yearly compliance report (`diaban report --format json`'s document).
-    #[pyo3(signature = (profile, year, today=None))]
+    #[pyo3(signature = (profile, year, system_today, today=None))]
     fn year_report<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyProfile>,
         year: i32,
+        system_today: &str,
         today: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let today = parse_opt_day(py, "today", today)?;
+        let today = Some(
+            diaban::api::report_today(today, parse_day(py, "system_today", system_today)?)
+                .map_err(|e| errors::core_error(py, &e))?,
+        );
         let dataset = &self.inner;
         let profile = &profile.get().inner;
         let report = py
@@ -392,14 +398,8 @@ impl PyEvents {
     }
 }
 
-fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
-    Lang::from_word(lang).ok_or_else(|| {
-        errors::invalid_argument(
-            py,
-            "lang",
-            &format!("unknown language `{lang}` (expected vi or en)"),
-        )
-    })
+fn parse_lang(py: Python<'_>, lang: Option<&str>) -> PyResult<Lang> {
+    diaban::api::lang_arg(lang).map_err(|e| errors::core_error(py, &e))
 }
 
 /// A regulation profile (the built-in `bac-kan-1390`, or one read from JSON).
@@ -410,6 +410,16 @@ pub struct PyProfile {
 
 #[pymethods]
 impl PyProfile {
+    /// A profile argument as every front end reads it ([`diaban::api::profile_arg`]): `None`
+    /// (the default profile), a built-in id, profile JSON text or a JSON file.
+    #[staticmethod]
+    #[pyo3(signature = (text=None))]
+    fn resolve(py: Python<'_>, text: Option<String>) -> PyResult<PyProfile> {
+        py.detach(|| guard(|| diaban::api::profile_arg(text.as_deref())))
+            .map(|inner| PyProfile { inner })
+            .map_err(|e| to_pyerr(py, e))
+    }
+
     /// A built-in profile by id.
     #[staticmethod]
     fn builtin(py: Python<'_>, id: &str) -> PyResult<PyProfile> {
@@ -498,6 +508,8 @@ fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
 fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", diaban::VERSION)?;
+    m.add("DEFAULT_LANG", diaban::api::DEFAULT_LANG.as_str())?;
+    m.add("DEFAULT_PROFILE", diaban::api::DEFAULT_PROFILE)?;
     m.add_class::<PyDataset>()?;
     m.add_class::<PyProfile>()?;
     m.add_class::<PyEvents>()?;

@@ -1,7 +1,8 @@
 """The Python results equal the command line's JSON for the same query.
 
-The `diaban` binary is built with cargo (or taken from $DIABAN_CLI); the tests skip, cleanly,
-only when it cannot be built (no cargo, or the build fails)."""
+The `diaban` binary is built with cargo (or taken from $DIABAN_CLI). Outside CI the tests skip
+when it cannot be built (no cargo, or the build fails); under CI (`CI` set) that is a failure,
+so that a broken CLI build can never turn this suite into skips."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, List
+from typing import Any, List, NoReturn
 
 import pytest
 
 import diaban
 from conftest import ROOT
+
+
+def _unavailable(reason: str) -> NoReturn:
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def _build_cli() -> str:
@@ -25,16 +32,16 @@ def _build_cli() -> str:
         return given
     cargo = shutil.which("cargo")
     if cargo is None:
-        pytest.skip("cargo is not installed: cannot build the diaban CLI")
+        _unavailable("cargo is not installed: cannot build the diaban CLI")
     try:
         result = subprocess.run(
             [cargo, "build", "-q", "-p", "diaban-cli", "--message-format=json-render-diagnostics"],
             cwd=ROOT, capture_output=True, text=True, timeout=1800,
         )
     except (OSError, subprocess.TimeoutExpired) as e:
-        pytest.skip(f"cannot build the diaban CLI: {e}")
+        _unavailable(f"cannot build the diaban CLI: {e}")
     if result.returncode != 0:
-        pytest.skip(f"cannot build the diaban CLI:\n{result.stderr[-2000:]}")
+        _unavailable(f"cannot build the diaban CLI:\n{result.stderr[-2000:]}")
     for line in result.stdout.splitlines():
         try:
             message = json.loads(line)
@@ -43,7 +50,7 @@ def _build_cli() -> str:
         if message.get("reason") == "compiler-artifact" and message.get("executable") and \
                 message.get("target", {}).get("name") == "diaban":
             return str(message["executable"])
-    pytest.skip("cargo built diaban-cli but named no executable")
+    _unavailable("cargo built diaban-cli but named no executable")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +67,14 @@ def run(cli: str, *args: str, expect_code: int = 0) -> Any:
 def test_check(cli: str, demo: diaban.Dataset) -> None:
     doc = run(cli, "check", "--today", "2025-03-01", "--lang", "en", "--format", "json", expect_code=1)
     assert demo.check(today="2025-03-01", lang="en").to_dict() == doc
+
+
+def test_check_with_no_arguments_is_the_same_everywhere(cli: str) -> None:
+    # Same defaults as the command line: Vietnamese, judged on the system date.
+    doc = run(cli, "check", "--format", "json", expect_code=1)
+    report = diaban.demo().check()
+    assert report.lang == "vi"
+    assert report.to_dict() == doc
 
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025])

@@ -95,13 +95,14 @@ export type ProfileObject = Record<string, unknown>;
 
 /** Options of `Dataset.check`. */
 export interface CheckOptions {
-  /** Check the dataset as it stands on this single day; omitted: the whole history. */
+  /** View the records as they stood on this single day; omitted: the whole history. */
   at?: DateInput | null;
-  /** The day deadlines are judged against; omitted: no deadline has passed (no clock is read). */
+  /** The day the check is judged on (deadlines, years over, gaps begun); omitted: `at` when
+   * given, else the system date — the same default as the command line and Python. */
   today?: DateInput | null;
   /** Leave out assignments whose decision was signed after this day. */
   recordedOn?: DateInput | null;
-  /** Language of the messages; default `en`. */
+  /** Language of the messages; default `vi`, as on the command line and in Python. */
   lang?: Lang;
   /** A built-in profile id (default `bac-kan-1390`), profile JSON text, or a profile object. */
   profile?: string | ProfileObject | null;
@@ -199,7 +200,7 @@ export interface ProfileOptions {
 export interface ReportOptions {
   /** The year (required). */
   year: number;
-  /** The day deadlines are judged against; omitted: no deadline has passed (no clock is read). */
+  /** The day deadlines are judged against; omitted: the system date, as everywhere. */
   today?: DateInput | null;
   /** As in `CheckOptions.profile`. */
   profile?: string | ProfileObject | null;

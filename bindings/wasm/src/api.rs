@@ -1,10 +1,10 @@
 //! The raw wasm-bindgen API under the JavaScript facade (`js/api.js`). Names here are the
 //! facade's building blocks, not the public API: JavaScript users call the facade.
 
-use crate::convert::{events, from_js, lang, opt_date, profile, req_date, to_js};
+use crate::convert::{events, from_js, lang, profile, req_date, system_today, to_js};
 use crate::error::{argument, to_js_error};
 use diaban::reorg::{self, Lineage};
-use diaban::{check, CheckOptions, Dataset, Index};
+use diaban::{check, Dataset, Index};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
@@ -132,11 +132,13 @@ impl RawDataset {
     /// Checks the dataset: `{findings, summary}` as `diaban check --format json` prints it.
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let args: CheckArgs = from_js(options, "options")?;
-        let opts = CheckOptions {
-            at: opt_date(args.at.as_deref(), "at")?,
-            today: opt_date(args.today.as_deref(), "today")?,
-            recorded_on: opt_date(args.recorded_on.as_deref(), "recordedOn")?,
+        let contract = diaban::api::CheckArgs {
+            at: args.at.as_deref(),
+            today: args.today.as_deref(),
+            recorded_on: args.recorded_on.as_deref(),
         };
+        let opts =
+            diaban::api::check_options(&contract, system_today()?).map_err(|e| to_js_error(&e))?;
         let lang = lang(args.lang.as_deref())?;
         let profile = profile(args.profile.as_ref())?;
         to_js(&check(&self.inner, &profile, &opts).to_json(lang))
@@ -201,9 +203,10 @@ impl RawDataset {
         let year = args
             .year
             .ok_or_else(|| argument("year", "a year is required, e.g. {year: 2024}"))?;
-        let today = opt_date(args.today.as_deref(), "today")?;
+        let today = diaban::api::report_today(args.today.as_deref(), system_today()?)
+            .map_err(|e| to_js_error(&e))?;
         let profile = profile(args.profile.as_ref())?;
-        to_js(&Index::new(&self.inner).year_report(&profile, year, today))
+        to_js(&Index::new(&self.inner).year_report(&profile, year, Some(today)))
     }
 
     /// Applies reorganisation events: `{dataset: RawDataset, changes}`; this dataset is unchanged.

@@ -6,7 +6,7 @@
 
 use crate::error::{argument, to_js_error};
 use chrono::NaiveDate;
-use diaban::{parse_date, reorg, Lang, Profile, ReorganizationEdge};
+use diaban::{api, reorg, Lang, Profile, ReorganizationEdge};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -33,18 +33,10 @@ pub fn from_js<T: for<'de> Deserialize<'de> + Default>(
     serde_json::from_value(json).map_err(|e| argument(name, &e.to_string()))
 }
 
-/// An optional date argument: `YYYY-MM-DD` or `DD/MM/YYYY` (the facade turns `Date`s into the former).
+/// An optional date argument, read by the core's argument contract ([`diaban::api`]); the
+/// facade turns `Date`s into `YYYY-MM-DD`. Blank text is absent (a cleared date input).
 pub fn opt_date(value: Option<&str>, name: &str) -> Result<Option<NaiveDate>, JsValue> {
-    match value {
-        None => Ok(None),
-        Some(text) if text.trim().is_empty() => Ok(None),
-        Some(text) => parse_date(text).map(Some).ok_or_else(|| {
-            argument(
-                name,
-                &format!("`{text}` is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
-            )
-        }),
-    }
+    api::opt_date_arg(name, value).map_err(|e| to_js_error(&e))
 }
 
 /// A required date argument.
@@ -52,28 +44,27 @@ pub fn req_date(value: Option<&str>, name: &str) -> Result<NaiveDate, JsValue> {
     opt_date(value, name)?.ok_or_else(|| argument(name, "a date is required (YYYY-MM-DD)"))
 }
 
-/// The language of messages: `"vi"` or `"en"` (the default).
-pub fn lang(value: Option<&str>) -> Result<Lang, JsValue> {
-    match value {
-        None => Ok(Lang::En),
-        Some(word) => Lang::from_word(word).ok_or_else(|| {
-            argument(
-                "lang",
-                &format!("`{word}` is not a language (use {})", Lang::words()),
-            )
-        }),
-    }
+/// The caller's system date (local time): the one place this binding reads a clock.
+pub fn system_today() -> Result<NaiveDate, JsValue> {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .ok_or_else(|| argument("today", "the system clock gives no valid date"))
 }
 
-/// A profile argument: absent (the built-in Bắc Kạn profile), a built-in id, profile JSON text,
-/// or a profile object.
+/// The language of messages: `"vi"` (the default, as everywhere) or `"en"`.
+pub fn lang(value: Option<&str>) -> Result<Lang, JsValue> {
+    api::lang_arg(value).map_err(|e| to_js_error(&e))
+}
+
+/// A profile argument: absent (the default profile), a built-in id or profile JSON text (read
+/// by the core's contract, as on the command line and in Python), or a profile object.
 pub fn profile(value: Option<&Value>) -> Result<Profile, JsValue> {
     let result = match value {
-        None | Some(Value::Null) => Ok(Profile::bac_kan_1390()),
-        Some(Value::String(text)) if text.trim_start().starts_with('{') => {
-            Profile::from_json_str(text)
-        }
-        Some(Value::String(id)) => Profile::builtin(id.trim()),
+        None | Some(Value::Null) => api::profile_arg(None),
+        Some(Value::String(text)) => api::profile_arg(Some(text)),
         Some(other @ Value::Object(_)) => Profile::from_json_str(&other.to_string()),
         Some(_) => {
             return Err(argument(
@@ -90,24 +81,7 @@ pub fn profile(value: Option<&Value>) -> Result<Profile, JsValue> {
 /// bad edge is reported with its path, e.g. `[3].effective`).
 pub fn events(value: &Value) -> Result<Vec<ReorganizationEdge>, JsValue> {
     let result = match value {
-        Value::String(text) => {
-            let trimmed = text.trim();
-            if trimmed.starts_with('[') {
-                reorg::read_events("events.json", text)
-            } else if trimmed.contains(['\n', ',']) {
-                reorg::read_events("reorganizations.csv", text)
-            } else if reorg::BUILTIN.contains(&trimmed) {
-                reorg::builtin(trimmed)
-            } else {
-                return Err(argument(
-                    "events",
-                    &format!(
-                        "`{trimmed}` is not a built-in event ({}) nor reorganizations.csv text",
-                        reorg::BUILTIN.join(", ")
-                    ),
-                ));
-            }
-        }
+        Value::String(text) => api::events_arg(text),
         Value::Array(_) => reorg::read_events("events.json", &value.to_string()),
         Value::Null => {
             return Err(argument(

@@ -7,7 +7,7 @@ mod output;
 mod reorganize;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use diaban::{check, CheckOptions, Dataset, Error, Index, Lang, Profile};
+use diaban::{check, Dataset, Error, Index, Lang, Profile};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,6 +25,8 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        profile: ProfileOpt,
         /// Check the dataset as it stands on this single day (YYYY-MM-DD or DD/MM/YYYY).
         #[arg(long)]
         at: Option<String>,
@@ -39,6 +41,8 @@ enum Command {
     Coverage {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        profile: ProfileOpt,
         /// The day.
         #[arg(long)]
         at: String,
@@ -59,6 +63,8 @@ enum Command {
     Report {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        profile: ProfileOpt,
         /// The year.
         #[arg(long)]
         year: i32,
@@ -73,6 +79,8 @@ enum Command {
     Relations {
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        profile: ProfileOpt,
         /// The person whose relationships to list.
         #[arg(long, conflicts_with = "body", required_unless_present = "body")]
         person: Option<String>,
@@ -114,15 +122,20 @@ enum Command {
 struct Common {
     /// A JSON file or a CSV folder; the embedded Bắc Kạn demo when absent.
     path: Option<PathBuf>,
-    /// A built-in profile id (bac-kan-1390) or a profile JSON file.
-    #[arg(long, default_value = "bac-kan-1390")]
-    profile: String,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// The regulation profile of a command that applies one.
+#[derive(Args)]
+struct ProfileOpt {
+    /// A built-in profile id (bac-kan-1390) or a profile JSON file.
+    #[arg(long, default_value = diaban::api::DEFAULT_PROFILE)]
+    profile: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,13 +177,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// An optional date option `--name`, read by the core's argument contract.
 fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, Fatal> {
-    value
-        .map(|v| {
-            diaban::parse_date(v)
-                .ok_or_else(|| Fatal(format!("error[invalid_argument]: --{name} `{v}` is not a date (YYYY-MM-DD or DD/MM/YYYY)")))
-        })
-        .transpose()
+    Ok(diaban::api::opt_date_arg(name, value)?)
+}
+
+/// The system date: the one place the command line reads a clock.
+fn system_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
@@ -184,7 +198,7 @@ fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
 }
 
 fn profile(arg: &str) -> Result<Profile, Fatal> {
-    Ok(Profile::load_or_builtin(arg)?)
+    Ok(diaban::api::profile_arg(Some(arg))?)
 }
 
 fn lang(l: LangArg) -> Lang {
@@ -213,17 +227,18 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
             common,
+            profile: profile_opt,
             at,
             today,
             recorded_on,
         } => {
-            let options = CheckOptions {
-                at: date_arg("at", at.as_deref())?,
-                today: date_arg("today", today.as_deref())?
-                    .or_else(|| Some(chrono::Local::now().date_naive())),
-                recorded_on: date_arg("recorded-on", recorded_on.as_deref())?,
+            let args = diaban::api::CheckArgs {
+                at: at.as_deref(),
+                today: today.as_deref(),
+                recorded_on: recorded_on.as_deref(),
             };
-            let profile = profile(&common.profile)?;
+            let options = diaban::api::check_options(&args, system_today())?;
+            let profile = profile(&profile_opt.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;
             let report = check(&dataset, &profile, &options);
             let l = lang(common.lang);
@@ -237,10 +252,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Coverage { common, at, scheme } => {
-            let day = date_arg("at", Some(&at))?
-                .ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
-            let profile = profile(&common.profile)?;
+        Command::Coverage {
+            common,
+            profile: profile_opt,
+            at,
+            scheme,
+        } => {
+            let day = diaban::api::date_arg("at", &at)?;
+            let profile = profile(&profile_opt.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
@@ -270,13 +289,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Report {
             common,
+            profile: profile_opt,
             year,
             today,
             csv,
         } => {
-            let today = date_arg("today", today.as_deref())?
-                .or_else(|| Some(chrono::Local::now().date_naive()));
-            let profile = profile(&common.profile)?;
+            let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
+            let profile = profile(&profile_opt.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today);
@@ -302,13 +321,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Relations {
             common,
+            profile: profile_opt,
             person,
             body,
             at,
         } => {
-            let day = date_arg("at", Some(&at))?
-                .ok_or_else(|| Fatal("error[invalid_argument]: --at is required".into()))?;
-            let profile = profile(&common.profile)?;
+            let day = diaban::api::date_arg("at", &at)?;
+            let profile = profile(&profile_opt.profile)?;
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let (who, relations) = match (&person, &body) {

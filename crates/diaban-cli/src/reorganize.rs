@@ -156,8 +156,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
         }
     }
     let options = CheckOptions {
-        today: date_arg("today", args.today.as_deref())?
-            .or_else(|| Some(chrono::Local::now().date_naive())),
+        today: date_arg("today", args.today.as_deref())?.or_else(|| Some(crate::system_today())),
         ..CheckOptions::default()
     };
     let profile = profile(&args.profile)?;

@@ -109,7 +109,20 @@ fn tampered_csv_exits_2_naming_file_line_and_field() {
 fn bad_arguments_exit_2() {
     let o = diaban(&["check", "--at", "31/02/2024"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--at"));
+    // The argument is named as in every front end (the core's contract), with the forms to use.
+    assert!(stderr(&o).contains("error[invalid_argument]: invalid argument `at`"));
+    assert!(stderr(&o).contains("DD/MM/YYYY"));
+    let o = diaban(&["check", "--today", "+1/+9/2024"]);
+    assert_eq!(o.status.code(), Some(2), "signs are not digits");
+    // `history` applies no profile, so it takes no --profile (it used to accept and ignore one).
+    let o = diaban(&[
+        "history",
+        "--target",
+        "01954",
+        "--profile",
+        "no-such-profile",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
     let o = diaban(&["check", "--profile", "no-such-profile"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown_profile"));
@@ -375,7 +388,13 @@ fn lineage_knows_the_demo_codes_and_not_others() {
     assert!(stdout(&o).contains("99999"));
     let o = diaban(&["lineage", "--code", "01843", "--at", "31/02/2025"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--at"));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[invalid_argument]")
+            && err.contains("`at`")
+            && err.contains("31/02/2025"),
+        "{err}"
+    );
 }
 
 #[test]

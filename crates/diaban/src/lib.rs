@@ -43,6 +43,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod demo;
 pub mod duties;
 pub use demo::PROVENANCE as DEMO_PROVENANCE;

@@ -39,6 +39,7 @@ pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 /// assert_eq!(parse_date("2024-08-29"), Some(date(2024, 8, 29)));
 /// assert_eq!(parse_date("29/08/2024"), Some(date(2024, 8, 29)));
 /// assert_eq!(parse_date("2024-02-30"), None);
+/// assert_eq!(parse_date("+1/+9/2024"), None);   // digits only
 /// ```
 #[must_use]
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -60,15 +61,17 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
             _ => None,
         }
     } else if (8..=10).contains(&bytes.len()) && text.matches('/').count() == 2 {
+        // Day and month of one or two digits, a four-digit year; digits only (no signs).
+        let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+            (lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())
+                .flatten()
+        };
         let mut parts = text.split('/');
-        let day = parts.next()?.parse::<u32>().ok()?;
-        let month = parts.next()?.parse::<u32>().ok()?;
-        let year_text = parts.next()?;
-        if year_text.len() != 4 {
-            return None;
-        }
-        let year = year_text.parse::<i32>().ok()?;
-        NaiveDate::from_ymd_opt(year, month, day)
+        let day = digits(parts.next()?, 1..=2)?;
+        let month = digits(parts.next()?, 1..=2)?;
+        let year = digits(parts.next()?, 4..=4)?;
+        NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
     } else {
         None
     };

@@ -95,6 +95,12 @@ fn run(path: &Path) -> Result<(), String> {
     if expect.get("error").is_some() {
         return Err("expected a load error, the dataset loaded".into());
     }
+    if date_opt(&options, "today").is_none() && date_opt(&options, "at").is_none() {
+        // The front ends judge a check without either on the system date: not reproducible.
+        return Err(
+            "a scenario must name the day it is judged on: options.today or options.at".into(),
+        );
+    }
     let profile = load_profile(&s);
     let opts = CheckOptions {
         at: date_opt(&options, "at"),

@@ -77,7 +77,7 @@ DateLike = Union[_dt.date, str]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-DEFAULT_PROFILE = "bac-kan-1390"
+DEFAULT_PROFILE: str = _native.DEFAULT_PROFILE
 
 TABLES = (
     "units",
@@ -228,23 +228,22 @@ _builtin_cache: Dict[str, _native.Profile] = {}
 
 
 def _resolve_profile(profile: ProfileLike) -> _native.Profile:
-    if profile is None:
-        profile = DEFAULT_PROFILE
+    """A profile argument, read by the core's argument contract (the same rule as the command
+    line and JavaScript: a built-in id, profile JSON text, or a file); built-ins are cached."""
     if isinstance(profile, Profile):
         return profile._inner
     if isinstance(profile, Mapping):
         return _native.Profile.from_value(dict(profile))
-    if isinstance(profile, str) and profile in _native.Profile.builtin_ids():
-        cached = _builtin_cache.get(profile)
-        if cached is None:
-            cached = _builtin_cache[profile] = _native.Profile.builtin(profile)
-        return cached
-    if isinstance(profile, os.PathLike) or (
-        isinstance(profile, str) and (profile.endswith(".json") or os.sep in profile or os.path.exists(profile))
-    ):
-        return _native.Profile.load(os.fspath(profile))
-    if isinstance(profile, str):
-        return _native.Profile.builtin(profile)  # raises UnknownProfileError
+    if profile is None or isinstance(profile, (str, os.PathLike)):
+        text = None if profile is None else os.fspath(profile)
+        key = text or DEFAULT_PROFILE
+        cached = _builtin_cache.get(key)
+        if cached is not None:
+            return cached
+        resolved = _native.Profile.resolve(text)
+        if key in _native.Profile.builtin_ids():
+            _builtin_cache[key] = resolved
+        return resolved
     raise TypeError(f"profile must be None, a built-in id, a path or a diaban.Profile, not {type(profile).__name__}")
 
 
@@ -1621,22 +1620,25 @@ class Dataset:
         self,
         at: Optional[DateLike] = None,
         today: Optional[DateLike] = None,
-        lang: str = "vi",
+        lang: Optional[str] = None,
         profile: ProfileLike = None,
         *,
         recorded_on: Optional[DateLike] = None,
     ) -> Report:
         """Checks the dataset against a profile and returns every finding.
 
-        ``at``: check the dataset as it stands on that single day (default: the whole history);
-        ``today``: the day deadlines are judged against (default: none has passed; diaban never
-        reads a clock); ``recorded_on``: leave out assignments decided after that day;
-        ``lang``: ``"vi"`` or ``"en"`` messages; ``profile``: see :data:`ProfileLike`.
-        The check runs with the GIL released.
+        ``at``: view the records as they stood on that single day (default: the whole history);
+        ``today``: the day the check is judged on — deadlines, years that are over, gaps that
+        have begun (default: ``at`` when given, else the system date, as on the command line and
+        in JavaScript); ``recorded_on``: leave out assignments decided after that day;
+        ``lang``: ``"vi"`` (the default) or ``"en"`` messages; ``profile``: see
+        :data:`ProfileLike`. The check runs with the GIL released.
         """
         native_profile = _resolve_profile(profile)
+        lang = lang if lang is not None else _native.DEFAULT_LANG
         document = self._inner.check(
             native_profile,
+            _dt.date.today().isoformat(),
             at=_day_text(at, "at"),
             today=_day_text(today, "today"),
             recorded_on=_day_text(recorded_on, "recorded_on"),
@@ -1682,13 +1684,15 @@ class Dataset:
         against what was required (prorated), proposals and the evaluation; roll-ups per district
         and agency; the rural-development programme's contributions.
 
-        ``today``: the day evaluation deadlines are judged against (default: none has passed;
-        diaban never reads a clock). Runs with the GIL released.
+        ``today``: the day evaluation deadlines are judged against (default: the system date,
+        as on the command line and in JavaScript). Runs with the GIL released.
         """
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year must be an int, not {type(year).__name__}")
         native_profile = _resolve_profile(profile)
-        return YearReport(self._inner.year_report(native_profile, year, _day_text(today, "today")))
+        return YearReport(
+            self._inner.year_report(native_profile, year, _dt.date.today().isoformat(), _day_text(today, "today"))
+        )
 
     def reorganize(self, events: EventsLike) -> Tuple[Dataset, Changes]:
         """Applies reorganisation events and returns the carried-over dataset and what changed.

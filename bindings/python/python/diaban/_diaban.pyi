@@ -3,10 +3,22 @@
 from os import PathLike
 from typing import Any, Optional, Union, final
 
-__all__ = ["__version__", "CORE_VERSION", "Dataset", "Events", "Profile", "parse_date", "_panic_for_tests"]
+__all__ = [
+    "__version__",
+    "CORE_VERSION",
+    "DEFAULT_LANG",
+    "DEFAULT_PROFILE",
+    "Dataset",
+    "Events",
+    "Profile",
+    "parse_date",
+    "_panic_for_tests",
+]
 
 __version__: str
 CORE_VERSION: str
+DEFAULT_LANG: str
+DEFAULT_PROFILE: str
 
 @final
 class Dataset:
@@ -27,10 +39,11 @@ class Dataset:
     def check(
         self,
         profile: Profile,
+        system_today: str,
         at: Optional[str] = None,
         today: Optional[str] = None,
         recorded_on: Optional[str] = None,
-        lang: str = "vi",
+        lang: Optional[str] = None,
     ) -> dict[str, Any]: ...
     def coverage(self, profile: Profile, at: str, scheme: Optional[str] = None) -> dict[str, Any]: ...
     def who_monitors(self, target: str, at: str) -> list[dict[str, Any]]: ...
@@ -38,7 +51,9 @@ class Dataset:
     def relations(self, profile: Profile, subject: str, at: str) -> list[dict[str, Any]]: ...
     def history(self, target: str) -> list[dict[str, Any]]: ...
     def relations_towards(self, profile: Profile, id: str, at: str) -> list[dict[str, Any]]: ...
-    def year_report(self, profile: Profile, year: int, today: Optional[str] = None) -> dict[str, Any]: ...
+    def year_report(
+        self, profile: Profile, year: int, system_today: str, today: Optional[str] = None
+    ) -> dict[str, Any]: ...
     def reorganize(self, events: Events) -> tuple[Dataset, dict[str, Any], bool]: ...
     def lineage(
         self, code: str, at: Optional[str] = None, events: Optional[Events] = None
@@ -62,6 +77,8 @@ class Events:
 
 @final
 class Profile:
+    @staticmethod
+    def resolve(text: Optional[str] = None) -> Profile: ...
     @staticmethod
     def builtin(id: str) -> Profile: ...
     @staticmethod
