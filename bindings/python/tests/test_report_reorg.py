@@ -199,14 +199,22 @@ def test_every_assignment_open_on_june_30_ends_then(
         and (a.get("valid_to") is None or a["valid_to"] > "2025-06-30")
     }
     assert sum(before[i]["scheme"] == "commune-monitoring" for i in open_then) == 108
+    # The reform also ends the assignments of the term of Tỉnh ủy Bắc Kạn, which ended with the
+    # province: the 10 cell-attendance assignments (their party cells live on).
+    of_term = {
+        i for i, a in before.items()
+        if i not in open_then and a.get("term_id") == "tinh-uy-xii" and a["valid_from"] <= "2025-06-30"
+        and (a.get("valid_to") is None or a["valid_to"] > "2025-06-30")
+    }
+    assert len(of_term) == 10 and all(before[i]["scheme"] == "cell-attendance" for i in of_term)
     after_rows = {a["id"]: a for a in after.to_dict()["assignments"]}
-    for i in open_then:
+    for i in open_then | of_term:
         assert (after_rows[i]["valid_to"], after_rows[i]["end_reason"]) == ("2025-06-30", "reorganized"), i
     for i, a in before.items():
-        if i not in open_then:
+        if i not in open_then | of_term:
             assert after_rows[i] == a, f"{i} is untouched"
     closed = {c.id: c for c in changes.assignments_closed}
-    assert set(closed) == open_then
+    assert set(closed) == open_then | of_term
     assert all(c.valid_to == LAST_DAY for c in closed.values())
     assert closed["cm-01843"].successors == ["01843"] and closed["cm-01834"].successors == ["01840"]
     assert closed["dl-058"].successors == []
@@ -249,7 +257,11 @@ def test_the_result_round_trips(carried: "tuple[diaban.Dataset, diaban.Changes]"
     assert after.counts["reorganizations"] == 117
     doc = changes.to_dict()
     assert json.loads(changes.to_json()) == doc
-    assert set(doc) == {"events", "units_ended", "units_started", "assignments_closed", "edges_added", "left"}
+    assert set(doc) == {"events", "units_ended", "units_started", "organizations_ended", "organizations_created",
+                        "assignments_closed", "edges_added", "left"}
+    # The reform ends the old party committees (108 communes, 8 districts, the province and its
+    # standing committee) and proposes one for each of the 38 new units.
+    assert (len(doc["organizations_ended"]), len(doc["organizations_created"])) == (118, 38)
     assert len(changes.to_dicts()) == len(changes.assignments_closed)
     for table in diaban.Changes.TABLES:
         assert isinstance(changes.to_dicts(table), list)

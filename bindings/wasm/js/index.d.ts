@@ -423,9 +423,25 @@ export interface ClosedAssignment {
   basis: string[];
 }
 
+/** An organisation (a row of `organizations.csv`) as a reorganisation ended or created it. */
+export interface OrganizationChange {
+  /** The effective day of the event. */
+  effective: IsoDate;
+  organization: {
+    id: string;
+    name: string;
+    kind: string;
+    level: 'province' | 'district' | 'commune';
+    unit_code?: string;
+    parent_id?: string;
+    valid_from?: IsoDate;
+    valid_to?: IsoDate;
+  };
+}
+
 /** A record left unchanged that a person should look at. */
 export interface LeftRecord {
-  kind: 'activity' | 'evaluation' | 'reorganization';
+  kind: 'activity' | 'evaluation' | 'organization' | 'reorganization';
   /** Its id (for an edge, `effective:old_code`). */
   id: string;
   reason: string;
@@ -437,6 +453,10 @@ export interface Changes {
   events: IsoDate[];
   units_ended: UnitChange[];
   units_started: UnitChange[];
+  /** Party and standing committees ended with their unit. */
+  organizations_ended: OrganizationChange[];
+  /** Party committees created for the new units: proposals for the Organisation Board to review. */
+  organizations_created: OrganizationChange[];
   /** Assignments ended with reason `reorganized`. */
   assignments_closed: ClosedAssignment[];
   /** Edges added to the dataset's `reorganizations`. */

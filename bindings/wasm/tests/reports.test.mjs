@@ -174,7 +174,14 @@ test('reorganize: the Bắc Kạn reform of 1 July 2025 on the demo', () => {
     assert.equal(b.valid_to, '2025-06-30', a.id);
     assert.equal(b.end_reason, 'reorganized', a.id);
   }
-  assert.equal(changes.assignments_closed.length, onUnits.length);
+  // The reform also ends the assignments of the term of Tỉnh ủy Bắc Kạn, which ended with the
+  // province: the 10 cell-attendance assignments (their party cells live on).
+  const ofTerm = running.filter((a) => !units.has(a.target) && a.term_id === 'tinh-uy-xii');
+  assert.equal(ofTerm.length, 10);
+  assert.equal(changes.assignments_closed.length, onUnits.length + ofTerm.length);
+  // The old party committees end; one is proposed for each new unit.
+  assert.equal(changes.organizations_ended.length, 118);
+  assert.equal(changes.organizations_created.length, 38);
   const cm = dataset.whoMonitors('01954', '2025-06-30')[0];
   assert.deepEqual([cm.id, cm.valid_to, cm.end_reason], ['cm-01954', '2025-06-30', 'reorganized']);
   assert.deepEqual(dataset.whoMonitors('01954', '2025-07-01'), []);
@@ -186,8 +193,9 @@ test('reorganize: the Bắc Kạn reform of 1 July 2025 on the demo', () => {
   assert.deepEqual(JSON.parse(ds.toJson()), before);
   const again = dataset.reorganize('bac-kan-2025');
   assert.deepEqual(
-    [again.changes.units_ended, again.changes.units_started, again.changes.assignments_closed, again.changes.edges_added],
-    [[], [], [], 0],
+    [again.changes.units_ended, again.changes.units_started, again.changes.organizations_ended,
+      again.changes.organizations_created, again.changes.assignments_closed, again.changes.edges_added],
+    [[], [], [], [], [], 0],
   );
   assert.equal(again.dataset.toJson(), dataset.toJson());
   // The reorganised dataset checks like any other.

@@ -95,9 +95,11 @@ enum Command {
         #[arg(long)]
         at: String,
     },
-    /// Apply reorganisation events (old units end the day before, new ones start, assignments on
-    /// ended units end with reason `reorganized`), write the carried-over dataset and show what
-    /// changed and the findings after the change. Exit 1 when those findings include errors.
+    /// Apply reorganisation events (old units and their party committees end the day before, new
+    /// units start with a proposed party committee, assignments on ended units end with reason
+    /// `reorganized`), write the carried-over dataset and show what changed and the findings after
+    /// the change; --proposals writes the old monitors as candidates for the new units, --accept
+    /// loads the office's decisions back. Exit 1 when those findings include errors.
     Reorganize(reorganize::ReorganizeArgs),
     /// What a unit came from and what it became, across reorganisations.
     Lineage(reorganize::LineageArgs),

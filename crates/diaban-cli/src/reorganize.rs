@@ -29,6 +29,16 @@ pub(crate) struct ReorganizeArgs {
     /// Allow the output to replace the input.
     #[arg(long)]
     force: bool,
+    /// Also write the successor proposals (for each new unit, the subjects of its predecessor
+    /// units as candidates) to this file: JSON when it ends in `.json`, else CSV (UTF-8 with a
+    /// BOM, for Excel). Keep one row per new unit, fill in the decision, then load it with
+    /// --accept.
+    #[arg(long, value_name = "FILE")]
+    proposals: Option<PathBuf>,
+    /// Create the successor assignments of an edited proposals file (CSV or JSON), from its
+    /// start days, in the carried-over dataset.
+    #[arg(long, value_name = "FILE")]
+    accept: Option<PathBuf>,
     /// A built-in profile id (bac-kan-1390) or a profile JSON file, for the findings after the change.
     #[arg(long, default_value = "bac-kan-1390")]
     profile: String,
@@ -133,15 +143,51 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             )));
         }
     }
+    if let Some(file) = &args.proposals {
+        let clobbers = file == &args.out
+            || same_path(file, &args.out)
+            || path.is_some_and(|p| same_path(file, p))
+            || args.accept.as_ref().is_some_and(|a| same_path(file, a));
+        if clobbers {
+            return Err(Fatal(format!(
+                "error[invalid_argument]: --proposals {} is the dataset, --out or --accept; refusing to overwrite it",
+                file.display()
+            )));
+        }
+    }
     let options = CheckOptions {
-        today: date_arg("today", args.today.as_deref())?
-            .or_else(|| Some(chrono::Local::now().date_naive())),
+        today: date_arg("today", args.today.as_deref())?.or_else(|| Some(crate::system_today())),
         ..CheckOptions::default()
     };
     let profile = profile(&args.profile)?;
     let (dataset, name) = load(path)?;
     let (edges, events_name) = events(args.events.as_deref(), path.is_none())?;
     let (after, changes) = reorg::apply(&dataset, &edges)?;
+    let (after, accepted) = match &args.accept {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Fatal(format!("error[io]: {}: {e}", file.display())))?;
+            let rows = reorg::read_proposals(&file.display().to_string(), &text)?;
+            reorg::accept_successors(&after, &rows)?
+        }
+        None => (after, Vec::new()),
+    };
+    let proposals = match &args.proposals {
+        Some(file) => {
+            let rows = reorg::successor_proposals(&after);
+            let json = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            let text = if json {
+                reorg::write_proposals_json(&rows)?
+            } else {
+                reorg::write_proposals_csv(&rows)?
+            };
+            crate::write_atomic(file, &text)?;
+            Some((file, rows))
+        }
+        None => None,
+    };
     write_dataset(&after, &args.out)?;
     let before_report = check(&dataset, &profile, &options);
     let report = check(&after, &profile, &options);
@@ -154,6 +200,12 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 "events": events_name,
                 "out": args.out.display().to_string(),
                 "changes": serde_json::to_value(&changes).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+                "accepted": accepted.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+                "proposals": proposals.as_ref().map(|(file, rows)| serde_json::json!({
+                    "file": file.display().to_string(),
+                    "rows": rows.len(),
+                    "new_units": rows.iter().map(|r| (r.scheme.as_str(), r.new_unit.as_str())).collect::<std::collections::BTreeSet<_>>().len(),
+                })),
                 "new_gaps": gaps.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "findings": report.findings.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "summary": report.summary,
@@ -167,6 +219,15 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 &name,
                 &events_name,
                 &args.out,
+                l,
+            ));
+            emit(&successors_text(
+                &accepted,
+                proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
+                changes
+                    .assignments_closed
+                    .iter()
+                    .any(|c| !c.successors.is_empty()),
                 l,
             ));
             emit(&crate::output::check_text(
@@ -262,6 +323,55 @@ fn changes_text(
         "\n{} ({}):",
         t(
             l,
+            "Cấp ủy kết thúc cùng đơn vị",
+            "Party committees ended with their unit"
+        ),
+        changes.organizations_ended.len()
+    );
+    for o in &changes.organizations_ended {
+        let _ = writeln!(
+            s,
+            "  {} {} — {} {}",
+            o.organization.id,
+            o.organization.name,
+            t(l, "ngày cuối", "last day"),
+            o.organization
+                .valid_to
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(
+            l,
+            "Cấp ủy của đơn vị mới — ĐỀ XUẤT, cần Ban Tổ chức xem xét (tên, mã)",
+            "Party committees of the new units — PROPOSED, for the Organisation Board to review (name, id)"
+        ),
+        changes.organizations_created.len()
+    );
+    for o in &changes.organizations_created {
+        let parent = o
+            .organization
+            .parent_id
+            .as_deref()
+            .map(|p| format!(", {} {p}", t(l, "trực thuộc", "under")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {}{parent} — {} {}",
+            o.organization.id,
+            o.organization.name,
+            t(l, "từ", "from"),
+            o.effective
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        t(
+            l,
             "Phân công kết thúc do sắp xếp",
             "Assignments closed (reorganized)"
         ),
@@ -325,6 +435,7 @@ fn changes_text(
                 .push(r.id.as_str());
         }
         for ((kind, reason), ids) in groups {
+            let (kind, reason) = left_text(kind, reason, l);
             let more = if ids.len() > 8 {
                 format!(", … (+{})", ids.len() - 8)
             } else {
@@ -340,6 +451,104 @@ fn changes_text(
         }
     }
     let _ = writeln!(s, "\n{} {}\n", t(l, "Đã ghi", "Wrote"), out.display());
+    s
+}
+
+/// A left record's kind and reason in the language of the output.
+fn left_text<'a>(kind: &'a str, reason: &'a str, l: Lang) -> (&'a str, &'a str) {
+    use reorg::reasons;
+    if l == Lang::En {
+        return (kind, reason);
+    }
+    let kind = match kind {
+        "activity" => "hoạt động",
+        "evaluation" => "văn bản đánh giá",
+        "organization" => "tổ chức",
+        "reorganization" => "sắp xếp",
+        other => other,
+    };
+    let reason = match reason {
+        reasons::NO_OLD_UNIT => {
+            "không có đơn vị nào mang mã cũ này còn hiệu lực vào ngày trước sự kiện"
+        }
+        reasons::ACTIVITY_AFTER_END => {
+            "ghi ngày sau khi đơn vị đã kết thúc (xem open_after_reorganization)"
+        }
+        reasons::EVALUATION_AFTER_END => "đánh giá một năm bắt đầu sau khi đơn vị đã kết thúc",
+        reasons::PARENT_COMMITTEE_ENDED => {
+            "cấp ủy cấp trên đã kết thúc cùng đợt sắp xếp; cần gắn vào cấp ủy của đơn vị mới"
+        }
+        other => other,
+    };
+    (kind, reason)
+}
+
+fn successors_text(
+    accepted: &[diaban::Assignment],
+    proposals: Option<(&Path, &[reorg::SuccessorProposal])>,
+    hint: bool,
+    l: Lang,
+) -> String {
+    let mut s = String::new();
+    if !accepted.is_empty() {
+        let _ = writeln!(
+            s,
+            "{} ({}):",
+            t(
+                l,
+                "Phân công kế tiếp đã xác nhận",
+                "Successor assignments confirmed"
+            ),
+            accepted.len()
+        );
+        for a in accepted {
+            let _ = writeln!(
+                s,
+                "  {} ({}, {}) {} {} {} {} — {} {}",
+                a.id,
+                a.scheme,
+                a.subject_id,
+                t(l, "tại", "on"),
+                a.target,
+                t(l, "từ", "from"),
+                a.valid_from,
+                t(l, "QĐ", "decision"),
+                a.decision_number.as_deref().unwrap_or_default()
+            );
+        }
+        s.push('\n');
+    }
+    if let Some((file, rows)) = proposals {
+        let units: std::collections::BTreeSet<_> = rows
+            .iter()
+            .map(|r| (r.scheme.as_str(), r.new_unit.as_str()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "{}: {} ({} {}, {} {})",
+            t(
+                l,
+                "Đề xuất người kế tiếp (giữ một dòng cho mỗi đơn vị mới, ghi số và ngày quyết định, rồi nạp lại bằng --accept)",
+                "Successor proposals (keep one row per new unit, fill in the decision number and date, then load with --accept)"
+            ),
+            file.display(),
+            rows.len(),
+            t(l, "dòng", "rows"),
+            units.len(),
+            t(l, "đơn vị mới", "new units")
+        );
+        s.push('\n');
+    } else if hint {
+        let _ = writeln!(
+            s,
+            "{}\n",
+            t(
+                l,
+                "Gợi ý: thêm --proposals TỆP.csv để lập danh sách cán bộ của các đơn vị cũ làm đề xuất người theo dõi đơn vị mới.",
+                "Hint: add --proposals FILE.csv to list the monitors of the old units as candidates for the new ones."
+            )
+        );
+    }
     s
 }
 
@@ -455,150 +664,4 @@ fn lineage_text(r: &LineageReport, l: Lang) -> String {
     }
     s.push('\n');
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::{run, Cli};
-    use clap::Parser;
-    use diaban::{date, Dataset, EndReason};
-    use std::process::ExitCode;
-
-    fn go(args: &[&str]) -> Result<ExitCode, String> {
-        let cli = Cli::try_parse_from(std::iter::once("diaban").chain(args.iter().copied()))
-            .map_err(|e| e.to_string())?;
-        run(cli).map_err(|f| f.0)
-    }
-
-    #[test]
-    fn reorganize_the_demo_then_again_changes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let once = dir.path().join("once.json");
-        let once_s = once.to_str().unwrap();
-        let code = go(&[
-            "reorganize",
-            "-",
-            "--out",
-            once_s,
-            "--today",
-            "2026-01-01",
-            "--format",
-            "json",
-        ])
-        .unwrap();
-        assert_eq!(
-            code,
-            ExitCode::from(1),
-            "the new units are uncovered: error findings"
-        );
-        let after = Dataset::load(&once).unwrap();
-        let closed = after
-            .assignments
-            .iter()
-            .filter(|a| {
-                a.scheme == "commune-monitoring" && a.end_reason == Some(EndReason::Reorganized)
-            })
-            .count();
-        assert_eq!(closed, 108);
-        assert!(after
-            .assignments
-            .iter()
-            .all(|a| a.valid_to.is_some_and(|d| d <= date(2025, 12, 31))
-                || a.scheme == "cell-attendance"));
-
-        let csv = dir.path().join("csv");
-        let csv_s = csv.to_str().unwrap();
-        go(&[
-            "reorganize",
-            once_s,
-            "--events",
-            "bac-kan-2025",
-            "--out",
-            csv_s,
-            "--today",
-            "2026-01-01",
-        ])
-        .unwrap();
-        assert_eq!(
-            Dataset::load(&csv).unwrap(),
-            after,
-            "a second run carries nothing and CSV loses nothing"
-        );
-        go(&[
-            "reorganize",
-            csv_s,
-            "--events",
-            csv_s,
-            "--out",
-            csv_s,
-            "--force",
-            "--today",
-            "2026-01-01",
-        ])
-        .unwrap();
-        assert_eq!(Dataset::load(&csv).unwrap(), after);
-    }
-
-    #[test]
-    fn reorganize_refuses_to_overwrite_its_input_and_needs_events() {
-        let dir = tempfile::tempdir().unwrap();
-        let input = dir.path().join("in.json");
-        std::fs::write(&input, Dataset::demo().to_json_string().unwrap()).unwrap();
-        let input_s = input.to_str().unwrap();
-        let err = go(&[
-            "reorganize",
-            input_s,
-            "--events",
-            "bac-kan-2025",
-            "--out",
-            input_s,
-        ])
-        .unwrap_err();
-        assert!(err.contains("refusing to overwrite"), "{err}");
-        let err = go(&[
-            "reorganize",
-            input_s,
-            "--out",
-            dir.path().join("x.json").to_str().unwrap(),
-        ])
-        .unwrap_err();
-        assert!(err.contains("--events"), "{err}");
-        let err = go(&[
-            "reorganize",
-            input_s,
-            "--events",
-            "nowhere",
-            "--out",
-            dir.path().join("x.json").to_str().unwrap(),
-        ])
-        .unwrap_err();
-        assert!(err.contains("invalid_argument"), "{err}");
-        assert!(!dir.path().join("x.json").exists());
-    }
-
-    #[test]
-    fn lineage_knows_the_demo_codes_and_not_others() {
-        assert_eq!(
-            go(&["lineage", "--code", "01843", "--lang", "en"]).unwrap(),
-            ExitCode::SUCCESS
-        );
-        assert_eq!(
-            go(&[
-                "lineage",
-                "--code",
-                "01843",
-                "--at",
-                "2025-07-01",
-                "--format",
-                "json"
-            ])
-            .unwrap(),
-            ExitCode::SUCCESS
-        );
-        assert_eq!(
-            go(&["lineage", "--code", "99999"]).unwrap(),
-            ExitCode::from(1)
-        );
-        assert!(go(&["lineage", "--code", "01843", "--at", "31/02/2025"]).is_err());
-    }
 }

@@ -230,3 +230,317 @@ fn report_relations_and_schema_run() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v["dataset"]["properties"]["units"].is_object());
 }
+
+fn json(o: &Output) -> Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(o)))
+}
+
+#[test]
+fn reorganize_the_demo_then_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let once = dir.path().join("once.json");
+    let once_s = once.to_str().unwrap();
+    let o = diaban(&[
+        "reorganize",
+        "-",
+        "--out",
+        once_s,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    let changes = &v["changes"];
+    let count = |key: &str| changes[key].as_array().unwrap().len();
+    // 108 communes, 8 districts and the province end; 37 communes and Thái Nguyên start.
+    assert_eq!(count("units_ended"), 117);
+    assert_eq!(count("units_started"), 38);
+    assert_eq!(changes["edges_added"], 117);
+    assert_eq!(v["events"], "bac-kan-2025 (built-in)");
+    let after = diaban::Dataset::load(&once).unwrap();
+    let closed = after
+        .assignments
+        .iter()
+        .filter(|a| {
+            a.scheme == "commune-monitoring" && a.end_reason == Some(diaban::EndReason::Reorganized)
+        })
+        .count();
+    assert_eq!(closed, 108);
+    assert!(after.assignments.iter().all(|a| a
+        .valid_to
+        .is_some_and(|d| d <= diaban::date(2025, 12, 31))
+        || a.scheme == "cell-attendance"));
+
+    // A second run, written as CSV, changes nothing and loses nothing.
+    let csv = dir.path().join("csv");
+    let csv_s = csv.to_str().unwrap();
+    let o = diaban(&[
+        "reorganize",
+        once_s,
+        "--events",
+        "bac-kan-2025",
+        "--out",
+        csv_s,
+        "--today",
+        "2026-01-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Nothing changed: the events were already applied."),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(diaban::Dataset::load(&csv).unwrap(), after);
+    // The events may come from the carried-over folder itself; --force overwrites the input.
+    let o = diaban(&[
+        "reorganize",
+        csv_s,
+        "--events",
+        csv_s,
+        "--out",
+        csv_s,
+        "--force",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["changes"]["units_ended"].as_array().unwrap().len(), 0);
+    assert_eq!(v["changes"]["edges_added"], 0);
+    assert_eq!(diaban::Dataset::load(&csv).unwrap(), after);
+}
+
+#[test]
+fn reorganize_refuses_to_overwrite_its_input_and_needs_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::write(&input, diaban::Dataset::demo().to_json_string().unwrap()).unwrap();
+    let input_s = input.to_str().unwrap();
+    let x = dir.path().join("x.json");
+    let x_s = x.to_str().unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &[
+                "reorganize",
+                input_s,
+                "--events",
+                "bac-kan-2025",
+                "--out",
+                input_s,
+            ],
+            "refusing to overwrite",
+        ),
+        (&["reorganize", input_s, "--out", x_s], "--events"),
+        (
+            &["reorganize", input_s, "--events", "nowhere", "--out", x_s],
+            "error[invalid_argument]",
+        ),
+    ];
+    for (args, needle) in cases {
+        let o = diaban(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(needle), "{}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+    assert!(!x.exists());
+}
+
+#[test]
+fn lineage_knows_the_demo_codes_and_not_others() {
+    let o = diaban(&["lineage", "--code", "01843", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    // The old Phùng Chí Kiên ward became part of Phường Bắc Kạn with three others.
+    for needle in [
+        "01843 Phường Phùng Chí Kiên",
+        "01843 Phường Bắc Kạn",
+        "Came from:",
+        "Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90",
+    ] {
+        assert!(text.contains(needle), "`{needle}` not in {text}");
+    }
+    let o = diaban(&[
+        "lineage",
+        "--code",
+        "01843",
+        "--at",
+        "2025-07-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports.len(), 1, "--at picks one version");
+    assert_eq!(reports[0]["name"], "Phường Bắc Kạn");
+    let mut old: Vec<&str> = reports[0]["predecessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    old.sort_unstable();
+    assert_eq!(old, ["01837", "01843", "01852", "01855"]);
+
+    let o = diaban(&["lineage", "--code", "99999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("99999"));
+    let o = diaban(&["lineage", "--code", "01843", "--at", "31/02/2025"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[invalid_argument]")
+            && err.contains("`at`")
+            && err.contains("31/02/2025"),
+        "{err}"
+    );
+}
+
+#[test]
+fn reorganize_writes_proposals_and_accepts_the_edited_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (after, proposals) = (path("after.json"), path("de-xuat.csv"));
+    let o = diaban(&[
+        "reorganize",
+        "-",
+        "--out",
+        &after,
+        "--proposals",
+        &proposals,
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(
+        v["proposals"]["rows"], 161,
+        "108 monitors and 53 helping agencies"
+    );
+    assert_eq!(
+        v["proposals"]["new_units"], 67,
+        "37 monitored units, 30 helped"
+    );
+    let bytes = std::fs::read(&proposals).unwrap();
+    assert!(bytes.starts_with("\u{feff}Mã đơn vị mới (new_unit)".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("Hà Sỹ Thắng"), "names are readable");
+    let rows = diaban::reorg::read_proposals("de-xuat.csv", &text).unwrap();
+    assert_eq!(rows.len(), 161);
+
+    // Unedited, the file is refused (no decision), and nothing is written.
+    let refused = path("refused.json");
+    let o = diaban(&[
+        "reorganize",
+        &after,
+        "--events",
+        "bac-kan-2025",
+        "--out",
+        &refused,
+        "--accept",
+        &proposals,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("fill in the decision number and date"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!Path::new(&refused).exists());
+
+    // The office keeps one monitor per new unit (the one of the old unit that keeps the code,
+    // where there is one) and fills in the decision.
+    let mut rows = rows;
+    rows.sort_by_key(|r| (r.new_unit.clone(), r.previous_unit != r.new_unit));
+    let mut kept: Vec<diaban::reorg::SuccessorProposal> = Vec::new();
+    for mut r in rows
+        .into_iter()
+        .filter(|r| r.scheme == "commune-monitoring")
+    {
+        if kept.iter().any(|k| k.new_unit == r.new_unit) {
+            continue;
+        }
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(diaban::date(2025, 7, 5));
+        kept.push(r);
+    }
+    for (name, text) in [
+        (
+            "edited.csv",
+            diaban::reorg::write_proposals_csv(&kept).unwrap(),
+        ),
+        (
+            "edited.json",
+            diaban::reorg::write_proposals_json(&kept).unwrap(),
+        ),
+    ] {
+        let edited = path(name);
+        std::fs::write(&edited, text).unwrap();
+        let done = path(&format!("done-{name}.json"));
+        let o = diaban(&[
+            "reorganize",
+            &after,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            &done,
+            "--accept",
+            &edited,
+            "--format",
+            "json",
+        ]);
+        let v = json(&o);
+        assert_eq!(v["accepted"].as_array().unwrap().len(), 37, "{name}");
+        let ds = diaban::Dataset::load(&done).unwrap();
+        let a = ds
+            .assignments
+            .iter()
+            .find(|a| a.id == "cm-01954-2025")
+            .unwrap();
+        assert_eq!(
+            (
+                a.subject_id.as_str(),
+                a.target.as_str(),
+                a.replaces.as_deref()
+            ),
+            ("p-ha-sy-thang", "01954", Some("cm-01954"))
+        );
+        // Accepting the same file again creates nothing.
+        let again = path(&format!("again-{name}.json"));
+        let v = json(&diaban(&[
+            "reorganize",
+            &done,
+            "--events",
+            "bac-kan-2025",
+            "--out",
+            &again,
+            "--accept",
+            &edited,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(v["accepted"].as_array().unwrap().len(), 0);
+        assert_eq!(diaban::Dataset::load(&again).unwrap(), ds);
+    }
+}
+
+#[test]
+fn proposals_never_overwrite_the_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("after.json");
+    let out_s = out.to_str().unwrap();
+    let o = diaban(&["reorganize", "--out", out_s, "--proposals", out_s]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("refusing to overwrite"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}

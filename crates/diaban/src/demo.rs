@@ -1,7 +1,10 @@
-//! The embedded demo dataset: Bắc Kạn province as Regulation 1390-QĐ/TU found it in 2024.
+//! The embedded demo dataset: Bắc Kạn province under Regulation 1390-QĐ/TU, from 2024 to its
+//! last day, 30 June 2025 (nothing is recorded after it: apply the built-in `bac-kan-2025`
+//! reorganisation to carry it into Thái Nguyên).
 //!
 //! The files live in `crates/diaban/data/demo/` (see its README for what is real and what is
-//! a labelled placeholder, and for the defects planted on purpose).
+//! a labelled placeholder, and for the defects planted on purpose); every row's basis (`seed`,
+//! `public` or `invented`) is in `crates/diaban/data/demo/provenance/provenance.csv`.
 
 use crate::model::Dataset;
 
@@ -33,12 +36,15 @@ const FILES: &[(&str, &str)] = &[
 
 /// Where the demo's facts come from, for display.
 pub const PROVENANCE: &str = "Unit codes, names and types: GSO Danh mục đơn vị hành chính (snapshot 2024-09-01, via \
-daohoangson/dvhcvn); Hà Sỹ Thắng → Vân Tùng from September 2024: the source article; every other person is a \
-labelled placeholder (see crates/diaban/data/demo/README.md).";
+daohoangson/dvhcvn); Hà Sỹ Thắng → Vân Tùng from September 2024, Lường Đức Thắng as Trưởng ban Nội chính and the \
+rural-programme help of Ban Nội chính (Sỹ Bình), Sở Thông tin và Truyền thông (Bình Trung) and Công an tỉnh (Giáo \
+Hiệu): the source article; every other person is a labelled placeholder and every activity and rating is invented, \
+those of Hà Sỹ Thắng included; records end on 2025-06-30 with the province (see \
+crates/diaban/data/demo/README.md and provenance/provenance.csv).";
 
 impl Dataset {
     /// The embedded Bắc Kạn demo dataset (8 districts, 108 commune-level units, one monitor each
-    /// from September 2024, with a few planted defects).
+    /// from September 2024 to the province's end on 30 June 2025, with a few planted defects).
     ///
     /// ```
     /// let ds = diaban::Dataset::demo();

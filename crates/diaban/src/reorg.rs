@@ -11,6 +11,62 @@
 //! reuses (21 of Bắc Kạn's 37 new units do) never gets mixed up with the old unit of that code.
 //! Applying an event a second time changes nothing.
 //!
+//! # Organisations
+//!
+//! The reform carries the party organisation with it. Applying an event also
+//!
+//! * **ends** (last day `E − 1`) every party committee and standing committee whose unit is
+//!   ended by the event: the commune party committees (`Đảng ủy xã …`), the district committees
+//!   (`Huyện ủy …`, `Thành ủy …`) and their standing committees, and, when the province itself is
+//!   carried into another (06 → 19), the provincial committee and its standing committee
+//!   ([`Changes::organizations_ended`]); standing committees whose parent committee ends end
+//!   with it. Other bodies (party boards, departments, mass organisations, party cells) are not
+//!   ended by a change of territory: they are merged by decisions of their own, so the ones
+//!   whose parent committee ended are listed for a person in [`Changes::left`];
+//! * **creates** the party committee of each new unit (`Đảng ủy xã/phường …` for a commune-level
+//!   unit, `Tỉnh ủy …` for a new province), from `E`, with the id
+//!   `<dang-uy|huyen-uy|tinh-uy>-<new code>-<year of E>` and the parent committee of the new
+//!   unit's parent, unless the dataset already has a party committee on that unit on `E`. These
+//!   are **proposals**: the regulation and the event say nothing of the committees' names or
+//!   decisions, so [`Changes::organizations_created`] lists them for the Organisation Board to
+//!   review (rename, or replace with the committee's real id) before the data is relied on.
+//!
+//! Nothing is deleted: an ended committee keeps its id and its history, and its evaluations
+//! stay valid for the years it judged.
+//!
+//! # Who continues on a new unit
+//!
+//! The reform ends the assignments on the old units; who monitors a new unit is a decision of
+//! the Standing Committee. [`successor_proposals`] lists the old units' monitors as candidates
+//! for each new unit, [`write_proposals_csv`] writes them for the office, and
+//! [`accept_successors`] creates the assignments the office confirmed:
+//!
+//! 1. [`successor_proposals`] lists, for each new unit and scheme, every subject whose
+//!    assignment on one of its predecessor units ended with the reform (reason `reorganized`): a
+//!    merger of four communes gives four candidate rows. Units that already have an assignment
+//!    of the scheme starting on or after the day of the event are left out (already decided).
+//! 2. [`write_proposals_csv`] / [`write_proposals_json`] write them: the CSV is UTF-8 with a BOM
+//!    (Excel opens it with the Vietnamese intact), one header cell per column in Vietnamese with
+//!    the stable key in brackets, e.g. `Số quyết định (decision_number)`.
+//! 3. The office keeps **one row per new unit and scheme**, deletes the others, and fills in the
+//!    decision number and date (and may change the start day or the proposed id).
+//! 4. [`read_proposals`] reads the edited file back (CSV with `,` or `;`, ISO or `DD/MM/YYYY`
+//!    dates; or JSON) and [`accept_successors`] creates those assignments (`replaces` names the
+//!    assignment the reform ended; a unit code whose leading zeros Excel dropped, `1843`, is read
+//!    as the GSO code it came from, `01843`). Nothing is created unless every row is acceptable;
+//!    accepting the same file twice changes nothing.
+//!
+//! # Who evaluates an assignment that ended with the reform
+//!
+//! The yearly evaluation of an assignment-year is written by the party committee of the target
+//! unit on the **last day of the judged part of that year** (for an assignment ended on
+//! 30 June 2025 by the reform: the old commune's committee as it stood on 30 June 2025). When
+//! that committee has ceased to exist by the submission date (as every commune committee of
+//! Bắc Kạn did on 1 July 2025), the party committee, on the submission date, of a **successor
+//! unit** in the reorganisation lineage ([`Lineage`]) is accepted as the author too: an
+//! evaluation of the first half of 2025 for a monitor of Phùng Chí Kiên, sent in January 2026 by
+//! the committee of Phường Bắc Kạn (`dang-uy-01843-2025`), is in order.
+//!
 //! ```
 //! use diaban::{date, reorg, Dataset, EndReason};
 //! let (after, changes) = reorg::apply(&Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
@@ -22,13 +78,20 @@
 //! ```
 
 mod lineage;
+mod proposals;
 mod rules;
 
 pub use lineage::{Lineage, LineageReport, LineageStep};
+pub use proposals::{
+    accept_successors, read_proposals, successor_proposals, write_proposals_csv,
+    write_proposals_json, SuccessorProposal,
+};
 pub(crate) use rules::rules;
 
 use crate::error::{Error, Result};
-use crate::model::{Dataset, EndReason, Part, ReorganizationEdge, Unit};
+use crate::model::{
+    Dataset, EndReason, Level, OrgKind, Organization, Part, ReorganizationEdge, Unit, UnitType,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -135,15 +198,40 @@ pub struct ClosedAssignment {
     pub basis: Vec<String>,
 }
 
+/// Why a record is left for a person ([`LeftRecord::reason`]): the reasons, as constants a
+/// front end can translate.
+pub mod reasons {
+    /// No unit with the edge's old code is in force the day before the event.
+    pub const NO_OLD_UNIT: &str = "no unit with this old code is in force the day before the event";
+    /// An activity dated after its unit ended.
+    pub const ACTIVITY_AFTER_END: &str =
+        "dated after its unit ended (see open_after_reorganization)";
+    /// An evaluation of a year that begins after its unit ended.
+    pub const EVALUATION_AFTER_END: &str = "evaluates a year that begins after its unit ended";
+    /// An organisation whose parent committee the event ended.
+    pub const PARENT_COMMITTEE_ENDED: &str =
+        "its parent committee ended with the reorganisation; attach it to the new unit's committee";
+}
+use reasons::{ACTIVITY_AFTER_END, EVALUATION_AFTER_END, NO_OLD_UNIT, PARENT_COMMITTEE_ENDED};
+
 /// A record the application left alone but a person should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeftRecord {
-    /// `activity`, `evaluation` or `reorganization`.
+    /// `activity`, `evaluation`, `organization` or `reorganization`.
     pub kind: &'static str,
     /// Its id (for an edge, `effective:old_code`).
     pub id: String,
     /// Why it is listed.
     pub reason: &'static str,
+}
+
+/// An organisation that an application ended or created, with the day of the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrganizationChange {
+    /// The effective day of the event.
+    pub effective: NaiveDate,
+    /// The organisation as it stands after the change.
+    pub organization: Organization,
 }
 
 /// What [`apply`] changed.
@@ -155,12 +243,20 @@ pub struct Changes {
     pub units_ended: Vec<UnitChange>,
     /// Units started on the day of the event.
     pub units_started: Vec<UnitChange>,
+    /// Party committees and standing committees ended with their unit (last day: the day
+    /// before the event).
+    pub organizations_ended: Vec<OrganizationChange>,
+    /// Party committees created for the new units from the day of the event. They are
+    /// **proposals** for the Organisation Board to review: names, ids and parents are derived
+    /// from the new unit, not taken from a decision.
+    pub organizations_created: Vec<OrganizationChange>,
     /// Assignments ended with reason `reorganized`.
     pub assignments_closed: Vec<ClosedAssignment>,
     /// Edges added to the dataset's `reorganizations`.
     pub edges_added: usize,
     /// Records left unchanged that need a person: activities dated after their unit ended,
-    /// evaluations of a year after it, edges whose old unit is not in force the day before.
+    /// evaluations of a year after it, edges whose old unit is not in force the day before,
+    /// organisations whose parent committee ended.
     pub left: Vec<LeftRecord>,
 }
 
@@ -170,6 +266,8 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.units_ended.is_empty()
             && self.units_started.is_empty()
+            && self.organizations_ended.is_empty()
+            && self.organizations_created.is_empty()
             && self.assignments_closed.is_empty()
             && self.edges_added == 0
     }
@@ -323,7 +421,7 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "reorganization",
                 id: format!("{effective}:{old}"),
-                reason: "no unit with this old code is in force the day before the event",
+                reason: NO_OLD_UNIT,
             });
             continue;
         };
@@ -350,13 +448,19 @@ fn apply_event(
         .filter(|u| u.valid_from == Some(effective) && new_units.contains_key(u.code.as_str()))
         .map(|u| u.code.as_str())
         .collect();
+    // The new units of the event (started now or by an earlier application), for their
+    // party committees.
+    let new_of_event: Vec<Unit> = new_units
+        .iter()
+        .filter(|(c, _)| !continuing.contains(*c))
+        .map(|(_, u)| u.clone())
+        .collect();
     let started: Vec<Unit> = new_units
         .into_iter()
         .filter(|(c, _)| !continuing.contains(c) && !already.contains(c))
         .map(|(_, u)| u)
         .collect();
-    let ended_codes: HashMap<String, (Vec<String>, Vec<String>)> =
-        ended.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let ended_codes: EndedCodes = ended.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     for i in to_end {
         if let Some(u) = ds.units.get_mut(i) {
             if u.valid_to != Some(day_before) {
@@ -407,7 +511,7 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "activity",
                 id: act.id.clone(),
-                reason: "dated after its unit ended (see open_after_reorganization)",
+                reason: ACTIVITY_AFTER_END,
             });
         }
     }
@@ -424,10 +528,13 @@ fn apply_event(
             changes.left.push(LeftRecord {
                 kind: "evaluation",
                 id: ev.id.clone(),
-                reason: "evaluates a year that begins after its unit ended",
+                reason: EVALUATION_AFTER_END,
             });
         }
     }
+    let committees = end_organizations(ds, effective, day_before, &ended_codes, changes);
+    close_term_assignments(ds, day_before, &committees, &ended_codes, changes);
+    create_committees(ds, effective, &new_of_event, changes);
     changes
         .units_started
         .extend(started.iter().map(|u| UnitChange {
@@ -444,6 +551,238 @@ fn apply_event(
             ds.reorganizations.push((*e).clone());
             changes.edges_added += 1;
         }
+    }
+}
+
+/// True for the bodies that exist because of a territorial party organisation: party
+/// committees and their standing committees.
+fn is_committee(o: &Organization) -> bool {
+    matches!(o.kind, OrgKind::PartyCommittee | OrgKind::StandingCommittee)
+}
+
+/// The successors and bases of each ended unit code.
+type EndedCodes = HashMap<String, (Vec<String>, Vec<String>)>;
+
+/// Ends the committees of the units ended by the event, and lists the bodies left under an
+/// ended committee. Returns the ids of the committees that end the day before the event (with
+/// their unit code), whether this application or an earlier one ended them.
+fn end_organizations(
+    ds: &mut Dataset,
+    effective: NaiveDate,
+    day_before: NaiveDate,
+    ended_codes: &EndedCodes,
+    changes: &mut Changes,
+) -> HashMap<String, String> {
+    let exists_then = |o: &Organization| o.validity().contains(day_before);
+    // Committees of an ended unit, then standing committees whose parent is one of them.
+    let mut ending: HashSet<String> = ds
+        .organizations
+        .iter()
+        .filter(|o| is_committee(o) && exists_then(o))
+        .filter(|o| {
+            o.unit_code
+                .as_deref()
+                .is_some_and(|c| ended_codes.contains_key(c))
+        })
+        .map(|o| o.id.clone())
+        .collect();
+    let children: Vec<String> = ds
+        .organizations
+        .iter()
+        .filter(|o| o.kind == OrgKind::StandingCommittee && exists_then(o))
+        .filter(|o| o.parent_id.as_ref().is_some_and(|p| ending.contains(p)))
+        .map(|o| o.id.clone())
+        .collect();
+    ending.extend(children);
+    let unit_code: HashMap<&str, &str> = ds
+        .organizations
+        .iter()
+        .filter_map(|o| Some((o.id.as_str(), o.unit_code.as_deref()?)))
+        .collect();
+    let mut unit_of: HashMap<String, String> = HashMap::new();
+    for o in ds.organizations.iter().filter(|o| ending.contains(&o.id)) {
+        let code = o
+            .unit_code
+            .as_deref()
+            .or_else(|| unit_code.get(o.parent_id.as_deref()?).copied());
+        if let Some(code) = code {
+            unit_of.insert(o.id.clone(), code.to_owned());
+        }
+    }
+    for o in &mut ds.organizations {
+        if ending.contains(&o.id) && exists_then(o) && o.valid_to != Some(day_before) {
+            o.valid_to = Some(day_before);
+            changes.organizations_ended.push(OrganizationChange {
+                effective,
+                organization: o.clone(),
+            });
+        }
+    }
+    for o in &ds.organizations {
+        let after = o.valid_to.is_none_or(|to| to > day_before);
+        if !ending.contains(&o.id)
+            && after
+            && o.parent_id.as_ref().is_some_and(|p| ending.contains(p))
+        {
+            changes.left.push(LeftRecord {
+                kind: "organization",
+                id: o.id.clone(),
+                reason: PARENT_COMMITTEE_ENDED,
+            });
+        }
+    }
+    unit_of
+}
+
+/// Ends, with reason `reorganized`, the assignments still running after the event that belong
+/// to a congress term of a committee the event ended (the provincial committee's members
+/// attending party cells, say): the term ends with its committee, though their target (an
+/// organisation) lives on.
+fn close_term_assignments(
+    ds: &mut Dataset,
+    day_before: NaiveDate,
+    committees: &HashMap<String, String>,
+    ended_codes: &EndedCodes,
+    changes: &mut Changes,
+) {
+    let terms: HashMap<&str, &str> = ds
+        .terms
+        .iter()
+        .filter_map(|t| {
+            committees
+                .get(&t.organization_id)
+                .map(|code| (t.id.as_str(), code.as_str()))
+        })
+        .collect();
+    let mut closed: Vec<(usize, ClosedAssignment)> = Vec::new();
+    for (i, a) in ds.assignments.iter().enumerate() {
+        let Some(code) = a.term_id.as_deref().and_then(|t| terms.get(t)) else {
+            continue;
+        };
+        let runs_past = a.valid_from <= day_before && a.valid_to.is_none_or(|to| to > day_before);
+        if !runs_past || a.period().is_inverted() {
+            continue;
+        }
+        let basis = ended_codes
+            .get(*code)
+            .map(|(_, b)| b.clone())
+            .unwrap_or_default();
+        closed.push((
+            i,
+            ClosedAssignment {
+                id: a.id.clone(),
+                scheme: a.scheme.clone(),
+                subject_id: a.subject_id.clone(),
+                target: a.target.clone(),
+                valid_to: day_before,
+                previous_valid_to: a.valid_to,
+                successors: Vec::new(),
+                basis,
+            },
+        ));
+    }
+    for (i, c) in closed {
+        if let Some(a) = ds.assignments.get_mut(i) {
+            a.valid_to = Some(day_before);
+            a.end_reason = Some(EndReason::Reorganized);
+        }
+        changes.assignments_closed.push(c);
+    }
+}
+
+/// The conventional name of a unit's party committee: "Đảng ủy xã Bằng Vân", "Tỉnh ủy Thái
+/// Nguyên" (the unit's name without its type word).
+#[must_use]
+pub fn committee_name(unit: &Unit) -> String {
+    let (title, prefixes): (&str, &[&str]) = match unit.unit_type {
+        UnitType::Province => ("Tỉnh ủy", &["Tỉnh"]),
+        UnitType::CentralCity => ("Thành ủy", &["Thành phố Trung ương", "Thành phố"]),
+        UnitType::RuralDistrict => ("Huyện ủy", &["Huyện"]),
+        UnitType::UrbanDistrict => ("Quận ủy", &["Quận"]),
+        UnitType::Town => ("Thị ủy", &["Thị xã"]),
+        UnitType::City => ("Thành ủy", &["Thành phố"]),
+        UnitType::Commune => ("Đảng ủy xã", &["Xã"]),
+        UnitType::Ward => ("Đảng ủy phường", &["Phường"]),
+        UnitType::Township => ("Đảng ủy thị trấn", &["Thị trấn"]),
+        UnitType::SpecialZone => ("Đảng ủy đặc khu", &["Đặc khu"]),
+    };
+    let lower = unit.name.to_lowercase();
+    let rest = prefixes
+        .iter()
+        .find_map(|p| {
+            let p = format!("{} ", p.to_lowercase());
+            lower
+                .starts_with(&p)
+                .then(|| unit.name.get(p.len()..))
+                .flatten()
+        })
+        .unwrap_or(&unit.name)
+        .trim();
+    format!("{title} {rest}")
+}
+
+/// The id of the committee proposed for a new unit: `dang-uy-01843-2025`.
+fn committee_id(unit: &Unit, effective: NaiveDate) -> String {
+    let prefix = match unit.level() {
+        Level::Province => "tinh-uy",
+        Level::District => "huyen-uy",
+        Level::Commune => "dang-uy",
+    };
+    format!(
+        "{prefix}-{}-{}",
+        unit.code,
+        chrono::Datelike::year(&effective)
+    )
+}
+
+/// Creates (as proposals) the party committees of the event's new units that have none on the
+/// day of the event, provinces first so that communes can name their parent.
+fn create_committees(
+    ds: &mut Dataset,
+    effective: NaiveDate,
+    new_units: &[Unit],
+    changes: &mut Changes,
+) {
+    let mut ordered: Vec<&Unit> = new_units.iter().collect();
+    ordered.sort_by_key(|u| (u.level(), u.code.clone()));
+    // The party committee of each unit code on the day of the event, and every id in use.
+    let mut committee_on: HashMap<String, String> = HashMap::new();
+    for o in &ds.organizations {
+        if o.kind == OrgKind::PartyCommittee && o.validity().contains(effective) {
+            if let Some(code) = &o.unit_code {
+                committee_on
+                    .entry(code.clone())
+                    .or_insert_with(|| o.id.clone());
+            }
+        }
+    }
+    let mut ids: HashSet<String> = ds.organizations.iter().map(|o| o.id.clone()).collect();
+    for unit in ordered {
+        let id = committee_id(unit, effective);
+        if committee_on.contains_key(&unit.code) || ids.contains(&id) {
+            continue;
+        }
+        let parent_id = unit
+            .parent_code
+            .as_deref()
+            .and_then(|p| committee_on.get(p).cloned());
+        let organization = Organization {
+            id,
+            name: committee_name(unit),
+            kind: OrgKind::PartyCommittee,
+            level: unit.level(),
+            unit_code: Some(unit.code.clone()),
+            parent_id,
+            valid_from: Some(effective),
+            valid_to: None,
+        };
+        changes.organizations_created.push(OrganizationChange {
+            effective,
+            organization: organization.clone(),
+        });
+        committee_on.insert(unit.code.clone(), organization.id.clone());
+        ids.insert(organization.id.clone());
+        ds.organizations.push(organization);
     }
 }
 

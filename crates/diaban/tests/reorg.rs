@@ -165,18 +165,26 @@ fn every_monitoring_assignment_open_on_june_30_ends_then() {
         closed["ntm-01858"].previous_valid_to,
         Some(date(2025, 12, 31))
     );
-    assert!(
-        !closed.contains_key("ca-1"),
-        "party cells are organisations, not units"
+    // A party cell is an organisation, not a unit: its attendance ends with the term of the
+    // provincial committee that ended, not with a unit, so it has no successor unit.
+    assert!(closed["ca-1"].successors.is_empty());
+    assert_eq!(
+        closed["ca-1"].basis,
+        ["Nghị quyết 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh (Bắc Kạn và Thái Nguyên thành tỉnh Thái Nguyên)"],
+        "the basis of the province's edge"
     );
 }
 
-/// The built-in rules as if kept in force after Bắc Kạn ended on 2025-06-30, in any province:
-/// the built-in profile itself judges nothing after that day.
+/// The built-in rules as if a regulation of the merged province kept them in force after Bắc
+/// Kạn ended on 2025-06-30: the built-in profile itself judges nothing after that day, and a
+/// regulation lapses with its issuer (`reorganize` ends Tỉnh ủy Bắc Kạn then), so the issuer is
+/// the Tỉnh ủy Thái Nguyên that `reorganize` proposes.
 fn continued() -> Profile {
     let mut p = Profile::bac_kan_1390();
     p.regulation.in_force_until = None;
     p.regulation.territory = None;
+    p.role_ids
+        .insert(diaban::profile::Role::Issuer, "tinh-uy-19-2025".into());
     p
 }
 
@@ -634,4 +642,311 @@ fn national_reform_at_scale() {
         started.elapsed(),
         olds_len = olds.len()
     );
+}
+
+#[test]
+fn the_reform_ends_the_old_committees_and_proposes_the_new_ones() {
+    let demo = Dataset::demo();
+    let (after, changes) = carried();
+    let last = date(2025, 6, 30);
+    let ended: HashSet<&str> = changes
+        .organizations_ended
+        .iter()
+        .map(|o| o.organization.id.as_str())
+        .collect();
+    // 108 commune committees, 8 district committees, the provincial committee and its
+    // standing committee.
+    assert_eq!(ended.len(), 118);
+    assert!(["tinh-uy", "btv-tinh-uy", "huyen-uy-058", "dang-uy-01843"]
+        .iter()
+        .all(|id| ended.contains(id)));
+    assert!(!ended.contains("ban-noi-chinh") && !ended.contains("so-cong-thuong"));
+    assert!(
+        !ended.contains("chi-bo-1"),
+        "party cells outlive the merger"
+    );
+    for o in after
+        .organizations
+        .iter()
+        .filter(|o| ended.contains(o.id.as_str()))
+    {
+        assert_eq!(o.valid_to, Some(last), "{}", o.id);
+    }
+    // Nothing is deleted: every organisation of the demo is still there.
+    for o in &demo.organizations {
+        let now = after.organizations.iter().find(|a| a.id == o.id).unwrap();
+        assert_eq!(
+            (&now.name, now.kind, &now.unit_code),
+            (&o.name, o.kind, &o.unit_code)
+        );
+    }
+    let created: HashMap<&str, &diaban::Organization> = changes
+        .organizations_created
+        .iter()
+        .map(|o| (o.organization.id.as_str(), &o.organization))
+        .collect();
+    assert_eq!(
+        created.len(),
+        38,
+        "37 commune-level committees and Tỉnh ủy Thái Nguyên"
+    );
+    let province = created["tinh-uy-19-2025"];
+    assert_eq!(
+        (province.name.as_str(), province.unit_code.as_deref()),
+        ("Tỉnh ủy Thái Nguyên", Some("19"))
+    );
+    let bac_kan = created["dang-uy-01843-2025"];
+    assert_eq!(bac_kan.name, "Đảng ủy phường Bắc Kạn");
+    assert_eq!(bac_kan.parent_id.as_deref(), Some("tinh-uy-19-2025"));
+    assert_eq!(bac_kan.valid_from, Some(date(2025, 7, 1)));
+    assert_eq!(created["dang-uy-01849-2025"].name, "Đảng ủy xã Phong Quang");
+    // Every new commune-level unit has exactly one party committee on 1 July 2025, and no
+    // old unit has one after 30 June.
+    for u in after.units.iter().filter(|u| u.code.len() == 5) {
+        let on = |day| {
+            after
+                .organizations
+                .iter()
+                .filter(|o| {
+                    o.kind == diaban::OrgKind::PartyCommittee
+                        && o.unit_code.as_deref() == Some(u.code.as_str())
+                        && o.validity().contains(day)
+                        && u.validity().contains(day)
+                })
+                .count()
+        };
+        if u.valid_from == Some(date(2025, 7, 1)) {
+            assert_eq!(on(date(2025, 7, 1)), 1, "{}", u.code);
+        } else {
+            assert_eq!(on(last), 1, "{}", u.code);
+        }
+    }
+    // The bodies under an ended committee are listed for a person, not moved.
+    let left: HashSet<&str> = changes
+        .left
+        .iter()
+        .filter(|r| r.kind == "organization")
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(left.contains("ban-noi-chinh") && left.contains("chi-bo-1"));
+    // The provincial committee's members attending party cells end with its term.
+    let ca = after.assignments.iter().find(|a| a.id == "ca-1").unwrap();
+    assert_eq!(
+        (ca.valid_to, ca.end_reason),
+        (Some(last), Some(EndReason::Reorganized))
+    );
+}
+
+#[test]
+fn committees_already_recorded_are_not_proposed_again() {
+    let mut demo = Dataset::demo();
+    // The office already entered the committee of Phường Bắc Kạn under its own id.
+    demo.organizations.push(diaban::Organization {
+        id: "du-phuong-bac-kan".into(),
+        name: "Đảng ủy phường Bắc Kạn".into(),
+        kind: diaban::OrgKind::PartyCommittee,
+        level: diaban::Level::Commune,
+        unit_code: Some("01843".into()),
+        parent_id: None,
+        valid_from: Some(date(2025, 7, 1)),
+        valid_to: None,
+    });
+    let (after, changes) = reorg::apply(&demo, &reorg::bac_kan_2025()).unwrap();
+    assert_eq!(changes.organizations_created.len(), 37);
+    assert!(!after
+        .organizations
+        .iter()
+        .any(|o| o.id == "dang-uy-01843-2025"));
+    let ours = after
+        .organizations
+        .iter()
+        .find(|o| o.id == "du-phuong-bac-kan")
+        .unwrap();
+    assert_eq!(
+        ours.valid_to, None,
+        "a committee of the new unit is not ended"
+    );
+}
+
+#[test]
+fn successor_proposals_list_the_predecessors_monitors_and_round_trip() {
+    let (after, _) = carried();
+    let rows = reorg::successor_proposals(&after);
+    let cm: Vec<&reorg::SuccessorProposal> = rows
+        .iter()
+        .filter(|r| r.scheme == "commune-monitoring")
+        .collect();
+    // Every monitor open on 30 June is a candidate for the new unit of their old unit.
+    assert_eq!(cm.len(), 108);
+    let units: HashSet<&str> = cm.iter().map(|r| r.new_unit.as_str()).collect();
+    assert_eq!(units.len(), 37);
+    let bac_kan: Vec<(&str, &str)> = cm
+        .iter()
+        .filter(|r| r.new_unit == "01843")
+        .map(|r| (r.previous_unit.as_str(), r.previous_assignment.as_str()))
+        .collect();
+    assert_eq!(
+        bac_kan,
+        [
+            ("01837", "cm-01837"),
+            ("01843", "cm-01843"),
+            ("01852", "cm-01852"),
+            ("01855", "cm-01855")
+        ]
+    );
+    let van_tung = cm.iter().find(|r| r.subject_id == "p-ha-sy-thang").unwrap();
+    assert_eq!(van_tung.subject_name.as_deref(), Some("Hà Sỹ Thắng"));
+    assert_eq!(van_tung.from, date(2025, 7, 1));
+    assert!(rows
+        .iter()
+        .all(|r| r.decision_number.is_none() && r.to.is_none()));
+
+    // CSV: a BOM, Vietnamese labels with stable keys; read back identical.
+    let csv = reorg::write_proposals_csv(&rows).unwrap();
+    assert!(csv.starts_with("\u{feff}Mã đơn vị mới (new_unit),"));
+    assert!(csv.contains("Số quyết định (decision_number)"));
+    assert_eq!(reorg::read_proposals("p.csv", &csv).unwrap(), rows);
+    let json = reorg::write_proposals_json(&rows).unwrap();
+    assert_eq!(reorg::read_proposals("p.json", &json).unwrap(), rows);
+}
+
+/// The office's edit: one row per new monitored unit (the old monitor of the unit that keeps
+/// the code, else the first), the decision filled in.
+fn edited(after: &Dataset) -> Vec<reorg::SuccessorProposal> {
+    let mut kept: Vec<reorg::SuccessorProposal> = Vec::new();
+    for r in reorg::successor_proposals(after) {
+        if r.scheme != "commune-monitoring" {
+            continue;
+        }
+        let better = r.previous_unit == r.new_unit;
+        match kept.iter_mut().find(|k| k.new_unit == r.new_unit) {
+            Some(k) if better => *k = r,
+            Some(_) => {}
+            None => kept.push(r),
+        }
+    }
+    for r in &mut kept {
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(date(2025, 7, 5));
+    }
+    kept
+}
+
+#[test]
+fn an_edited_proposals_file_creates_the_successors_once() {
+    let (after, _) = carried();
+    let rows = edited(&after);
+    assert_eq!(rows.len(), 37);
+    let csv = reorg::write_proposals_csv(&rows).unwrap();
+    let back = reorg::read_proposals("edited.csv", &csv).unwrap();
+    assert_eq!(back, rows);
+    // As a Vietnamese-locale Excel saves it: semicolons, DD/MM/YYYY dates (rows whose text
+    // has no comma, so that a plain replacement is a faithful re-export).
+    let plain: Vec<_> = rows
+        .iter()
+        .filter(|r| !r.subject_title.as_deref().unwrap_or_default().contains(','))
+        .cloned()
+        .collect();
+    let excel = reorg::write_proposals_csv(&plain)
+        .unwrap()
+        .replace(',', ";")
+        .replace("2025-07-05", "05/07/2025");
+    assert_eq!(reorg::read_proposals("excel.csv", &excel).unwrap(), plain);
+    // Excel also drops the leading zero of a code typed as a number: 01843 comes back as 1843.
+    let mut shortened = rows.clone();
+    for r in &mut shortened {
+        r.new_unit = r.new_unit.trim_start_matches('0').to_owned();
+    }
+    let (from_excel, _) = reorg::accept_successors(&after, &shortened).unwrap();
+    let (done, created) = reorg::accept_successors(&after, &back).unwrap();
+    assert_eq!(created.len(), 37);
+    assert_eq!(from_excel, done);
+    let bac_kan = done
+        .assignments
+        .iter()
+        .find(|a| a.id == "cm-01843-2025")
+        .unwrap();
+    assert_eq!(
+        (
+            bac_kan.target.as_str(),
+            bac_kan.subject_id.as_str(),
+            bac_kan.valid_from,
+            bac_kan.valid_to,
+            bac_kan.replaces.as_deref(),
+            bac_kan.decision_number.as_deref(),
+            bac_kan.decision_date,
+        ),
+        (
+            "01843",
+            "p-121",
+            date(2025, 7, 1),
+            None,
+            Some("cm-01843"),
+            Some("25-QĐ/TU"),
+            Some(date(2025, 7, 5))
+        )
+    );
+    // The new units are covered from the day of the reform; nothing else is proposed for them.
+    let report = check(&done, &Profile::bac_kan_1390(), &options());
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.code.as_str() == "coverage_gap" && f.from == Some(date(2025, 7, 1))));
+    assert!(reorg::successor_proposals(&done)
+        .iter()
+        .all(|r| r.scheme != "commune-monitoring"));
+    // Accepting the same file again changes nothing.
+    let (again, none) = reorg::accept_successors(&done, &back).unwrap();
+    assert!(none.is_empty());
+    assert_eq!(again, done);
+}
+
+#[test]
+fn a_proposals_file_that_is_not_decided_is_refused_whole() {
+    let (after, _) = carried();
+    let all = reorg::successor_proposals(&after);
+    let refused = |rows: &[reorg::SuccessorProposal], needle: &str| {
+        let err = reorg::accept_successors(&after, rows).unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        assert!(err.to_string().contains(needle), "{err}");
+    };
+    // The file as written: no decision filled in.
+    refused(&all, "fill in the decision number and date");
+    // Two candidates kept for one unit.
+    let mut two: Vec<_> = all
+        .iter()
+        .filter(|r| r.new_unit == "01843")
+        .cloned()
+        .collect();
+    for r in &mut two {
+        r.decision_number = Some("25-QĐ/TU".into());
+        r.decision_date = Some(date(2025, 7, 5));
+    }
+    refused(&two[..2], "keep one row per new unit");
+    // A unit that does not exist on the start day, an unknown person, a wrong old assignment.
+    let mut one = two[0].clone();
+    one.new_unit = "01837".into();
+    refused(&[one], "no unit `01837` is in force on 2025-07-01");
+    let mut one = two[0].clone();
+    one.subject_id = "p-nobody".into();
+    refused(&[one], "neither a person nor an organisation");
+    let mut one = two[0].clone();
+    one.previous_assignment = "cm-02131".into();
+    refused(
+        &[one],
+        "not a `commune-monitoring` assignment ended by a reorganisation",
+    );
+    // An id already taken by another assignment.
+    let mut one = two[0].clone();
+    one.id = "cm-01834".into();
+    refused(&[one], "already used");
+    // A bad date or an unknown column in the CSV names the line and field.
+    let csv = reorg::write_proposals_csv(&two[..1])
+        .unwrap()
+        .replace("2025-07-05", "31/02/2025");
+    let err = reorg::read_proposals("e.csv", &csv).unwrap_err();
+    assert_eq!(err.code(), "invalid_date");
+    assert!(err.to_string().contains("e.csv, line 2"), "{err}");
+    let err = reorg::read_proposals("e.csv", "colour\nred\n").unwrap_err();
+    assert_eq!(err.code(), "unknown_field");
 }

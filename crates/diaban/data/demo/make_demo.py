@@ -5,8 +5,8 @@ Usage:
     python3 make_demo.py [DATA_DIR] [--out DIR]     # regenerate every file of this folder
     python3 make_demo.py [DATA_DIR] --check         # regenerate nothing; verify the files here
 
-DATA_DIR is the folder of real GSO data (default: ../../../../../shared/data relative to
-this script). Output goes next to this script unless --out is given. Python 3.11, stdlib only.
+DATA_DIR is the folder of real GSO data (default: the repository's data/national, four
+folders up from this script). Output goes next to this script unless --out is given. Python 3.11, stdlib only.
 The output is deterministic: every random choice comes from random.Random(1390).
 
 What is real and what is invented is documented in README.md (also written by this script).
@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "..", "..", "shared", "data")
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "..", "data", "national")
 
 D = dt.date
 ONE = dt.timedelta(days=1)
@@ -42,13 +42,17 @@ HEADERS = {
     "evaluations.csv": ["id", "year", "assignment_id", "author_id", "submitted_on", "rating", "note"],
     "ntm_statuses.csv": ["unit_code", "year", "criteria_met", "status"],
 }
+PROVENANCE_DIR = "provenance"            # a sub-folder, so that this folder still loads as a dataset
+PROVENANCE_FILE = "provenance.csv"
+PROVENANCE_HEADER = ["table", "id", "basis", "source"]
 
 PROVINCE = ("06", "Tỉnh Bắc Kạn", "Tỉnh")
 TERM_ID = "tinh-uy-xii"
 TERM_START = D(2020, 10, 28)
 CM_START = D(2024, 9, 1)          # "từ tháng 9/2024"
 CM_DECISION = ("1421-QĐ/TU", D(2024, 8, 30))   # placeholder number
-DEMO_END = D(2025, 12, 31)        # activities are generated up to this day
+DEMO_END = D(2025, 6, 30)         # the last day of Tỉnh Bắc Kạn (merged into Thái Nguyên on 1 July
+                                  # 2025): no activity after it; `diaban reorganize` ends what is open
 POST_START = D(2020, 1, 1)        # assumed start of every department post
 
 # ---------------------------------------------------------------------------------------------
@@ -60,13 +64,13 @@ BODIES = [
     ("van-phong-tinh-uy", "Văn phòng Tỉnh ủy Bắc Kạn", "party_board",
      "Chánh Văn phòng Tỉnh ủy", "Phó Chánh Văn phòng Tỉnh ủy", 2),
     ("ban-to-chuc", "Ban Tổ chức Tỉnh ủy Bắc Kạn", "party_board",
-     "Trưởng Ban Tổ chức Tỉnh ủy", "Phó Trưởng Ban Tổ chức Tỉnh ủy", 3),
+     "Trưởng ban Tổ chức Tỉnh ủy", "Phó Trưởng ban Tổ chức Tỉnh ủy", 3),
     ("ban-tuyen-giao", "Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "party_board",
-     "Trưởng Ban Tuyên giáo Tỉnh ủy", "Phó Trưởng Ban Tuyên giáo Tỉnh ủy", 3),
+     "Trưởng ban Tuyên giáo Tỉnh ủy", "Phó Trưởng ban Tuyên giáo Tỉnh ủy", 3),
     ("ban-dan-van", "Ban Dân vận Tỉnh ủy Bắc Kạn", "party_board",
-     "Trưởng Ban Dân vận Tỉnh ủy", "Phó Trưởng Ban Dân vận Tỉnh ủy", 2),
+     "Trưởng ban Dân vận Tỉnh ủy", "Phó Trưởng ban Dân vận Tỉnh ủy", 2),
     ("ban-noi-chinh", "Ban Nội chính Tỉnh ủy Bắc Kạn", "party_board",
-     "Trưởng Ban Nội chính Tỉnh ủy", "Phó Trưởng Ban Nội chính Tỉnh ủy", 2),
+     "Trưởng ban Nội chính Tỉnh ủy", "Phó Trưởng ban Nội chính Tỉnh ủy", 2),
     ("ubkt-tinh-uy", "Ủy ban Kiểm tra Tỉnh ủy Bắc Kạn", "party_board",
      "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", 3),
     # departments
@@ -105,7 +109,7 @@ BODIES = [
     ("van-phong-ubnd", "Văn phòng UBND tỉnh Bắc Kạn", "department",
      "Chánh Văn phòng UBND tỉnh", "Phó Chánh Văn phòng UBND tỉnh", 3),
     ("ban-dan-toc", "Ban Dân tộc tỉnh Bắc Kạn", "department",
-     "Trưởng Ban Dân tộc tỉnh", "Phó Trưởng Ban Dân tộc tỉnh", 2),
+     "Trưởng ban Dân tộc tỉnh", "Phó Trưởng ban Dân tộc tỉnh", 2),
     # agencies
     ("cong-an-tinh", "Công an tỉnh Bắc Kạn", "agency",
      "Giám đốc Công an tỉnh", "Phó Giám đốc Công an tỉnh", 3),
@@ -113,15 +117,15 @@ BODIES = [
      "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", 3),
     ("bao-bac-kan", "Báo Bắc Kạn", "agency",
      "Tổng Biên tập Báo Bắc Kạn", "Phó Tổng Biên tập Báo Bắc Kạn", 2),
-    ("dai-ptth", "Đài Phát thanh - Truyền hình Bắc Kạn", "agency",
-     "Giám đốc Đài Phát thanh - Truyền hình Bắc Kạn", "Phó Giám đốc Đài Phát thanh - Truyền hình Bắc Kạn", 2),
+    ("dai-ptth", "Đài Phát thanh và Truyền hình Bắc Kạn", "agency",
+     "Giám đốc Đài Phát thanh và Truyền hình Bắc Kạn", "Phó Giám đốc Đài Phát thanh và Truyền hình Bắc Kạn", 2),
     ("truong-chinh-tri", "Trường Chính trị tỉnh Bắc Kạn", "agency",
      "Hiệu trưởng Trường Chính trị tỉnh", "Phó Hiệu trưởng Trường Chính trị tỉnh", 2),
     ("vp-doan-dbqh-hdnd", "Văn phòng Đoàn ĐBQH và HĐND tỉnh Bắc Kạn", "agency",
      "Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Phó Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh", 2),
     # mass organisations
-    ("mttq-tinh", "Ủy ban MTTQ Việt Nam tỉnh Bắc Kạn", "mass_organization",
-     "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", 3),
+    ("mttq-tinh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Kạn", "mass_organization",
+     "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", 3),
     ("hoi-phu-nu", "Hội Liên hiệp Phụ nữ tỉnh Bắc Kạn", "mass_organization",
      "Chủ tịch Hội Liên hiệp Phụ nữ tỉnh", "Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh", 2),
     ("tinh-doan", "Tỉnh đoàn Bắc Kạn", "mass_organization",
@@ -164,12 +168,15 @@ BTV = [
     ("pbt-tt", "Phó Bí thư Thường trực Tỉnh ủy", "deputy", None, "058"),
     ("pbt-ubnd", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh", "deputy", None, None),
     ("pbt-hdnd", "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh", "deputy", None, "065"),
-    ("btv-to-chuc", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy", "member", "ban-to-chuc", "060"),
+    ("btv-to-chuc", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tổ chức Tỉnh ủy", "member", "ban-to-chuc", "060"),
     ("btv-ubkt", "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "member", "ubkt-tinh-uy", "061"),
-    ("btv-tuyen-giao", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy", "member", "ban-tuyen-giao", "062"),
-    ("btv-dan-van", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy", "member", "ban-dan-van", "063"),
-    ("btv-noi-chinh", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Nội chính Tỉnh ủy", "member", "ban-noi-chinh", "064"),
-    ("btv-mttq", "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "member", "mttq-tinh", None),
+    ("btv-tuyen-giao", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy", "member", "ban-tuyen-giao", "062"),
+    ("btv-dan-van", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy", "member", "ban-dan-van", "063"),
+    # The seed names the Trưởng ban Nội chính (Lường Đức Thắng) but not his other offices: no
+    # Standing Committee seat, district or monitoring is invented for a real person. A placeholder
+    # member (created last, so that no placeholder number changes) leads Chợ Đồn.
+    ("btv-uv", "Ủy viên Ban Thường vụ Tỉnh ủy", "member", None, "064"),
+    ("btv-mttq", "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "member", "mttq-tinh", None),
     ("btv-cong-an", "Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh", "member", "cong-an-tinh", None),
     ("btv-quan-su", "Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "member", "bchqs-tinh", None),
     ("btv-pct-ubnd", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh", "member", None, "066"),
@@ -201,6 +208,12 @@ EV_MISSING_2025 = ["01864", "02014", "02176"]
 VAN_TUNG = "01954"
 SI_BINH = "01978"
 BINH_TRUNG = "02080"
+GIAO_HIEU = "01870"      # the seed's photo caption: Công an tỉnh builds rural works there
+# Communes that reached the new-rural standard in 2021 (Quang Thuận the advanced standard): public
+# facts (see the domain review), so no status of "not met" is invented for them and they are not
+# among the communes helped "to reach the standard" or as "difficult" ones.
+NTM_REACHED_2021 = ["01912", "02005", "02017", "02113", "02152"]   # Thượng Giáo, Quân Hà, Quang Thuận, Thanh Thịnh, Cường Lợi
+LUONG_DUC_THANG = "p-luong-duc-thang"
 
 RETIRE_DAY = D(2025, 5, 31)
 EV_DUE = {2024: D(2025, 1, 31), 2025: D(2026, 1, 31)}   # assumed due dates used by --check only
@@ -300,7 +313,7 @@ class Demo:
             o.append(dict(id=f"huyen-uy-{code}", name=name, kind="party_committee", level="district",
                           unit_code=code, parent_id="tinh-uy"))
         for c in self.communes:
-            o.append(dict(id=f"dang-uy-{c['code']}", name="Đảng ủy " + c["name"], kind="party_committee",
+            o.append(dict(id=f"dang-uy-{c['code']}", name="Đảng ủy " + lower_type(c["name"]), kind="party_committee",
                           level="commune", unit_code=c["code"], parent_id=f"huyen-uy-{c['district_code']}"))
 
     # -- people ----------------------------------------------------------------------------
@@ -320,10 +333,11 @@ class Demo:
                                     rank=rank, valid_from=iso(frm), valid_to=iso(to)))
 
         self.person_name["p-ha-sy-thang"] = "Hà Sỹ Thắng"
+        self.person_name[LUONG_DUC_THANG] = "Lường Đức Thắng"
         # Standing Committee members who hold no board/department post here.
         self.btv_person = {}
         for key, title, rank, body, _ in BTV:
-            if body is None:
+            if body is None and key != "btv-uv":
                 self.btv_person[key] = new_person()
         # Heads and deputies of provincial bodies.
         self.head_of = {}
@@ -333,6 +347,9 @@ class Demo:
         for bid, _name, _kind, head_t, dep_t, ndep in BODIES:
             if bid == "so-cong-thuong":
                 pid = "p-ha-sy-thang"
+            elif bid == "ban-noi-chinh":
+                new_person()   # the number a placeholder head had: later numbers stay as they were
+                pid = LUONG_DUC_THANG
             else:
                 pid = new_person()
             self.head_of[bid] = pid
@@ -353,6 +370,7 @@ class Demo:
         # The specialist (defect c): only post is rank member.
         self.specialist = new_person()
         post(self.specialist, "Chuyên viên Sở Nông nghiệp và Phát triển nông thôn", "so-nong-nghiep", "member")
+        self.btv_person["btv-uv"] = new_person()
         # Standing Committee posts (elected at the congress).
         for key, title, rank, _body, _ in BTV:
             post(self.btv_person[key], title, "btv-tinh-uy", rank, frm=TERM_START)
@@ -380,7 +398,7 @@ class Demo:
         btv_ids = set(self.btv_person.values())
         pool = [p for p in self.eligible if p not in btv_ids]
         fixed = {VAN_TUNG: "p-ha-sy-thang", RETIRED_UNIT: self.retired, SPECIALIST_UNIT: self.specialist}
-        pool = [p for p in pool if p not in fixed.values()]
+        pool = [p for p in pool if p not in fixed.values() and p != LUONG_DUC_THANG]
         rng.shuffle(pool)
         codes = [c["code"] for c in self.communes]
         monitor = {}
@@ -430,11 +448,14 @@ class Demo:
         assert len(helpers) == 53 == len(set(helpers))
         xa = [c["code"] for c in self.communes if c["type"] == "Xã"]
         city_xa = {c["code"] for c in self.communes if c["district_code"] == "058"}
-        candidates = [c for c in xa if c not in (SI_BINH, BINH_TRUNG) and c not in city_xa]
-        chosen = rng.sample(candidates, 51)
-        others = [h for h in helpers if h not in ("ban-noi-chinh", "so-thong-tin-truyen-thong")]
+        fixed_pairs = [("ban-noi-chinh", SI_BINH), ("so-thong-tin-truyen-thong", BINH_TRUNG),
+                       ("cong-an-tinh", GIAO_HIEU)]
+        candidates = [c for c in xa if c not in {code for _, code in fixed_pairs} and c not in city_xa
+                      and c not in NTM_REACHED_2021]
+        chosen = rng.sample(candidates, 53 - len(fixed_pairs))
+        others = [h for h in helpers if h not in {org for org, _ in fixed_pairs}]
         rng.shuffle(others)
-        pairs = [("ban-noi-chinh", SI_BINH), ("so-thong-tin-truyen-thong", BINH_TRUNG)] + list(zip(others, chosen))
+        pairs = fixed_pairs + list(zip(others, chosen))
         pairs.sort(key=lambda p: p[1])
         finishing = set(rng.sample(chosen, 6))
         self.ntm = []
@@ -493,9 +514,12 @@ class Demo:
                 continue
             k = len(months)
             short = short_2025 and year == 2025
+            # The province's last half-year: the yearly minimums are met within it, so that a
+            # checker that does not cut the year at the regulation's end finds nothing either.
+            last = year == DEMO_END.year
             # committee meetings: most months
             if short:
-                meet = rng.sample(months, 3)
+                meet = rng.sample(months, 2)
             elif k >= 12:
                 meet = rng.sample(months, k - rng.randint(0, 2))
             else:
@@ -506,14 +530,24 @@ class Demo:
                 out.append(dict(date=d, kind="committee_meeting",
                                 note=f"Dự hội nghị Ban Chấp hành Đảng bộ {unit} tháng {m}/{year}"))
             # field visits: every one to two months
-            nv = 1 if short else max(1, round(k * rng.uniform(0.5, 0.75)))
+            if short:
+                nv = 1
+            elif last:
+                nv = max(1, round(k * 4 / 6))
+            else:
+                nv = max(1, round(k * rng.uniform(0.5, 0.75)))
             for m, lo, hi in sorted(rng.sample(months, min(nv, k))):
                 d = self.pick_day(lo, hi)
                 note = self.FIELD_NOTES_YAGI if (year, m) in ((2024, 9), (2024, 10)) and rng.random() < 0.7 \
                     else rng.choice(self.FIELD_NOTES)
                 out.append(dict(date=d, kind="field_visit", note=note))
             # guidance
-            ng = 1 if short else max(1, k // 4 + rng.randint(0, 1))
+            if short:
+                ng = 0
+            elif last:
+                ng = max(1, round(k * 2 / 6))
+            else:
+                ng = max(1, k // 4 + rng.randint(0, 1))
             for m, lo, hi in sorted(rng.sample(months, min(ng, k))):
                 out.append(dict(date=self.pick_day(lo, hi), kind="guidance", note=rng.choice(self.GUIDANCE_NOTES)))
             # proposals to the Standing Committee, now and then
@@ -568,11 +602,15 @@ class Demo:
                 end = min(end, RETIRE_DAY)      # nothing after retirement
             short = a["id"] in {f"cm-{c}" for c in SHORT_UNITS}
             acts += self.monitor_activities(a["subject_id"], a["target"], start, end, short_2025=short)
-        # party cells: 2-4 meetings a year 2021-2025; one member only once in 2025
+        # party cells: 2-4 meetings a year 2021-2024, 2-3 in January-June 2025; one member none in 2025
         for aid, pid, cid, code in self.cells:
             for year in range(2021, 2026):
-                n = 1 if (cid == CELL_SHORT and year == 2025) else rng.randint(2, 4)
-                for m in sorted(rng.sample(range(1, 13), n)):
+                last_month = DEMO_END.month if year == DEMO_END.year else 12
+                if cid == CELL_SHORT and year == 2025:
+                    n = 0
+                else:
+                    n = rng.randint(2, 3 if year == DEMO_END.year else 4)
+                for m in sorted(rng.sample(range(1, last_month + 1), n)):
                     acts.append(dict(date=self.pick_day(D(year, m, 1), month_end(year, m)), subject_id=pid,
                                      target=cid, kind="cell_meeting",
                                      note=f"Dự sinh hoạt chi bộ định kỳ tháng {m}/{year}"))
@@ -587,16 +625,25 @@ class Demo:
                          note="Tặng 56 xe đạp cho học sinh nghèo, có hoàn cảnh khó khăn"),
                     dict(date=D(2023, 9, 5), kind="contribution", contribution="gifts", quantity=10,
                          note="Tặng 10 suất quà cho học sinh có hoàn cảnh khó khăn"),
+                    dict(date=D(2023, 10, 20), kind="guidance",
+                         note="Tuyên truyền, phổ biến giáo dục pháp luật cho nhân dân xã Sỹ Bình"),
                     dict(date=D(2024, 5, 17), kind="contribution", contribution="houses", quantity=1,
                          note="Hỗ trợ xây nhà mới (nhà Đại đoàn kết) cho một hộ nghèo"),
                     dict(date=D(2024, 9, 4), kind="contribution", contribution="gifts", quantity=52,
                          note="Tặng 52 suất quà cho học sinh nghèo"),
                     dict(date=D(2024, 11, 8), kind="contribution", contribution="works", quantity=1,
-                         note="Cán bộ, công chức đóng góp xây dựng công trình phụ trợ cho nhà họp thôn (nhà văn hóa thôn)"),
+                         note="Cán bộ, công chức đóng góp xây dựng công trình phụ trợ cho nhà họp thôn"),
                 ]
-                for a in acts[-6:]:
-                    a.update(subject_id=org, target=code, article=True)
+                for a in acts[-7:]:
+                    a.update(subject_id=org, target=code, basis="seed")
                 years = [2025]
+            elif org == "cong-an-tinh":
+                # The article's photo caption (date assumed; no quantity given).
+                acts.append(dict(date=D(2024, 8, 15), subject_id=org, target=code, kind="contribution",
+                                 contribution="labour_days", basis="seed",
+                                 note="Cán bộ, chiến sĩ Công an tỉnh góp sức xây dựng công trình nông thôn mới "
+                                      "cho xã Giáo Hiệu"))
+                years = [2023, 2024, 2025]
             else:
                 years = [2023, 2024, 2025]
             for year in years:
@@ -609,7 +656,8 @@ class Demo:
                     q, v, note = self.contribution(kind)
                     if org == "so-thong-tin-truyen-thong" and kind == "works":
                         note = "Hỗ trợ kéo dây điện thắp sáng đường thôn"
-                    acts.append(dict(date=self.pick_day(D(year, 2, 1), D(year, 11, 30)), subject_id=org, target=code,
+                    last = min(D(year, 11, 30), DEMO_END)
+                    acts.append(dict(date=self.pick_day(D(year, 2, 1), last), subject_id=org, target=code,
                                      kind="contribution", contribution=kind, quantity=q, value_vnd=v, note=note))
         kind_order = {"committee_meeting": 0, "field_visit": 1, "guidance": 2, "proposal": 3, "cell_meeting": 4,
                       "contribution": 5}
@@ -629,7 +677,8 @@ class Demo:
     def make_evaluations(self):
         rng = self.rng
         out = []
-        windows = {2024: (D(2024, 12, 15), D(2025, 1, 20)), 2025: (D(2025, 12, 10), D(2026, 1, 15))}
+        # 2025: written in June, before the commune committees were dissolved with their units.
+        windows = {2024: (D(2024, 12, 15), D(2025, 1, 20)), 2025: (D(2025, 6, 10), D(2025, 6, 27))}
         for a in [x for x in self.assignments if x["scheme"] == "commune-monitoring"]:
             code = a["target"]
             for year in (2024, 2025):
@@ -682,6 +731,68 @@ class Demo:
             for year, c in zip((2023, 2024, 2025), seq):
                 self.ntm_statuses.append(dict(unit_code=code, year=year, criteria_met=c,
                                               status="standard" if c == 19 else "not_met"))
+
+    # -- provenance: is each row real or invented? -------------------------------------------
+    def provenance(self) -> list[dict]:
+        """One row per record of every table: `seed` (the source article), `public` (a public
+        fact: GSO codes and names, official names of bodies, the congress term) or `invented`."""
+        out = []
+
+        def row(table, rid, basis, source):
+            out.append(dict(table=table, id=rid, basis=basis, source=source))
+
+        for u in self.units:
+            src = ("GSO, data/national/bac_kan_districts_2024.csv" if len(u["code"]) == 3
+                   else "GSO, data/national/bac_kan_units_2024.csv" if len(u["code"]) == 5
+                   else "GSO")
+            row("units", u["code"], "public", src)
+        for o in self.orgs:
+            if o["kind"] == "party_cell":
+                row("organizations", o["id"], "invented", "party cell and village invented (giả định)")
+            elif o["id"].startswith(("huyen-uy-", "dang-uy-")):
+                row("organizations", o["id"], "public", "the party committee of a real unit; name from the unit")
+            else:
+                row("organizations", o["id"], "public", "a body of Bắc Kạn in 2024; official name")
+        for x in self.people:
+            rid = f"{x['id']}@{x['organization_id']}"
+            if x["id"] == "p-ha-sy-thang" and x["organization_id"] == "so-cong-thuong":
+                row("people", rid, "seed", "article: Giám đốc Sở Công Thương; start of the post assumed")
+            elif x["id"] == LUONG_DUC_THANG:
+                row("people", rid, "seed", "article: Trưởng ban Nội chính Tỉnh ủy; start of the post assumed")
+            else:
+                row("people", rid, "invented", "placeholder person (Cán bộ giả định)")
+        for t in self.terms:
+            row("terms", t["id"], "public", "12th congress of the Bắc Kạn Party Organisation, 2020–2025")
+        for a in self.assignments:
+            if a["id"] == f"cm-{VAN_TUNG}":
+                row("assignments", a["id"], "seed", "article: Hà Sỹ Thắng monitors Vân Tùng from 9/2024 "
+                    "(day and decision number assumed)")
+            elif a["id"] in (f"ntm-{SI_BINH}", f"ntm-{BINH_TRUNG}", f"ntm-{GIAO_HIEU}"):
+                row("assignments", a["id"], "seed", "article: this body helps this commune build new rural "
+                    "areas (dates and category assumed)")
+            else:
+                row("assignments", a["id"], "invented", "pairing, dates and decision invented")
+        for x in self.activities:
+            if x.get("basis") == "seed":
+                row("activities", x["id"], "seed", "article: what was done and how many; date assumed")
+            elif x["subject_id"] == "p-ha-sy-thang":
+                row("activities", x["id"], "invented", "invented activity of a real person: not a fact about "
+                    "Hà Sỹ Thắng")
+            elif x["subject_id"] == "so-thong-tin-truyen-thong":
+                row("activities", x["id"], "invented", "follows the article's description of the help to Bình "
+                    "Trung; quantity, value and date invented")
+            else:
+                row("activities", x["id"], "invented", "activity invented")
+        monitors = {a["id"]: a["subject_id"] for a in self.assignments}
+        for e in self.evaluations:
+            if monitors.get(e["assignment_id"]) == "p-ha-sy-thang":
+                row("evaluations", e["id"], "invented", "invented rating of a real person: not a fact about "
+                    "Hà Sỹ Thắng")
+            else:
+                row("evaluations", e["id"], "invented", "evaluation invented")
+        for n in self.ntm_statuses:
+            row("ntm_statuses", f"{n['unit_code']}:{n['year']}", "invented", "criteria count invented")
+        return out
 
     def build(self):
         self.make_units()
@@ -833,6 +944,27 @@ def check(folder: str) -> int:
     for r in t["assignments.csv"]:
         need((r["scheme"] == "ntm-support-2020-2025") == bool(r["category"]), f"category {r['id']}")
 
+    # provenance: exactly one row per record, with a known basis
+    with open(os.path.join(folder, PROVENANCE_DIR, PROVENANCE_FILE), encoding="utf-8", newline="") as f:
+        prov = list(csv.DictReader(f))
+    keys = {
+        "units": [r["code"] for r in t["units.csv"]],
+        "organizations": [r["id"] for r in t["organizations.csv"]],
+        "people": [f"{r['id']}@{r['organization_id']}" for r in t["people.csv"]],
+        "terms": [r["id"] for r in t["terms.csv"]],
+        "assignments": [r["id"] for r in t["assignments.csv"]],
+        "activities": [r["id"] for r in t["activities.csv"]],
+        "evaluations": [r["id"] for r in t["evaluations.csv"]],
+        "ntm_statuses": [f"{r['unit_code']}:{r['year']}" for r in t["ntm_statuses.csv"]],
+    }
+    need(sorted((r["table"], r["id"]) for r in prov) == sorted((k, i) for k, ids in keys.items() for i in ids),
+         "provenance.csv has one row per record")
+    need(all(r["basis"] in ("seed", "public", "invented") and r["source"] for r in prov), "provenance basis")
+    real_people = {"p-ha-sy-thang", LUONG_DUC_THANG}
+    for r in prov:
+        if r["table"] in ("activities", "evaluations") and r["basis"] != "seed":
+            need(r["basis"] == "invented", f"provenance {r['id']}")
+
     communes = [u for u in t["units.csv"] if len(u["code"]) == 5]
     need(len(communes) == 108, "108 communes")
     need(len([u for u in t["units.csv"] if len(u["code"]) == 3]) == 8, "8 districts")
@@ -856,6 +988,14 @@ def check(folder: str) -> int:
     need(Counter(r["category"] for r in t["assignments.csv"] if r["category"]) == Counter(finishing=6, difficult=47), "6 + 47")
     need(assigns.get(f"ntm-{SI_BINH}", {}).get("subject_id") == "ban-noi-chinh", "ban-noi-chinh -> Sĩ Bình")
     need(assigns.get(f"ntm-{BINH_TRUNG}", {}).get("subject_id") == "so-thong-tin-truyen-thong", "STTTT -> Bình Trung")
+    need(assigns.get(f"ntm-{GIAO_HIEU}", {}).get("subject_id") == "cong-an-tinh", "Công an tỉnh -> Giáo Hiệu")
+    need(not any(r["unit_code"] in NTM_REACHED_2021 for r in t["ntm_statuses.csv"]),
+         "no status invented for a commune that reached the standard in 2021")
+    need(any(p["id"] == LUONG_DUC_THANG and p["title"] == "Trưởng ban Nội chính Tỉnh ủy" for p in t["people.csv"]),
+         "Lường Đức Thắng is the Trưởng ban Nội chính")
+    need(not any(a["subject_id"] in real_people - {"p-ha-sy-thang"} for a in t["assignments.csv"]),
+         "nothing invented is assigned to Lường Đức Thắng")
+    need(all(r["date"] <= iso(DEMO_END) for r in t["activities.csv"]), "no activity after the province ended")
 
     # every person/unit activity lies inside an assignment of that subject to that target
     by_pair = defaultdict(list)
@@ -928,7 +1068,7 @@ def check(folder: str) -> int:
         ("evaluation_wrong_author", f"cm-{EV_WRONG_AUTHOR_2024}", 2024, "huyen-uy-063"),
         ("evaluation_duplicate", f"cm-{EV_DUPLICATE_2024}", 2024),
         ("unfulfilled_not_replaced", f"cm-{EV_UNFULFILLED_2024}", 2024),
-        ("duty_frequency_unmet", "ca-7", 2025, "cell_meeting", 1),
+        ("duty_frequency_unmet", "ca-7", 2025, "cell_meeting", 0),
     } | {("evaluation_missing", f"cm-{c}", 2025) for c in EV_MISSING_2025}
     if found != expected:
         errs.append(f"planted findings differ:\n  unexpected {sorted(map(str, found - expected))}\n"
@@ -1000,8 +1140,8 @@ DESIGN §6 (UTF-8, NFC, header row, `,`, RFC 4180 quoting, LF line ends, ISO dat
 **Every file is generated by `make_demo.py`**; edit the script, not the files:
 
 ```
-python3 make_demo.py            # regenerate (reads ../../../../../shared/data by default)
-python3 make_demo.py --check    # verify references, ids, NFC, coverage and the planted findings below
+python3 make_demo.py            # regenerate (reads the repository's data/national by default)
+python3 make_demo.py --check    # verify references, ids, NFC, coverage, provenance and the planted findings below
 ```
 
 The generator is deterministic (`random.Random(1390)`); running it twice gives identical files.
@@ -1011,6 +1151,7 @@ The generator is deterministic (`random.Random(1390)`); running it twice gives i
 | file | rows |
 |---|---|
 {counts}
+| `provenance/provenance.csv` | {len(demo.provenance())} |
 
 - `units.csv` — province `06` Tỉnh Bắc Kạn, its 8 districts (058–066) and its 108 commune-level units
   (95 Xã, 6 Phường, 7 Thị trấn), as in force in late 2024. `valid_from` is empty (start not recorded: in force
@@ -1018,12 +1159,15 @@ The generator is deterministic (`random.Random(1390)`); running it twice gives i
 - `organizations.csv` — Tỉnh ủy (`tinh-uy`), its Standing Committee (`btv-tinh-uy`), 6 party boards,
   18 departments, 6 agencies and 6 mass organisations that supply monitors, 17 further provincial bodies that
   appear only as helpers of the rural-development programme, 8 district party committees
-  (`huyen-uy-<district>`), 108 commune party committees (`dang-uy-<commune>`) and {len(demo.cells)} grassroots party
-  cells (`chi-bo-<n>`, names invented and marked "(giả định)").
-- `people.csv` — one row per post. {demo.n_placeholders} placeholder people (`p-001`…, "Cán bộ giả định NNN") and
-  one real person (`p-ha-sy-thang`). A person with several posts has several rows with the same id: the 8 heads
-  of bodies who sit on the Standing Committee, and the {len(demo.ec_members)} department heads who are Executive
-  Committee members (`tinh-uy`, rank member) and attend a party cell.
+  (`huyen-uy-<district>`), 108 commune party committees (`dang-uy-<commune>`, named "Đảng ủy xã/phường/thị trấn
+  …" with the type in lower case, as the article writes "Đảng ủy xã Phương Viên") and {len(demo.cells)} grassroots
+  party cells (`chi-bo-<n>`, names invented and marked "(giả định)").
+- `people.csv` — one row per post. {demo.n_placeholders - 1} placeholder people (`p-001`…, "Cán bộ giả định NNN"; the
+  number 020 is not used: it was the placeholder head of Ban Nội chính) and two real people named by the article:
+  `p-ha-sy-thang` (Giám đốc Sở Công Thương) and `{LUONG_DUC_THANG}` (Trưởng ban Nội chính Tỉnh ủy; he holds
+  no other post, assignment, activity or rating here). A person with several posts has several rows with the same
+  id: the 7 heads of bodies who sit on the Standing Committee, and the {len(demo.ec_members)} department heads who
+  are Executive Committee members (`tinh-uy`, rank member) and attend a party cell.
 - `terms.csv` — the 12th congress term of Tỉnh ủy Bắc Kạn, `tinh-uy-xii`.
 - `assignments.csv` — four schemes: `commune-monitoring` (`cm-<commune>`, successors `cm-<commune>-2`),
   `district-lead` (`dl-<district>`), `cell-attendance` (`ca-<n>`) and `ntm-support-2020-2025` (`ntm-<commune>`,
@@ -1035,7 +1179,13 @@ The generator is deterministic (`random.Random(1390)`); running it twice gives i
 - `evaluations.csv` — yearly written evaluations of each commune-monitoring assignment by the commune's party
   committee, for 2024 and 2025: one per assignment active at any time in the year (so `cm-01909`, ended
   2025-01-31, and `cm-02194`, ended 2025-03-15, also have a 2025 evaluation; `cm-02131`, ended 2024-12-31,
-  has none for 2025).
+  has none for 2025). The 2025 evaluations are dated 2025-06-10..2025-06-27: written for January–June by the
+  commune committees before they were dissolved with their units on 1 July 2025.
+- `provenance/provenance.csv` — `table,id,basis,source`: one row per record of every file above (people by
+  `id@organization_id`, rural statuses by `unit_code:year`), `basis` one of `seed` (the source article),
+  `public` (a public fact: GSO codes and names, official names of bodies, the congress term) or `invented`, and
+  in `source` what exactly is real and what is assumed. It sits in a sub-folder so that this folder still loads
+  as a dataset (`diaban check crates/diaban/data/demo`).
 
 Ids: activities `hd-NNNNN` (numbered in date order), evaluations `dg-<year>-<assignment id without "cm-">`
 (the duplicate has a `-b` suffix), cell attendance `ca-<n>` → `chi-bo-<n>`.
@@ -1044,45 +1194,59 @@ Ids: activities `hd-NNNNN` (numbered in date order), evaluations `dg-<year>-<ass
 
 ## What is real and what is not
 
-Real (public facts):
-- Unit codes, names and types: GSO, via `shared/data/bac_kan_units_2024.csv` and `bac_kan_districts_2024.csv`
-  (see `shared/data/PROVENANCE.md`). Names are copied exactly; the only change is the district name
-  "Thành Phố Bắc Kạn" written in the GSO spelling `Thành phố Bắc Kạn`.
+Real (in `provenance/provenance.csv`: `seed` when the article says it, `public` for public records):
+- Unit codes, names and types: GSO, via `data/national/bac_kan_units_2024.csv` and `bac_kan_districts_2024.csv`
+  (see `data/national/PROVENANCE.md`). Names are copied exactly; the only change is the district name, which GSO
+  writes "Thành Phố Bắc Kạn" and the demo writes in the standard spelling `Thành phố Bắc Kạn`.
 - The term: 12th congress of the Bắc Kạn Party Organisation, held 26–28 Oct 2020, term 2020–2025
   (`valid_from` 2020-10-28, the closing day; `valid_to` empty as in 2024). The Standing Committee has 13 members.
 - From September 2024, Hà Sỹ Thắng, Giám đốc Sở Công Thương, monitors Vân Tùng (Ngân Sơn): `cm-01954`
   (`valid_from` 2024-09-01). His post's start 2020-01-01 is **assumed**. GSO types Vân Tùng as a Thị trấn;
-  the article calls it "xã".
+  the article calls it "xã". **His activities, proposals and ratings in the demo are invented** and say so in
+  `provenance/provenance.csv` ("not a fact about Hà Sỹ Thắng").
+- Lường Đức Thắng is the Trưởng ban Nội chính Tỉnh ủy Bắc Kạn (`{LUONG_DUC_THANG}`, post start assumed); the
+  demo gives him nothing else.
 - Regulation 1390-QĐ/TU signed 29 Aug 2024; 108 monitors for 108 units, one each.
 - The names of the provincial bodies (the departments of 2024, party boards, agencies, mass organisations).
 - The rural-development programme: 53 provincial bodies help 6 finishing and 47 difficult communes, 2020–2025;
-  Ban Nội chính Tỉnh ủy helps Xã Sĩ Bình (Bạch Thông; the article calls it a difficult commune) and Sở Thông tin
-  và Truyền thông helps Xã Bình Trung (Chợ Đồn).
-- Ban Nội chính's contributions to Sĩ Bình, exactly as the article gives them (quantities real; **dates
-  assumed**, values not given so `value_vnd` is empty): 2023 — 2 road-lighting works (Thôn 1A Nà Loạn,
-  Thôn 2 Khau Cưởm), 10 gift packages for pupils, 56 bicycles for poor pupils; 2024 — 1 new house for a poor
-  household, 52 gift packages, and 1 work: auxiliary works for the village meeting-house (nhà họp thôn).
+  Ban Nội chính Tỉnh ủy helps Xã Sĩ Bình (Bạch Thông; GSO spelling, locally "Sỹ Bình"; the article calls it a
+  difficult commune), Sở Thông tin và Truyền thông helps Xã Bình Trung (Chợ Đồn) and Công an tỉnh helps Xã Giáo
+  Hiệu (Pác Nặm; the article's photo caption: its officers help build rural works there — one `labour_days`
+  contribution, date assumed, no quantity given; Giáo Hiệu's category `difficult` is assumed).
+- Ban Nội chính's work in Sĩ Bình as the article gives it (quantities real; **dates assumed**, values not given
+  so `value_vnd` is empty): 2023 — 2 road-lighting works (Thôn 1A Nà Loạn, Thôn 2 Khau Cưởm), 10 gift packages
+  for pupils, 56 bicycles for poor pupils, and legal education for residents (a `guidance` activity: the model
+  has no kind of its own for it); 2024 — 1 new house for a poor household, 52 gift packages, and auxiliary works
+  for the village meeting-house (nhà họp thôn), recorded as 1 `works` (the count is ours; the article gives
+  none).
+- Thượng Giáo, Quân Hà, Quang Thuận, Thanh Thịnh and Cường Lợi reached the new-rural standard in 2021 (Quang
+  Thuận the advanced standard): they are not among the helped communes and get no invented status.
 
 Placeholder or invented (realistic, not facts):
-- Every person except Hà Sỹ Thắng ("Cán bộ giả định NNN"); every post date except as noted; who holds which
-  Standing Committee seat beyond the usual pattern; who leads which district.
+- Every person except Hà Sỹ Thắng and Lường Đức Thắng ("Cán bộ giả định NNN"); every post date except as noted;
+  who holds which Standing Committee seat beyond the usual pattern; who leads which district.
 - Every monitor → commune pairing except `cm-01954`, and every decision number: `1421-QĐ/TU` (30 Aug 2024, the
   initial 108 assignments), `1502-QĐ/TU`, `1535-QĐ/TU`, `1560-QĐ/TU` are **placeholders**, not real documents.
   District-lead, cell-attendance and rural-development assignments carry no decision (not recorded).
 - District-lead from 2020-11-01, cell-attendance from 2021-01-01: assumed dates.
 - Party cells and their villages ("(giả định)").
-- Which body helps which commune (except Sĩ Bình and Bình Trung), and the category of every commune (Bình Trung's
-  `difficult` is assumed; the 17 helper-only bodies complete the article's count of 53 and are not from a list).
+- Which body helps which commune (except Sĩ Bình, Bình Trung and Giáo Hiệu), and the category of every commune
+  (Bình Trung's and Giáo Hiệu's `difficult` is assumed; the 17 helper-only bodies complete the article's count of
+  53 and are not from a list).
 - All activities, all values in đồng, all evaluations, all rural-development criteria counts and statuses.
   Sở Thông tin và Truyền thông's contributions follow the article's description (staff money for materials,
   labour days, village lighting) but quantities, values and dates are invented.
-- Activities run to 2025-12-31 and the units stay in force although in reality the districts were abolished and
-  the communes merged on 2025-07-01: the demo deliberately ignores the 2025 reform.
+- The records end with the province. Bắc Kạn was merged into Thái Nguyên on 1 July 2025 (its communes into 37
+  new ones, its districts abolished), so nothing is recorded after 2025-06-30: no activity, no evaluation, no
+  contribution. The units, committees and assignments are left as the office's records stood on 30 June 2025
+  (open); `diaban reorganize --events bac-kan-2025` ends them with the reform (units and committees on
+  2025-06-30, assignments with reason `reorganized`), proposes the committees of the new units and lists the old
+  monitors as candidates for them (`--proposals FILE`).
 
 ## Planted defects and the findings they should produce
 
 Everything else is meant to be clean. Dates are inclusive. `--check` re-derives each of these with a small
-independent Python implementation (window 2024-09-01..2025-12-31, evaluation due dates assumed 31 Jan of the
+independent Python implementation (window 2024-09-01..2025-06-30, evaluation due dates assumed 31 Jan of the
 following year) and fails if anything else turns up.
 
 Commune monitoring:
@@ -1114,18 +1278,21 @@ Evaluations for 2024 (all others submitted 2024-12-15..2025-01-20 by `dang-uy-<c
 10. **unfulfilled_not_replaced** — `dg-2024-{EV_UNFULFILLED_2024}` rates `cm-{EV_UNFULFILLED_2024}` ({name[EV_UNFULFILLED_2024]['name']}) `unfulfilled`
     (submitted 2025-01-08); the assignment is never ended or replaced. Its activities are otherwise normal.
 
-Evaluations for 2025 (others submitted 2025-12-10..2026-01-15; only reported when `today` is past the due date):
+Evaluations for 2025 (others submitted 2025-06-10..2025-06-27; only reported when `today` is past the due date,
+and only by a profile that still demands the 2025 evaluation after the regulation's end of life):
 11. **evaluation_missing** — {", ".join(f"`cm-{c}` ({name[c]['name']})" for c in EV_MISSING_2025)}, year 2025.
 
 Duties (the thresholds are profile parameters, not in the article; counts are given so tests can be exact):
-12. **duty_frequency_unmet** (commune monitoring, 2025) — three monitors fall short:
+12. **duty_frequency_unmet** (commune monitoring, January–June 2025) — three monitors fall short whether the year
+    is cut at the province's end or not:
 {short_lines}
-    Every other monitor active for all of 2025 has at least {demo.facts['mins25']} in 2025, and every monitor has at
-    least {demo.facts['mins24']} in Sep–Dec 2024. Assignments that run only part of a year (those of units
-    {GAP_UNIT}, {OVERLAP_UNIT}, {OVERLOAD_UNIT}, {RETIRED_UNIT}) have roughly proportional counts: a profile
-    that does not pro-rate will flag them too.
+    Every other monitor active from 1 January 2025 has at least {demo.facts['mins25']} in January–June 2025 (a
+    whole year's minimum), and every monitor has at least {demo.facts['mins24']} in Sep–Dec 2024. Assignments that
+    run only part of the half-year (those of units {GAP_UNIT}, {OVERLAP_UNIT}, {OVERLOAD_UNIT}, {RETIRED_UNIT})
+    have roughly proportional counts: a checker that judges them until the end of 2025 flags them too.
 13. **duty_frequency_unmet** (cell attendance, analog minimum 2 a year) — `{ca7[0]}`: `{ca7[1]}` attends
-    `{CELL_SHORT}` only **once in 2025**. Every other year 2021–2025 and every other attendee: 2–4 meetings.
+    `{CELL_SHORT}` **not at all in January–June 2025**. Every other year 2021–2024 and every other attendee: 2–4
+    meetings a year, 2–3 in January–June 2025.
 
 Not defects (so a checker should stay silent): Standing Committee members hold a second post; 8 Standing
 Committee members are district leads; spare eligible leaders monitor nothing; the district-lead and
@@ -1134,13 +1301,22 @@ the rural-development assignments have no term.
 
 ## What diaban reports
 
-`diaban check --today 2026-03-01` (profile `bac-kan-1390`) reports exactly the defects above: **12 errors and
-15 warnings** — the 5 monitoring defects, 5 `evaluation_missing` (2 for 2024, 3 for 2025), `evaluation_late`,
-`evaluation_wrong_author`, `evaluation_duplicate`, `unfulfilled_not_replaced` (from 2025-04-09, 90 days after the
-unfulfilled rating), and 13 `duty_frequency_unmet`: the three monitors of item 12 (three duties each), `ca-7`,
-and the retired monitor of `cm-02038`, who logs nothing after 2025-05-31 and so falls short on all three duties
-for 2025. The wrong-author evaluation counts as present (it is reported as written by the wrong body, not as
-missing). The test `crates/diaban/tests/demo.rs` pins the error findings.
+Measured with the engine of this commit (profile `bac-kan-1390`, `--today 2026-03-01`):
+
+- `diaban check`: **12 errors and 17 warnings** — the 5 monitoring defects, 5 `evaluation_missing` (2 for 2024,
+  3 for 2025), `evaluation_wrong_author`, `unfulfilled_not_replaced` (from 2025-04-09, 90 days after the
+  unfulfilled rating); `evaluation_late`, `evaluation_duplicate`, the 10 `duty_frequency_unmet` of items 12–13,
+  and 5 more for the part-year monitors of `cm-02038`, `cm-01909-2` and `cm-02194-2`, which this engine judges
+  up to the end of 2025 because their assignments are still open in the records of 30 June 2025.
+- `diaban reorganize --events bac-kan-2025 --out after.json`, then `diaban check after.json`: **49 errors and 12
+  warnings** — the same 12 errors, the 37 new units of Thái Nguyên uncovered from 2025-07-01, the 10 duty
+  shortfalls of items 12–13, `evaluation_late` and `evaluation_duplicate` (before this version of the demo:
+  896 errors and 1,318 warnings, nearly all artefacts of activities recorded after the reform).
+
+Once the profile records that Regulation 1390 ends with the province (30 June 2025), the 37 gaps, the 5
+part-year warnings and the 3 evaluations of 2025 (due 31 January 2026, after the end) are expected to go. The
+wrong-author evaluation counts as present (it is reported as written by the wrong body, not as missing). The
+test `crates/diaban/tests/demo.rs` pins the error findings.
 """
 
 
@@ -1157,6 +1333,14 @@ def main(argv=None) -> int:
     os.makedirs(args.out, exist_ok=True)
     for fname, r in rows.items():
         write_csv(args.out, fname, r)
+    os.makedirs(os.path.join(args.out, PROVENANCE_DIR), exist_ok=True)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=PROVENANCE_HEADER, lineterminator="\n")
+    w.writeheader()
+    for r in demo.provenance():
+        w.writerow({k: nfc(str(v)) for k, v in r.items()})
+    with open(os.path.join(args.out, PROVENANCE_DIR, PROVENANCE_FILE), "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
     # facts for README: minimum duty counts of clean monitors
     acts = defaultdict(Counter)
     for x in demo.activities:
