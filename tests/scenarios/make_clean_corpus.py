@@ -613,7 +613,7 @@ o.terms[0]["valid_to"] = iso(LAST_DAY_BK)
 for a in o.assignments:
     a.update(valid_to=iso(LAST_DAY_BK), end_reason="reorganized")
 # Thái Nguyên from 01/07/2025.
-o.units.append({"code": "19", "name": "Tỉnh Thái Nguyên", "type": "Tỉnh"})
+o.units.append({"code": "19", "name": "Tỉnh Thái Nguyên", "type": "Tỉnh", "valid_from": iso(REFORM)})  # the merged province
 for code, (name, utype) in sorted(new_units.items()):
     o.units.append({"code": code, "name": name, "type": utype, "parent_code": "19", "valid_from": iso(REFORM)})
 o.orgs += [
