@@ -431,6 +431,22 @@ def cho_don(until):
     ntm = {"id": "NTM-02080", "scheme": "ntm-support-2020-2025", "subject_id": IDS_A["org"]("STTTT"),
            "target": "02080", "valid_from": "2021-03-01", "decision_number": "1215-QĐ/TU", "decision_date": "2021-02-22"}
     o.assignments.append(ntm)
+    # Three Provincial Executive Committee members (Tỉnh ủy viên) each attend one village party cell's meetings,
+    # since the start of the term, three times a year.
+    for i, (village, code) in enumerate((("thôn Nà Bưa", "02026"), ("thôn Bản Tàn", "02044"), ("thôn Khuổi Đeng", "02071"))):
+        cell = {"id": f"CB.{code}.{i + 1:02}", "name": f"Chi bộ {village}", "kind": "party_cell", "level": "commune",
+                "unit_code": code, "parent_id": IDS_A["commune_committee"](code)}
+        o.orgs.append(cell)
+        member = cms[code]["subject_id"] if i else dls["064"]["subject_id"]
+        o.people.append({"id": member, "name": o.name_of(member), "title": "Tỉnh ủy viên",
+                         "organization_id": o.tu, "rank": "member", "valid_from": "2020-10-28"})
+        ca = o.assign("cell-attendance", member, cell["id"], D(2020, 11, 10), decision=("25-QĐ/TU", D(2020, 11, 9)))
+        for year in range(2021, 2025):
+            for month in (3, 7, 11):
+                o.activity(ca, D(year, month, 5 + i), "cell_meeting",
+                           f"Dự sinh hoạt Chi bộ {village} định kỳ tháng {month}/{year}")
+        if until >= D(2025, 1, 5 + i):
+            o.activity(ca, D(2025, 1, 5 + i), "cell_meeting", f"Dự sinh hoạt Chi bộ {village} định kỳ tháng 1/2025")
     for x in o.assignments:
         if x["scheme"] == "commune-monitoring":
             o.routine(x, until)
@@ -449,9 +465,14 @@ scenario("clean_office_cho_don_json",
          "unit from 01/09/2024 (1405-QĐ/TU); Phương Viên handed over on contiguous days (15/11 → 16/11/2024); a "
          "monitor promoted from deputy to head on 01/11/2024 (two contiguous posts); the member in charge of the "
          "district holds a second post; the commune committees' monthly meetings, village visits and quarterly "
-         "guidance recorded; every 2024 evaluation sent by the commune's party committee, two on the due day "
-         "itself. Judged on 31/01/2025, the due day: nothing to report.",
+         "guidance recorded; three Tỉnh ủy viên attend village party cells (since 2020, three times a year); "
+         "the programme of the Sở Thông tin và Truyền thông helping Bình Trung; every 2024 evaluation sent by the "
+         "commune's party committee, two on the due day itself. Judged on 31/01/2025, the due day: nothing to report.",
          [], DS_A, options={"today": "2025-01-31"})
+for day, what in (("2024-11-15", "the outgoing monitor's last day"), ("2024-11-16", "the successor's first day")):
+    scenario(f"clean_office_cho_don_at_{day.replace('-', '_')}",
+             f"The same records viewed on {day}, {what} at Phương Viên, judged on 31/01/2025: exactly one monitor "
+             "that day, nothing to report.", [], DS_A, options={"at": day, "today": "2025-01-31"})
 
 # The same office, viewed on 01/10/2024 from 01/12/2026 (the CLI's default today), one 2024 evaluation missing.
 o, cms = cho_don(D(2025, 1, 31))
