@@ -607,13 +607,13 @@ J_D = D(2026, 2, 1)
 o = Office(IDS_D, "bac-kan-bach-thong", ["058", "063"])
 cms, dls = monitor_all(o, D(2024, 9, 1), ("1405-QĐ/TU", D(2024, 8, 30)))
 evaluations_2024(o, cms, J_D, on_due_day={"01843", "02002"})
-# On 01/03/2025 the Sở Kế hoạch và Đầu tư merged into the Sở Tài chính: its leader's post moves, contiguously.
+# On 01/03/2025 the Sở Kế hoạch và Đầu tư merged into the Sở Tài chính: its leader becomes a deputy director of
+# the merged department the next day (contiguous posts, eligible throughout).
 skhdt = next(a for a in cms.values()
              if next(p for p in o.people if p["id"] == a["subject_id"])["organization_id"] == IDS_D["org"]("SKHDT"))
 p = next(p for p in o.people if p["id"] == skhdt["subject_id"])
 p["valid_to"] = "2025-02-28"
-o.post(p["id"], p["name"], "STC", p["rank"], "2025-03-01",
-       title=p["title"].replace("Sở Kế hoạch và Đầu tư", "Sở Tài chính"))
+o.post(p["id"], p["name"], "STC", "deputy", "2025-03-01")
 for x in o.assignments:
     if x["scheme"] == "commune-monitoring":
         o.routine(x, J_D, last=LAST_DAY_BK)
