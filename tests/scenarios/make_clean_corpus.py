@@ -686,6 +686,11 @@ scenario("clean_reform_bac_kan_bach_thong",
          "2025's first half is judged and its duties are met; the 2025 evaluations, due 31/01/2026, fall after "
          "1390-QĐ/TU lapsed and are not demanded; nothing in Thái Nguyên is judged against 1390. Nothing to report.",
          [], DS_D, options={"today": iso(J_D)})
+for day, what in (("2025-06-30", "Bắc Kạn's last day: every old unit has its monitor"),
+                  ("2025-07-01", "the first day of the new units: 1390-QĐ/TU no longer applies, nothing is judged")):
+    scenario(f"clean_reform_bac_kan_bach_thong_at_{day.replace('-', '_')}",
+             f"The same records viewed on {day}, {what}. Nothing to report.", [], DS_D,
+             options={"at": day, "today": iso(J_D)})
 
 # =============================================================================================================
 # e. Chợ Mới, starting mid-term: monitoring begins on 15/03/2025 (a profile whose coverage starts then).
