@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the shared scenarios of this folder.
 
-The expected findings below are written by hand from the rules (DESIGN §5 and the profile),
+The expected findings below are written by hand from the rules (docs/design.md, docs/semantics.md and the profile),
 not computed by diaban: each scenario states what the answer must be and why. Run this script
 after editing it; the Rust, Python and JavaScript suites then read the JSON files.
 """

@@ -1,7 +1,7 @@
 //! `diaban._diaban`: the private extension module under the `diaban` Python package.
 //!
 //! Thin over the core: every result is the core's own structure serialised (the report's
-//! DESIGN §7 JSON, `Coverage`, `AssignmentView`, `YearReport`, `Relation`, `Changes`,
+//! JSON of docs/design.md ("Findings"), `Coverage`, `AssignmentView`, `YearReport`, `Relation`, `Changes`,
 //! `LineageReport`), converted to Python objects by [`convert`];
 //! every error goes through [`errors`]. Dates cross this boundary as ISO strings; the Python
 //! facade (`python/diaban/`) gives users `datetime.date` values, typed classes and exceptions.
@@ -137,7 +137,7 @@ impl PyDataset {
         ]
     }
 
-    /// Checks the dataset; returns the report as the DESIGN §7 document.
+    /// Checks the dataset; returns the report as the JSON document of docs/design.md ("Findings").
     /// `system_today` is the caller's clock (the facade passes `date.today()`): the day the
     /// check is judged on when neither `today` nor `at` is given.
     #[pyo3(signature = (profile, system_today, at=None, today=None, recorded_on=None, lang=None, strict=false))]

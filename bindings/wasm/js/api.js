@@ -144,7 +144,7 @@ export class Dataset {
     return this.#raw;
   }
 
-  /** Checks the dataset against a profile: `{findings, summary}` (DESIGN §7). */
+  /** Checks the dataset against a profile: `{findings, summary}` (docs/design.md, "Findings"). */
   check(opts) {
     const o = options(opts);
     return call(() => this.#live().check(o));

@@ -8,7 +8,7 @@ export type DateInput = string | Date;
 export type Lang = 'vi' | 'en';
 /** How serious a finding is. */
 export type Severity = 'error' | 'warning' | 'info';
-/** The stable finding codes (DESIGN §5); new codes may be added. */
+/** The stable finding codes (docs/design.md, "Findings"); new codes may be added. */
 export type FindingCode =
   | 'duplicate_id'
   | 'unknown_reference'

@@ -24,7 +24,7 @@ test('module facts', () => {
   assert.match(demoProvenance(), /GSO/);
 });
 
-test('check returns plain {findings, summary} with ISO dates and the DESIGN §7 keys', () => {
+test('check returns plain {findings, summary} with ISO dates and the documented keys', () => {
   const ds = demo();
   const report = ds.check({ today: TODAY });
   plain(report);

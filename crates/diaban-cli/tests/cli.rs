@@ -1,4 +1,4 @@
-//! The `diaban` binary end to end: exit codes, the JSON contract of DESIGN §7, and clear
+//! The `diaban` binary end to end: exit codes, the JSON contract of docs/design.md, and clear
 //! errors (file, line, field; exit 2; never a panic) on tampered input.
 
 #![allow(

@@ -273,7 +273,7 @@ impl Finding {
         }
     }
 
-    /// The finding as the JSON object of DESIGN §7, with the message in `lang`.
+    /// The finding as the JSON object of docs/design.md ("Findings"), with the message in `lang`.
     #[must_use]
     pub fn to_json(&self, lang: Lang) -> Value {
         let mut m = Map::new();
@@ -363,7 +363,7 @@ impl Report {
         self.summary.errors > 0
     }
 
-    /// The report as the JSON document of DESIGN §7: `{"findings": [...], "summary": {...}}`.
+    /// The report as the JSON document of docs/design.md ("Findings"): `{"findings": [...], "summary": {...}}`.
     #[must_use]
     pub fn to_json(&self, lang: Lang) -> Value {
         serde_json::json!({

@@ -1,4 +1,4 @@
-//! The records of a dataset (DESIGN §3): units, organisations, people and their posts,
+//! The records of a dataset (docs/design.md, "The domain model"): units, organisations, people and their posts,
 //! congress terms, assignments, activities, evaluations, reorganisations and
 //! rural-development statuses.
 //!

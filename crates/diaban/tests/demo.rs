@@ -11,7 +11,7 @@
 use diaban::{check, date, CheckOptions, ContributionKind, Dataset, Index, Profile};
 use std::collections::BTreeMap;
 
-/// The real GSO list of Bắc Kạn's 108 commune-level units (data/national, from ../shared/data).
+/// The real GSO list of Bắc Kạn's 108 commune-level units (data/national, with its provenance there).
 fn real_units() -> BTreeMap<String, (String, String)> {
     let text = include_str!("../../../data/national/bac_kan_units_2024.csv");
     text.lines()

@@ -252,7 +252,7 @@ def _resolve_profile(profile: ProfileLike) -> _native.Profile:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in a dataset (DESIGN §5).
+    """One problem found in a dataset (docs/design.md, "Findings").
 
     ``start``/``end`` are the days it concerns (the JSON's ``from``/``to``; ``end`` is ``None``
     with a ``start`` while it is still going on).
