@@ -850,10 +850,10 @@ scenario("bug_post_ended_leaves_unit_uncovered",
          "Issue 11: Trung Hoà's monitor leaves the post on 31/05/2025 and the assignment is left open; the coverage "
          "table still showed him covering the commune while `check` called him ineligible. Coverage counts a "
          "monitor only on the days the post makes them eligible: Trung Hoà is uncovered from 01/06/2025 "
-         "(coverage_gap, error) and the assignment is ineligible from that day (a warning: the eligible-tenure rule "
-         "is an assumed parameter), both until 30/06/2025, when 1390-QĐ/TU lapses. Judged on 15/07/2025; the "
+         "(coverage_gap) and the assignment is ineligible from that day, both warnings (they rest on the "
+         "eligibility rule, an assumed parameter), both until 30/06/2025, when 1390-QĐ/TU lapses. Judged on 15/07/2025; the "
          "monitor did the first half-year's duties before leaving.",
-         [f("coverage_gap", "unit", "01948", "2025-06-01", "2025-06-30"),
+         [f("coverage_gap", "unit", "01948", "2025-06-01", "2025-06-30", "warning"),
           f("ineligible_assignee", "assignment", th["id"], "2025-06-01", "2025-06-30", "warning")],
          o.dataset(), options={"today": "2025-07-15"})
 

@@ -205,7 +205,7 @@ assignment(ds, "cm-b")["subject_id"] = "p3"
 scenario("ineligible_assignee_rank", "p3 is a specialist (rank member), not a leader: ineligible for the whole assignment, up to "
          "the regulation's end (a warning, since reading 'leader' as head or deputy is assumed); a monitor counts only while "
          "eligible, so Thượng Quan has nobody: a gap up to the judged day, coverage_ending after it.",
-         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31"),
+         [f("coverage_gap", "unit", "01957", "2024-09-01", "2024-12-31", "warning"),
           f("ineligible_assignee", "assignment", "cm-b", "2024-09-01", "2025-06-30", "warning"),
           f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds)
 
@@ -221,7 +221,7 @@ scenario("ineligible_assignee_at_last_day", "The same, checked --at 2025-05-31, 
          {"at": "2025-05-31"})
 scenario("ineligible_assignee_at_first_day", "The same, checked --at 2025-06-01 (judged on that day): ineligible on that "
          "day, and the unit has no eligible monitor that day.",
-         [f("coverage_gap", "unit", "01957", "2025-06-01", "2025-06-01"),
+         [f("coverage_gap", "unit", "01957", "2025-06-01", "2025-06-01", "warning"),
           f("ineligible_assignee", "assignment", "cm-b", "2025-06-01", "2025-06-01", "warning")], ds,
          {"at": "2025-06-01", "today": None})
 
@@ -319,7 +319,7 @@ scenario("demo_at_2024_10_01", "The embedded demo on 2024-10-01, judged on 2024-
          "counts as uncovered that day (a monitor counts only while eligible); the 2024 evaluation of Vi Hương's monitor, "
          "sent on 2024-12-15 by the district committee, concerns the 2024 part that includes the day: wrong author. "
          "Nothing due after the judged day is reported.",
-         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01"),
+         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01", "warning"),
           f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_wrong_author", "evaluation", "dg-2024-01975")], options={"at": "2024-10-01"})
 scenario("demo_at_2024_10_01_judged_later", "The view of 2024-10-01 judged on 2026-12-01 (what the command line does when only "
@@ -327,7 +327,7 @@ scenario("demo_at_2024_10_01_judged_later", "The view of 2024-10-01 judged on 20
          "day. The 2024 evaluations of two monitors (01945, 02104) never came, and their 2024 part includes the day; the "
          "2025 evaluations (due 31/01/2026, after the regulation ended) are not demanded, and the 2025 duties do not concern "
          "the day. The second 2024 evaluation of 01849's monitor is a duplicate.",
-         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01"),
+         [f("coverage_gap", "unit", "01885", "2024-10-01", "2024-10-01", "warning"),
           f("ineligible_assignee", "assignment", "cm-01885", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_missing", "assignment", "cm-01945", "2024-10-01", "2024-10-01", "warning"),
           f("evaluation_missing", "assignment", "cm-02104", "2024-10-01", "2024-10-01", "warning"),
@@ -706,8 +706,9 @@ ds = base()
 ds["people"][1]["valid_to"] = "2024-10-31"
 scenario("coverage_counts_only_eligible_monitors", "p2 leaves the deputy post after 2024-10-31 and stays recorded as Thượng "
          "Quan's monitor. From 2024-11-01 p2 is ineligible, and Thượng Quan has no eligible monitor: a coverage gap up to the "
-         "judged day (2024-12-31), then coverage_ending (info) for the days after it. The coverage table agrees.",
-         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31"),
+         "judged day (2024-12-31) — a warning, since it rests on the eligibility rule, an assumed parameter —, then "
+         "coverage_ending (info) for the days after it. The coverage table agrees.",
+         [f("coverage_gap", "unit", "01957", "2024-11-01", "2024-12-31", "warning"),
           f("ineligible_assignee", "assignment", "cm-b", "2024-11-01", "2025-06-30", "warning"),
           f("coverage_ending", "unit", "01957", "2025-01-01", "2025-06-30", "info")], ds)
 

@@ -71,13 +71,16 @@ pub fn check_text(
         .max()
         .unwrap_or(0);
     for (code, findings) in &groups {
-        let severity = findings.first().map_or(Severity::Info, |f| f.severity);
-        let _ = writeln!(
-            out,
-            "\n{code} ({} {})",
-            findings.len(),
-            severity_word(severity, findings.len(), lang)
-        );
+        // One code may carry several severities (a coverage gap resting on an assumed
+        // eligibility rule is a warning): count each.
+        let counts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .filter_map(|severity| {
+                let n = findings.iter().filter(|f| f.severity == severity).count();
+                (n > 0).then(|| format!("{n} {}", severity_word(severity, n, lang)))
+            })
+            .collect();
+        let _ = writeln!(out, "\n{code} ({})", counts.join(", "));
         for f in findings {
             let mark = match f.severity {
                 Severity::Error => "✗",

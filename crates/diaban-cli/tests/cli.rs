@@ -56,9 +56,14 @@ fn check_text_is_grouped_and_counted() {
     let o = diaban(&["check", "--today", "2026-03-01", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
-    // 02131 has nobody; 01885 and 02038 have only a monitor who is not eligible (a monitor
-    // covers a unit only while eligible).
-    assert!(text.contains("coverage_gap (3 errors)"), "{text}");
+    // 02131 has nobody (an error); 01885 and 02038 have only a monitor who is not eligible (a
+    // monitor covers a unit only while eligible; that rests on an assumed rule: warnings). A
+    // group counts each severity.
+    assert!(
+        text.contains("coverage_gap (1 error, 2 warnings)"),
+        "{text}"
+    );
+    assert!(text.contains("\ncoverage_overlap (1 error)\n"), "{text}");
     assert!(
         text.lines().last().unwrap().starts_with("Total: "),
         "{text}"

@@ -1011,6 +1011,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 .iter()
                 .flat_map(|a| self.counting_days(scheme, a))
                 .collect();
+            let recorded: Vec<Period> = index
+                .assignments_of_target(&scheme.id, &code)
+                .iter()
+                .map(|a| a.period())
+                .filter(|p| !p.is_inverted())
+                .collect();
             let gaps: Vec<Period> = self
                 .scheme_target_days(scheme, &code, &w)
                 .iter()
@@ -1030,25 +1036,53 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     ),
                 };
                 if let Some(gap) = past {
-                    let (vi, en) = span(&gap);
-                    self.push(
-                        Draft::new(Code::CoverageGap, "unit", &code)
-                            .period(gap)
-                            .rests_on(scheme, "per_target", &scheme.per_target)
-                            .say(
-                                format!(
-                                    "{name} ({code}) không có người được phân công ({}) {vi}.",
-                                    scheme.name_vi
-                                ),
-                                format!(
-                                    "{name} ({code}) has nobody assigned ({}) {en}.",
-                                    scheme.name_en
-                                ),
-                            )
-                            .detail("scheme", scheme.id.clone())
-                            .detail("name", name.clone())
-                            .detail("days", gap.days()),
-                    );
+                    // Days with no record at all rest on the cardinality (one monitor per
+                    // unit); days whose only records are of ineligible monitors rest on the
+                    // eligibility rule, which may be assumed: then the gap is a warning too.
+                    let unrecorded = period::gaps_within(&gap, &recorded);
+                    for part in &unrecorded {
+                        let (vi, en) = span(part);
+                        self.push(
+                            Draft::new(Code::CoverageGap, "unit", &code)
+                                .period(*part)
+                                .rests_on(scheme, "per_target", &scheme.per_target)
+                                .say(
+                                    format!(
+                                        "{name} ({code}) không có người được phân công ({}) {vi}.",
+                                        scheme.name_vi
+                                    ),
+                                    format!(
+                                        "{name} ({code}) has nobody assigned ({}) {en}.",
+                                        scheme.name_en
+                                    ),
+                                )
+                                .detail("scheme", scheme.id.clone())
+                                .detail("name", name.clone())
+                                .detail("days", part.days()),
+                        );
+                    }
+                    for part in period::gaps_within(&gap, &unrecorded) {
+                        let (vi, en) = span(&part);
+                        self.push(
+                            Draft::new(Code::CoverageGap, "unit", &code)
+                                .period(part)
+                                .rests_on(scheme, "subject", &scheme.subject)
+                                .say(
+                                    format!(
+                                        "{name} ({code}) không có người đủ điều kiện theo dõi ({}) {vi}: người được phân công không giữ chức vụ đủ điều kiện.",
+                                        scheme.name_vi
+                                    ),
+                                    format!(
+                                        "{name} ({code}) has no eligible assignee ({}) {en}: the one assigned holds no qualifying post.",
+                                        scheme.name_en
+                                    ),
+                                )
+                                .detail("scheme", scheme.id.clone())
+                                .detail("name", name.clone())
+                                .detail("days", part.days())
+                                .detail("only_ineligible", true),
+                        );
+                    }
                 }
                 if let Some(rest) = future {
                     let (vi, en) = span(&rest);
