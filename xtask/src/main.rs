@@ -16,11 +16,13 @@ fn main() -> ExitCode {
         Some("wasm") => wasm::build(&root()).map(|_| ()),
         Some("python") => python::build(&root()).map(|_| ()),
         Some("bench") => bench::run(&root(), &args[1..]),
+        Some("bench-guard") => bench::guard_only(&root()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
                  WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
-                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md"
+                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
+                 bench-guard         diaban against the polars peer on a small sample (part of test)"
             );
             return ExitCode::from(2);
         }
@@ -114,7 +116,10 @@ fn test(args: &[String]) -> Result<(), String> {
     if rust_only {
         return Ok(());
     }
-    step("benchmarks (smoke, scale 0.01)", || bench::smoke(&root))?;
+    step(
+        "benchmarks (smoke, scale 0.01; guard against polars, scale 0.05)",
+        || bench::smoke(&root),
+    )?;
     step("Python binding", || python::test(&root))?;
     step("WebAssembly binding (Node + browser)", || wasm::test(&root))?;
     Ok(())
