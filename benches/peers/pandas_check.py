@@ -23,7 +23,8 @@ from the profile, as diaban does:
   qualifying post (rank, organisation kind and level), when the scheme requires eligible tenure
   or the subject never qualifies.
 - `activity_outside_assignment`: an activity of a known subject on a day when the subject holds
-  no assignment (of any scheme of the profile) to the activity's target.
+  no assignment (of any scheme of the profile) to the activity's target; identical rows count
+  once (diaban's report lists identical findings once).
 
 Days are whole calendar days, both ends inclusive; an empty `valid_from` means "always", an
 empty `valid_to` "open". Assignments whose period is inverted are reported once
@@ -129,7 +130,7 @@ def main() -> None:
         "assignments.csv",
         ["id", "scheme", "subject_id", "target", "valid_from", "valid_to", "term_id", "replaces"],
     )
-    acts = read(folder, "activities.csv", ["id", "date", "subject_id", "target", "recipient"])
+    acts = read(folder, "activities.csv", ["id", "date", "subject_id", "target", "kind", "recipient"])
     evals = read(folder, "evaluations.csv", ["id", "assignment_id", "author_id"])
     ntm = read(folder, "ntm_statuses.csv", ["unit_code"])
     for df in (units, orgs, people, terms, asg):
@@ -253,12 +254,14 @@ def main() -> None:
 
     # activity_outside_assignment
     known = acts["subject_id"].isin(anyone)
-    act = acts.loc[known, ["subject_id", "target", "day"]]
+    act = acts.loc[known, ["id", "subject_id", "target", "kind", "day"]]
     act["row"] = np.arange(len(act))
     held = asg.loc[known_scheme, ["subject_id", "target", "f", "t"]]
-    m = act.merge(held, on=["subject_id", "target"])
+    m = act[["row", "subject_id", "target", "day"]].merge(held, on=["subject_id", "target"])
     covered = m.loc[(m["f"] <= m["day"]) & (m["day"] <= m["t"]), "row"].unique()
-    add("activity_outside_assignment", len(act) - len(covered))
+    outside = act[~act["row"].isin(covered)]
+    # Identical records give identical findings, which a report lists once.
+    add("activity_outside_assignment", len(outside.drop_duplicates(["id", "subject_id", "target", "kind", "day"])))
     t2 = time.perf_counter()
 
     print(

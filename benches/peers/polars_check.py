@@ -124,7 +124,7 @@ def main() -> None:
         "assignments.csv",
         ["id", "scheme", "subject_id", "target", "valid_from", "valid_to", "term_id", "replaces"],
     ).with_columns(span)
-    acts = read(folder, "activities.csv", ["id", "date", "subject_id", "target", "recipient"]).with_columns(
+    acts = read(folder, "activities.csv", ["id", "date", "subject_id", "target", "kind", "recipient"]).with_columns(
         days("date", NEG).alias("day")
     )
     evals = read(folder, "evaluations.csv", ["id", "assignment_id", "author_id"])
@@ -265,16 +265,21 @@ def main() -> None:
         add("ineligible_assignee", count_gaps(w.with_row_index("wid"), q, "subject_id"))
 
     # activity_outside_assignment
-    act = acts.filter(pl.col("subject_id").is_in(anyone.implode())).select("subject_id", "target", "day").with_row_index(
-        "row"
+    act = (
+        acts.filter(pl.col("subject_id").is_in(anyone.implode()))
+        .select("id", "subject_id", "target", "kind", "day")
+        .with_row_index("row")
     )
     covered = (
-        act.join(a_ok.select("subject_id", "target", "f", "t"), on=["subject_id", "target"])
+        act.select("row", "subject_id", "target", "day")
+        .join(a_ok.select("subject_id", "target", "f", "t"), on=["subject_id", "target"])
         .filter((pl.col("f") <= pl.col("day")) & (pl.col("day") <= pl.col("t")))
-        .select(pl.col("row").n_unique())
-        .item()
+        .select("row")
+        .unique()
     )
-    add("activity_outside_assignment", act.height - covered)
+    outside = act.join(covered, on="row", how="anti")
+    # Identical records give identical findings, which a report lists once.
+    add("activity_outside_assignment", outside.unique(["id", "subject_id", "target", "kind", "day"]).height)
     t2 = time.perf_counter()
 
     print(

@@ -147,6 +147,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             1,
             &mut commands,
         );
+        let defects = env.as_ref().ok().map(|py| {
+            defect_peers(
+                root,
+                &bin("diaban"),
+                &bin("generate"),
+                py,
+                &data,
+                &mut commands,
+            )
+        });
         let report = Report {
             o: &o,
             commands,
@@ -160,6 +170,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             python: Binding::Missing("not measured".into()),
             wasm: Binding::Missing("not measured".into()),
             peers,
+            defects,
             peer_env: env.err(),
             elapsed: started.elapsed().as_secs_f64(),
         };
@@ -267,6 +278,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         3,
         &mut commands,
     );
+    let defects = peer_env.as_ref().ok().map(|py| {
+        defect_peers(
+            root,
+            &bin("diaban"),
+            &bin("generate"),
+            py,
+            &data,
+            &mut commands,
+        )
+    });
     let peer_env = peer_env.err();
 
     // 6. Bindings.
@@ -315,6 +336,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         python,
         wasm,
         peers,
+        defects,
         peer_env,
         elapsed: started.elapsed().as_secs_f64(),
     };
@@ -514,11 +536,14 @@ fn guard(root: &Path, data: &Path) -> Result<(), String> {
 }
 
 enum Binding {
-    Measured(Result<f64, String>),
+    /// The `name seconds` lines the script printed: `load_check` (best of 3), `index_build`,
+    /// `point_query` (and `point_query_raw` from Python).
+    Measured(Result<BTreeMap<String, f64>, String>),
     Missing(String),
 }
 
-/// The best of three `load + check` passes of a binding's script (`benches/<dir>/<script>`).
+/// The best of three `load + check` passes of a binding's script (`benches/<dir>/<script>`),
+/// then its point queries.
 fn time_binding(root: &Path, program: &Path, dir: &str, script: &str, data: &Path) -> Binding {
     let script = root.join("benches").join(dir).join(script);
     Binding::Measured(
@@ -532,7 +557,7 @@ fn time_binding(root: &Path, program: &Path, dir: &str, script: &str, data: &Pat
             ],
             &[],
         )
-        .map(|s| numbers(&s).get("load_check").copied().unwrap_or(f64::NAN)),
+        .map(|s| numbers(&s)),
     )
 }
 
@@ -688,6 +713,8 @@ struct Report<'a> {
     python: Binding,
     wasm: Binding,
     peers: Peers,
+    /// The three tools on a small sample with injected defects (counts only).
+    defects: Option<Result<Peers, String>>,
     /// Why the peers' Python environment could not be made, if it could not.
     peer_env: Option<String>,
     elapsed: f64,
@@ -816,6 +843,44 @@ impl Report<'_> {
         }
     }
 
+    /// Point queries in the three languages (the bindings keep their dataset's index).
+    fn query_section(&self, md: &mut String) {
+        let b = &self.o.base;
+        let _ = writeln!(
+            md,
+            "\n## Point queries in three languages\n\n`who_monitors(commune, day)` on a seeded sequence of 4,096 pairs. \
+             Rust: criterion, index built beforehand (scale {b}). Python and JavaScript: the mean over the sequence \
+             through the public API (scale {}), after a first query that builds the dataset's index (`index_build`), \
+             which the `Dataset` then keeps; `raw` is the extension module without the facade's objects.\n",
+            self.o.bind
+        );
+        let _ = writeln!(
+            md,
+            "| language | first query (builds the index) | point query | raw |\n|---|---|---|---|"
+        );
+        let _ = writeln!(
+            md,
+            "| Rust | – | {} | – |",
+            human(
+                self.c(&format!("query/who_monitors/s{b}"))
+                    .unwrap_or(f64::NAN)
+            )
+        );
+        for (name, binding) in [("Python", &self.python), ("JavaScript", &self.wasm)] {
+            let get = |k: &str| match binding {
+                Binding::Measured(Ok(m)) => m.get(k).copied().map_or("–".into(), human),
+                _ => "–".into(),
+            };
+            let _ = writeln!(
+                md,
+                "| {name} | {} | {} | {} |",
+                get("index_build"),
+                get("point_query"),
+                get("point_query_raw")
+            );
+        }
+    }
+
     /// The side-by-side table of diaban, pandas and polars, and the comparison of their counts.
     fn peer_section(&self, md: &mut String) {
         let p = &self.peers;
@@ -869,27 +934,46 @@ impl Report<'_> {
             "\nFindings per code on the same data. The peers implement the structural checks only, with \
              diaban's definitions (see the docstring of `benches/peers/pandas_check.py`); diaban does more in the \
              same time: its other rules (duties, evaluations, terms, reorganisations, district leads) and the \
-             rendering of every finding's message and details.\n"
+             rendering of every finding's message and details. The clean national data has few structural \
+             defects, so the counts are also compared on a small sample into which \
+             `benches/peers/inject_defects.py` puts defects of every compared kind.\n"
         );
+        let dirty = match &self.defects {
+            Some(Ok(d)) => Some(d),
+            _ => None,
+        };
         let _ = writeln!(
             md,
-            "| code | diaban | pandas | polars | agree |\n|---|---|---|---|---|"
+            "| code | diaban | pandas | polars | agree | with defects (scale {DEFECT_SCALE}): diaban | pandas | polars | agree |\n|---|---|---|---|---|---|---|---|---|"
         );
-        let count = |i: usize, code: &str| {
-            p.get(i).map_or("–".into(), |x| {
+        let count = |p: Option<&Peers>, i: usize, code: &str| {
+            p.and_then(|p| p.get(i)).map_or("–".into(), |x| {
                 x.2.get(code).copied().unwrap_or(0).to_string()
             })
         };
-        for code in PEER_CODES {
-            let cells: Vec<String> = (0..3).map(|i| count(i, code)).collect();
-            let agree = if cells.iter().any(|c| c == "–") {
+        let agree = |cells: &[String]| {
+            if cells.iter().any(|c| c == "–") {
                 "–"
             } else if cells.windows(2).all(|w| w.first() == w.get(1)) {
                 "yes"
             } else {
                 "**no**"
-            };
-            let _ = writeln!(md, "| `{code}` | {} | {agree} |", cells.join(" | "));
+            }
+        };
+        for code in PEER_CODES {
+            let clean: Vec<String> = (0..3).map(|i| count(Some(p), i, code)).collect();
+            let with: Vec<String> = (0..3).map(|i| count(dirty, i, code)).collect();
+            let _ = writeln!(
+                md,
+                "| `{code}` | {} | {} | {} | {} |",
+                clean.join(" | "),
+                agree(&clean),
+                with.join(" | "),
+                agree(&with)
+            );
+        }
+        if let Some(Err(e)) = &self.defects {
+            let _ = writeln!(md, "\nThe sample with defects could not be made: {e}");
         }
         if let Some((_, _, counts)) = p.get(0) {
             let others: Vec<String> = counts
@@ -905,7 +989,14 @@ impl Report<'_> {
                 );
             }
         }
-        let dis = p.disagreements();
+        let mut dis = p.disagreements();
+        if let Some(d) = dirty {
+            dis.extend(
+                d.disagreements()
+                    .into_iter()
+                    .map(|x| format!("{x} (with defects)")),
+            );
+        }
         if !dis.is_empty() {
             let _ = writeln!(
                 md,
@@ -1009,21 +1100,24 @@ impl Report<'_> {
             ("WebAssembly in Node", &self.wasm, 2.5),
         ] {
             match binding {
-                Binding::Measured(Ok(t)) => row(
-                    &mut md,
-                    format!(
-                        "{name} `load + check` ≤ {limit} × native (scale {}, best of 3)",
-                        self.o.bind
-                    ),
-                    format!(
-                        "{} vs {}",
-                        human(*t),
-                        human(self.native.unwrap_or(f64::NAN))
-                    ),
-                    self.native.map(|n| t / n),
-                    limit,
-                    " ×",
-                ),
+                Binding::Measured(Ok(m)) => {
+                    let t = &m.get("load_check").copied().unwrap_or(f64::NAN);
+                    row(
+                        &mut md,
+                        format!(
+                            "{name} `load + check` ≤ {limit} × native (scale {}, best of 3)",
+                            self.o.bind
+                        ),
+                        format!(
+                            "{} vs {}",
+                            human(*t),
+                            human(self.native.unwrap_or(f64::NAN))
+                        ),
+                        self.native.map(|n| t / n),
+                        limit,
+                        " ×",
+                    );
+                }
                 Binding::Measured(Err(e)) => {
                     let _ = writeln!(md, "| {name} `load + check` ≤ {limit} × native | failed: {e} | – | ≤ {limit} × | **FAIL** |");
                 }
@@ -1031,6 +1125,26 @@ impl Report<'_> {
                     let _ = writeln!(md, "| {name} `load + check` ≤ {limit} × native | not built: {why} | – | ≤ {limit} × | not measured |");
                 }
             }
+        }
+        for (name, binding, limit) in [
+            ("Python", &self.python, 5.0),
+            ("JavaScript (WebAssembly in Node)", &self.wasm, 10.0),
+        ] {
+            let q = match binding {
+                Binding::Measured(Ok(m)) => m.get("point_query").copied(),
+                _ => None,
+            };
+            row(
+                &mut md,
+                format!(
+                    "point query `who_monitors` from {name} ≤ {limit} µs, index kept (scale {}, mean of 4,096, through the public API)",
+                    self.o.bind
+                ),
+                human(q.unwrap_or(f64::NAN)),
+                q.map(|q| q * 1e6),
+                limit,
+                " µs",
+            );
         }
         match &self.memory {
             Ok(m) => {
@@ -1061,6 +1175,7 @@ impl Report<'_> {
             bind = self.o.bind,
         );
         self.peer_section(&mut md);
+        self.query_section(&mut md);
         // Criterion table.
         let _ = writeln!(md, "\n## Criterion benchmarks (scale {b})\n\nMedian of the samples and its 95 % confidence interval.\n");
         let _ = writeln!(md, "| benchmark | median | 95 % interval |\n|---|---|---|");
@@ -1283,6 +1398,53 @@ fn counts_of(tool: &str, path: &Path) -> Result<BTreeMap<String, u64>, String> {
         }
     }
     Ok(out)
+}
+
+/// The scale of the sample into which `benches/peers/inject_defects.py` puts defects.
+const DEFECT_SCALE: &str = "0.05";
+
+/// diaban and the peers, once each, on a small sample with defects of every compared kind
+/// injected, so that their counts agree on non-zero numbers, not only on the clean national data.
+fn defect_peers(
+    root: &Path,
+    cli: &Path,
+    generate: &Path,
+    python: &Path,
+    data: &Path,
+    commands: &mut Vec<String>,
+) -> Result<Peers, String> {
+    let clean = data.join(format!("s{DEFECT_SCALE}"));
+    if !clean.join("csv").join("units.csv").is_file() {
+        capture(
+            root,
+            generate,
+            &[
+                "--scale",
+                DEFECT_SCALE,
+                "--out",
+                &clean.display().to_string(),
+            ],
+            &[],
+        )?;
+    }
+    let dirty = data.join(format!("s{DEFECT_SCALE}-defects"));
+    let script = root.join("benches").join("peers").join("inject_defects.py");
+    commands.push(format!(
+        "target/venv/bin/python benches/peers/inject_defects.py target/bench-data/s{DEFECT_SCALE}/csv target/bench-data/s{DEFECT_SCALE}-defects/csv"
+    ));
+    capture(
+        root,
+        python,
+        &[
+            &script.display().to_string(),
+            &clean.join("csv").display().to_string(),
+            &dirty.join("csv").display().to_string(),
+        ],
+        &[],
+    )?;
+    std::fs::copy(clean.join("profile.json"), dirty.join("profile.json"))
+        .map_err(|e| format!("cannot copy the profile into {}: {e}", dirty.display()))?;
+    Ok(run_peers(root, cli, Some(python), &dirty, 1, commands))
 }
 
 /// Median seconds, median peak memory in kB (when measured), findings per code.
