@@ -172,6 +172,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             peers,
             defects,
             peer_env: env.err(),
+            growth: Vec::new(),
             elapsed: started.elapsed().as_secs_f64(),
         };
         let mut md = String::new();
@@ -290,6 +291,37 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     });
     let peer_env = peer_env.err();
 
+    // How time and memory of the whole `diaban check` grow with the CSV input (one run per
+    // scale of the sweep up to 4; scale 8 would need several GB and a minute more).
+    let mut growth: Vec<(String, u64, Result<Timed, String>)> = Vec::new();
+    for s in o
+        .scales
+        .iter()
+        .filter(|s| s.parse::<f64>().is_ok_and(|v| v <= 4.0))
+    {
+        let dir = data.join(format!("s{s}"));
+        let csv = dir.join("csv");
+        commands.push(format!(
+            "/usr/bin/time -v {TARGET}/release/diaban check target/bench-data/s{s}/csv --profile target/bench-data/s{s}/profile.json --format json --today {TODAY} > /dev/null"
+        ));
+        let t = timed(
+            root,
+            &bin("diaban"),
+            &[
+                "check",
+                &csv.display().to_string(),
+                "--profile",
+                &dir.join("profile.json").display().to_string(),
+                "--format",
+                "json",
+                "--today",
+                TODAY,
+            ],
+            &root.join(TARGET).join("peers").join("growth.json"),
+        );
+        growth.push((s.clone(), folder_bytes(&csv), t));
+    }
+
     // 6. Bindings.
     let native = capture(
         root,
@@ -338,6 +370,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         peers,
         defects,
         peer_env,
+        growth,
         elapsed: started.elapsed().as_secs_f64(),
     };
     let text = report.markdown(root);
@@ -717,6 +750,8 @@ struct Report<'a> {
     defects: Option<Result<Peers, String>>,
     /// Why the peers' Python environment could not be made, if it could not.
     peer_env: Option<String>,
+    /// `diaban check` on the CSV folder per scale: input bytes, time and peak memory.
+    growth: Vec<(String, u64, Result<Timed, String>)>,
     elapsed: f64,
 }
 
@@ -808,6 +843,23 @@ impl Report<'_> {
                 }
             }
         };
+        let at = |scale: &str| {
+            self.growth
+                .iter()
+                .find(|g| g.0 == scale)
+                .and_then(|g| g.2.as_ref().ok())
+                .map(|t| t.seconds)
+        };
+        if let (Some(one), Some(four)) = (at("1"), at("4")) {
+            let r = four / one;
+            let _ = writeln!(
+                md,
+                "| `diaban check` on 4 × the data ≤ 4.4 × the time (national CSV, scales 4 and 1, whole process, one run each) | {} vs {} | {r:.2} × | ≤ 4.4 × | {} |",
+                human(four),
+                human(one),
+                verdict(r <= 4.4)
+            );
+        }
         speed(md, "pandas", pandas.map(|x| x.0), 10.0);
         speed(md, "polars", polars.map(|x| x.0), 4.0);
         let rss = |x: Option<&ToolResult>| x.and_then(|x| x.1).map(|k| k as f64 * 1024.0);
@@ -839,6 +891,51 @@ impl Report<'_> {
             }
             None => {
                 let _ = writeln!(md, "| peak memory of `diaban check` ≤ 5 × the CSV input | – | – | ≤ 5 × | not measured |");
+            }
+        }
+    }
+
+    /// How the whole `diaban check` grows with the CSV input.
+    fn growth_section(&self, md: &mut String) {
+        if self.growth.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            md,
+            "\n## Growth of `diaban check` with the data (CSV folder, whole process, one run per scale)\n\n\
+             | scale | input | time | peak memory | memory / input | time / time at scale {} |\n|---|---|---|---|---|---|",
+            self.growth.first().map_or("–", |g| g.0.as_str())
+        );
+        let first = self
+            .growth
+            .first()
+            .and_then(|g| g.2.as_ref().ok())
+            .map(|t| t.seconds);
+        for (s, bytes, t) in &self.growth {
+            match t {
+                Ok(t) => {
+                    let mem = t.max_rss_kb.map(|k| k as f64 * 1024.0);
+                    let _ = writeln!(
+                        md,
+                        "| {s} | {:.0} MB | {} | {} | {} | {:.2} |",
+                        *bytes as f64 / 1e6,
+                        human(t.seconds),
+                        mem.map_or("–".into(), |m| format!("{:.0} MB", m / 1e6)),
+                        mem.map_or("–".into(), |m| format!(
+                            "{:.2} ×",
+                            m / (*bytes).max(1) as f64
+                        )),
+                        first.map_or(f64::NAN, |f| t.seconds / f)
+                    );
+                }
+                Err(e) => {
+                    let _ = writeln!(
+                        md,
+                        "| {s} | {:.0} MB | failed: {} | – | – | – |",
+                        *bytes as f64 / 1e6,
+                        e.replace('\n', " ")
+                    );
+                }
             }
         }
     }
@@ -1176,6 +1273,7 @@ impl Report<'_> {
         );
         self.peer_section(&mut md);
         self.query_section(&mut md);
+        self.growth_section(&mut md);
         // Criterion table.
         let _ = writeln!(md, "\n## Criterion benchmarks (scale {b})\n\nMedian of the samples and its 95 % confidence interval.\n");
         let _ = writeln!(md, "| benchmark | median | 95 % interval |\n|---|---|---|");
