@@ -90,10 +90,15 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// The built-in profile with its regulation in force, and commune coverage required, from
-/// 1 November 2020 (the start of the generated term); schemes otherwise unchanged.
+/// 1 November 2020 (the start of the generated term), in every province and with no end (the
+/// built-in profile judges only Bắc Kạn, until 30 June 2025); schemes otherwise unchanged.
 pub fn bench_profile() -> Profile {
     let mut p = Profile::bac_kan_1390();
     p.id = "bench-national".to_owned();
+    p.regulation.territory = None;
+    p.regulation.in_force_until = None;
+    p.regulation.in_force_until_source = None;
+    p.regulation.in_force_until_note = None;
     p.regulation.signed = d(2020, 10, 30);
     p.regulation.effective = d(2020, 11, 1);
     p.regulation.structure_note = format!(

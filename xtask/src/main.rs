@@ -17,11 +17,13 @@ fn main() -> ExitCode {
         Some("python") => python::build(&root()).map(|_| ()),
         Some("bench") => bench::run(&root(), &args[1..]),
         Some("soak") => soak(&args[1..]),
+        Some("bench-guard") => bench::guard_only(&root()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
                  WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
                  python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
+                 bench-guard         diaban against the polars peer on a small sample (part of test)\n  \
                  soak [--cases N] [--seed S]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
             );
             return ExitCode::from(2);
@@ -116,7 +118,10 @@ fn test(args: &[String]) -> Result<(), String> {
     if rust_only {
         return Ok(());
     }
-    step("benchmarks (smoke, scale 0.01)", || bench::smoke(&root))?;
+    step(
+        "benchmarks (smoke, scale 0.01; guard against polars, scale 0.05)",
+        || bench::smoke(&root),
+    )?;
     step("Python binding", || python::test(&root))?;
     step("WebAssembly binding (Node + browser)", || wasm::test(&root))?;
     Ok(())

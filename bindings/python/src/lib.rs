@@ -21,6 +21,7 @@ use diaban::{Dataset, Index, Lang, Profile, ReorganizationEdge};
 use errors::{call, guard, guard_ok, to_pyerr};
 use pyo3::prelude::*;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// An optional date argument, read by the core's argument contract ([`diaban::api`]).
 fn parse_opt_day(py: Python<'_>, name: &str, text: Option<&str>) -> PyResult<Option<NaiveDate>> {
@@ -32,16 +33,63 @@ fn parse_day(py: Python<'_>, name: &str, text: &str) -> PyResult<NaiveDate> {
     diaban::api::date_arg(name, text).map_err(|e| errors::core_error(py, &e))
 }
 
+/// The index of a dataset, built on the first query that needs it.
+type LazyIndex<'d> = OnceLock<Index<'d>>;
+
+self_cell::self_cell!(
+    /// A dataset and its [`Index`]: the index borrows the records, so both live in one cell;
+    /// it is built once, on the first point query, and reused by every later one. A `Dataset`
+    /// never changes after it is made (the class is frozen), so the index never goes stale.
+    struct Indexed {
+        owner: Dataset,
+        #[not_covariant]
+        dependent: LazyIndex,
+    }
+);
+
+impl Indexed {
+    /// Runs `f` with the index, building it first (with the GIL released, inside the panic
+    /// guard) if no query has needed it yet. `f` converts its answer to Python objects
+    /// itself: what it returns may not borrow the dataset.
+    fn with_index<'py, R>(
+        &self,
+        py: Python<'py>,
+        f: impl for<'d> FnOnce(&Index<'d>) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.with_dependent(|dataset, lazy| {
+            let index = match lazy.get() {
+                Some(index) => index,
+                None => {
+                    let built = py
+                        .detach(|| guard_ok(|| Index::new(dataset)))
+                        .map_err(|e| to_pyerr(py, e))?;
+                    lazy.get_or_init(|| built)
+                }
+            };
+            f(index)
+        })
+    }
+}
+
+impl std::ops::Deref for Indexed {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        self.borrow_owner()
+    }
+}
+
 /// A dataset: units, organisations, people, terms, assignments, activities, evaluations,
 /// reorganisations and rural-development statuses.
 #[pyclass(frozen, module = "diaban._diaban", name = "Dataset")]
 pub struct PyDataset {
-    inner: Dataset,
+    inner: Indexed,
 }
 
 impl PyDataset {
     fn wrap(inner: Dataset) -> PyDataset {
-        PyDataset { inner }
+        PyDataset {
+            inner: Indexed::new(inner, |_| OnceLock::new()),
+        }
     }
 }
 
@@ -108,7 +156,7 @@ impl PyDataset {
 
     /// The dataset as a dict of tables, the same document `to_json` writes.
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::serialize_to_py(py, &self.inner)
+        convert::serialize_to_py(py, &*self.inner)
     }
 
     /// The dataset as CSV files: `(file name, text)` pairs.
@@ -181,12 +229,13 @@ impl PyDataset {
         scheme: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let coverage = py
-            .detach(|| guard(|| Index::new(dataset).coverage(profile, scheme.as_deref(), day)))
-            .map_err(|e| to_pyerr(py, e))?;
-        convert::serialize_to_py(py, &coverage)
+        self.inner.with_index(py, |index| {
+            let coverage = py
+                .detach(|| guard(|| index.coverage(profile, scheme.as_deref(), day)))
+                .map_err(|e| to_pyerr(py, e))?;
+            convert::serialize_to_py(py, &coverage)
+        })
     }
 
     /// Every assignment on a target (unit code or organisation id) that includes the day.
@@ -197,8 +246,10 @@ impl PyDataset {
         at: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        let views = call(py, || Ok(Index::new(&self.inner).who_monitors(target, day)))?;
-        convert::serialize_to_py(py, &views)
+        self.inner.with_index(py, |index| {
+            let views = call(py, || Ok(index.who_monitors(target, day)))?;
+            convert::serialize_to_py(py, &views)
+        })
     }
 
     /// Every assignment held by a subject (person or organisation id) that includes the day.
@@ -209,11 +260,10 @@ impl PyDataset {
         at: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        let views = call(
-            py,
-            || Ok(Index::new(&self.inner).monitored_by(subject, day)),
-        )?;
-        convert::serialize_to_py(py, &views)
+        self.inner.with_index(py, |index| {
+            let views = call(py, || Ok(index.monitored_by(subject, day)))?;
+            convert::serialize_to_py(py, &views)
+        })
     }
 
     /// Every working relationship a person (or organisation) has on a day, through their assignments.
@@ -226,16 +276,18 @@ impl PyDataset {
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
         let profile = &profile.get().inner;
-        let relations = call(py, || {
-            Ok(Index::new(&self.inner).relations(profile, subject, day))
-        })?;
-        convert::serialize_to_py(py, &relations)
+        self.inner.with_index(py, |index| {
+            let relations = call(py, || Ok(index.relations(profile, subject, day)))?;
+            convert::serialize_to_py(py, &relations)
+        })
     }
 
     /// Every assignment ever made on a target, by start date.
     fn history<'py>(&self, py: Python<'py>, target: &str) -> PyResult<Bound<'py, PyAny>> {
-        let views = call(py, || Ok(Index::new(&self.inner).history(target)))?;
-        convert::serialize_to_py(py, &views)
+        self.inner.with_index(py, |index| {
+            let views = call(py, || Ok(index.history(target)))?;
+            convert::serialize_to_py(py, &views)
+        })
     }
 
     /// Every working relationship in force on a day whose counterpart is a body or a person.
@@ -247,12 +299,13 @@ impl PyDataset {
         at: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let relations = py
-            .detach(|| guard_ok(|| Index::new(dataset).relations_towards(profile, id, day)))
-            .map_err(|e| to_pyerr(py, e))?;
-        convert::serialize_to_py(py, &relations)
+        self.inner.with_index(py, |index| {
+            let relations = py
+                .detach(|| guard_ok(|| index.relations_towards(profile, id, day)))
+                .map_err(|e| to_pyerr(py, e))?;
+            convert::serialize_to_py(py, &relations)
+        })
     }
 
     /// The yearly compliance report (`diaban report --format json`'s document).

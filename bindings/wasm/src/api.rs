@@ -87,10 +87,47 @@ fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValu
     js_sys::Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
 }
 
+/// The index of a dataset, built on the first query that needs it.
+type LazyIndex<'d> = std::cell::OnceCell<Index<'d>>;
+
+self_cell::self_cell!(
+    /// A dataset and its [`Index`]: the index borrows the records, so both live in one cell;
+    /// it is built once, on the first point query, and reused by every later one. A
+    /// `RawDataset` never changes after it is made, so the index never goes stale.
+    struct Indexed {
+        owner: Dataset,
+        #[not_covariant]
+        dependent: LazyIndex,
+    }
+);
+
+impl Indexed {
+    /// Runs `f` with the index, building it first if no query has needed it yet. `f`
+    /// converts its answer to a JS value itself: what it returns may not borrow the dataset.
+    fn with_index<R>(&self, f: impl for<'d> FnOnce(&Index<'d>) -> R) -> R {
+        self.with_dependent(|dataset, lazy| f(lazy.get_or_init(|| Index::new(dataset))))
+    }
+}
+
+impl std::ops::Deref for Indexed {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        self.borrow_owner()
+    }
+}
+
 /// A loaded dataset (the facade's `Dataset` wraps one).
 #[wasm_bindgen(js_name = RawDataset)]
 pub struct RawDataset {
-    inner: Dataset,
+    inner: Indexed,
+}
+
+impl RawDataset {
+    fn wrap(inner: Dataset) -> RawDataset {
+        RawDataset {
+            inner: Indexed::new(inner, |_| std::cell::OnceCell::new()),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = RawDataset)]
@@ -99,7 +136,7 @@ impl RawDataset {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<RawDataset, JsValue> {
         Dataset::from_json_str(text)
-            .map(|inner| RawDataset { inner })
+            .map(RawDataset::wrap)
             .map_err(|e| to_js_error(&e))
     }
 
@@ -120,15 +157,13 @@ impl RawDataset {
             }
         }
         Dataset::from_csv_texts(texts)
-            .map(|inner| RawDataset { inner })
+            .map(RawDataset::wrap)
             .map_err(|e| to_js_error(&e))
     }
 
     /// The embedded Bắc Kạn demo dataset.
     pub fn demo() -> RawDataset {
-        RawDataset {
-            inner: Dataset::demo(),
-        }
+        RawDataset::wrap(Dataset::demo())
     }
 
     /// Checks the dataset: `{findings, summary}` as `diaban check --format json` prints it.
@@ -152,24 +187,28 @@ impl RawDataset {
         let args: CoverageArgs = from_js(options, "options")?;
         let at = req_date(args.at.as_deref(), "at")?;
         let profile = profile(args.profile.as_ref())?;
-        let coverage = Index::new(&self.inner)
-            .coverage(&profile, args.scheme.as_deref(), at)
-            .map_err(|e| to_js_error(&e))?;
-        to_js(&coverage)
+        self.inner.with_index(|index| {
+            let coverage = index
+                .coverage(&profile, args.scheme.as_deref(), at)
+                .map_err(|e| to_js_error(&e))?;
+            to_js(&coverage)
+        })
     }
 
     /// The assignments on a unit (or organisation) on a day.
     #[wasm_bindgen(js_name = whoMonitors)]
     pub fn who_monitors(&self, code: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        to_js(&Index::new(&self.inner).who_monitors(code, at))
+        self.inner
+            .with_index(|index| to_js(&index.who_monitors(code, at)))
     }
 
     /// The assignments a person (or organisation) holds on a day.
     #[wasm_bindgen(js_name = monitoredBy)]
     pub fn monitored_by(&self, id: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        to_js(&Index::new(&self.inner).monitored_by(id, at))
+        self.inner
+            .with_index(|index| to_js(&index.monitored_by(id, at)))
     }
 
     /// The working relationships a person (or organisation) has on a day under the profile.
@@ -182,7 +221,8 @@ impl RawDataset {
         let at = req_date(at.as_deref(), "at")?;
         let args: ProfileArgs = from_js(options, "options")?;
         let profile = profile(args.profile.as_ref())?;
-        to_js(&Index::new(&self.inner).relations(&profile, id, at))
+        self.inner
+            .with_index(|index| to_js(&index.relations(&profile, id, at)))
     }
 
     /// The reverse of `relations`: every relationship in force on a day whose counterpart is
@@ -197,7 +237,8 @@ impl RawDataset {
         let at = req_date(at.as_deref(), "at")?;
         let args: ProfileArgs = from_js(options, "options")?;
         let profile = profile(args.profile.as_ref())?;
-        to_js(&Index::new(&self.inner).relations_towards(&profile, id, at))
+        self.inner
+            .with_index(|index| to_js(&index.relations_towards(&profile, id, at)))
     }
 
     /// The yearly report (`diaban report --year Y --format json`).
@@ -219,7 +260,7 @@ impl RawDataset {
         let (after, changes) = reorg::apply(&self.inner, &edges).map_err(|e| to_js_error(&e))?;
         let out = js_sys::Object::new();
         set(&out, "changes", &to_js(&changes)?)?;
-        set(&out, "dataset", &JsValue::from(RawDataset { inner: after }))?;
+        set(&out, "dataset", &JsValue::from(RawDataset::wrap(after)))?;
         Ok(out.into())
     }
 
@@ -241,7 +282,7 @@ impl RawDataset {
 
     /// Every assignment ever made on a target, by start date.
     pub fn history(&self, code: &str) -> Result<JsValue, JsValue> {
-        to_js(&Index::new(&self.inner).history(code))
+        self.inner.with_index(|index| to_js(&index.history(code)))
     }
 
     /// The dataset as JSON text (lossless).

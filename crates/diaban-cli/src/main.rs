@@ -227,6 +227,65 @@ pub(crate) fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
     Ok(())
 }
 
+/// The report of `check` as the document `Report::to_json` builds, but serialised finding by
+/// finding: only one finding's JSON value exists at a time, never the whole document.
+struct StreamedReport<'a> {
+    report: &'a diaban::Report,
+    lang: Lang,
+}
+
+/// The `findings` array of a [`StreamedReport`].
+struct StreamedFindings<'a>(&'a StreamedReport<'a>);
+
+impl serde::Serialize for StreamedFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let findings = &self.0.report.findings;
+        let mut seq = s.serialize_seq(Some(findings.len()))?;
+        for f in findings {
+            seq.serialize_element(&f.to_json(self.0.lang))?;
+        }
+        seq.end()
+    }
+}
+
+impl serde::Serialize for StreamedReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        // The keys and their order of `Report::to_json`.
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("findings", &StreamedFindings(self))?;
+        map.serialize_entry("summary", &self.report.summary)?;
+        map.end()
+    }
+}
+
+/// Writes a check report as pretty-printed JSON followed by a newline, streamed: the same
+/// bytes as `serde_json::to_string_pretty(&report.to_json(lang))` and `"\n"`.
+fn write_report_json(
+    out: &mut impl std::io::Write,
+    report: &diaban::Report,
+    lang: Lang,
+) -> serde_json::Result<()> {
+    use serde::Serialize as _;
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    StreamedReport { report, lang }.serialize(&mut ser)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+/// Writes a check report as JSON to standard output, finding by finding (see
+/// [`write_report_json`]). A closed pipe ends the output quietly, as in [`emit`].
+pub(crate) fn print_report_json(report: &diaban::Report, lang: Lang) -> Result<(), Fatal> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write_report_json(&mut out, report, lang)
+        .and_then(|()| out.flush().map_err(serde_json::Error::io))
+    {
+        Err(e) if !e.is_io() => Err(Fatal(format!("error[internal]: {e}"))),
+        _ => Ok(()),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
@@ -249,7 +308,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let report = check(&dataset, &profile, &options);
             let l = lang(common.lang);
             match common.format {
-                Format::Json => print_json(&report.to_json(l))?,
+                Format::Json => print_report_json(&report, l)?,
                 Format::Text => emit(&output::check_text(&report, &profile, &name, &options, l)),
             }
             Ok(if report.has_errors() {
@@ -439,4 +498,56 @@ pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `check --format json` printed before it streamed: the whole document, then a newline.
+    fn whole_document(report: &diaban::Report, lang: Lang) -> Vec<u8> {
+        let mut text = serde_json::to_string_pretty(&report.to_json(lang)).unwrap();
+        text.push('\n');
+        text.into_bytes()
+    }
+
+    fn streamed(report: &diaban::Report, lang: Lang) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_report_json(&mut out, report, lang).unwrap();
+        out
+    }
+
+    #[test]
+    fn streamed_json_is_the_whole_document_byte_for_byte() {
+        let dataset = Dataset::demo();
+        let profile = Profile::bac_kan_1390();
+        for options in [
+            diaban::CheckOptions {
+                today: Some(diaban::date(2026, 1, 1)),
+                ..Default::default()
+            },
+            diaban::CheckOptions {
+                at: Some(diaban::date(2024, 10, 1)),
+                ..Default::default()
+            },
+        ] {
+            let report = check(&dataset, &profile, &options);
+            assert!(
+                !report.findings.is_empty(),
+                "the demo has findings to stream"
+            );
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(streamed(&report, lang), whole_document(&report, lang));
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_json_of_an_empty_report_is_the_whole_document() {
+        let report = diaban::Report::default();
+        assert_eq!(
+            streamed(&report, Lang::Vi),
+            whole_document(&report, Lang::Vi)
+        );
+    }
 }
