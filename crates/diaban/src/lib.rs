@@ -60,7 +60,7 @@ pub mod reorg;
 pub mod report;
 pub mod schema;
 pub mod validate;
-mod words;
+pub mod words;
 
 pub use error::{Error, LoadErrorKind, Location, Result};
 pub use finding::{Code, Finding, Lang, Report, Severity, SubjectRef, Summary};
