@@ -90,6 +90,9 @@ pub enum LoadErrorKind {
     InvalidValue,
     /// A configured limit on input size or record count was exceeded.
     LimitExceeded,
+    /// The file is not a readable XLSX workbook (not a zip archive, a damaged part, XML
+    /// that is not well formed).
+    XlsxSyntax,
 }
 
 impl LoadErrorKind {
@@ -104,6 +107,7 @@ impl LoadErrorKind {
             LoadErrorKind::InvalidDate => "invalid_date",
             LoadErrorKind::InvalidValue => "invalid_value",
             LoadErrorKind::LimitExceeded => "limit_exceeded",
+            LoadErrorKind::XlsxSyntax => "xlsx_syntax",
         }
     }
 }

@@ -172,8 +172,20 @@ fn findings_do_not_depend_on_the_format() {
     }
 }
 
-fn extra_formats(_ds: &Dataset) -> Vec<(&'static str, Dataset)> {
-    Vec::new()
+fn extra_formats(ds: &Dataset) -> Vec<(&'static str, Dataset)> {
+    let book = ds.to_xlsx_bytes().unwrap();
+    vec![("xlsx", Dataset::from_xlsx_bytes(&book).unwrap())]
+}
+
+#[test]
+fn the_demo_round_trips_through_a_workbook() {
+    let ds = Dataset::demo();
+    let book = ds.to_xlsx_bytes().unwrap();
+    assert_eq!(Dataset::from_xlsx_bytes(&book).unwrap(), ds);
+    let dir = tempdir("xlsx");
+    let path = dir.join("demo.xlsx");
+    std::fs::write(&path, &book).unwrap();
+    assert_eq!(Dataset::load(&path).unwrap(), ds);
 }
 
 /// A small dataset with findings: one commune covered, one not, a late evaluation.

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod csv;
 pub mod json;
 pub(crate) mod rows;
+pub mod xlsx;
 
 use crate::error::{Error, Result};
 use crate::limits::Limits;
@@ -50,6 +51,12 @@ pub(crate) fn read_to_string_limited(
     limits: &Limits,
     total: &mut u64,
 ) -> Result<String> {
+    decode_text(path, read_bytes_limited(path, limits, total)?)
+}
+
+/// Reads a file's bytes, never more than the input cap allows (`total` as for
+/// [`read_to_string_limited`]).
+pub(crate) fn read_bytes_limited(path: &Path, limits: &Limits, total: &mut u64) -> Result<Vec<u8>> {
     use std::io::Read;
     let io = |source| Error::Io {
         path: path.display().to_string(),
@@ -67,7 +74,7 @@ pub(crate) fn read_to_string_limited(
         .map_err(io)?;
     *total = total.saturating_add(bytes.len() as u64);
     limits.check_input(*total, here)?;
-    decode_text(path, bytes)
+    Ok(bytes)
 }
 
 /// The text of a file's bytes: UTF-8 (a BOM is dropped later), or UTF-16 with its BOM (what
@@ -166,23 +173,60 @@ pub(crate) fn likely_encoding(bytes: &[u8]) -> &'static str {
 }
 
 impl Dataset {
-    /// Loads a dataset from a path: a JSON file, or a folder of CSV files, under the default
-    /// [`Limits`].
+    /// Loads a dataset from a path: a JSON file, an XLSX workbook, or a folder of CSV files,
+    /// under the default [`Limits`].
     pub fn load(path: impl AsRef<Path>) -> Result<Dataset> {
         Dataset::load_with_limits(path, &Limits::default())
     }
 
-    /// Loads a dataset from a path (a JSON file, or a folder of CSV files) under the given
-    /// caps; going past one is a `limit_exceeded` error. Never reads more than
-    /// `limits.max_input_bytes` bytes.
+    /// Loads a dataset from a path (a JSON file, an XLSX workbook — known by its zip
+    /// signature —, or a folder of CSV files) under the given caps; going past one is a
+    /// `limit_exceeded` error. Never reads more than `limits.max_input_bytes` bytes (for a
+    /// workbook: the file and every part it holds, uncompressed).
     pub fn load_with_limits(path: impl AsRef<Path>, limits: &Limits) -> Result<Dataset> {
         let path = path.as_ref();
         if path.is_dir() {
-            csv::read_dir_with_limits(path, limits)
-        } else {
-            let text = read_to_string_limited(path, limits, &mut 0)?;
-            json::dataset_from_str(&text, &path.display().to_string(), limits)
+            return csv::read_dir_with_limits(path, limits);
         }
+        let bytes = read_bytes_limited(path, limits, &mut 0)?;
+        let name = path.display().to_string();
+        if bytes.starts_with(b"PK\x03\x04") {
+            return xlsx::read_bytes(&name, &bytes, limits);
+        }
+        if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("xls"))
+        {
+            return Err(Error::load(
+                crate::error::LoadErrorKind::XlsxSyntax,
+                crate::error::Location::file(name),
+                "not an XLSX workbook (an XLSX file is a zip archive; an old .xls workbook must be saved again as .xlsx)",
+            ));
+        }
+        let text = decode_text(path, bytes)?;
+        json::dataset_from_str(&text, &name, limits)
+    }
+
+    /// Reads a dataset from the bytes of an XLSX workbook (one sheet per table) under the
+    /// default [`Limits`].
+    pub fn from_xlsx_bytes(bytes: &[u8]) -> Result<Dataset> {
+        xlsx::read_bytes("workbook.xlsx", bytes, &Limits::default())
+    }
+
+    /// Reads a dataset from the bytes of an XLSX workbook under the given caps; `name` names
+    /// the workbook in errors.
+    pub fn from_xlsx_bytes_with_limits(
+        name: &str,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> Result<Dataset> {
+        xlsx::read_bytes(name, bytes, limits)
+    }
+
+    /// The dataset as an XLSX workbook (one sheet per non-empty table, typed cells); reading
+    /// it back gives an equal dataset.
+    pub fn to_xlsx_bytes(&self) -> Result<Vec<u8>> {
+        xlsx::write_bytes(self)
     }
 
     /// Reads a dataset from JSON text. Unknown fields are errors naming their JSON path.
