@@ -21,7 +21,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a dataset (a JSON file or a CSV folder; the embedded Bắc Kạn demo without PATH).
+    /// Check a dataset (a JSON file, an XLSX workbook or a CSV folder; the embedded Bắc Kạn
+    /// demo without PATH).
     Check {
         #[command(flatten)]
         common: Common,
@@ -115,7 +116,7 @@ enum Command {
 
 #[derive(Args)]
 struct Common {
-    /// A JSON file or a CSV folder; the embedded Bắc Kạn demo when absent.
+    /// A JSON file, an XLSX workbook or a CSV folder; the embedded Bắc Kạn demo when absent.
     path: Option<PathBuf>,
     /// A built-in profile id (bac-kan-1390) or a profile JSON file.
     #[arg(long, default_value = "bac-kan-1390")]
@@ -371,7 +372,7 @@ fn same_path(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
+fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Fatal> {
     let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
     let file_name = path
         .file_name()
@@ -410,6 +411,12 @@ pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> 
 fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fatal> {
     if out.extension().is_some_and(|e| e == "json") {
         return write_atomic(out, &(dataset.to_json_string()? + "\n"));
+    }
+    if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return write_atomic(out, &dataset.to_xlsx_bytes()?);
     }
     std::fs::create_dir_all(out)
         .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;

@@ -79,9 +79,33 @@ fn convert_writes_csv_with_a_bom_unless_told_not_to_and_every_format_checks_the_
     for (name, text) in &texts {
         std::fs::write(semicolon.join(name), text).unwrap();
     }
+    // A workbook written by convert, and the CSV folder converted from it.
+    let book = dir.join("book.xlsx");
+    let from_book = dir.join("from-book");
+    assert!(diaban(&["convert", s(&json), "--out", s(&book)])
+        .status
+        .success());
+    assert_eq!(&std::fs::read(&book).unwrap()[..4], b"PK\x03\x04");
+    assert!(diaban(&["convert", s(&book), "--out", s(&from_book)])
+        .status
+        .success());
     let expected = findings(&json);
     assert!(expected.1.as_array().is_some_and(|f| !f.is_empty()));
-    for path in [&csv, &plain, &semicolon] {
+    for path in [&csv, &plain, &semicolon, &book, &from_book] {
         assert_eq!(findings(path), expected, "{}", path.display());
     }
+}
+
+#[test]
+fn a_file_that_is_not_a_workbook_exits_2_with_a_clear_error() {
+    let dir = tempdir("notbook");
+    let book = dir.join("book.xlsx");
+    std::fs::write(&book, "code,name,type\n06,Tỉnh Bắc Kạn,Tỉnh\n").unwrap();
+    let o = diaban(&["check", s(&book)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("error[xlsx_syntax]") && err.contains("book.xlsx"),
+        "{err}"
+    );
 }
