@@ -13,7 +13,7 @@ import {
   version as rawVersion,
 } from './diaban_wasm.js';
 
-const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'argument'];
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
 
 /** An error thrown by diaban: `code` is a stable snake_case word; load errors name where. */
@@ -109,7 +109,7 @@ export class Dataset {
 
   constructor(token, load) {
     if (token !== TOKEN) {
-      throw new TypeError('use Dataset.fromJson, Dataset.fromCsv or demo() to make a Dataset');
+      throw new TypeError('use Dataset.fromJson, Dataset.fromCsv, Dataset.fromXlsx or demo() to make a Dataset');
     }
     this.#load = load;
     this.#raw = call(load);
@@ -126,6 +126,23 @@ export class Dataset {
   static fromCsv(files) {
     const copy = files instanceof Map ? Object.fromEntries(files) : { ...files };
     return new Dataset(TOKEN, () => RawDataset.fromCsv(copy));
+  }
+
+  /**
+   * Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array` or an `ArrayBuffer`,
+   * e.g. `new Uint8Array(await file.arrayBuffer())`), one sheet per table.
+   */
+  static fromXlsx(bytes) {
+    let copy;
+    if (bytes instanceof Uint8Array) copy = new Uint8Array(bytes);
+    else if (bytes instanceof ArrayBuffer) copy = new Uint8Array(bytes.slice(0));
+    else {
+      throw new DiabanError('invalid argument `bytes`: expected a Uint8Array or an ArrayBuffer', {
+        code: 'invalid_argument',
+        argument: 'bytes',
+      });
+    }
+    return new Dataset(TOKEN, () => RawDataset.fromXlsx(copy));
   }
 
   /** The embedded Bắc Kạn demo dataset. */
@@ -231,6 +248,11 @@ export class Dataset {
   /** The dataset as CSV texts by file name (always `units.csv`). */
   toCsv() {
     return call(() => this.#live().toCsv());
+  }
+
+  /** The dataset as the bytes of an XLSX workbook (`Uint8Array`). */
+  toXlsx() {
+    return call(() => this.#live().toXlsx());
   }
 
   /** How many records each of the nine tables holds, without serialising them: `{units: 117, assignments: 182, ...}`. */

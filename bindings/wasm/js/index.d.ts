@@ -37,6 +37,7 @@ export type FindingCode =
 export type ErrorCode =
   | 'json_syntax'
   | 'csv_syntax'
+  | 'xlsx_syntax'
   | 'unknown_field'
   | 'missing_field'
   | 'invalid_date'
@@ -514,6 +515,10 @@ export class DiabanError extends Error {
   column?: number;
   /** Load errors: the field or CSV column at fault. */
   field?: string;
+  /** Load errors (XLSX): the sheet. */
+  sheet?: string;
+  /** Load errors (XLSX): the cell as Excel names it (`D17`), or the row number. */
+  cell?: string;
   /** Load errors (JSON): the path of the value at fault, e.g. `assignments[3].valid_from`. */
   path?: string;
   /** `invalid_argument` errors: the argument at fault. */
@@ -527,6 +532,8 @@ export class Dataset {
   static fromJson(text: string | object): Dataset;
   /** Reads a dataset from CSV texts by file name; `units.csv` is required. */
   static fromCsv(files: CsvFiles | Map<string, string>): Dataset;
+  /** Reads a dataset from the bytes of an XLSX workbook, one sheet per table; `units` is required. */
+  static fromXlsx(bytes: Uint8Array | ArrayBuffer): Dataset;
   /** The embedded Bắc Kạn demo dataset. */
   static demo(): Dataset;
   /** Checks the dataset: every finding, in a deterministic order, and their counts. */
@@ -553,6 +560,8 @@ export class Dataset {
   toJson(): string;
   /** The dataset as CSV texts by file name. */
   toCsv(): CsvFiles;
+  /** The dataset as the bytes of an XLSX workbook. */
+  toXlsx(): Uint8Array;
   /** Records per table, e.g. `{units: 117, assignments: 182, …}` (cheap: nothing is serialised). */
   counts(): Counts;
   /** Frees the WebAssembly memory now; later use throws `dataset_freed`. Safe to call twice. */
