@@ -1,5 +1,5 @@
 // XLSX workbooks in the browser and Node: Dataset.fromXlsx(bytes) reads what toXlsx wrote,
-// gives the same findings as CSV and JSON, and names a bad cell by sheet and cell.
+// gives the same findings as CSV and JSON; what is not a workbook is a clear error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dataset, DiabanError, demo } from 'diaban';

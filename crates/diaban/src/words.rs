@@ -270,6 +270,31 @@ aliases!(NtmStatus {
     Model => ["kiểu mẫu", "nông thôn mới kiểu mẫu", "NTM kiểu mẫu"],
 });
 
+/// One value of a vocabulary: its canonical word and the Vietnamese words accepted for it.
+pub type Entry = (&'static str, &'static [&'static str]);
+
+fn entries<T: Aliased>() -> Vec<Entry> {
+    T::all().iter().map(|v| (v.word(), v.aliases())).collect()
+}
+
+/// Every vocabulary a column may hold, by the name [`crate::io::columns::ColumnType::Word`]
+/// gives it, with its words (for `docs/data-format.md` and the template's drop-down lists).
+#[must_use]
+pub fn vocabularies() -> Vec<(&'static str, Vec<Entry>)> {
+    vec![
+        ("unit type", entries::<UnitType>()),
+        ("level", entries::<Level>()),
+        ("organisation kind", entries::<OrgKind>()),
+        ("rank", entries::<Rank>()),
+        ("end reason", entries::<EndReason>()),
+        ("activity kind", entries::<ActivityKind>()),
+        ("contribution kind", entries::<ContributionKind>()),
+        ("rating", entries::<Rating>()),
+        ("part", entries::<Part>()),
+        ("NTM status", entries::<NtmStatus>()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +324,21 @@ mod tests {
         distinct::<Rating>();
         distinct::<Part>();
         distinct::<NtmStatus>();
+    }
+
+    #[test]
+    fn every_word_column_names_a_vocabulary() {
+        let names: Vec<&str> = vocabularies().iter().map(|(n, _)| *n).collect();
+        for table in crate::io::columns::TABLES
+            .iter()
+            .chain([&crate::io::columns::UNITS_FLAT])
+        {
+            for column in table.columns {
+                if let crate::io::columns::ColumnType::Word(w) = column.ty {
+                    assert!(names.contains(&w), "{}.{}: `{w}`", table.name, column.name);
+                }
+            }
+        }
     }
 
     #[test]
