@@ -130,9 +130,18 @@ export class Dataset {
 
   /**
    * Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array` or an `ArrayBuffer`,
-   * e.g. `new Uint8Array(await file.arrayBuffer())`), one sheet per table.
+   * e.g. `new Uint8Array(await file.arrayBuffer())`), one sheet per table. Only a module built
+   * with the `xlsx` cargo feature reads workbooks (see `Dataset.readsXlsx`); otherwise this
+   * throws a `DiabanError` with code `unsupported`.
    */
   static fromXlsx(bytes) {
+    if (!Dataset.readsXlsx) {
+      throw new DiabanError(
+        'this build of the diaban module reads no XLSX workbooks (built without the `xlsx` feature, to keep the module small): ' +
+          'save the sheets as CSV UTF-8, or convert the workbook with `diaban convert book.xlsx --out folder/`',
+        { code: 'unsupported' },
+      );
+    }
     let copy;
     if (bytes instanceof Uint8Array) copy = new Uint8Array(bytes);
     else if (bytes instanceof ArrayBuffer) copy = new Uint8Array(bytes.slice(0));
@@ -143,6 +152,11 @@ export class Dataset {
       });
     }
     return new Dataset(TOKEN, () => RawDataset.fromXlsx(copy));
+  }
+
+  /** Whether this build of the module reads XLSX workbooks (`Dataset.fromXlsx`). */
+  static get readsXlsx() {
+    return typeof RawDataset.fromXlsx === 'function';
   }
 
   /** The embedded Bắc Kạn demo dataset. */
@@ -248,11 +262,6 @@ export class Dataset {
   /** The dataset as CSV texts by file name (always `units.csv`). */
   toCsv() {
     return call(() => this.#live().toCsv());
-  }
-
-  /** The dataset as the bytes of an XLSX workbook (`Uint8Array`). */
-  toXlsx() {
-    return call(() => this.#live().toXlsx());
   }
 
   /** How many records each of the nine tables holds, without serialising them: `{units: 117, assignments: 182, ...}`. */

@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'unknown_scheme'
   | 'invalid_argument'
   | 'dataset_freed'
+  | 'unsupported'
   | 'internal'
   | (string & {});
 /** Why an assignment ended. */
@@ -532,8 +533,13 @@ export class Dataset {
   static fromJson(text: string | object): Dataset;
   /** Reads a dataset from CSV texts by file name; `units.csv` is required. */
   static fromCsv(files: CsvFiles | Map<string, string>): Dataset;
-  /** Reads a dataset from the bytes of an XLSX workbook, one sheet per table; `units` is required. */
+  /**
+   * Reads a dataset from the bytes of an XLSX workbook, one sheet per table; `units` is
+   * required. Throws `unsupported` in a module built without the `xlsx` feature.
+   */
   static fromXlsx(bytes: Uint8Array | ArrayBuffer): Dataset;
+  /** Whether this build of the module reads XLSX workbooks. */
+  static readonly readsXlsx: boolean;
   /** The embedded Bắc Kạn demo dataset. */
   static demo(): Dataset;
   /** Checks the dataset: every finding, in a deterministic order, and their counts. */
@@ -560,8 +566,6 @@ export class Dataset {
   toJson(): string;
   /** The dataset as CSV texts by file name. */
   toCsv(): CsvFiles;
-  /** The dataset as the bytes of an XLSX workbook. */
-  toXlsx(): Uint8Array;
   /** Records per table, e.g. `{units: 117, assignments: 182, …}` (cheap: nothing is serialised). */
   counts(): Counts;
   /** Frees the WebAssembly memory now; later use throws `dataset_freed`. Safe to call twice. */

@@ -122,7 +122,9 @@ impl RawDataset {
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array`), one sheet per table.
+    /// Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array`), one sheet per
+    /// table (only in a module built with the `xlsx` feature).
+    #[cfg(feature = "xlsx")]
     #[wasm_bindgen(js_name = fromXlsx)]
     pub fn from_xlsx(bytes: &[u8]) -> Result<RawDataset, JsValue> {
         Dataset::from_xlsx_bytes(bytes)
@@ -261,12 +263,6 @@ impl RawDataset {
             .map(|(name, text)| (name.to_owned(), Value::String(text)))
             .collect();
         to_js(&map)
-    }
-
-    /// The dataset as the bytes of an XLSX workbook (a `Uint8Array`).
-    #[wasm_bindgen(js_name = toXlsx)]
-    pub fn to_xlsx(&self) -> Result<Vec<u8>, JsValue> {
-        self.inner.to_xlsx_bytes().map_err(|e| to_js_error(&e))
     }
 
     /// Record counts per table: `{units, organizations, people, ...}` (all nine tables), from

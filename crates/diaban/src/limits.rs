@@ -113,6 +113,7 @@ impl Limits {
     }
 
     /// An error if a workbook has more than [`Limits::max_sheets`] sheets.
+    #[cfg(feature = "xlsx-read")]
     pub(crate) fn check_sheets(
         &self,
         count: usize,
@@ -131,6 +132,7 @@ impl Limits {
     }
 
     /// An error if `count` cells (or shared strings) are more than [`Limits::max_cells`].
+    #[cfg(feature = "xlsx-read")]
     pub(crate) fn check_cells(
         &self,
         what: &str,

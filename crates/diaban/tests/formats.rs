@@ -172,12 +172,19 @@ fn findings_do_not_depend_on_the_format() {
     }
 }
 
+#[cfg(not(feature = "xlsx"))]
+fn extra_formats(_: &Dataset) -> Vec<(&'static str, Dataset)> {
+    Vec::new()
+}
+
+#[cfg(feature = "xlsx")]
 fn extra_formats(ds: &Dataset) -> Vec<(&'static str, Dataset)> {
     let book = ds.to_xlsx_bytes().unwrap();
     vec![("xlsx", Dataset::from_xlsx_bytes(&book).unwrap())]
 }
 
 #[test]
+#[cfg(feature = "xlsx")]
 fn the_demo_round_trips_through_a_workbook() {
     let ds = Dataset::demo();
     let book = ds.to_xlsx_bytes().unwrap();

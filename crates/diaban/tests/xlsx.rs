@@ -7,6 +7,7 @@
 //! Workbooks are built by hand (a zip of a few XML parts) so that every byte is under the
 //! test's control.
 
+#![cfg(feature = "xlsx-read")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod csv;
 pub mod json;
 pub(crate) mod rows;
+#[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
 pub mod xlsx;
 
 use crate::error::{Error, Result};
@@ -191,7 +192,14 @@ impl Dataset {
         let bytes = read_bytes_limited(path, limits, &mut 0)?;
         let name = path.display().to_string();
         if bytes.starts_with(b"PK\x03\x04") {
+            #[cfg(feature = "xlsx-read")]
             return xlsx::read_bytes(&name, &bytes, limits);
+            #[cfg(not(feature = "xlsx-read"))]
+            return Err(Error::load(
+                crate::error::LoadErrorKind::XlsxSyntax,
+                crate::error::Location::file(name),
+                "this build of diaban reads no XLSX workbooks (built without the `xlsx-read` feature)",
+            ));
         }
         if path
             .extension()
@@ -209,12 +217,14 @@ impl Dataset {
 
     /// Reads a dataset from the bytes of an XLSX workbook (one sheet per table) under the
     /// default [`Limits`].
+    #[cfg(feature = "xlsx-read")]
     pub fn from_xlsx_bytes(bytes: &[u8]) -> Result<Dataset> {
         xlsx::read_bytes("workbook.xlsx", bytes, &Limits::default())
     }
 
     /// Reads a dataset from the bytes of an XLSX workbook under the given caps; `name` names
     /// the workbook in errors.
+    #[cfg(feature = "xlsx-read")]
     pub fn from_xlsx_bytes_with_limits(
         name: &str,
         bytes: &[u8],
@@ -225,6 +235,7 @@ impl Dataset {
 
     /// The dataset as an XLSX workbook (one sheet per non-empty table, typed cells); reading
     /// it back gives an equal dataset.
+    #[cfg(feature = "xlsx-write")]
     pub fn to_xlsx_bytes(&self) -> Result<Vec<u8>> {
         xlsx::write_bytes(self)
     }

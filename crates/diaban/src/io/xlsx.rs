@@ -18,19 +18,31 @@
 //! error, unless they are hidden, empty, or named as notes ("Hướng dẫn", "Ghi chú", "README",
 //! or starting with `_`).
 
-use super::columns::{self, ColumnType, Table};
-use super::rows::{self, column_letters, HeaderCell, Source};
-use crate::error::{Error, LoadErrorKind, Location, Result};
+use super::columns::ColumnType;
+#[cfg(feature = "xlsx-read")]
+use super::columns::{self, Table};
+use super::rows;
+#[cfg(feature = "xlsx-read")]
+use super::rows::{column_letters, HeaderCell, Source};
+use crate::error::{Error, Result};
+#[cfg(feature = "xlsx-read")]
+use crate::error::{LoadErrorKind, Location};
+#[cfg(feature = "xlsx-read")]
 use crate::limits::Limits;
 use crate::model::Dataset;
+#[cfg(feature = "xlsx-read")]
 use calamine::{DataRef, Reader, SheetVisible, Xlsx};
 use chrono::NaiveDate;
+#[cfg(feature = "xlsx-read")]
 use std::collections::BTreeMap;
+#[cfg(feature = "xlsx-read")]
 use std::io::{Cursor, Read};
 
+#[cfg(feature = "xlsx-read")]
 /// Most entries in a workbook's zip archive: a dataset workbook has a few dozen.
 const MAX_ZIP_ENTRIES: usize = 10_000;
 
+#[cfg(feature = "xlsx-read")]
 /// A plain number in a date column is read as a serial day only between 1950-01-01 and
 /// 2100-12-31 (1900 system): a year typed alone (2024) or an amount is not taken for a date.
 const PLAIN_SERIALS: (f64, f64) = (18_264.0, 73_415.0);
@@ -38,14 +50,17 @@ const PLAIN_SERIALS: (f64, f64) = (18_264.0, 73_415.0);
 /// The largest whole number an `f64` cell holds exactly (2^53).
 const EXACT_F64: f64 = 9_007_199_254_740_992.0;
 
+#[cfg(feature = "xlsx-read")]
 fn load_error(kind: LoadErrorKind, location: Location, message: impl Into<String>) -> Error {
     Error::load(kind, location, message)
 }
 
+#[cfg(feature = "xlsx-read")]
 fn syntax(file: &str, message: impl Into<String>) -> Error {
     load_error(LoadErrorKind::XlsxSyntax, Location::file(file), message)
 }
 
+#[cfg(feature = "xlsx-read")]
 /// Checks the zip archive of a workbook before anything is parsed: the number of entries, the
 /// sizes they declare and the sizes they really expand to, all within `limits`.
 fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
@@ -89,6 +104,7 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "xlsx-read")]
 /// Counts bytes and shared-string entries (`<si>` or `<si/>`) as a part streams by.
 #[derive(Default)]
 struct Counter {
@@ -96,6 +112,7 @@ struct Counter {
     tail: Vec<u8>,
 }
 
+#[cfg(feature = "xlsx-read")]
 impl std::io::Write for Counter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         // Keep the last three bytes so that a tag cut between two writes is still seen.
@@ -115,6 +132,7 @@ impl std::io::Write for Counter {
     }
 }
 
+#[cfg(feature = "xlsx-read")]
 /// Whether a sheet with no table's name may be left unread.
 fn is_note_sheet(name: &str) -> bool {
     let folded = crate::words::fold(name);
@@ -131,12 +149,14 @@ fn is_note_sheet(name: &str) -> bool {
         .any(|p| folded.starts_with(&crate::words::fold(p)))
 }
 
+#[cfg(feature = "xlsx-read")]
 /// The cells of one sheet as text, row by row (sparse: only rows with a filled cell).
 struct SheetCells {
     /// 0-based row → (0-based column, text, the raw cell kind), in column order.
     rows: BTreeMap<u32, Vec<(u32, CellText)>>,
 }
 
+#[cfg(feature = "xlsx-read")]
 /// A cell's text and what it was in the workbook.
 #[derive(Debug, Clone)]
 enum CellText {
@@ -148,6 +168,7 @@ enum CellText {
     Date(f64),
 }
 
+#[cfg(feature = "xlsx-read")]
 impl CellText {
     fn raw(&self) -> &str {
         match self {
@@ -157,6 +178,7 @@ impl CellText {
     }
 }
 
+#[cfg(feature = "xlsx-read")]
 /// The date of an Excel serial day number in the 1900 or 1904 system; `None` when it is not
 /// a whole day (a time of day) or is outside the calendar.
 pub(crate) fn serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
@@ -177,6 +199,7 @@ pub(crate) fn serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
     epoch.checked_add_signed(chrono::Duration::days(days))
 }
 
+#[cfg(feature = "xlsx-write")]
 /// The 1900-system serial number of a date (for writing); `None` before 1900-03-01.
 fn date_serial(date: NaiveDate) -> Option<f64> {
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
@@ -184,6 +207,7 @@ fn date_serial(date: NaiveDate) -> Option<f64> {
     (days >= 61).then_some(days as f64)
 }
 
+#[cfg(feature = "xlsx-read")]
 fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < EXACT_F64 {
         format!("{}", n as i64)
@@ -192,6 +216,7 @@ fn number_text(n: f64) -> String {
     }
 }
 
+#[cfg(feature = "xlsx-read")]
 /// Reads a dataset from the bytes of an XLSX workbook; `file` names it in errors.
 pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> {
     limits.check_input(bytes.len() as u64, || Location::file(file))?;
@@ -357,6 +382,7 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
     Ok(ds)
 }
 
+#[cfg(feature = "xlsx-read")]
 /// The text a cell stands for in a column of type `ty`.
 fn cell_text(
     cell: CellText,
@@ -406,6 +432,7 @@ fn cell_text(
     }
 }
 
+#[cfg(feature = "xlsx-read")]
 /// Reads the cells of one sheet (sparse), within the cell cap shared by the whole workbook.
 fn read_cells<RS: Read + std::io::Seek>(
     file: &str,
@@ -495,6 +522,7 @@ fn read_cells<RS: Read + std::io::Seek>(
     Ok(SheetCells { rows })
 }
 
+#[cfg(feature = "xlsx-write")]
 /// The workbook of a dataset: one sheet per non-empty table (`units` always), named as the
 /// table, with a bold header row of the canonical column names, frozen under the header, an
 /// autofilter, and typed cells (dates as dates shown `dd/mm/yyyy`, numbers as numbers, codes
@@ -603,6 +631,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(all(feature = "xlsx-read", feature = "xlsx-write"))]
     fn serial_days_in_both_systems() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(serial_date(45_536.0, false), d(2024, 9, 1));
@@ -622,6 +651,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "xlsx-read")]
     fn shared_strings_are_counted_across_writes() {
         use std::io::Write;
         let mut c = Counter::default();
