@@ -102,26 +102,37 @@ pub trait Aliased: Word {
 /// ```
 #[must_use]
 pub fn parse_word<T: Aliased>(text: &str) -> Option<T> {
+    let all = T::all();
+    let entries = entries::<T>();
+    find_entry(text, &entries).and_then(|i| all.get(i).copied())
+}
+
+/// The index of the entry a typed word stands for (one non-generic body for every vocabulary).
+fn find_entry(text: &str, entries: &[Entry]) -> Option<usize> {
     let text = text.trim();
-    if let Some(v) = T::all().iter().copied().find(|v| v.word() == text) {
-        return Some(v);
+    if let Some(i) = entries.iter().position(|(w, _)| *w == text) {
+        return Some(i);
     }
     let folded = fold(text);
-    T::all()
+    entries
         .iter()
-        .copied()
-        .find(|v| fold(v.word()) == folded || v.aliases().iter().any(|a| fold(a) == folded))
+        .position(|(w, aliases)| fold(w) == folded || aliases.iter().any(|a| fold(a) == folded))
 }
 
 /// The accepted words of an enumeration for error messages: each canonical word with its
 /// Vietnamese forms in brackets.
 #[must_use]
 pub fn describe<T: Aliased>() -> String {
-    T::all()
+    let entries = entries::<T>();
+    describe_entries(&entries)
+}
+
+fn describe_entries(entries: &[Entry]) -> String {
+    entries
         .iter()
-        .map(|v| match v.aliases() {
-            [] => v.word().to_owned(),
-            aliases => format!("{} ({})", v.word(), aliases.join(" / ")),
+        .map(|(word, aliases)| match aliases {
+            [] => (*word).to_owned(),
+            aliases => format!("{word} ({})", aliases.join(" / ")),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -153,7 +164,9 @@ pub fn fold(text: &str) -> String {
             tone = Some(c);
             continue;
         }
-        let in_word = c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
+        // A syllable ends at a space or ASCII punctuation; the boundaries do not depend on
+        // where the tone mark sits, which is all the fold needs.
+        let in_word = !(c.is_whitespace() || c.is_ascii_punctuation());
         if !in_word {
             if let Some(t) = tone.take() {
                 out.push(t);

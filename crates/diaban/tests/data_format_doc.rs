@@ -3,6 +3,7 @@
 //! (`diaban::words::vocabularies`) say. After changing either, rewrite the two blocks with
 //! `DIABAN_BLESS_DOCS=1 cargo test -p diaban --test data_format_doc`.
 
+#![cfg(feature = "column-docs")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -48,9 +48,12 @@ pub struct Column {
     pub ty: ColumnType,
     /// Whether the column must be present (its cells may still be empty when the value is optional).
     pub required: bool,
-    /// What it means.
+    /// What it means (with the `column-docs` feature, on by default; the WebAssembly module
+    /// leaves these texts out for its size).
+    #[cfg(feature = "column-docs")]
     pub meaning: &'static str,
-    /// An example value.
+    /// An example value (with the `column-docs` feature).
+    #[cfg(feature = "column-docs")]
     pub example: &'static str,
 }
 
@@ -94,43 +97,49 @@ impl Table {
 }
 
 macro_rules! col {
-    ($name:literal, [$($vi:literal),*], $ty:expr, $req:literal, $meaning:literal, $example:literal) => {
-        Column { name: $name, vi: &[$($vi),*], ty: $ty, required: $req, meaning: $meaning, example: $example }
+    ($name:literal, [$($vi:literal),*], $ty:expr, $req:literal, $meaning:expr, $example:expr) => {
+        Column {
+            name: $name,
+            vi: &[$($vi),*],
+            ty: $ty,
+            required: $req,
+            #[cfg(feature = "column-docs")]
+            meaning: $meaning,
+            #[cfg(feature = "column-docs")]
+            example: $example,
+        }
     };
 }
 
 use ColumnType::{Code, Date, Id, Integer, Text, Word};
 
-const FROM: &[&str] = &["Từ ngày", "Ngày bắt đầu", "Hiệu lực từ"];
-const TO: &[&str] = &["Đến ngày", "Ngày kết thúc", "Hiệu lực đến"];
-
 macro_rules! from {
     ($what:literal, $example:literal) => {
-        Column {
-            name: "valid_from",
-            vi: FROM,
-            ty: Date,
-            required: false,
-            meaning: concat!(
+        col!(
+            "valid_from",
+            ["Từ ngày", "Ngày bắt đầu", "Hiệu lực từ"],
+            Date,
+            false,
+            concat!(
                 "First day ",
                 $what,
                 " (empty: since before the records begin)"
             ),
-            example: $example,
-        }
+            $example
+        )
     };
 }
 
 macro_rules! to {
     ($what:literal, $example:literal) => {
-        Column {
-            name: "valid_to",
-            vi: TO,
-            ty: Date,
-            required: false,
-            meaning: concat!("Last day ", $what, " (empty: still so)"),
-            example: $example,
-        }
+        col!(
+            "valid_to",
+            ["Đến ngày", "Ngày kết thúc", "Hiệu lực đến"],
+            Date,
+            false,
+            concat!("Last day ", $what, " (empty: still so)"),
+            $example
+        )
     };
 }
 

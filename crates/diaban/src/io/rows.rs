@@ -141,10 +141,9 @@ pub(crate) fn header(
                 LoadErrorKind::UnknownField,
                 at(),
                 format!(
-                    "unknown column `{name}` in `{}` (known columns: {}; Vietnamese headers such as {} are accepted too, see docs/data-format.md)",
+                    "unknown column `{name}` in `{}` (known columns: {}; their Vietnamese headers are listed in docs/data-format.md)",
                     table.name,
                     table.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
-                    table.columns.iter().filter_map(|c| c.vi.first()).take(3).map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "),
                 ),
             ));
         };
