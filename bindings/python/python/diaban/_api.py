@@ -1758,7 +1758,7 @@ def demo() -> Dataset:
 
 
 def load(path: PathLike) -> Dataset:
-    """Loads a dataset from a JSON file or a folder of CSV files (``str`` or ``os.PathLike``)."""
+    """Loads a dataset from a JSON file, an XLSX workbook or a folder of CSV files (``str`` or ``os.PathLike``)."""
     return Dataset.load(path)
 
 
