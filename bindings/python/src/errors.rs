@@ -71,6 +71,8 @@ pub(crate) fn core_error(py: Python<'_>, e: &diaban::Error) -> PyErr {
         fields.push(("column", None, loc.column));
         fields.push(("field", loc.field.clone(), None));
         fields.push(("json_path", loc.path.clone(), None));
+        fields.push(("sheet", loc.sheet.clone(), None));
+        fields.push(("cell", loc.cell.clone(), None));
     }
     match e {
         diaban::Error::Io { path, .. } => fields.push(("path", Some(path.clone()), None)),

@@ -103,7 +103,7 @@ impl PyDataset {
             .map_err(|e| to_pyerr(py, e))
     }
 
-    /// Loads a JSON file or a folder of CSV files.
+    /// Loads a JSON file, an XLSX workbook or a folder of CSV files.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyDataset> {
         py.detach(|| guard(|| Dataset::load_with_limits(&path, &diaban::Limits::desktop())))
@@ -128,6 +128,23 @@ impl PyDataset {
             guard(|| {
                 Dataset::from_csv_texts_with_limits(
                     files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+                    &diaban::Limits::desktop(),
+                )
+            })
+        })
+        .map(PyDataset::wrap)
+        .map_err(|e| to_pyerr(py, e))
+    }
+
+    /// Reads a dataset from the bytes of an XLSX workbook (one sheet per table).
+    #[staticmethod]
+    fn from_xlsx(py: Python<'_>, data: &[u8]) -> PyResult<PyDataset> {
+        let data = data.to_vec();
+        py.detach(|| {
+            guard(|| {
+                Dataset::from_xlsx_bytes_with_limits(
+                    "workbook.xlsx",
+                    &data,
                     &diaban::Limits::desktop(),
                 )
             })
@@ -167,6 +184,14 @@ impl PyDataset {
                 .map(|(name, text)| (name.to_owned(), text))
                 .collect()
         })
+    }
+
+    /// The dataset as the bytes of an XLSX workbook.
+    fn to_xlsx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let bytes = py
+            .detach(|| guard(|| self.inner.to_xlsx_bytes()))
+            .map_err(|e| to_pyerr(py, e))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
 
     /// The number of records in each table.

@@ -13,7 +13,7 @@ import {
   version as rawVersion,
 } from './diaban_wasm.js';
 
-const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'argument'];
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
 
 /** An error thrown by diaban: `code` is a stable snake_case word; load errors name where. */
@@ -109,7 +109,7 @@ export class Dataset {
 
   constructor(token, load) {
     if (token !== TOKEN) {
-      throw new TypeError('use Dataset.fromJson, Dataset.fromCsv or demo() to make a Dataset');
+      throw new TypeError('use Dataset.fromJson, Dataset.fromCsv, Dataset.fromXlsx or demo() to make a Dataset');
     }
     this.#load = load;
     this.#raw = call(load);
@@ -126,6 +126,37 @@ export class Dataset {
   static fromCsv(files) {
     const copy = files instanceof Map ? Object.fromEntries(files) : { ...files };
     return new Dataset(TOKEN, () => RawDataset.fromCsv(copy));
+  }
+
+  /**
+   * Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array` or an `ArrayBuffer`,
+   * e.g. `new Uint8Array(await file.arrayBuffer())`), one sheet per table. Only a module built
+   * with the `xlsx` cargo feature reads workbooks (see `Dataset.readsXlsx`); otherwise this
+   * throws a `DiabanError` with code `unsupported`.
+   */
+  static fromXlsx(bytes) {
+    if (!Dataset.readsXlsx) {
+      throw new DiabanError(
+        'this build of the diaban module reads no XLSX workbooks (built without the `xlsx` feature, to keep the module small): ' +
+          'save the sheets as CSV UTF-8, or convert the workbook with `diaban convert book.xlsx --out folder/`',
+        { code: 'unsupported' },
+      );
+    }
+    let copy;
+    if (bytes instanceof Uint8Array) copy = new Uint8Array(bytes);
+    else if (bytes instanceof ArrayBuffer) copy = new Uint8Array(bytes.slice(0));
+    else {
+      throw new DiabanError('invalid argument `bytes`: expected a Uint8Array or an ArrayBuffer', {
+        code: 'invalid_argument',
+        argument: 'bytes',
+      });
+    }
+    return new Dataset(TOKEN, () => RawDataset.fromXlsx(copy));
+  }
+
+  /** Whether this build of the module reads XLSX workbooks (`Dataset.fromXlsx`). */
+  static get readsXlsx() {
+    return typeof RawDataset.fromXlsx === 'function';
   }
 
   /** The embedded Bắc Kạn demo dataset. */

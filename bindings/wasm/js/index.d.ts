@@ -40,6 +40,7 @@ export type FindingCode =
 export type ErrorCode =
   | 'json_syntax'
   | 'csv_syntax'
+  | 'xlsx_syntax'
   | 'unknown_field'
   | 'missing_field'
   | 'invalid_date'
@@ -50,6 +51,7 @@ export type ErrorCode =
   | 'unknown_scheme'
   | 'invalid_argument'
   | 'dataset_freed'
+  | 'unsupported'
   | 'internal'
   | (string & {});
 /** Why an assignment ended. */
@@ -540,6 +542,10 @@ export class DiabanError extends Error {
   column?: number;
   /** Load errors: the field or CSV column at fault. */
   field?: string;
+  /** Load errors (XLSX): the sheet. */
+  sheet?: string;
+  /** Load errors (XLSX): the cell as Excel names it (`D17`), or the row number. */
+  cell?: string;
   /** Load errors (JSON): the path of the value at fault, e.g. `assignments[3].valid_from`. */
   path?: string;
   /** `invalid_argument` errors: the argument at fault. */
@@ -553,6 +559,13 @@ export class Dataset {
   static fromJson(text: string | object): Dataset;
   /** Reads a dataset from CSV texts by file name; `units.csv` is required. */
   static fromCsv(files: CsvFiles | Map<string, string>): Dataset;
+  /**
+   * Reads a dataset from the bytes of an XLSX workbook, one sheet per table; `units` is
+   * required. Throws `unsupported` in a module built without the `xlsx` feature.
+   */
+  static fromXlsx(bytes: Uint8Array | ArrayBuffer): Dataset;
+  /** Whether this build of the module reads XLSX workbooks. */
+  static readonly readsXlsx: boolean;
   /** The embedded Bắc Kạn demo dataset. */
   static demo(): Dataset;
   /** Checks the dataset: every finding, in a deterministic order, and their counts. */

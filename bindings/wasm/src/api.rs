@@ -161,6 +161,16 @@ impl RawDataset {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array`), one sheet per
+    /// table (only in a module built with the `xlsx` feature).
+    #[cfg(feature = "xlsx")]
+    #[wasm_bindgen(js_name = fromXlsx)]
+    pub fn from_xlsx(bytes: &[u8]) -> Result<RawDataset, JsValue> {
+        Dataset::from_xlsx_bytes(bytes)
+            .map(|inner| RawDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
     /// The embedded Bắc Kạn demo dataset.
     pub fn demo() -> RawDataset {
         RawDataset::wrap(Dataset::demo())

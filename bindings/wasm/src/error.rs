@@ -2,7 +2,8 @@
 //!
 //! The error's `name` is `"DiabanError"`; it carries the core's stable snake_case `code`
 //! (`json_syntax`, `invalid_date`, `unknown_profile`, `invalid_argument`…) and, for load
-//! errors, whichever of `file`, `line`, `column`, `field` and `path` the core reported.
+//! errors, whichever of `file`, `line`, `column`, `field`, `path`, `sheet` and `cell` the core
+//! reported.
 //! The facade re-throws it as an instance of its `DiabanError` class.
 
 use wasm_bindgen::JsValue;
@@ -33,6 +34,12 @@ pub fn to_js_error(e: &diaban::Error) -> JsValue {
         }
         if let Some(path) = &loc.path {
             set(&err, "path", JsValue::from_str(path));
+        }
+        if let Some(sheet) = &loc.sheet {
+            set(&err, "sheet", JsValue::from_str(sheet));
+        }
+        if let Some(cell) = &loc.cell {
+            set(&err, "cell", JsValue::from_str(cell));
         }
     }
     if let diaban::Error::InvalidArgument { name, .. } = e {

@@ -21,7 +21,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a dataset (a JSON file or a CSV folder; the embedded Bắc Kạn demo without PATH).
+    /// Check a dataset (a JSON file, an XLSX workbook or a CSV folder; the embedded Bắc Kạn
+    /// demo without PATH).
     Check {
         #[command(flatten)]
         common: Common,
@@ -103,16 +104,21 @@ enum Command {
     Reorganize(reorganize::ReorganizeArgs),
     /// What a unit came from and what it became, across reorganisations.
     Lineage(reorganize::LineageArgs),
-    /// Convert a dataset between JSON and a CSV folder (by the output's name: `*.json` or a folder).
+    /// Convert a dataset between JSON, an XLSX workbook and a CSV folder (by the output's name:
+    /// `*.json`, `*.xlsx` or a folder).
     Convert {
-        /// The input: a JSON file or a CSV folder; the embedded demo when absent.
+        /// The input: a JSON file, an XLSX workbook or a CSV folder; the embedded demo when absent.
         path: Option<PathBuf>,
-        /// The output: a `.json` file, or a folder for CSV files.
+        /// The output: a `.json` file, a `.xlsx` workbook, or a folder for CSV files (UTF-8
+        /// with a byte-order mark, so that Excel shows Vietnamese correctly).
         #[arg(long)]
         out: PathBuf,
         /// Allow the output to replace the input.
         #[arg(long)]
         force: bool,
+        /// Write CSV files without the byte-order mark (for programs rather than Excel).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Print the JSON Schema of the dataset and profile formats.
     Schema {
@@ -124,7 +130,7 @@ enum Command {
 
 #[derive(Args)]
 struct Common {
-    /// A JSON file or a CSV folder; the embedded Bắc Kạn demo when absent.
+    /// A JSON file, an XLSX workbook or a CSV folder; the embedded Bắc Kạn demo when absent.
     path: Option<PathBuf>,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
@@ -421,8 +427,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Reorganize(args) => reorganize::run_reorganize(args),
         Command::Lineage(args) => reorganize::run_lineage(args),
-        Command::Convert { path, out, force } => {
-            convert(path.as_deref(), &out, force)?;
+        Command::Convert {
+            path,
+            out,
+            force,
+            no_bom,
+        } => {
+            convert(path.as_deref(), &out, force, !no_bom)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { which } => {
@@ -447,7 +458,7 @@ fn same_path(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
+fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Fatal> {
     let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
     let file_name = path
         .file_name()
@@ -461,7 +472,7 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), Fatal> {
     })
 }
 
-fn convert(path: Option<&Path>, out: &Path, force: bool) -> Result<(), Fatal> {
+fn convert(path: Option<&Path>, out: &Path, force: bool, bom: bool) -> Result<(), Fatal> {
     if path.is_some_and(|p| same_path(p, out)) && !force {
         return Err(Fatal(format!(
             "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
@@ -469,20 +480,33 @@ fn convert(path: Option<&Path>, out: &Path, force: bool) -> Result<(), Fatal> {
         )));
     }
     let (dataset, _) = load(path)?;
-    write_dataset(&dataset, out)?;
+    write_dataset_with(&dataset, out, bom)?;
     eprintln!("wrote {}", out.display());
     Ok(())
 }
 
-/// Writes a dataset to a `.json` file or a CSV folder, each file atomically; in a folder, the
-/// known CSV files the dataset no longer has are removed so that they are not read back.
+/// Writes a dataset to a `.json` file or a CSV folder, each file atomically; CSV files start
+/// with a byte-order mark (they are for people, who open them in Excel).
 pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> {
+    write_dataset_with(dataset, out, true)
+}
+
+/// Writes a dataset to a `.json` file or a CSV folder, each file atomically, CSV files with
+/// or without a byte-order mark; in a folder, the known CSV files the dataset no longer has
+/// are removed so that they are not read back.
+fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fatal> {
     if out.extension().is_some_and(|e| e == "json") {
         return write_atomic(out, &(dataset.to_json_string()? + "\n"));
     }
+    if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return write_atomic(out, &dataset.to_xlsx_bytes()?);
+    }
     std::fs::create_dir_all(out)
         .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
-    let texts = dataset.to_csv_texts()?;
+    let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
     for (name, text) in &texts {
         write_atomic(&out.join(name), text)?;
     }

@@ -20,6 +20,12 @@ pub struct Location {
     /// The JSON path of the value at fault, such as `assignments[3].valid_from`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The workbook sheet (XLSX input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell as Excel names it (`D17`), or the row number when no one cell is meant (XLSX input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -38,6 +44,14 @@ impl fmt::Display for Location {
         let mut parts: Vec<String> = Vec::new();
         if let Some(file) = &self.file {
             parts.push(file.clone());
+        }
+        match (&self.sheet, &self.cell) {
+            (Some(sheet), Some(cell)) if cell.bytes().all(|b| b.is_ascii_digit()) => {
+                parts.push(format!("sheet `{sheet}`, row {cell}"));
+            }
+            (Some(sheet), Some(cell)) => parts.push(format!("{sheet}!{cell}")),
+            (Some(sheet), None) => parts.push(format!("sheet `{sheet}`")),
+            (None, _) => {}
         }
         if let Some(line) = self.line {
             parts.push(format!("line {line}"));
@@ -64,7 +78,7 @@ impl fmt::Display for Location {
 pub enum LoadErrorKind {
     /// The text is not well-formed JSON.
     JsonSyntax,
-    /// The text is not well-formed CSV (a stray quote, a ragged row, invalid UTF-8).
+    /// The text is not well-formed CSV (a stray quote, a ragged row, text that is not UTF-8).
     CsvSyntax,
     /// A field or column the format does not know.
     UnknownField,
@@ -76,6 +90,9 @@ pub enum LoadErrorKind {
     InvalidValue,
     /// A configured limit on input size or record count was exceeded.
     LimitExceeded,
+    /// The file is not a readable XLSX workbook (not a zip archive, a damaged part, XML
+    /// that is not well formed).
+    XlsxSyntax,
 }
 
 impl LoadErrorKind {
@@ -90,6 +107,7 @@ impl LoadErrorKind {
             LoadErrorKind::InvalidDate => "invalid_date",
             LoadErrorKind::InvalidValue => "invalid_value",
             LoadErrorKind::LimitExceeded => "limit_exceeded",
+            LoadErrorKind::XlsxSyntax => "xlsx_syntax",
         }
     }
 }

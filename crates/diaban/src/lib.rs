@@ -64,7 +64,7 @@ pub mod report;
 pub mod roles;
 pub mod schema;
 pub mod validate;
-mod words;
+pub mod words;
 
 pub use error::{Error, LoadErrorKind, Location, Result};
 pub use finding::{Basis, Code, Finding, Lang, Report, Severity, Source, SubjectRef, Summary};

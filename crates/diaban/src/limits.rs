@@ -1,9 +1,10 @@
 //! Caps on what a load may read (issue 8): the size of the input, the number of records in
-//! one table and the length of one field.
+//! one table and the length of one field; for a workbook, also the number of sheets and of
+//! cells (a workbook's input size is its file plus every part it holds, uncompressed).
 //!
 //! The library reads files typed by hand and files from strangers (a browser page opens
 //! whatever the user picks). The defaults protect a browser tab: 256 MiB of input, 5 million
-//! records per table, 64 KiB per field. A load that goes past a cap fails with an
+//! records per table, 64 KiB per field, 64 sheets and 5 million cells per workbook. A load that goes past a cap fails with an
 //! [`crate::Error::Load`] of kind [`crate::LoadErrorKind::LimitExceeded`] (code
 //! `limit_exceeded`) that names the cap, its value and where it was hit.
 //!
@@ -29,6 +30,11 @@ pub struct Limits {
     pub max_records_per_table: usize,
     /// Most bytes in one field (a name, a note, an id…).
     pub max_field_bytes: usize,
+    /// Most sheets in one workbook (XLSX input).
+    pub max_sheets: usize,
+    /// Most non-empty cells in one workbook, and most entries in its shared-string table
+    /// (XLSX input).
+    pub max_cells: u64,
 }
 
 impl Limits {
@@ -38,15 +44,21 @@ impl Limits {
     pub const DEFAULT_MAX_RECORDS_PER_TABLE: usize = 5_000_000;
     /// The default cap on one field: 64 KiB.
     pub const DEFAULT_MAX_FIELD_BYTES: usize = 64 * 1024;
+    /// The default cap on sheets in a workbook: 64 (a dataset has 9 tables).
+    pub const DEFAULT_MAX_SHEETS: usize = 64;
+    /// The default cap on non-empty cells in a workbook: 5 million.
+    pub const DEFAULT_MAX_CELLS: u64 = 5_000_000;
 
     /// Caps for files a person opens on their own computer (the command line, Python): 8 GiB
-    /// of input and 200 million records per table, so that a whole country's records load,
+    /// of input, 200 million records per table and 500 million workbook cells, so that a
+    /// whole country's records load,
     /// with the default cap per field. A wrong file (a disk image, `/dev/zero`) still stops.
     #[must_use]
     pub fn desktop() -> Limits {
         Limits {
             max_input_bytes: 8 * 1024 * 1024 * 1024,
             max_records_per_table: 200_000_000,
+            max_cells: 500_000_000,
             ..Limits::default()
         }
     }
@@ -58,6 +70,8 @@ impl Limits {
             max_input_bytes: u64::MAX,
             max_records_per_table: usize::MAX,
             max_field_bytes: usize::MAX,
+            max_sheets: usize::MAX,
+            max_cells: u64::MAX,
         }
     }
 
@@ -98,6 +112,45 @@ impl Limits {
         Ok(())
     }
 
+    /// An error if a workbook has more than [`Limits::max_sheets`] sheets.
+    #[cfg(feature = "xlsx-read")]
+    pub(crate) fn check_sheets(
+        &self,
+        count: usize,
+        location: impl FnOnce() -> Location,
+    ) -> crate::Result<()> {
+        if count > self.max_sheets {
+            return Err(exceeded(
+                location(),
+                format!(
+                    "the workbook has {count} sheets, more than the limit `max_sheets` = {}",
+                    self.max_sheets
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// An error if `count` cells (or shared strings) are more than [`Limits::max_cells`].
+    #[cfg(feature = "xlsx-read")]
+    pub(crate) fn check_cells(
+        &self,
+        what: &str,
+        count: u64,
+        location: impl FnOnce() -> Location,
+    ) -> crate::Result<()> {
+        if count > self.max_cells {
+            return Err(exceeded(
+                location(),
+                format!(
+                    "the workbook has more than {} {what}, the limit `max_cells`",
+                    self.max_cells
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// An error if a field is longer than [`Limits::max_field_bytes`].
     pub(crate) fn check_field(
         &self,
@@ -118,12 +171,15 @@ impl Limits {
 }
 
 impl Default for Limits {
-    /// Caps that protect a browser tab: 256 MiB of input, 5 million records per table, 64 KiB per field.
+    /// Caps that protect a browser tab: 256 MiB of input, 5 million records per table, 64 KiB per
+    /// field, 64 sheets and 5 million cells per workbook.
     fn default() -> Limits {
         Limits {
             max_input_bytes: Limits::DEFAULT_MAX_INPUT_BYTES,
             max_records_per_table: Limits::DEFAULT_MAX_RECORDS_PER_TABLE,
             max_field_bytes: Limits::DEFAULT_MAX_FIELD_BYTES,
+            max_sheets: Limits::DEFAULT_MAX_SHEETS,
+            max_cells: Limits::DEFAULT_MAX_CELLS,
         }
     }
 }

@@ -350,7 +350,7 @@ fn the_acting_column_reads_and_writes_in_csv() {
             .map(|a| a.acting)
             .collect::<Vec<_>>()
     );
-    let bad = "id,scheme,subject_id,target,valid_from,acting\na,commune-monitoring,p,01954,2024-09-01,yes\n";
+    let bad = "id,scheme,subject_id,target,valid_from,acting\na,commune-monitoring,p,01954,2024-09-01,maybe\n";
     let err = Dataset::from_csv_texts([
         ("units.csv", "code,name,type\n01954,X,Xã\n"),
         ("assignments.csv", bad),

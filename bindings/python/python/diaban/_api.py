@@ -1539,7 +1539,8 @@ class Dataset:
 
     @classmethod
     def load(cls, path: PathLike) -> Dataset:
-        """Loads a JSON file or a folder of CSV files; raises :class:`LoadError` naming file and line."""
+        """Loads a JSON file, an XLSX workbook (one sheet per table) or a folder of CSV files;
+        raises :class:`LoadError` naming the file and line (or the sheet and cell)."""
         return cls(_native.Dataset.load(os.fspath(path)))
 
     @classmethod
@@ -1591,6 +1592,13 @@ class Dataset:
         return cls(_native.Dataset.from_value({k: v for k, v in document.items() if v or k == "units"}))
 
     @classmethod
+    def from_xlsx(cls, data: bytes) -> Dataset:
+        """Reads a dataset from the bytes of an XLSX workbook (one sheet per table)."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"data must be bytes, not {type(data).__name__}")
+        return cls(_native.Dataset.from_xlsx(bytes(data)))
+
+    @classmethod
     def from_csv_texts(cls, files: Mapping[str, str]) -> Dataset:
         """Reads a dataset from CSV texts by file name: ``{"units.csv": "code,name,type\\n...", ...}``."""
         return cls(_native.Dataset.from_csv_texts([(str(k), str(v)) for k, v in files.items()]))
@@ -1608,6 +1616,11 @@ class Dataset:
     def to_csv_texts(self) -> Dict[str, str]:
         """The dataset as CSV files: ``{file name: text}`` for every non-empty table."""
         return dict(self._inner.to_csv_texts())
+
+    def to_xlsx(self) -> bytes:
+        """The dataset as the bytes of an XLSX workbook (one sheet per non-empty table, typed
+        cells); :meth:`from_xlsx` and :func:`load` read it back unchanged."""
+        return self._inner.to_xlsx()
 
     @property
     def counts(self) -> Dict[str, int]:
@@ -1753,7 +1766,7 @@ def demo() -> Dataset:
 
 
 def load(path: PathLike) -> Dataset:
-    """Loads a dataset from a JSON file or a folder of CSV files (``str`` or ``os.PathLike``)."""
+    """Loads a dataset from a JSON file, an XLSX workbook or a folder of CSV files (``str`` or ``os.PathLike``)."""
     return Dataset.load(path)
 
 

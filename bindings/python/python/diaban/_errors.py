@@ -37,11 +37,13 @@ class DiabanError(Exception):
 class LoadError(DiabanError, ValueError):
     """The input could not be read as a dataset or profile.
 
-    ``code`` is one of ``json_syntax``, ``csv_syntax``, ``unknown_field``, ``missing_field``,
-    ``invalid_date``, ``invalid_value``, ``limit_exceeded`` (or ``io`` for a :class:`FileError`).
+    ``code`` is one of ``json_syntax``, ``csv_syntax``, ``xlsx_syntax``, ``unknown_field``,
+    ``missing_field``, ``invalid_date``, ``invalid_value``, ``limit_exceeded`` (or ``io`` for a
+    :class:`FileError`).
     ``path`` is the file (a path, a CSV file name such as ``units.csv``, or ``dataset`` /
     ``profile`` for in-memory JSON), ``line`` and ``column`` are 1-based, ``field`` is the field
     or CSV column at fault, and ``json_path`` the JSON path of the value (``assignments[3].valid_from``).
+    For a workbook, ``sheet`` is the sheet and ``cell`` the cell as Excel names it (``D17``).
     """
 
     path: Optional[str]
@@ -49,6 +51,8 @@ class LoadError(DiabanError, ValueError):
     column: Optional[int]
     field: Optional[str]
     json_path: Optional[str]
+    sheet: Optional[str]
+    cell: Optional[str]
 
     def __init__(
         self,
@@ -60,6 +64,8 @@ class LoadError(DiabanError, ValueError):
         column: Optional[int] = None,
         field: Optional[str] = None,
         json_path: Optional[str] = None,
+        sheet: Optional[str] = None,
+        cell: Optional[str] = None,
     ) -> None:
         super().__init__(message, code=code)
         self.path = path
@@ -67,6 +73,8 @@ class LoadError(DiabanError, ValueError):
         self.column = column
         self.field = field
         self.json_path = json_path
+        self.sheet = sheet
+        self.cell = cell
 
 
 class FileError(LoadError, OSError):

@@ -1,13 +1,17 @@
-//! The CSV folder of DESIGN §6: one file per table, UTF-8 (a BOM is tolerated), a header
-//! row, `,` separators. Every file is optional except `units.csv`. Unknown, duplicate or
+//! The CSV folder: one file per table (`units.csv`, `assignments.csv`…), a header row, UTF-8
+//! (a BOM is tolerated; UTF-16 with its BOM is read too). The separator is `,`, `;` or a
+//! tab, found from the header line (or given). Every file is optional except `units.csv`.
+//! Headers may be the canonical column names or their Vietnamese aliases, and words their
+//! Vietnamese forms (see [`super::columns`] and [`crate::words`]). Unknown, duplicate or
 //! missing columns, ragged rows, stray quotes, bad dates and bad words are load errors
 //! naming the file, the line and the column.
 
+use super::columns;
+use super::rows::{self, HeaderCell, Source};
 use crate::error::{Error, LoadErrorKind, Location, Result};
 use crate::limits::Limits;
 use crate::model::*;
-use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The files of a CSV folder, in the order they are read and written.
@@ -23,122 +27,23 @@ pub const FILES: &[&str] = &[
     "ntm_statuses.csv",
 ];
 
-const UNITS: &[&str] = &[
-    "code",
-    "name",
-    "type",
-    "parent_code",
-    "valid_from",
-    "valid_to",
-];
-const UNITS_FLAT: &[&str] = &[
-    "code",
-    "name",
-    "type",
-    "district_code",
-    "district_name",
-    "district_type",
-    "province_code",
-    "province_name",
-    "province_type",
-    "valid_from",
-    "valid_to",
-];
-const ORGANIZATIONS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "level",
-    "unit_code",
-    "parent_id",
-    "valid_from",
-    "valid_to",
-];
-const PEOPLE: &[&str] = &[
-    "id",
-    "name",
-    "title",
-    "organization_id",
-    "rank",
-    "valid_from",
-    "valid_to",
-];
-const TERMS: &[&str] = &[
-    "id",
-    "organization_id",
-    "label",
-    "ordinal",
-    "valid_from",
-    "valid_to",
-];
-const ASSIGNMENTS: &[&str] = &[
-    "id",
-    "scheme",
-    "subject_id",
-    "target",
-    "valid_from",
-    "valid_to",
-    "term_id",
-    "decision_number",
-    "decision_date",
-    "end_reason",
-    "replaces",
-    "category",
-    "acting",
-];
-const ACTIVITIES: &[&str] = &[
-    "id",
-    "date",
-    "subject_id",
-    "target",
-    "kind",
-    "duty",
-    "note",
-    "quantity",
-    "value_vnd",
-    "contribution",
-    "recipient",
-];
-const EVALUATIONS: &[&str] = &[
-    "id",
-    "year",
-    "assignment_id",
-    "author_id",
-    "submitted_on",
-    "rating",
-    "note",
-];
-const REORGANIZATIONS: &[&str] = &[
-    "effective",
-    "old_code",
-    "new_code",
-    "new_name",
-    "new_type",
-    "part",
-    "basis",
-];
-const REORGANIZATIONS_REQUIRED: &[&str] = &[
-    "effective",
-    "old_code",
-    "new_code",
-    "new_name",
-    "new_type",
-    "part",
-];
-const NTM: &[&str] = &["unit_code", "year", "criteria_met", "status"];
+/// The separators a CSV file may use.
+pub const DELIMITERS: &[u8] = b",;\t";
 
 /// Reads the rows of one `reorganizations.csv` text on its own (an event file); `file` names it in errors.
 pub fn read_reorganizations(file: &str, text: &str) -> Result<Vec<ReorganizationEdge>> {
     let limits = Limits::default();
     limits.check_input(text.len() as u64, || Location::file(file))?;
+    let mut ds = Dataset::default();
     read_table(
+        &mut ds,
         &limits,
         file,
         text,
-        REORGANIZATIONS,
-        REORGANIZATIONS_REQUIRED,
-        reorganization,
-    )
+        &columns::REORGANIZATIONS,
+        None,
+    )?;
+    Ok(ds.reorganizations)
 }
 
 /// Reads every known file of a CSV folder. Files with other names are an error (a typo
@@ -149,6 +54,12 @@ pub fn read_dir(dir: &Path) -> Result<Dataset> {
 
 /// [`read_dir`] under the given caps: all the files together may not pass `limits.max_input_bytes`.
 pub fn read_dir_with_limits(dir: &Path, limits: &Limits) -> Result<Dataset> {
+    read_dir_with(dir, limits, None)
+}
+
+/// [`read_dir_with_limits`] with a separator for every file (`,` `;` or tab), instead of
+/// finding each file's from its header line.
+pub fn read_dir_with(dir: &Path, limits: &Limits, delimiter: Option<u8>) -> Result<Dataset> {
     let mut total = 0u64;
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.display().to_string(),
@@ -187,6 +98,7 @@ pub fn read_dir_with_limits(dir: &Path, limits: &Limits) -> Result<Dataset> {
     let prefix = dir.display().to_string();
     read_named(
         limits,
+        delimiter,
         texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
         |name| format!("{}/{name}", prefix.trim_end_matches('/')),
     )
@@ -202,28 +114,48 @@ pub fn read_texts_with_limits<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     limits: &Limits,
 ) -> Result<Dataset> {
-    read_named(limits, files, str::to_owned)
+    read_named(limits, None, files, str::to_owned)
+}
+
+/// [`read_texts_with_limits`] with a separator for every file (`,` `;` or tab; `None`: found
+/// from each file's header line).
+pub fn read_texts_with<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    limits: &Limits,
+    delimiter: Option<u8>,
+) -> Result<Dataset> {
+    read_named(limits, delimiter, files, str::to_owned)
 }
 
 fn read_named<'a>(
     limits: &Limits,
+    delimiter: Option<u8>,
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     display: impl Fn(&str) -> String,
 ) -> Result<Dataset> {
-    let mut by_name: BTreeMap<&str, &str> = BTreeMap::new();
+    if let Some(d) = delimiter.filter(|d| !DELIMITERS.contains(d)) {
+        return Err(Error::invalid_argument(
+            "delimiter",
+            format!(
+                "`{}` is not a CSV separator diaban reads (`,` `;` or tab)",
+                char::from(d).escape_default()
+            ),
+        ));
+    }
+    let mut by_name: BTreeMap<usize, (&str, &str)> = BTreeMap::new();
     let mut total = 0u64;
     for (name, text) in files {
         total = total.saturating_add(text.len() as u64);
         limits.check_input(total, || Location::file(display(name)))?;
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        let Some(known) = FILES.iter().find(|f| **f == base) else {
+        let Some(known) = FILES.iter().position(|f| *f == base) else {
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 Location::file(display(name)),
                 format!("unknown file `{base}` (known: {})", FILES.join(", ")),
             ));
         };
-        if by_name.insert(known, text).is_some() {
+        if by_name.insert(known, (name, text)).is_some() {
             return Err(Error::load(
                 LoadErrorKind::InvalidValue,
                 Location::file(display(name)),
@@ -231,201 +163,53 @@ fn read_named<'a>(
             ));
         }
     }
-    let mut ds = Dataset::default();
-    let Some(units) = by_name.get("units.csv") else {
+    if !by_name.contains_key(&0) {
         return Err(Error::load(
             LoadErrorKind::MissingField,
             Location::file(display("units.csv")),
             "`units.csv` is required",
         ));
-    };
-    read_units(limits, &display("units.csv"), units, &mut ds.units)?;
-    for (name, text) in &by_name {
-        let file = display(name);
-        // Each file: the table it fills, its known and required columns, and its row reader.
-        macro_rules! table {
-            ($field:ident, $known:expr, $required:expr, $row:expr) => {
-                ds.$field = read_table(limits, &file, text, $known, $required, $row)?
-            };
-        }
-        match *name {
-            "organizations.csv" => table!(
-                organizations,
-                ORGANIZATIONS,
-                &["id", "name", "kind", "level"],
-                organization
-            ),
-            "people.csv" => table!(
-                people,
-                PEOPLE,
-                &["id", "name", "title", "organization_id", "rank"],
-                post
-            ),
-            "terms.csv" => table!(
-                terms,
-                TERMS,
-                &["id", "organization_id", "label", "valid_from"],
-                term
-            ),
-            "assignments.csv" => {
-                table!(
-                    assignments,
-                    ASSIGNMENTS,
-                    &["id", "scheme", "subject_id", "target", "valid_from"],
-                    assignment
-                )
-            }
-            "activities.csv" => table!(
-                activities,
-                ACTIVITIES,
-                &["id", "date", "subject_id", "target", "kind"],
-                activity
-            ),
-            "evaluations.csv" => table!(
-                evaluations,
-                EVALUATIONS,
-                &["id", "year", "assignment_id", "author_id"],
-                evaluation
-            ),
-            "reorganizations.csv" => table!(
-                reorganizations,
-                REORGANIZATIONS,
-                REORGANIZATIONS_REQUIRED,
-                reorganization
-            ),
-            "ntm_statuses.csv" => table!(ntm_statuses, NTM, NTM, ntm),
-            _ => {}
-        }
+    }
+    let mut ds = Dataset::default();
+    for (i, (name, text)) in &by_name {
+        let Some(table) = columns::TABLES.get(*i) else {
+            continue;
+        };
+        read_table(&mut ds, limits, &display(name), text, table, delimiter)?;
     }
     Ok(ds)
 }
 
-/// Column name → index in a CSV file.
-type Columns = HashMap<String, usize>;
-
-/// One data row, with what is needed to name the place of an error.
-struct Row<'r> {
-    file: &'r str,
-    line: u64,
-    record: &'r csv::StringRecord,
-    columns: &'r HashMap<String, usize>,
-}
-
-impl<'r> Row<'r> {
-    fn at(&self, column: &str) -> Location {
-        Location {
-            file: Some(self.file.to_owned()),
-            line: Some(self.line),
-            field: Some(column.to_owned()),
-            ..Location::default()
+/// The separator of a CSV text: the one of `,` `;` tab that occurs most often outside quotes
+/// on the header line (`,` when none does).
+#[must_use]
+pub fn detect_delimiter(text: &str) -> u8 {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut counts = [0usize; 3];
+    let mut in_quotes = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\r' | '\n' if !in_quotes => break,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
         }
     }
-
-    fn opt(&self, column: &str) -> Option<&'r str> {
-        let i = *self.columns.get(column)?;
-        self.record.get(i).filter(|v| !v.trim().is_empty())
+    let mut best = (b',', 0usize);
+    for (d, n) in DELIMITERS.iter().zip(counts) {
+        if n > best.1 {
+            best = (*d, n);
+        }
     }
-
-    fn text(&self, column: &str) -> Option<String> {
-        self.opt(column).map(str::to_owned)
-    }
-
-    fn req(&self, column: &str) -> Result<&'r str> {
-        self.opt(column).ok_or_else(|| {
-            Error::load(
-                LoadErrorKind::MissingField,
-                self.at(column),
-                format!("`{column}` must not be empty"),
-            )
-        })
-    }
-
-    fn string(&self, column: &str) -> Result<String> {
-        self.req(column).map(str::to_owned)
-    }
-
-    fn date_in(&self, column: &str, text: &str) -> Result<NaiveDate> {
-        crate::period::parse_date(text).ok_or_else(|| {
-            Error::load(
-                LoadErrorKind::InvalidDate,
-                self.at(column),
-                format!("invalid date `{text}`: expected a real date as YYYY-MM-DD or DD/MM/YYYY"),
-            )
-        })
-    }
-
-    fn date(&self, column: &str) -> Result<NaiveDate> {
-        self.date_in(column, self.req(column)?)
-    }
-
-    fn opt_date(&self, column: &str) -> Result<Option<NaiveDate>> {
-        self.opt(column)
-            .map(|t| self.date_in(column, t))
-            .transpose()
-    }
-
-    fn word<T>(
-        &self,
-        column: &str,
-        parse: impl Fn(&str) -> Option<T>,
-        words: impl Fn() -> String,
-    ) -> Result<T> {
-        let text = self.req(column)?;
-        self.parse_word(column, text, parse, words)
-    }
-
-    fn opt_word<T>(
-        &self,
-        column: &str,
-        parse: impl Fn(&str) -> Option<T>,
-        words: impl Fn() -> String,
-    ) -> Result<Option<T>> {
-        self.opt(column)
-            .map(|text| self.parse_word(column, text, &parse, &words))
-            .transpose()
-    }
-
-    fn parse_word<T>(
-        &self,
-        column: &str,
-        text: &str,
-        parse: impl Fn(&str) -> Option<T>,
-        words: impl Fn() -> String,
-    ) -> Result<T> {
-        parse(text).ok_or_else(|| {
-            Error::load(
-                LoadErrorKind::InvalidValue,
-                self.at(column),
-                format!("unknown value `{text}` (expected one of: {})", words()),
-            )
-        })
-    }
-
-    fn number<T: std::str::FromStr>(&self, column: &str) -> Result<T> {
-        let text = self.req(column)?;
-        self.parse_number(column, text)
-    }
-
-    fn opt_number<T: std::str::FromStr>(&self, column: &str) -> Result<Option<T>> {
-        self.opt(column)
-            .map(|t| self.parse_number(column, t))
-            .transpose()
-    }
-
-    fn parse_number<T: std::str::FromStr>(&self, column: &str, text: &str) -> Result<T> {
-        text.trim().parse::<T>().map_err(|_| {
-            Error::load(
-                LoadErrorKind::InvalidValue,
-                self.at(column),
-                format!("`{text}` is not a whole number in the allowed range"),
-            )
-        })
-    }
+    best.0
 }
 
 /// Checks the raw text for quotes that do not open or close a field (RFC 4180), which the
 /// CSV reader would otherwise accept silently. Returns the 1-based line of the first one.
-fn stray_quote_line(text: &str) -> Option<u64> {
+fn stray_quote_line(text: &str, delimiter: u8) -> Option<u64> {
+    let delimiter = char::from(delimiter);
     let mut line = 1u64;
     let mut in_quotes = false;
     let mut at_field_start = true;
@@ -455,7 +239,7 @@ fn stray_quote_line(text: &str) -> Option<u64> {
                 at_field_start = false;
             }
             '"' => return Some(line),
-            ',' => {
+            c if c == delimiter => {
                 at_field_start = true;
                 after_closing = false;
             }
@@ -473,14 +257,19 @@ fn stray_quote_line(text: &str) -> Option<u64> {
     in_quotes.then_some(opened_on)
 }
 
-fn open<'t>(
+/// Reads one CSV text as `table` into the dataset.
+fn read_table(
+    ds: &mut Dataset,
+    limits: &Limits,
     file: &str,
-    text: &'t str,
-    known: &[&str],
-    required: &[&str],
-) -> Result<(csv::Reader<&'t [u8]>, Columns)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(line) = stray_quote_line(text) {
+    text: &str,
+    table: &'static columns::Table,
+    delimiter: Option<u8>,
+) -> Result<()> {
+    let text = super::nfc(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    if let Some(line) = stray_quote_line(text, delimiter) {
         return Err(Error::load(
             LoadErrorKind::CsvSyntax,
             Location { file: Some(file.to_owned()), line: Some(line), ..Location::default() },
@@ -490,53 +279,28 @@ fn open<'t>(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let headers = reader
+    let mut lines = Lines::new(text);
+    let cells: Vec<HeaderCell> = reader
         .headers()
-        .map_err(|e| csv_error(file, &e, &mut Lines::new(text)))?
-        .clone();
-    let mut columns = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let name = h.trim();
-        let at = Location {
-            file: Some(file.to_owned()),
-            line: Some(1),
-            field: Some(name.to_owned()),
-            ..Location::default()
-        };
-        if !known.contains(&name) {
-            return Err(Error::load(
-                LoadErrorKind::UnknownField,
-                at,
-                format!(
-                    "unknown column `{name}` (known columns: {})",
-                    known.join(", ")
-                ),
-            ));
+        .map_err(|e| csv_error(file, &e, &mut lines))?
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_owned()))
+        .collect();
+    let src = Source {
+        file: file.to_owned(),
+        sheet: None,
+    };
+    let mut records = reader.into_records().map(|r| match r {
+        Ok(record) => {
+            let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
+            Ok((line, record))
         }
-        if columns.insert(name.to_owned(), i).is_some() {
-            return Err(Error::load(
-                LoadErrorKind::InvalidValue,
-                at,
-                format!("column `{name}` appears twice"),
-            ));
-        }
-    }
-    for r in required {
-        if !columns.contains_key(*r) {
-            return Err(Error::load(
-                LoadErrorKind::MissingField,
-                Location {
-                    file: Some(file.to_owned()),
-                    line: Some(1),
-                    field: Some((*r).to_owned()),
-                    ..Location::default()
-                },
-                format!("missing column `{r}`"),
-            ));
-        }
-    }
-    Ok((reader, columns))
+        Err(e) => Err(csv_error(file, &e, &mut lines)),
+    });
+    rows::fill(ds, limits, &src, table, &cells, 1, &mut records)
 }
 
 /// The 1-based line of a byte offset, counting CRLF, LF and a lone CR each as one line end
@@ -599,493 +363,56 @@ fn csv_error(file: &str, e: &csv::Error, lines: &mut Lines<'_>) -> Error {
     )
 }
 
-fn read_table<T>(
-    limits: &Limits,
-    file: &str,
-    text: &str,
-    known: &[&str],
-    required: &[&str],
-    make: impl Fn(&Row<'_>) -> Result<T>,
-) -> Result<Vec<T>> {
-    let text = super::nfc(text);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let (mut reader, columns) = open(file, text, known, required)?;
-    let mut lines = Lines::new(text);
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                for (i, field) in record.iter().enumerate() {
-                    limits.check_field(field.len(), || Location {
-                        file: Some(file.to_owned()),
-                        line: Some(line),
-                        field: columns
-                            .iter()
-                            .find(|(_, c)| **c == i)
-                            .map(|(name, _)| name.clone()),
-                        ..Location::default()
-                    })?;
-                }
-                limits.check_records(file, out.len().saturating_add(1), || Location {
-                    file: Some(file.to_owned()),
-                    line: Some(line),
-                    ..Location::default()
-                })?;
-                out.push(make(&Row {
-                    file,
-                    line,
-                    record: &record,
-                    columns: &columns,
-                })?);
-            }
-            Err(e) => return Err(csv_error(file, &e, &mut lines)),
-        }
-    }
-    Ok(out)
-}
-
-fn read_units(limits: &Limits, file: &str, text: &str, units: &mut Vec<Unit>) -> Result<()> {
-    let text = super::nfc(text);
-    // The header ends at the first line end of any kind (CRLF, LF or a lone CR).
-    let first_line = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .split(['\r', '\n'])
-        .next()
-        .unwrap_or_default();
-    let flat = first_line
-        .split(',')
-        .any(|h| h.trim().trim_matches('"') == "district_code");
-    if !flat {
-        *units = read_table(
-            limits,
-            file,
-            &text,
-            UNITS,
-            &["code", "name", "type"],
-            |row| {
-                Ok(Unit {
-                    code: row.string("code")?,
-                    name: row.string("name")?,
-                    unit_type: row.word("type", UnitType::parse, UnitType::words)?,
-                    parent_code: row.text("parent_code"),
-                    valid_from: row.opt_date("valid_from")?,
-                    valid_to: row.opt_date("valid_to")?,
-                })
-            },
-        )?;
-        return Ok(());
-    }
-    // The flat GSO layout: each commune row also names its district (and province).
-    let mut seen: HashSet<String> = HashSet::new();
-    let rows = read_table(
-        limits,
-        file,
-        &text,
-        UNITS_FLAT,
-        &["code", "name", "type", "district_code", "district_name"],
-        |row| {
-            let valid_from = row.opt_date("valid_from")?;
-            let valid_to = row.opt_date("valid_to")?;
-            let province = match row.opt("province_code") {
-                Some(code) => Some(Unit {
-                    code: code.to_owned(),
-                    name: row.string("province_name")?,
-                    unit_type: row.word("province_type", UnitType::parse, UnitType::words)?,
-                    parent_code: None,
-                    valid_from,
-                    valid_to,
-                }),
-                None => None,
-            };
-            let district_name = row.string("district_name")?;
-            let district_type = match row.opt("district_type") {
-            Some(t) => row.parse_word("district_type", t, UnitType::parse, UnitType::words)?,
-            None => district_type_from_name(&district_name).ok_or_else(|| {
-                Error::load(
-                    LoadErrorKind::MissingField,
-                    row.at("district_type"),
-                    format!("cannot tell the type of district `{district_name}` from its name; add a `district_type` column"),
-                )
-            })?,
-        };
-            let district = Unit {
-                code: row.string("district_code")?,
-                name: district_name,
-                unit_type: district_type,
-                parent_code: province.as_ref().map(|p| p.code.clone()),
-                valid_from,
-                valid_to,
-            };
-            let commune = Unit {
-                code: row.string("code")?,
-                name: row.string("name")?,
-                unit_type: row.word("type", UnitType::parse, UnitType::words)?,
-                parent_code: Some(district.code.clone()),
-                valid_from,
-                valid_to,
-            };
-            Ok((province, district, commune))
-        },
-    )?;
-    let mut communes = Vec::with_capacity(rows.len());
-    for (province, district, commune) in rows {
-        for unit in [province, Some(district)].into_iter().flatten() {
-            if seen.insert(unit.code.clone()) {
-                units.push(unit);
-            }
-        }
-        communes.push(commune);
-    }
-    units.extend(communes);
-    Ok(())
-}
-
-fn district_type_from_name(name: &str) -> Option<UnitType> {
-    let lower = name.to_lowercase();
-    [
-        ("huyện ", UnitType::RuralDistrict),
-        ("quận ", UnitType::UrbanDistrict),
-        ("thị xã ", UnitType::Town),
-        ("thành phố ", UnitType::City),
-    ]
-    .into_iter()
-    .find(|(prefix, _)| lower.starts_with(prefix))
-    .map(|(_, t)| t)
-}
-
-fn organization(row: &Row<'_>) -> Result<Organization> {
-    Ok(Organization {
-        id: row.string("id")?,
-        name: row.string("name")?,
-        kind: row.word("kind", OrgKind::from_word, OrgKind::words)?,
-        level: row.word("level", Level::from_word, Level::words)?,
-        unit_code: row.text("unit_code"),
-        parent_id: row.text("parent_id"),
-        valid_from: row.opt_date("valid_from")?,
-        valid_to: row.opt_date("valid_to")?,
-    })
-}
-
-fn post(row: &Row<'_>) -> Result<Post> {
-    Ok(Post {
-        id: row.string("id")?,
-        name: row.string("name")?,
-        title: row.string("title")?,
-        organization_id: row.string("organization_id")?,
-        rank: row.word("rank", Rank::from_word, Rank::words)?,
-        valid_from: row.opt_date("valid_from")?,
-        valid_to: row.opt_date("valid_to")?,
-    })
-}
-
-fn term(row: &Row<'_>) -> Result<Term> {
-    Ok(Term {
-        id: row.string("id")?,
-        organization_id: row.string("organization_id")?,
-        label: row.string("label")?,
-        ordinal: row.text("ordinal"),
-        valid_from: row.date("valid_from")?,
-        valid_to: row.opt_date("valid_to")?,
-    })
-}
-
-fn assignment(row: &Row<'_>) -> Result<Assignment> {
-    Ok(Assignment {
-        id: row.string("id")?,
-        scheme: row.string("scheme")?,
-        subject_id: row.string("subject_id")?,
-        target: row.string("target")?,
-        valid_from: row.date("valid_from")?,
-        valid_to: row.opt_date("valid_to")?,
-        term_id: row.text("term_id"),
-        decision_number: row.text("decision_number"),
-        decision_date: row.opt_date("decision_date")?,
-        end_reason: row.opt_word("end_reason", EndReason::from_word, EndReason::words)?,
-        replaces: row.text("replaces"),
-        category: row.text("category"),
-        acting: row
-            .opt_word("acting", acting_word, || "true, false".to_owned())?
-            .unwrap_or(false),
-    })
-}
-
-/// The `acting` column: `true`/`false` (empty = false).
-fn acting_word(text: &str) -> Option<bool> {
-    match text.trim() {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
-    }
-}
-
-fn activity(row: &Row<'_>) -> Result<Activity> {
-    Ok(Activity {
-        id: row.string("id")?,
-        date: row.date("date")?,
-        subject_id: row.string("subject_id")?,
-        target: row.string("target")?,
-        kind: row.word("kind", ActivityKind::from_word, ActivityKind::words)?,
-        duty: row.text("duty"),
-        note: row.text("note"),
-        quantity: row.opt_number("quantity")?,
-        value_vnd: row.opt_number("value_vnd")?,
-        contribution: row.opt_word(
-            "contribution",
-            ContributionKind::from_word,
-            ContributionKind::words,
-        )?,
-        recipient: row.text("recipient"),
-    })
-}
-
-fn evaluation(row: &Row<'_>) -> Result<Evaluation> {
-    Ok(Evaluation {
-        id: row.string("id")?,
-        year: row.number("year")?,
-        assignment_id: row.string("assignment_id")?,
-        author_id: row.string("author_id")?,
-        submitted_on: row.opt_date("submitted_on")?,
-        rating: row.opt_word("rating", Rating::from_word, Rating::words)?,
-        note: row.text("note"),
-    })
-}
-
-fn reorganization(row: &Row<'_>) -> Result<ReorganizationEdge> {
-    Ok(ReorganizationEdge {
-        effective: row.date("effective")?,
-        old_code: row.string("old_code")?,
-        new_code: row.text("new_code"),
-        new_name: row.text("new_name"),
-        new_type: row.opt_word("new_type", UnitType::parse, UnitType::words)?,
-        part: row.word("part", Part::from_word, Part::words)?,
-        basis: row.text("basis"),
-    })
-}
-
-fn ntm(row: &Row<'_>) -> Result<NtmRecord> {
-    Ok(NtmRecord {
-        unit_code: row.string("unit_code")?,
-        year: row.number("year")?,
-        criteria_met: row.number("criteria_met")?,
-        status: row.word("status", NtmStatus::from_word, NtmStatus::words)?,
-    })
-}
-
-fn d(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
-}
-
-fn o(text: &Option<String>) -> String {
-    text.clone().unwrap_or_default()
-}
-
-fn w<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String> {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::invalid_argument("dataset", format!("cannot write CSV: {e}"));
-    writer.write_record(header).map_err(fail)?;
-    for row in rows {
-        writer.write_record(&row).map_err(fail)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| Error::invalid_argument("dataset", format!("cannot write CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::invalid_argument("dataset", e.to_string()))
-}
-
-/// Writes the dataset as CSV texts, one per non-empty table (`units.csv` always).
+/// Writes the dataset as CSV texts, one per non-empty table (`units.csv` always), UTF-8
+/// without a BOM, `,` separators, canonical headers and words (see [`write_texts_for_people`]).
 pub fn write_texts(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
-    let mut out = vec![(
-        "units.csv",
-        table(
-            UNITS,
-            ds.units.iter().map(|u| {
-                vec![
-                    u.code.clone(),
-                    u.name.clone(),
-                    u.unit_type.to_string(),
-                    o(&u.parent_code),
-                    d(u.valid_from),
-                    d(u.valid_to),
-                ]
-            }),
-        )?,
-    )];
-    let mut add = |name: &'static str, empty: bool, text: Result<String>| -> Result<()> {
-        if !empty {
-            out.push((name, text?));
-        }
-        Ok(())
-    };
-    add(
-        "organizations.csv",
-        ds.organizations.is_empty(),
-        table(
-            ORGANIZATIONS,
-            ds.organizations.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.name.clone(),
-                    x.kind.to_string(),
-                    x.level.to_string(),
-                    o(&x.unit_code),
-                    o(&x.parent_id),
-                    d(x.valid_from),
-                    d(x.valid_to),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "people.csv",
-        ds.people.is_empty(),
-        table(
-            PEOPLE,
-            ds.people.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.name.clone(),
-                    x.title.clone(),
-                    x.organization_id.clone(),
-                    x.rank.to_string(),
-                    d(x.valid_from),
-                    d(x.valid_to),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "terms.csv",
-        ds.terms.is_empty(),
-        table(
-            TERMS,
-            ds.terms.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.organization_id.clone(),
-                    x.label.clone(),
-                    o(&x.ordinal),
-                    x.valid_from.to_string(),
-                    d(x.valid_to),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "assignments.csv",
-        ds.assignments.is_empty(),
-        table(
-            ASSIGNMENTS,
-            ds.assignments.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.scheme.clone(),
-                    x.subject_id.clone(),
-                    x.target.clone(),
-                    x.valid_from.to_string(),
-                    d(x.valid_to),
-                    o(&x.term_id),
-                    o(&x.decision_number),
-                    d(x.decision_date),
-                    w(x.end_reason),
-                    o(&x.replaces),
-                    o(&x.category),
-                    if x.acting {
-                        "true".to_owned()
-                    } else {
-                        String::new()
-                    },
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "activities.csv",
-        ds.activities.is_empty(),
-        table(
-            ACTIVITIES,
-            ds.activities.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.date.to_string(),
-                    x.subject_id.clone(),
-                    x.target.clone(),
-                    x.kind.to_string(),
-                    o(&x.duty),
-                    o(&x.note),
-                    w(x.quantity),
-                    w(x.value_vnd),
-                    w(x.contribution),
-                    o(&x.recipient),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "evaluations.csv",
-        ds.evaluations.is_empty(),
-        table(
-            EVALUATIONS,
-            ds.evaluations.iter().map(|x| {
-                vec![
-                    x.id.clone(),
-                    x.year.to_string(),
-                    x.assignment_id.clone(),
-                    x.author_id.clone(),
-                    d(x.submitted_on),
-                    w(x.rating),
-                    o(&x.note),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "reorganizations.csv",
-        ds.reorganizations.is_empty(),
-        table(
-            REORGANIZATIONS,
-            ds.reorganizations.iter().map(|x| {
-                vec![
-                    x.effective.to_string(),
-                    x.old_code.clone(),
-                    o(&x.new_code),
-                    o(&x.new_name),
-                    w(x.new_type),
-                    x.part.to_string(),
-                    o(&x.basis),
-                ]
-            }),
-        ),
-    )?;
-    add(
-        "ntm_statuses.csv",
-        ds.ntm_statuses.is_empty(),
-        table(
-            NTM,
-            ds.ntm_statuses.iter().map(|x| {
-                vec![
-                    x.unit_code.clone(),
-                    x.year.to_string(),
-                    x.criteria_met.to_string(),
-                    x.status.to_string(),
-                ]
-            }),
-        ),
-    )?;
-    Ok(out)
+    write_texts_with(ds, b',', false)
 }
 
-/// Writes the dataset as a CSV folder (creating it if needed).
+/// [`write_texts`] for people who open the files in Excel: each text starts with a UTF-8
+/// byte-order mark, without which Excel shows Vietnamese letters garbled. diaban reads such
+/// files back unchanged.
+pub fn write_texts_for_people(ds: &Dataset) -> Result<Vec<(&'static str, String)>> {
+    write_texts_with(ds, b',', true)
+}
+
+/// Writes the dataset as CSV texts with the given separator, with or without a BOM.
+pub fn write_texts_with(
+    ds: &Dataset,
+    delimiter: u8,
+    bom: bool,
+) -> Result<Vec<(&'static str, String)>> {
+    rows::to_rows(ds)
+        .into_iter()
+        .map(|(table, rows)| {
+            let name = FILES
+                .iter()
+                .copied()
+                .find(|f| f.strip_suffix(".csv") == Some(table.name))
+                .unwrap_or("units.csv");
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(Vec::new());
+            let fail = |e: csv::Error| {
+                Error::invalid_argument("dataset", format!("cannot write CSV: {e}"))
+            };
+            writer
+                .write_record(table.columns.iter().map(|c| c.name))
+                .map_err(fail)?;
+            for row in &rows {
+                writer.write_record(row).map_err(fail)?;
+            }
+            let bytes = writer.into_inner().map_err(|e| {
+                Error::invalid_argument("dataset", format!("cannot write CSV: {e}"))
+            })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|e| Error::invalid_argument("dataset", e.to_string()))?;
+            Ok((name, if bom { format!("\u{feff}{text}") } else { text }))
+        })
+        .collect()
+}
+
+/// Writes the dataset as a CSV folder (creating it if needed), without BOMs.
 pub fn write_dir(ds: &Dataset, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         path: dir.display().to_string(),

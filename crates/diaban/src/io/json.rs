@@ -95,6 +95,7 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>, file: &str) -> Er
         column: Some(inner.column() as u64),
         field,
         path: (path != "." && !path.is_empty()).then_some(path),
+        ..Location::default()
     };
     Error::load(kind, location, message)
 }

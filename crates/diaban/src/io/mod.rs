@@ -1,11 +1,16 @@
-//! Reading and writing datasets: JSON documents and CSV folders (DESIGN §6).
+//! Reading and writing datasets: JSON documents, CSV folders and XLSX workbooks (the tables
+//! and columns are listed in [`columns`] and described in `docs/data-format.md`).
 //!
 //! Loading fails only for input it cannot read, with an [`crate::Error::Load`] that names
 //! the file, the line and the field (or the JSON path). Everything else is left to
 //! validation, which reports findings.
 
+pub mod columns;
 pub mod csv;
 pub mod json;
+pub(crate) mod rows;
+#[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
+pub mod xlsx;
 
 use crate::error::{Error, Result};
 use crate::limits::Limits;
@@ -47,6 +52,12 @@ pub(crate) fn read_to_string_limited(
     limits: &Limits,
     total: &mut u64,
 ) -> Result<String> {
+    decode_text(path, read_bytes_limited(path, limits, total)?)
+}
+
+/// Reads a file's bytes, never more than the input cap allows (`total` as for
+/// [`read_to_string_limited`]).
+pub(crate) fn read_bytes_limited(path: &Path, limits: &Limits, total: &mut u64) -> Result<Vec<u8>> {
     use std::io::Read;
     let io = |source| Error::Io {
         path: path.display().to_string(),
@@ -64,15 +75,47 @@ pub(crate) fn read_to_string_limited(
         .map_err(io)?;
     *total = total.saturating_add(bytes.len() as u64);
     limits.check_input(*total, here)?;
+    Ok(bytes)
+}
+
+/// The text of a file's bytes: UTF-8 (a BOM is dropped later), or UTF-16 with its BOM (what
+/// Excel's "Unicode Text" writes). Anything else is an error that names the file, the first
+/// bad line, the likely encoding and how to save the file again as UTF-8.
+fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let is_csv = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv") || x.eq_ignore_ascii_case("txt"));
+    if let Some(text) = decode_utf16(&bytes) {
+        return text.ok_or_else(|| {
+            Error::load(
+                if is_csv {
+                    crate::error::LoadErrorKind::CsvSyntax
+                } else {
+                    crate::error::LoadErrorKind::JsonSyntax
+                },
+                crate::error::Location::file(path.display().to_string()),
+                "the file starts with a UTF-16 byte-order mark but is not valid UTF-16 text",
+            )
+        });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let prefix = e
             .as_bytes()
             .get(..e.utf8_error().valid_up_to())
             .unwrap_or_default();
         let line = 1 + prefix.iter().filter(|b| **b == b'\n').count() as u64;
-        let is_csv = path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+        let message = if is_csv {
+            format!(
+                "the file is not UTF-8 text; it looks like {} — in Excel, open it and use \
+                 \"Lưu dưới dạng\" (Save As) → \"CSV UTF-8 (Comma delimited) (*.csv)\", then load that file",
+                likely_encoding(e.as_bytes())
+            )
+        } else {
+            format!(
+                "the file is not valid UTF-8 text (it looks like {}); save it again as UTF-8",
+                likely_encoding(e.as_bytes())
+            )
+        };
         Error::load(
             if is_csv {
                 crate::error::LoadErrorKind::CsvSyntax
@@ -84,29 +127,117 @@ pub(crate) fn read_to_string_limited(
                 line: Some(line),
                 ..Default::default()
             },
-            "the file is not valid UTF-8 text",
+            message,
         )
     })
 }
 
+/// `Some` when the bytes start with a UTF-16 byte-order mark: the decoded text, or `None`
+/// when the rest is not valid UTF-16.
+fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
+    let (little, rest) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    if rest.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units: Vec<u16> = rest
+        .chunks_exact(2)
+        .map(|c| match c {
+            [a, b] if little => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0,
+        })
+        .collect();
+    Some(String::from_utf16(&units).ok())
+}
+
+/// A guess at the 8-bit encoding of text that is not UTF-8, found by trying: bytes that stand
+/// for Vietnamese letters only in Windows-1258 (ă, đ, ơ, ư and the combining tone marks) say
+/// Windows-1258; other high bytes say Windows-1252 (Western European); the old TCVN3 (ABC)
+/// font encoding cannot be told apart from these by bytes alone, so it is named as well.
+pub(crate) fn likely_encoding(bytes: &[u8]) -> &'static str {
+    // Windows-1258 positions whose letter differs from Windows-1252 and is Vietnamese.
+    const VIETNAMESE: &[u8] = &[
+        0xC3, 0xE3, 0xD0, 0xF0, 0xD5, 0xF5, 0xDD, 0xFD, 0xCC, 0xEC, 0xD2, 0xF2, 0xDE, 0xFE,
+    ];
+    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
+    if high.is_empty() {
+        "an 8-bit encoding"
+    } else if high.iter().any(|b| VIETNAMESE.contains(b)) {
+        "Windows-1258 (the Vietnamese ANSI code page Excel uses for \"CSV (Comma delimited)\"), or TCVN3"
+    } else {
+        "Windows-1252 (Western European ANSI), or TCVN3"
+    }
+}
+
 impl Dataset {
-    /// Loads a dataset from a path: a JSON file, or a folder of CSV files, under the default
-    /// [`Limits`].
+    /// Loads a dataset from a path: a JSON file, an XLSX workbook, or a folder of CSV files,
+    /// under the default [`Limits`].
     pub fn load(path: impl AsRef<Path>) -> Result<Dataset> {
         Dataset::load_with_limits(path, &Limits::default())
     }
 
-    /// Loads a dataset from a path (a JSON file, or a folder of CSV files) under the given
-    /// caps; going past one is a `limit_exceeded` error. Never reads more than
-    /// `limits.max_input_bytes` bytes.
+    /// Loads a dataset from a path (a JSON file, an XLSX workbook — known by its zip
+    /// signature —, or a folder of CSV files) under the given caps; going past one is a
+    /// `limit_exceeded` error. Never reads more than `limits.max_input_bytes` bytes (for a
+    /// workbook: the file and every part it holds, uncompressed).
     pub fn load_with_limits(path: impl AsRef<Path>, limits: &Limits) -> Result<Dataset> {
         let path = path.as_ref();
         if path.is_dir() {
-            csv::read_dir_with_limits(path, limits)
-        } else {
-            let text = read_to_string_limited(path, limits, &mut 0)?;
-            json::dataset_from_str(&text, &path.display().to_string(), limits)
+            return csv::read_dir_with_limits(path, limits);
         }
+        let bytes = read_bytes_limited(path, limits, &mut 0)?;
+        let name = path.display().to_string();
+        if bytes.starts_with(b"PK\x03\x04") {
+            #[cfg(feature = "xlsx-read")]
+            return xlsx::read_bytes(&name, &bytes, limits);
+            #[cfg(not(feature = "xlsx-read"))]
+            return Err(Error::load(
+                crate::error::LoadErrorKind::XlsxSyntax,
+                crate::error::Location::file(name),
+                "this build of diaban reads no XLSX workbooks (built without the `xlsx-read` feature)",
+            ));
+        }
+        if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("xls"))
+        {
+            return Err(Error::load(
+                crate::error::LoadErrorKind::XlsxSyntax,
+                crate::error::Location::file(name),
+                "not an XLSX workbook (an XLSX file is a zip archive; an old .xls workbook must be saved again as .xlsx)",
+            ));
+        }
+        let text = decode_text(path, bytes)?;
+        json::dataset_from_str(&text, &name, limits)
+    }
+
+    /// Reads a dataset from the bytes of an XLSX workbook (one sheet per table) under the
+    /// default [`Limits`].
+    #[cfg(feature = "xlsx-read")]
+    pub fn from_xlsx_bytes(bytes: &[u8]) -> Result<Dataset> {
+        xlsx::read_bytes("workbook.xlsx", bytes, &Limits::default())
+    }
+
+    /// Reads a dataset from the bytes of an XLSX workbook under the given caps; `name` names
+    /// the workbook in errors.
+    #[cfg(feature = "xlsx-read")]
+    pub fn from_xlsx_bytes_with_limits(
+        name: &str,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> Result<Dataset> {
+        xlsx::read_bytes(name, bytes, limits)
+    }
+
+    /// The dataset as an XLSX workbook (one sheet per non-empty table, typed cells); reading
+    /// it back gives an equal dataset.
+    #[cfg(feature = "xlsx-write")]
+    pub fn to_xlsx_bytes(&self) -> Result<Vec<u8>> {
+        xlsx::write_bytes(self)
     }
 
     /// Reads a dataset from JSON text. Unknown fields are errors naming their JSON path.
