@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Dataset, DiabanError, builtinEvents, demo } from 'diaban';
 
@@ -199,8 +199,17 @@ test('reorganize: the Bắc Kạn reform of 1 July 2025 on the demo', () => {
     [[], [], [], [], [], 0],
   );
   assert.equal(again.dataset.toJson(), dataset.toJson());
-  // The reorganised dataset checks like any other.
-  assert.ok(dataset.check({ today: TODAY }).findings.some((f) => f.code === 'coverage_gap' && f.from === '2025-07-01'));
+  // The reorganised dataset checks like any other. The built-in 1390-QĐ/TU ends with Bắc Kạn on
+  // 2025-06-30 and judges nothing after it; the same rules kept in force by the merged province
+  // (its proposed Tỉnh ủy as issuer, no territory) find the new units unmonitored.
+  const newGap = (f) => f.code === 'coverage_gap' && f.from === '2025-07-01';
+  assert.ok(!dataset.check({ today: TODAY }).findings.some(newGap));
+  const continued = JSON.parse(readFileSync(`${root}crates/diaban/profiles/bac-kan-1390.json`, 'utf8'));
+  for (const key of ['in_force_until', 'in_force_until_source', 'in_force_until_note', 'territory']) {
+    delete continued.regulation[key];
+  }
+  continued.role_ids = { issuer: 'tinh-uy-19-2025' };
+  assert.ok(dataset.check({ today: TODAY, profile: continued }).findings.some(newGap));
   for (const d of [ds, dataset, again.dataset]) d.free();
 });
 
