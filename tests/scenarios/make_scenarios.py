@@ -774,34 +774,33 @@ for name, s in SCENARIOS.items():
 profile_path = os.path.join(HERE, "..", "..", "crates", "diaban", "profiles", "bac-kan-1390.json")
 with open(profile_path, encoding="utf-8") as fh:
     profile = json.load(fh)
+def write_profile(name, p):
+    with open(os.path.join(HERE, "profiles", name), "w", encoding="utf-8") as fh:
+        json.dump(p, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+
+def without_duties(p, new_id):
+    """The same profile without duties and evaluations: for scenarios whose records hold no
+    activities, so that only what they are about shows (an ended assignment would otherwise
+    show, truthfully, a duty shortfall)."""
+    r = copy.deepcopy(p)
+    r["id"] = new_id
+    for sch in r["schemes"]:
+        sch.pop("duties", None)
+        sch.pop("evaluation", None)
+    return r
+
+
 c = copy.deepcopy(profile)
 c["id"] = "bac-kan-1390-continued"
 for k in ("in_force_until", "in_force_until_source", "in_force_until_note", "territory"):
     c["regulation"].pop(k, None)
-with open(os.path.join(HERE, "profiles", "continued.json"), "w", encoding="utf-8") as fh:
-    json.dump(c, fh, ensure_ascii=False, indent=2)
-    fh.write("\n")
-# The reorganisation scenarios (make_reorg_scenarios.py) are judged after the reform: the same
-# continued profile without duties and evaluations, so that only the reform's own findings show
-# (their datasets record no activities; under the full profile every year would be a shortfall).
-r = copy.deepcopy(c)
-r["id"] = "bac-kan-1390-continued-no-duties"
-for sch in r["schemes"]:
-    sch.pop("duties", None)
-    sch.pop("evaluation", None)
-with open(os.path.join(HERE, "profiles", "continued-no-duties.json"), "w", encoding="utf-8") as fh:
-    json.dump(r, fh, ensure_ascii=False, indent=2)
-    fh.write("\n")
-# The same cut of the built-in profile (its life ends on 2025-06-30), for the scenarios about the
-# regulation's end.
-r = copy.deepcopy(profile)
-r["id"] = "bac-kan-1390-no-duties"
-for sch in r["schemes"]:
-    sch.pop("duties", None)
-    sch.pop("evaluation", None)
-with open(os.path.join(HERE, "profiles", "builtin-no-duties.json"), "w", encoding="utf-8") as fh:
-    json.dump(r, fh, ensure_ascii=False, indent=2)
-    fh.write("\n")
+write_profile("continued.json", c)
+# The reorganisation scenarios (make_reorg_scenarios.py) are judged after the reform.
+write_profile("continued-no-duties.json", without_duties(c, "bac-kan-1390-continued-no-duties"))
+# The built-in profile (its life ends on 2025-06-30), for coverage scenarios and the regulation's end.
+write_profile("builtin-no-duties.json", without_duties(profile, "bac-kan-1390-no-duties"))
 p = copy.deepcopy(profile)
 p["id"] = "one-to-eight"
 cm = next(s for s in p["schemes"] if s["id"] == "commune-monitoring")
