@@ -21,6 +21,8 @@ const APT_PACKAGES_BUILD: &[(&str, &str)] = &[
     ("rust-web-src", "/usr/lib/rustlib/src"),
 ];
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The gzipped size budget of the WebAssembly module, in bytes.
+const SIZE_BUDGET_GZ: u64 = 500 * 1024;
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
@@ -129,6 +131,41 @@ fn ensure_tools(root: &Path, browser: bool) -> Result<Route, String> {
     Ok(route)
 }
 
+/// The demo dataset's CSV files, in the order the core embeds them.
+const DEMO_FILES: &[&str] = &[
+    "units.csv",
+    "organizations.csv",
+    "people.csv",
+    "terms.csv",
+    "assignments.csv",
+    "activities.csv",
+    "evaluations.csv",
+    "ntm_statuses.csv",
+];
+
+/// Writes `pkg/demo.js`: the demo's CSV files as a JavaScript module. The WebAssembly module is
+/// built without the core's `embedded-demo` feature (the demo would take about 47 KB of its
+/// 500 KB gzipped budget); `Dataset.demo()` reads these same files, so the demo is the same
+/// dataset as the command line's.
+fn write_demo_module(root: &Path, pkg: &Path) -> Result<(), String> {
+    let dir = root.join("crates/diaban/data/demo");
+    let mut entries = Vec::new();
+    for name in DEMO_FILES {
+        let path = dir.join(name);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        entries.push(serde_json::json!([name, text]));
+    }
+    let body = serde_json::to_string(&entries).map_err(|e| format!("demo.js: {e}"))?;
+    let module = format!(
+        "// Written by `cargo xtask wasm` from crates/diaban/data/demo/: the Bắc Kạn demo dataset,\n\
+         // kept outside the WebAssembly module. Do not edit.\n\
+         export const DEMO_FILES = Object.freeze(Object.fromEntries({body}));\n"
+    );
+    let out = pkg.join("demo.js");
+    std::fs::write(&out, module).map_err(|e| format!("{}: {e}", out.display()))
+}
+
 /// Where `cargo install` puts the tools this build needs (`target/tools`).
 fn tools_root(root: &Path) -> PathBuf {
     root.join("target").join("tools")
@@ -208,7 +245,7 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
     let target_dir = root.join("target/wasm");
     let target_dir_s = target_dir.display().to_string();
     let mut envs: Vec<(&str, &str)> = vec![
-        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s"),
+        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
         ("CARGO_PROFILE_RELEASE_LTO", "fat"),
         ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1"),
         ("CARGO_PROFILE_RELEASE_PANIC", "abort"),
@@ -262,6 +299,7 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
     let bg_s = bg.display().to_string();
     let raw = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
     copy_dir(&wasm_dir.join("js"), &pkg)?;
+    write_demo_module(root, &pkg)?;
     if have("wasm-opt", "--version") {
         let plain = pkg.join("diaban_wasm_bg.unopt.wasm");
         std::fs::copy(&bg, &plain).map_err(|e| format!("{}: {e}", plain.display()))?;
@@ -328,7 +366,18 @@ pub fn build(root: &Path) -> Result<(), String> {
 
 /// Runs the Node suite (scenarios, errors, API), the TypeScript check and the browser test.
 pub fn test(root: &Path) -> Result<(), String> {
-    build_with(root, true)?;
+    let pkg = build_with(root, true)?;
+    // The module a page downloads must stay within its budget (the demo data lives in demo.js).
+    let module = pkg.join("diaban_wasm_bg.wasm");
+    let gz = gzipped_size(&module)
+        .ok_or_else(|| format!("cannot measure the gzipped size of {}", module.display()))?;
+    if gz > SIZE_BUDGET_GZ {
+        return Err(format!(
+            "the WebAssembly module is {:.1} KB gzipped, over its budget of {:.0} KB",
+            gz as f64 / 1024.0,
+            SIZE_BUDGET_GZ as f64 / 1024.0
+        ));
+    }
     let wasm_dir = root.join("bindings/wasm");
     run(
         &wasm_dir,

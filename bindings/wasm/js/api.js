@@ -12,6 +12,8 @@ import {
   demoProvenance as rawDemoProvenance,
   version as rawVersion,
 } from './diaban_wasm.js';
+// The demo's CSV files, outside the WebAssembly module (written by `cargo xtask wasm`).
+import { DEMO_FILES } from './demo.js';
 
 const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
@@ -161,7 +163,7 @@ export class Dataset {
 
   /** The embedded Bắc Kạn demo dataset. */
   static demo() {
-    return new Dataset(TOKEN, () => RawDataset.demo());
+    return Dataset.fromCsv(DEMO_FILES);
   }
 
   #live() {

@@ -171,11 +171,6 @@ impl RawDataset {
             .map_err(|e| to_js_error(&e))
     }
 
-    /// The embedded Bắc Kạn demo dataset.
-    pub fn demo() -> RawDataset {
-        RawDataset::wrap(Dataset::demo())
-    }
-
     /// Checks the dataset: `{findings, summary}` as `diaban check --format json` prints it.
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let args: CheckArgs = from_js(options, "options")?;

@@ -6,8 +6,10 @@
 //! a labelled placeholder, and for the defects planted on purpose); every row's basis (`seed`,
 //! `public` or `invented`) is in `crates/diaban/data/demo/provenance/provenance.csv`.
 
+#[cfg(feature = "embedded-demo")]
 use crate::model::Dataset;
 
+#[cfg(feature = "embedded-demo")]
 const FILES: &[(&str, &str)] = &[
     ("units.csv", include_str!("../data/demo/units.csv")),
     (
@@ -42,6 +44,7 @@ Hiệu): the source article; every other person is a labelled placeholder and ev
 those of Hà Sỹ Thắng included; records end on 2025-06-30 with the province (see \
 crates/diaban/data/demo/README.md and provenance/provenance.csv).";
 
+#[cfg(feature = "embedded-demo")]
 impl Dataset {
     /// The embedded Bắc Kạn demo dataset (8 districts, 108 commune-level units, one monitor each
     /// from September 2024 to the province's end on 30 June 2025, with a few planted defects).
@@ -63,7 +66,7 @@ impl Dataset {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-demo"))]
 mod tests {
     #[test]
     fn demo_files_load_without_error() {
