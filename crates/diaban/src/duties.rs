@@ -25,7 +25,7 @@
 use crate::finding::Code;
 use crate::model::{ActivityKind, Assignment, Rating, UnitType};
 use crate::period::Period;
-use crate::profile::{Derivation, Role, Scheme};
+use crate::profile::{due_date, Derivation, Role, Scheme};
 use crate::roles::Jurisdiction;
 use crate::validate::{span, Ctx, Draft};
 use crate::words::word_enum;
@@ -96,14 +96,6 @@ impl<'d> ActivityIndex<'d> {
             .count();
         u32::try_from(n).unwrap_or(u32::MAX)
     }
-}
-
-/// The day evaluations for `year` are due under a policy (clamped to a real day of the month).
-pub(crate) fn due_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    let next = year.checked_add(1)?;
-    (1..=day.min(31))
-        .rev()
-        .find_map(|d| NaiveDate::from_ymd_opt(next, month, d))
 }
 
 /// One duty of one assignment in the year.
@@ -428,6 +420,13 @@ fn duty_findings(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &Yea
         }
         let (done, required) = (row.done, row.required);
         let kind = duty.activity_kind;
+        let kind_vi = crate::words::label_vi(kind);
+        let place = ctx
+            .index
+            .unit_near(&a.target, Some(j.part.from))
+            .map(|u| u.name.clone())
+            .or_else(|| ctx.index.organization(&a.target).map(|o| o.name.clone()))
+            .unwrap_or_else(|| a.target.clone());
         ctx.push(
             Draft::new(Code::DutyFrequencyUnmet, "assignment", &a.id)
                 .period(j.part)
@@ -438,7 +437,7 @@ fn duty_findings(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &Yea
                 ))
                 .say(
                     format!(
-                        "Năm {year}: {name} ({}) chỉ có {done} lần `{kind}` tại {}, cần {required} ({} lần/năm, tính theo {days}/{days_in_year} ngày được xét).",
+                        "Năm {year}: {name} ({}) mới có {done} lần {kind_vi} tại {place} ({}), yêu cầu {required} lần ({} lần/năm, tính theo {days}/{days_in_year} ngày được xét).",
                         a.subject_id, a.target, duty.min_per_year.value
                     ),
                     format!(

@@ -639,7 +639,7 @@ impl Profile {
             }
             if let Some(e) = &s.evaluation {
                 let due = e.due.value;
-                if crate::duties::due_date(2023, due.month, due.day).is_none() || due.day == 0 {
+                if due_date(2023, due.month, due.day).is_none() || due.day == 0 {
                     out.push((
                         format!("{at}.evaluation.due.value"),
                         format!("{}/{} is not a day of the year", due.day, due.month),
@@ -717,6 +717,14 @@ impl Profile {
             to,
         }
     }
+}
+
+/// The day evaluations for `year` are due under a policy (clamped to a real day of the month).
+pub(crate) fn due_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    let next = year.checked_add(1)?;
+    (1..=day.min(31))
+        .rev()
+        .find_map(|d| NaiveDate::from_ymd_opt(next, month, d))
 }
 
 #[cfg(test)]

@@ -237,18 +237,23 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
 
 /// "từ A đến B" / "from A to B".
 pub(crate) fn span(p: &Period) -> (String, String) {
-    let from = if p.from == NaiveDate::MIN {
-        "…".to_owned()
+    // Vietnamese text writes days as officials do (dd/mm/yyyy); English keeps ISO.
+    let vi = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let (from_vi, from_en) = if p.from == NaiveDate::MIN {
+        ("…".to_owned(), "…".to_owned())
     } else {
-        p.from.to_string()
+        (vi(p.from), p.from.to_string())
     };
     match p.to {
-        Some(to) if p.from == to => (format!("ngày {to}"), format!("on {to}")),
+        Some(to) if p.from == to => (format!("ngày {}", vi(to)), format!("on {to}")),
         Some(to) => (
-            format!("từ {from} đến {to}"),
-            format!("from {from} to {to}"),
+            format!("từ ngày {from_vi} đến ngày {}", vi(to)),
+            format!("from {from_en} to {to}"),
         ),
-        None => (format!("từ {from} trở đi"), format!("from {from} onwards")),
+        None => (
+            format!("từ ngày {from_vi} trở đi"),
+            format!("from {from_en} onwards"),
+        ),
     }
 }
 
@@ -1491,33 +1496,32 @@ pub(crate) fn qualifying_periods(index: &Index<'_>, scheme: &Scheme, subject: &s
 }
 
 fn describe_rule(rule: &crate::profile::SubjectRule) -> (String, String) {
-    let words = |v: Vec<&str>, or_vi: &str, or_en: &str| -> (String, String) {
-        match v.split_last() {
-            None => (String::new(), String::new()),
-            Some((last, [])) => ((*last).to_owned(), (*last).to_owned()),
-            Some((last, rest)) => (
-                format!("{} {or_vi} {last}", rest.join(", ")),
-                format!("{} {or_en} {last}", rest.join(", ")),
-            ),
-        }
+    use crate::words::label_vi;
+    let words = |vi: Vec<&str>, en: Vec<&str>| -> (String, String) {
+        let join = |v: &[&str], or: &str| match v.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        };
+        (join(&vi, "hoặc"), join(&en, "or"))
     };
     let ranks = words(
+        rule.ranks.iter().map(|r| label_vi(*r)).collect(),
         rule.ranks.iter().map(|r| r.as_str()).collect(),
-        "hoặc",
-        "or",
     );
     let kinds = words(
-        rule.organization_kinds.iter().map(|r| r.as_str()).collect(),
-        "hoặc",
-        "or",
+        rule.organization_kinds
+            .iter()
+            .map(|k| label_vi(*k))
+            .collect(),
+        rule.organization_kinds.iter().map(|k| k.as_str()).collect(),
     );
     let levels = words(
-        rule.levels.iter().map(|r| r.as_str()).collect(),
-        "hoặc",
-        "or",
+        rule.levels.iter().map(|l| label_vi(*l)).collect(),
+        rule.levels.iter().map(|l| l.as_str()).collect(),
     );
     (
-        format!("chức vụ {} của {} cấp {}", ranks.0, kinds.0, levels.0),
+        format!("chức vụ {} của {} {}", ranks.0, kinds.0, levels.0),
         format!("a {} post in a {}-level {}", ranks.1, levels.1, kinds.1),
     )
 }

@@ -91,6 +91,16 @@ pub trait Aliased: Word {
     fn aliases(self) -> &'static [&'static str];
 }
 
+/// The Vietnamese label of a value, for Vietnamese text: its first Vietnamese word (the
+/// canonical word only where it has none).
+pub fn label_vi<T: Aliased>(value: T) -> &'static str {
+    value
+        .aliases()
+        .first()
+        .copied()
+        .unwrap_or_else(|| value.word())
+}
+
 /// The value a word typed by a person stands for: the canonical word, or one of its
 /// [`Aliased::aliases`], compared after [`fold`].
 ///
