@@ -44,6 +44,15 @@ Hiệu): the source article; every other person is a labelled placeholder and ev
 those of Hà Sỹ Thắng included; records end on 2025-06-30 with the province (see \
 crates/diaban/data/demo/README.md and provenance/provenance.csv).";
 
+/// The demo, read once. The files are compiled in and loaded by the tests of every suite:
+/// failing here is a defect of the build, never of anyone's input, so it is not turned into an
+/// empty dataset that would silently check clean.
+#[cfg(feature = "embedded-demo")]
+#[allow(clippy::expect_used)]
+static DEMO: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(|| {
+    Dataset::from_csv_texts(FILES.iter().copied()).expect("the embedded demo files load")
+});
+
 #[cfg(feature = "embedded-demo")]
 impl Dataset {
     /// The embedded Bắc Kạn demo dataset (8 districts, 108 commune-level units, one monitor each
@@ -55,8 +64,7 @@ impl Dataset {
     /// ```
     #[must_use]
     pub fn demo() -> Dataset {
-        // The files are tested to load; an empty dataset is never returned in practice.
-        Dataset::from_csv_texts(FILES.iter().copied()).unwrap_or_default()
+        DEMO.clone()
     }
 
     /// The demo dataset's CSV files as `(name, text)`, for tools that want the raw files.

@@ -401,6 +401,14 @@ pub struct Profile {
 
 const BAC_KAN_1390: &str = include_str!("../profiles/bac-kan-1390.json");
 
+/// The built-in profile, parsed once. The file is compiled in and parsed by the tests of every
+/// suite: failing here is a defect of the build, never of anyone's input, so it is not turned
+/// into a placeholder profile that would silently judge nothing.
+#[allow(clippy::expect_used)]
+static BUILTIN_BAC_KAN_1390: std::sync::LazyLock<Profile> = std::sync::LazyLock::new(|| {
+    Profile::from_json_str(BAC_KAN_1390).expect("the embedded bac-kan-1390 profile parses")
+});
+
 impl Profile {
     /// The built-in profile of Regulation 1390-QĐ/TU (Bắc Kạn, 2024).
     ///
@@ -411,30 +419,7 @@ impl Profile {
     /// ```
     #[must_use]
     pub fn bac_kan_1390() -> Profile {
-        // The embedded file is tested to parse (see tests below); an empty profile is never returned in practice.
-        Profile::from_json_str(BAC_KAN_1390).unwrap_or_else(|_| Profile {
-            id: "bac-kan-1390".into(),
-            regulation: Regulation {
-                number: "1390-QĐ/TU".into(),
-                title_vi: String::new(),
-                title_en: String::new(),
-                issuer: String::new(),
-                issuer_id: None,
-                territory: None,
-                numbering: crate::finding::Source::Assumed,
-                in_force_until_source: None,
-                in_force_until_note: None,
-                repealed_on: None,
-                signed: crate::date(2024, 8, 29),
-                effective: crate::date(2024, 8, 29),
-                in_force_until: None,
-                structure_note: String::new(),
-                chapters: Vec::new(),
-            },
-            role_ids: std::collections::BTreeMap::new(),
-            acting_max_days: None,
-            schemes: Vec::new(),
-        })
+        BUILTIN_BAC_KAN_1390.clone()
     }
 
     /// The ids of the built-in profiles.

@@ -99,6 +99,16 @@ use std::path::Path;
 
 const BAC_KAN_2025: &str = include_str!("../data/reform/bac_kan_2025.csv");
 
+/// The built-in reform, read once. The file is compiled in and loaded by the tests: failing
+/// here is a defect of the build, never of anyone's input, so it is not turned into an empty
+/// list that would silently change nothing.
+#[allow(clippy::expect_used)]
+static BUILTIN_BAC_KAN_2025: std::sync::LazyLock<Vec<ReorganizationEdge>> =
+    std::sync::LazyLock::new(|| {
+        crate::io::csv::read_reorganizations("bac_kan_2025.csv", BAC_KAN_2025)
+            .expect("the embedded bac-kan-2025 events load")
+    });
+
 /// Where the embedded Bắc Kạn event comes from, for display.
 pub const BAC_KAN_2025_PROVENANCE: &str = "Nghị quyết 1683/NQ-UBTVQH15 (16/06/2025), Điều 1: Bắc Kạn's 108 commune-level \
 units → 37 units of Thái Nguyên (GSO codes; mapping from dvhcvn/20250701 at dd94887ce323, MIT, verified row by row); \
@@ -118,8 +128,7 @@ pub const BUILTIN: &[&str] = &["bac-kan-2025"];
 /// ```
 #[must_use]
 pub fn bac_kan_2025() -> Vec<ReorganizationEdge> {
-    // The file is tested to load; an empty list is never returned in practice.
-    crate::io::csv::read_reorganizations("bac_kan_2025.csv", BAC_KAN_2025).unwrap_or_default()
+    BUILTIN_BAC_KAN_2025.clone()
 }
 
 /// A built-in event by id (`bac-kan-2025`).

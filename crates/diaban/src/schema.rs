@@ -5,13 +5,13 @@ use serde_json::Value;
 /// The JSON Schema of a dataset document.
 #[must_use]
 pub fn dataset() -> Value {
-    serde_json::to_value(schemars::schema_for!(crate::Dataset)).unwrap_or(Value::Null)
+    schemars::schema_for!(crate::Dataset).to_value()
 }
 
 /// The JSON Schema of a profile document.
 #[must_use]
 pub fn profile() -> Value {
-    serde_json::to_value(schemars::schema_for!(crate::Profile)).unwrap_or(Value::Null)
+    schemars::schema_for!(crate::Profile).to_value()
 }
 
 #[cfg(test)]
