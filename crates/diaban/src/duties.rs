@@ -22,12 +22,12 @@
 //! late when sent after the due date. An evaluation sent after the judged day does not exist
 //! yet on that day.
 
+use crate::engine::{span, Ctx, Draft};
 use crate::finding::Code;
 use crate::model::{ActivityKind, Assignment, Rating, UnitType};
 use crate::period::Period;
 use crate::profile::{due_date, Derivation, Role, Scheme};
 use crate::roles::Jurisdiction;
-use crate::validate::{span, Ctx, Draft};
 use crate::words::word_enum;
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
@@ -430,7 +430,7 @@ fn duty_findings(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &Yea
         ctx.push(
             Draft::new(Code::DutyFrequencyUnmet, "assignment", &a.id)
                 .period(j.part)
-                .rests_on_ref(crate::validate::ParamRef::of(
+                .rests_on_ref(crate::engine::ParamRef::of(
                     scheme,
                     &format!("duties.{}.min_per_year", duty.id),
                     &duty.min_per_year,

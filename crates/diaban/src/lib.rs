@@ -48,6 +48,7 @@
 pub mod api;
 mod demo;
 pub mod duties;
+mod engine;
 pub use demo::PROVENANCE as DEMO_PROVENANCE;
 pub mod error;
 pub mod finding;
@@ -64,6 +65,7 @@ pub mod report;
 pub mod roles;
 pub mod schema;
 pub mod validate;
+pub mod vocabulary;
 pub mod words;
 
 pub use error::{Error, LoadErrorKind, Location, Result};

@@ -1,11 +1,11 @@
 //! Questions about a dataset: who monitors a unit, what a person monitors, the coverage
 //! table of a scheme on a day, and a unit's assignment history.
 
+use crate::engine::unit_in_scope;
 use crate::error::Result;
 use crate::index::Index;
 use crate::model::{Assignment, EndReason, UnitType};
 use crate::profile::{Profile, TargetKind};
-use crate::validate::unit_in_scope;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -124,7 +124,7 @@ impl<'d> Index<'d> {
         };
         !scheme.eligible_tenure.value
             || !known
-            || crate::validate::qualifying_periods(self, scheme, &a.subject_id)
+            || crate::engine::qualifying_periods(self, scheme, &a.subject_id)
                 .iter()
                 .any(|q| q.contains(day))
     }

@@ -1,6 +1,6 @@
 //! `docs/data-format.md` cannot drift from the code: its tables of columns and of words are
 //! exactly what the column lists (`diaban::io::columns`) and the vocabularies
-//! (`diaban::words::vocabularies`) say. After changing either, rewrite the two blocks with
+//! (`diaban::vocabulary::vocabularies`) say. After changing either, rewrite the two blocks with
 //! `DIABAN_BLESS_DOCS=1 cargo test -p diaban --test data_format_doc`.
 
 #![cfg(feature = "column-docs")]
@@ -62,7 +62,7 @@ fn tables_block() -> String {
 
 fn words_block() -> String {
     let mut out = String::new();
-    for (name, entries) in diaban::words::vocabularies() {
+    for (name, entries) in diaban::vocabulary::vocabularies() {
         out.push_str(&format!(
             "### {name}\n\n| Word (as written) | Vietnamese words accepted |\n|---|---|\n"
         ));
@@ -121,7 +121,7 @@ fn the_data_format_doc_lists_every_column_and_word_as_the_code_does() {
 #[test]
 fn every_example_in_the_doc_reads_as_its_column_type() {
     use diaban::io::columns::ColumnType;
-    let vocabularies = diaban::words::vocabularies();
+    let vocabularies = diaban::vocabulary::vocabularies();
     for table in TABLES.iter().chain([&UNITS_FLAT]) {
         for c in table.columns.iter().filter(|c| !c.example.is_empty()) {
             let ok = match c.ty {

@@ -266,7 +266,7 @@ fn read_table(
     table: &'static columns::Table,
     delimiter: Option<u8>,
 ) -> Result<()> {
-    let text = super::nfc(text);
+    let text = crate::words::nfc(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
     if let Some(line) = stray_quote_line(text, delimiter) {

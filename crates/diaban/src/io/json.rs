@@ -240,7 +240,7 @@ impl Normalizer<'_> {
 
 fn nfc_in_place(text: &mut String) {
     use unicode_normalization::UnicodeNormalization;
-    if !super::is_nfc(text) {
+    if !crate::words::is_nfc(text) {
         *text = text.nfc().collect();
     }
 }

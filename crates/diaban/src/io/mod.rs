@@ -17,30 +17,6 @@ use crate::limits::Limits;
 use crate::model::Dataset;
 use std::path::Path;
 
-/// Text normalised to Unicode NFC (names are stored and compared in NFC), without a leading BOM.
-pub(crate) fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
-    use unicode_normalization::UnicodeNormalization;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if is_nfc(text) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.nfc().collect())
-    }
-}
-
-/// True when `text` is certainly in NFC. Fast path first: every character below U+0300 or in
-/// Latin Extended Additional (U+1E00–U+1EFF, where Vietnamese precomposed letters live) is
-/// NFC whatever follows it, and every character that composes with a preceding one is at
-/// U+0300 or above; only other text goes through the Unicode quick check.
-pub(crate) fn is_nfc(text: &str) -> bool {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
-        || is_nfc_quick(text.chars()) == IsNormalized::Yes
-}
-
 pub(crate) fn read_to_string(path: &Path) -> Result<String> {
     read_to_string_limited(path, &Limits::default(), &mut 0)
 }

@@ -466,8 +466,8 @@ fn read_cells<RS: Read + std::io::Seek>(
             let at = || src.at(u64::from(row) + 1, Some(col), None);
             let value = match cell.get_value() {
                 DataRef::Empty => continue,
-                DataRef::String(s) => CellText::Text(super::nfc(s).into_owned()),
-                DataRef::SharedString(s) => CellText::Text(super::nfc(s).into_owned()),
+                DataRef::String(s) => CellText::Text(crate::words::nfc(s).into_owned()),
+                DataRef::SharedString(s) => CellText::Text(crate::words::nfc(s).into_owned()),
                 DataRef::Int(i) => CellText::Number(*i as f64, i.to_string()),
                 DataRef::Float(f) => CellText::Number(*f, number_text(*f)),
                 DataRef::Bool(b) => CellText::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),

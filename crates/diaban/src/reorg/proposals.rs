@@ -336,7 +336,7 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
         }
         let mut values: HashMap<&str, String> = HashMap::new();
         for (key, value) in keys.iter().zip(record.iter()) {
-            let value = crate::io::nfc(value.trim()).into_owned();
+            let value = crate::words::nfc(value.trim()).into_owned();
             if !value.is_empty() {
                 values.insert(key, value);
             }

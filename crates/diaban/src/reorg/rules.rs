@@ -3,10 +3,10 @@
 //! short by the reform (`outside_term`), and the legal basis added to the term and regulation
 //! findings that a reform explains.
 
+use crate::engine::{span, Ctx, Draft};
 use crate::finding::Code;
 use crate::model::{Assignment, Dataset};
 use crate::period::Period;
-use crate::validate::{span, Ctx, Draft};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};

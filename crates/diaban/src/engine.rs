@@ -1,0 +1,270 @@
+//! The engine every rule family writes through: the state of one check ([`Ctx`]), a finding in
+//! the making ([`Draft`]) and how it becomes a [`Finding`] ([`finish`]: severity from the
+//! registry, lowered to a warning when the parameter it rests on is assumed; the basis from the
+//! parameter's provenance), the bilingual text of a span of days, and the scope predicates the
+//! rules and the queries share. The rules themselves live in `validate.rs` (records, coverage,
+//! cardinalities), `duties.rs` (duties, evaluations) and `reorg/rules.rs`; none of them imports
+//! another.
+
+use crate::finding::{Code, Finding, Severity, SubjectRef};
+use crate::index::Index;
+use crate::period::Period;
+use crate::profile::{Profile, Scheme, SubjectKind, TargetKind};
+use crate::roles::{Jurisdiction, Roles};
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+/// The state of one check: what rules read and where they write.
+pub(crate) struct Ctx<'a, 'd> {
+    pub(crate) index: &'a Index<'d>,
+    pub(crate) profile: &'a Profile,
+    /// The profile's roles, resolved in this dataset.
+    pub(crate) roles: Roles<'a, 'd>,
+    /// Where and when the regulation applies: rules judge only the days
+    /// [`Jurisdiction::judges`] (or, for rules about days before it took effect,
+    /// [`Jurisdiction::reach_days`]).
+    pub(crate) jurisdiction: Jurisdiction,
+    /// Roles already reported as unresolved (one finding per role).
+    pub(crate) unresolved: std::collections::BTreeSet<crate::profile::Role>,
+    /// The days rules look at: the `at` day (or all days) up to the end of the regulation's
+    /// life; `None` when that leaves no day.
+    pub(crate) scope: Option<Period>,
+    /// The judged day: `today`, else `at` (see [`CheckOptions::judged_day`]).
+    pub(crate) judged: Option<NaiveDate>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// A finding from its draft: severity from the registry, lowered to a warning when the rule
+/// rests on an assumed parameter (unless the parameter sets its own severity); the basis from
+/// the parameter's provenance; an article only where the regulation's numbering is known.
+pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
+    use crate::finding::{Basis, Source};
+    let (from, to) = match d.period {
+        Some(p) => ((p.from != NaiveDate::MIN).then_some(p.from), p.to),
+        None => (None, None),
+    };
+    let rule = d.code.rule();
+    let numbered = profile.regulation.numbering != Source::Assumed;
+    let (mut vi, mut en) = (d.vi, d.en);
+    let (basis, severity) = match d.param {
+        Some(p) => {
+            let article = d.instrument.or(p.instrument).or_else(|| {
+                if numbered {
+                    profile.cite(p.article.as_deref())
+                } else {
+                    None
+                }
+            });
+            let severity = match (p.severity, p.source) {
+                (Some(s), _) => s,
+                (None, Source::Assumed) if rule.severity == Severity::Error => Severity::Warning,
+                (None, _) => rule.severity,
+            };
+            if p.source == Source::Assumed {
+                // A number is worth saying; a structured value stays in the basis.
+                let value = if p.value.starts_with(['{', '[']) {
+                    String::new()
+                } else {
+                    format!(" = {}", p.value)
+                };
+                vi.push_str(&format!(
+                    " (Theo tham số giả định {}{value}, cần tỉnh xác nhận.)",
+                    p.name
+                ));
+                en.push_str(&format!(
+                    " (Assumed parameter {}{value}, for the province to confirm.)",
+                    p.name
+                ));
+            }
+            (
+                Basis {
+                    source: p.source,
+                    article,
+                    topic_vi: rule.topic_vi.to_owned(),
+                    topic_en: rule.topic_en.to_owned(),
+                    parameter: Some(p.name),
+                    value: Some(p.value),
+                },
+                severity,
+            )
+        }
+        None => (
+            Basis {
+                source: Source::Seed,
+                article: d.instrument,
+                topic_vi: rule.topic_vi.to_owned(),
+                topic_en: rule.topic_en.to_owned(),
+                parameter: None,
+                value: None,
+            },
+            rule.severity,
+        ),
+    };
+    Finding {
+        code: d.code,
+        severity,
+        message_vi: vi,
+        message_en: en,
+        subject: SubjectRef {
+            kind: d.kind,
+            id: d.id,
+        },
+        from,
+        to,
+        article: basis.article.clone(),
+        basis,
+        details: d.details,
+    }
+}
+
+/// "từ A đến B" / "from A to B".
+pub(crate) fn span(p: &Period) -> (String, String) {
+    // Vietnamese text writes days as officials do (dd/mm/yyyy); English keeps ISO.
+    let vi = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let (from_vi, from_en) = if p.from == NaiveDate::MIN {
+        ("…".to_owned(), "…".to_owned())
+    } else {
+        (vi(p.from), p.from.to_string())
+    };
+    match p.to {
+        Some(to) if p.from == to => (format!("ngày {}", vi(to)), format!("on {to}")),
+        Some(to) => (
+            format!("từ ngày {from_vi} đến ngày {}", vi(to)),
+            format!("from {from_en} to {to}"),
+        ),
+        None => (
+            format!("từ ngày {from_vi} trở đi"),
+            format!("from {from_en} onwards"),
+        ),
+    }
+}
+
+/// The parameter a finding rests on, as the rule names it.
+pub(crate) struct ParamRef {
+    /// `scheme.parameter` (or `regulation.parameter`).
+    pub(crate) name: String,
+    pub(crate) source: crate::finding::Source,
+    pub(crate) article: Option<String>,
+    pub(crate) value: String,
+    pub(crate) severity: Option<Severity>,
+    /// The scheme's own instrument, when it is not the profile's regulation.
+    pub(crate) instrument: Option<String>,
+}
+
+impl ParamRef {
+    /// A parameter of a scheme.
+    pub(crate) fn of<T: serde::Serialize>(
+        scheme: &Scheme,
+        name: &str,
+        param: &crate::profile::Param<T>,
+    ) -> ParamRef {
+        ParamRef {
+            name: format!("{}.{name}", scheme.id),
+            source: param.source,
+            article: param.article.clone(),
+            value: serde_json::to_string(&param.value).unwrap_or_default(),
+            severity: param.severity,
+            instrument: scheme.basis.clone(),
+        }
+    }
+}
+
+/// A finding under construction. Its severity and basis are not chosen here: [`finish`]
+/// takes them from the registry ([`Code::rule`]) and the parameter the finding rests on.
+pub(crate) struct Draft {
+    pub(crate) code: Code,
+    pub(crate) kind: &'static str,
+    pub(crate) id: String,
+    pub(crate) period: Option<Period>,
+    pub(crate) param: Option<ParamRef>,
+    pub(crate) instrument: Option<String>,
+    pub(crate) vi: String,
+    pub(crate) en: String,
+    pub(crate) details: Map<String, Value>,
+}
+
+impl Draft {
+    pub(crate) fn new(code: Code, kind: &'static str, id: &str) -> Draft {
+        Draft {
+            code,
+            kind,
+            id: id.to_owned(),
+            period: None,
+            param: None,
+            instrument: None,
+            vi: String::new(),
+            en: String::new(),
+            details: Map::new(),
+        }
+    }
+    pub(crate) fn period(mut self, p: Period) -> Draft {
+        self.period = Some(p);
+        self
+    }
+    /// The scheme parameter the finding rests on (its provenance decides the basis and, for an
+    /// assumed parameter, the severity).
+    pub(crate) fn rests_on<T: serde::Serialize>(
+        mut self,
+        scheme: &Scheme,
+        name: &str,
+        param: &crate::profile::Param<T>,
+    ) -> Draft {
+        self.param = Some(ParamRef::of(scheme, name, param));
+        self
+    }
+    /// The parameter, already described.
+    pub(crate) fn rests_on_ref(mut self, param: ParamRef) -> Draft {
+        self.param = Some(param);
+        self
+    }
+    /// A legal instrument other than the profile's regulation (a reorganisation resolution,
+    /// a national standard): cited as the finding's article.
+    pub(crate) fn instrument(mut self, a: Option<String>) -> Draft {
+        self.instrument = a;
+        self
+    }
+    pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
+        self.vi = vi;
+        self.en = en;
+        self
+    }
+    pub(crate) fn detail(mut self, key: &str, value: impl Into<Value>) -> Draft {
+        self.details.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
+/// The days a subject qualifies for a scheme: posts of a qualifying rank in a qualifying
+/// organisation (person), or the organisation's own days.
+pub(crate) fn qualifying_periods(index: &Index<'_>, scheme: &Scheme, subject: &str) -> Vec<Period> {
+    let rule = &scheme.subject.value;
+    let org_ok = |o: &crate::model::Organization| {
+        (rule.organization_kinds.is_empty() || rule.organization_kinds.contains(&o.kind))
+            && (rule.levels.is_empty() || rule.levels.contains(&o.level))
+    };
+    match rule.kind {
+        SubjectKind::Person => index
+            .posts(subject)
+            .iter()
+            .filter(|post| rule.ranks.is_empty() || rule.ranks.contains(&post.rank))
+            .filter_map(|post| {
+                let org = index.organization(&post.organization_id)?;
+                org_ok(org)
+                    .then(|| post.validity().intersect(&org.validity()))
+                    .flatten()
+            })
+            .collect(),
+        SubjectKind::Organization => index
+            .organization(subject)
+            .filter(|o| org_ok(o))
+            .map(|o| vec![o.validity()])
+            .unwrap_or_default(),
+    }
+}
+
+pub(crate) fn unit_in_scope(scheme: &Scheme, u: &crate::model::Unit) -> bool {
+    let rule = &scheme.target.value;
+    rule.kind == TargetKind::Unit
+        && (rule.unit_levels.is_empty() || rule.unit_levels.contains(&u.level()))
+        && (rule.unit_types.is_empty() || rule.unit_types.contains(&u.unit_type))
+}

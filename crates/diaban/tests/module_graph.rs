@@ -1,0 +1,119 @@
+//! The core's modules import each other without a circle: a module may use those below it, never
+//! one that uses it back (docs/architecture.md). Read from the source text: every `crate::name`
+//! outside comments and test modules is an arrow from the file's top-level module to `name`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top-level module a file belongs to: `io/csv.rs` → `io`, `reorg.rs` → `reorg`.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
+    first.trim_end_matches(".rs").to_owned()
+}
+
+/// The modules named as `crate::name` in the file's code (comments and test modules left out).
+fn arrows(text: &str) -> BTreeSet<String> {
+    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+    let mut out = BTreeSet::new();
+    for line in code.lines() {
+        let line = line.split("//").next().unwrap_or("");
+        let mut rest = line;
+        while let Some(i) = rest.find("crate::") {
+            rest = &rest[i + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+                out.insert(name);
+            }
+        }
+        // `use crate::{a, b}` lists several modules.
+        if let Some(i) = line.find("crate::{") {
+            let list = &line[i + "crate::{".len()..];
+            for part in list.split([',', '}']) {
+                let name = part.trim().split("::").next().unwrap_or("").to_owned();
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    out.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_core_modules_import_each_other_without_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let from = module_of(&src, file);
+        if from == "lib" {
+            continue; // the crate root re-exports every module
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        for to in arrows(&text) {
+            if to != from && modules.contains(&to) && to != "lib" {
+                graph.entry(from.clone()).or_default().insert(to);
+            }
+        }
+    }
+    assert!(
+        graph.get("validate").is_some_and(|s| s.contains("engine")),
+        "the scan sees imports: {graph:?}"
+    );
+    // Depth-first search for a back edge.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|n| n == node) {
+            let mut circle = path[i..].to_vec();
+            circle.push(node.to_owned());
+            return Some(circle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, graph, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        let circle = visit(node, &graph, &mut Vec::new(), &mut done);
+        assert!(
+            circle.is_none(),
+            "modules import each other in a circle: {}",
+            circle.unwrap_or_default().join(" → ")
+        );
+    }
+}
