@@ -138,25 +138,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
 
     if o.peers_only {
         let national = data.join(format!("s{}", o.base));
-        let env = peer_python(root);
-        let peers = run_peers(
-            root,
-            &bin("diaban"),
-            env.as_ref().ok().map(PathBuf::as_path),
-            &national,
-            1,
-            &mut commands,
-        );
-        let defects = env.as_ref().ok().map(|py| {
-            defect_peers(
-                root,
-                &bin("diaban"),
-                &bin("generate"),
-                py,
-                &data,
-                &mut commands,
-            )
-        });
+        let (peers, defects, peer_env) =
+            compare_peers(root, &target, &national, &data, 1, &mut commands);
         let report = Report {
             o: &o,
             commands,
@@ -171,7 +154,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             wasm: Binding::Missing("not measured".into()),
             peers,
             defects,
-            peer_env: env.err(),
+            peer_env,
             growth: Vec::new(),
             elapsed: started.elapsed().as_secs_f64(),
         };
@@ -270,26 +253,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .unwrap_or_else(|e| format!("cannot start: {e}"));
 
     // 5. diaban against the pandas and polars peers on the national CSV folder (base scale).
-    let peer_env = peer_python(root);
-    let peers = run_peers(
-        root,
-        &bin("diaban"),
-        peer_env.as_ref().ok().map(PathBuf::as_path),
-        &national,
-        3,
-        &mut commands,
-    );
-    let defects = peer_env.as_ref().ok().map(|py| {
-        defect_peers(
-            root,
-            &bin("diaban"),
-            &bin("generate"),
-            py,
-            &data,
-            &mut commands,
-        )
-    });
-    let peer_env = peer_env.err();
+    let (peers, defects, peer_env) =
+        compare_peers(root, &target, &national, &data, 3, &mut commands);
 
     // How time and memory of the whole `diaban check` grow with the CSV input (one run per
     // scale of the sweep up to 4; scale 8 would need several GB and a minute more).
@@ -1573,6 +1538,33 @@ fn folder_bytes(dir: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+/// diaban against the peers: on the national CSV folder (`repeat` interleaved runs each) and on
+/// the sample with injected defects; with why the peers' Python could not be set up, if so.
+fn compare_peers(
+    root: &Path,
+    target: &Path,
+    national: &Path,
+    data: &Path,
+    repeat: usize,
+    commands: &mut Vec<String>,
+) -> (Peers, Option<Result<Peers, String>>, Option<String>) {
+    let bin = |name: &str| target.join("release").join(name);
+    let env = peer_python(root);
+    let peers = run_peers(
+        root,
+        &bin("diaban"),
+        env.as_ref().ok().map(PathBuf::as_path),
+        national,
+        repeat,
+        commands,
+    );
+    let defects = env
+        .as_ref()
+        .ok()
+        .map(|py| defect_peers(root, &bin("diaban"), &bin("generate"), py, data, commands));
+    (peers, defects, env.err())
 }
 
 /// Runs diaban, the pandas peer and the polars peer on `data/csv`, `repeat` times each,

@@ -8,7 +8,7 @@ use crate::{
 };
 use clap::Args;
 use diaban::reorg::{self, Changes, Lineage, LineageReport, LineageStep};
-use diaban::{check, CheckOptions, Finding, Lang, ReorganizationEdge, Report};
+use diaban::{check, Finding, Lang, ReorganizationEdge, Report};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -91,7 +91,7 @@ fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, Str
             } else {
                 format!("{a} (built-in)")
             };
-            Ok((reorg::load_or_builtin(a)?, label))
+            Ok((diaban::api::events_arg(a)?, label))
         }
         None if demo => Ok((reorg::bac_kan_2025(), "bac-kan-2025 (built-in)".to_owned())),
         None => Err(Fatal(
@@ -155,10 +155,11 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             )));
         }
     }
-    let options = CheckOptions {
-        today: date_arg("today", args.today.as_deref())?.or_else(|| Some(crate::system_today())),
-        ..CheckOptions::default()
+    let check_args = diaban::api::CheckArgs {
+        today: args.today.as_deref(),
+        ..diaban::api::CheckArgs::default()
     };
+    let options = diaban::api::check_options(&check_args, crate::system_today())?;
     let profile = profile(&args.profile)?;
     let (dataset, name) = load(path)?;
     let (edges, events_name) = events(args.events.as_deref(), path.is_none())?;

@@ -33,7 +33,6 @@ use crate::profile::Profile;
 use crate::validate::CheckOptions;
 use crate::{parse_date, reorg};
 use chrono::NaiveDate;
-use std::path::Path;
 
 /// The language of messages when none is asked for: Vietnamese, in every front end.
 pub const DEFAULT_LANG: Lang = Lang::Vi;
@@ -87,7 +86,8 @@ pub fn lang_arg(text: Option<&str>) -> Result<Lang> {
 }
 
 /// The profile argument: absent means [`DEFAULT_PROFILE`]; text starting with `{` is profile
-/// JSON; a built-in id is that profile; anything else must be a JSON file.
+/// JSON; otherwise a JSON file when the text names one, else a built-in id
+/// ([`Profile::load_or_builtin`]).
 ///
 /// # Errors
 /// [`Error::UnknownProfile`] when the text is neither a built-in id nor an existing file; the
@@ -99,18 +99,12 @@ pub fn profile_arg(text: Option<&str>) -> Result<Profile> {
     if text.starts_with('{') {
         return Profile::from_json_str(text);
     }
-    if Profile::BUILTIN.contains(&text) {
-        return Profile::builtin(text);
-    }
-    if Path::new(text).is_file() {
-        return Profile::load(text);
-    }
-    Err(Error::UnknownProfile(text.to_owned()))
+    Profile::load_or_builtin(text)
 }
 
-/// The reorganisation events argument: a built-in event id (`bac-kan-2025`), a JSON list of
-/// edges (text starting with `[`), `reorganizations.csv` text (it has a line break), or a file
-/// (`.json` or `.csv`).
+/// The reorganisation events argument: a JSON list of edges (text starting with `[`),
+/// `reorganizations.csv` text (it has a line break), or else a file or CSV folder when the text
+/// names one, a built-in event id (`bac-kan-2025`) otherwise ([`reorg::load_or_builtin`]).
 ///
 /// # Errors
 /// `invalid_argument` when the text is none of these; the load errors of the events otherwise.
@@ -119,22 +113,10 @@ pub fn events_arg(text: &str) -> Result<Vec<ReorganizationEdge>> {
     if trimmed.starts_with('[') {
         return reorg::read_events("events.json", text);
     }
-    if reorg::BUILTIN.contains(&trimmed) {
-        return reorg::builtin(trimmed);
-    }
     if trimmed.contains('\n') {
         return reorg::read_events("reorganizations.csv", text);
     }
-    if Path::new(trimmed).is_file() {
-        return reorg::load_events(Path::new(trimmed));
-    }
-    Err(Error::invalid_argument(
-        "events",
-        format!(
-            "`{trimmed}` is not a built-in event ({}), a file, a JSON list of edges nor reorganizations.csv text",
-            reorg::BUILTIN.join(", ")
-        ),
-    ))
+    reorg::load_or_builtin(trimmed)
 }
 
 /// The arguments of a check as a front end received them (text, unparsed).
