@@ -235,13 +235,11 @@ fn smoke(pkg: &Path) -> bool {
         .unwrap_or(false)
 }
 
-fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
-    let start = Instant::now();
-    let wasm_dir = root.join("bindings/wasm");
-    let route = ensure_tools(root, browser)?;
-    npm_install(&wasm_dir)?;
-
-    // Release, tuned for size; a separate target dir because the rustc-web route uses another rustc.
+/// Compiles the crate for wasm32 (release, tuned for size) with the given cargo features and
+/// returns the module's path. Both modules share one target dir, so the second build reuses
+/// every dependency (and the standard library) the first one compiled.
+fn compile(root: &Path, route: &Route, features: Option<&str>) -> Result<PathBuf, String> {
+    // A separate target dir because the rustc-web route uses another rustc.
     let target_dir = root.join("target/wasm");
     let target_dir_s = target_dir.display().to_string();
     let mut envs: Vec<(&str, &str)> = vec![
@@ -264,6 +262,9 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
         "--target-dir",
         &target_dir_s,
     ];
+    if let Some(features) = features {
+        args.extend(["--features", features]);
+    }
     if matches!(route, Route::RustcWeb) {
         envs.extend([
             ("RUSTC", "/usr/bin/rustc"),
@@ -273,13 +274,16 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
         args.push("-Zbuild-std=std,panic_abort");
     }
     run(root, "cargo", &args, &envs)?;
+    Ok(target_dir.join(TARGET).join("release").join(ARTIFACT))
+}
 
-    let wasm = target_dir.join(TARGET).join("release").join(ARTIFACT);
-    let pkg = wasm_dir.join("pkg");
-    if pkg.exists() {
-        std::fs::remove_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+/// Runs `wasm-bindgen` on `wasm` into a fresh `out` and returns the size of its module before
+/// `wasm-opt`.
+fn bindgen(root: &Path, wasm: &Path, out: &Path) -> Result<u64, String> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let pkg_s = pkg.display().to_string();
+    let out_s = out.display().to_string();
     run(
         root,
         &wasm_bindgen_bin(root).display().to_string(),
@@ -287,7 +291,7 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
             "--target",
             "web",
             "--out-dir",
-            &pkg_s,
+            &out_s,
             "--out-name",
             "diaban_wasm",
             "--experimental-reset-state-function",
@@ -295,60 +299,133 @@ fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
         ],
         &[],
     )?;
+    Ok(std::fs::metadata(out.join("diaban_wasm_bg.wasm"))
+        .map(|m| m.len())
+        .unwrap_or(0))
+}
+
+/// Optimises the module of the package in `pkg` for size with `wasm-opt`, keeping the result
+/// only if the package still loads and answers in Node.
+fn optimize(root: &Path, pkg: &Path) -> Result<(), String> {
     let bg = pkg.join("diaban_wasm_bg.wasm");
     let bg_s = bg.display().to_string();
-    let raw = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    if !have("wasm-opt", "--version") {
+        eprintln!("warning: wasm-opt (binaryen) not found; the module is not size-optimised");
+        return Ok(());
+    }
+    let plain = pkg.join("diaban_wasm_bg.unopt.wasm");
+    std::fs::copy(&bg, &plain).map_err(|e| format!("{}: {e}", plain.display()))?;
+    run(
+        root,
+        "wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-mutable-globals",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--strip-debug",
+            "--strip-producers",
+            &bg_s,
+            "-o",
+            &bg_s,
+        ],
+        &[],
+    )?;
+    // An old binaryen can corrupt what it does not know (an externref table, say): keep the
+    // optimised module only if it still loads and answers.
+    if !smoke(pkg) {
+        eprintln!("warning: the wasm-opt output does not load; keeping the unoptimised module");
+        std::fs::copy(&plain, &bg).map_err(|e| format!("{}: {e}", bg.display()))?;
+    }
+    std::fs::remove_file(&plain).map_err(|e| format!("{}: {e}", plain.display()))
+}
+
+/// The facade files of the office module: all of `bindings/wasm/js` but the lazy loader (which
+/// points from the main package into `office/`).
+const OFFICE_SKIP: &[&str] = &["office.js", "office.d.ts"];
+
+/// Builds the office module into `pkg/office/`: the same crate with the `office` feature
+/// (reading and writing XLSX workbooks), loaded lazily by `pkg/office.js`. It has its own
+/// copy of the facade and takes the demo from the main package's `demo.js`.
+fn build_office(root: &Path, route: &Route, pkg: &Path) -> Result<(u64, u64), String> {
+    let wasm = compile(root, route, Some("office"))?;
+    let office = pkg.join("office");
+    let raw = bindgen(root, &wasm, &office)?;
+    let js = root.join("bindings/wasm/js");
+    let entries = std::fs::read_dir(&js).map_err(|e| format!("{}: {e}", js.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", js.display()))?;
+        let name = entry.file_name();
+        if OFFICE_SKIP.iter().any(|s| name.to_str() == Some(s)) || entry.path().is_dir() {
+            continue;
+        }
+        let dest = office.join(&name);
+        std::fs::copy(entry.path(), &dest)
+            .map_err(|e| format!("{} -> {}: {e}", entry.path().display(), dest.display()))?;
+    }
+    let demo = office.join("demo.js");
+    std::fs::write(
+        &demo,
+        "// Written by `cargo xtask wasm`: the demo files of the main package. Do not edit.
+         export { DEMO_FILES } from '../demo.js';
+",
+    )
+    .map_err(|e| format!("{}: {e}", demo.display()))?;
+    optimize(root, &office)?;
+    if !smoke(&office) {
+        return Err(format!(
+            "the office module in {} does not load in Node",
+            office.display()
+        ));
+    }
+    let bg = office.join("diaban_wasm_bg.wasm");
+    let size = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    let gz = gzipped_size(&bg).unwrap_or(0);
+    eprintln!(
+        "office module: {} — {:.1} KB (before wasm-opt {:.1} KB), gzipped {:.1} KB (loaded lazily, no budget)",
+        bg.display(),
+        size as f64 / 1024.0,
+        raw as f64 / 1024.0,
+        gz as f64 / 1024.0
+    );
+    Ok((size, gz))
+}
+
+fn build_with(root: &Path, browser: bool) -> Result<PathBuf, String> {
+    let start = Instant::now();
+    let wasm_dir = root.join("bindings/wasm");
+    let route = ensure_tools(root, browser)?;
+    npm_install(&wasm_dir)?;
+
+    let wasm = compile(root, &route, None)?;
+    let pkg = wasm_dir.join("pkg");
+    let raw = bindgen(root, &wasm, &pkg)?;
+    let bg = pkg.join("diaban_wasm_bg.wasm");
     copy_dir(&wasm_dir.join("js"), &pkg)?;
     write_demo_module(root, &pkg)?;
-    if have("wasm-opt", "--version") {
-        let plain = pkg.join("diaban_wasm_bg.unopt.wasm");
-        std::fs::copy(&bg, &plain).map_err(|e| format!("{}: {e}", plain.display()))?;
-        run(
-            root,
-            "wasm-opt",
-            &[
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-mutable-globals",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "--strip-debug",
-                "--strip-producers",
-                &bg_s,
-                "-o",
-                &bg_s,
-            ],
-            &[],
-        )?;
-        // An old binaryen can corrupt what it does not know (an externref table, say): keep the
-        // optimised module only if it still loads and answers.
-        if !smoke(&pkg) {
-            eprintln!("warning: the wasm-opt output does not load; keeping the unoptimised module");
-            std::fs::copy(&plain, &bg).map_err(|e| format!("{}: {e}", bg.display()))?;
-        }
-        std::fs::remove_file(&plain).map_err(|e| format!("{}: {e}", plain.display()))?;
-    } else {
-        eprintln!("warning: wasm-opt (binaryen) not found; the module is not size-optimised");
-    }
+    optimize(root, &pkg)?;
     if !smoke(&pkg) {
         return Err(format!(
             "the built package in {} does not load in Node",
             pkg.display()
         ));
     }
+    let size = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
+    let gz = gzipped_size(&bg).map_or_else(
+        || "?".to_owned(),
+        |n| format!("{:.1} KB", n as f64 / 1024.0),
+    );
+    build_office(root, &route, &pkg)?;
+
     let web_pkg = root.join("examples/web/pkg");
     if web_pkg.exists() {
         std::fs::remove_dir_all(&web_pkg).map_err(|e| format!("{}: {e}", web_pkg.display()))?;
     }
     copy_dir(&pkg, &web_pkg)?;
 
-    let size = std::fs::metadata(&bg).map(|m| m.len()).unwrap_or(0);
-    let gz = gzipped_size(&bg).map_or_else(
-        || "?".to_owned(),
-        |n| format!("{:.1} KB", n as f64 / 1024.0),
-    );
     eprintln!(
         "\nwasm package: {} — diaban_wasm_bg.wasm {:.1} KB (before wasm-opt {:.1} KB), gzipped {gz}; built in {:.1}s",
         pkg.display(),

@@ -10,8 +10,12 @@ import {
   builtinEvents as rawBuiltinEvents,
   builtinProfiles as rawBuiltinProfiles,
   demoProvenance as rawDemoProvenance,
+  parseDate as rawParseDate,
   version as rawVersion,
 } from './diaban_wasm.js';
+// Exports only the office module has (`writeTables`), looked up by name: a named import of a
+// missing export would not load.
+import * as glue from './diaban_wasm.js';
 // The demo's CSV files, outside the WebAssembly module (written by `cargo xtask wasm`).
 import { DEMO_FILES } from './demo.js';
 
@@ -133,14 +137,16 @@ export class Dataset {
   /**
    * Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array` or an `ArrayBuffer`,
    * e.g. `new Uint8Array(await file.arrayBuffer())`), one sheet per table. Only a module built
-   * with the `xlsx` cargo feature reads workbooks (see `Dataset.readsXlsx`); otherwise this
-   * throws a `DiabanError` with code `unsupported`.
+   * with the `xlsx` cargo feature reads workbooks (see `Dataset.readsXlsx`, and the office
+   * module loaded by `loadOffice()`); otherwise this throws a `DiabanError` with code
+   * `unsupported`. `name` (the file's name) names the workbook in errors, as `file`.
    */
-  static fromXlsx(bytes) {
+  static fromXlsx(bytes, name = 'workbook.xlsx') {
     if (!Dataset.readsXlsx) {
       throw new DiabanError(
         'this build of the diaban module reads no XLSX workbooks (built without the `xlsx` feature, to keep the module small): ' +
-          'save the sheets as CSV UTF-8, or convert the workbook with `diaban convert book.xlsx --out folder/`',
+          'load the office module (`loadOffice()` from `office.js`, or `diaban/office`), save the sheets as CSV UTF-8, ' +
+          'or convert the workbook with `diaban convert book.xlsx --out folder/`',
         { code: 'unsupported' },
       );
     }
@@ -153,7 +159,8 @@ export class Dataset {
         argument: 'bytes',
       });
     }
-    return new Dataset(TOKEN, () => RawDataset.fromXlsx(copy));
+    const file = String(name);
+    return new Dataset(TOKEN, () => RawDataset.fromXlsx(copy, file));
   }
 
   /** Whether this build of the module reads XLSX workbooks (`Dataset.fromXlsx`). */
@@ -266,6 +273,17 @@ export class Dataset {
     return call(() => this.#live().toCsv());
   }
 
+  /**
+   * The dataset as the bytes of an XLSX workbook, one sheet per table, as `diaban convert
+   * --out book.xlsx` writes it. Only the office module writes workbooks (see `writesXlsx`);
+   * otherwise this throws a `DiabanError` with code `unsupported`.
+   */
+  toXlsx() {
+    const live = this.#live();
+    if (typeof live.toXlsx !== 'function') throw noWriter();
+    return call(() => live.toXlsx());
+  }
+
   /** How many records each of the nine tables holds, without serialising them: `{units: 117, assignments: 182, ...}`. */
   counts() {
     return call(() => this.#live().counts());
@@ -286,6 +304,26 @@ if (typeof Symbol.dispose === 'symbol') {
   Dataset.prototype[Symbol.dispose] = Dataset.prototype.free;
 }
 
+function noWriter() {
+  return new DiabanError(
+    'this build of the diaban module writes no XLSX workbooks: load the office module (`loadOffice()` from `office.js`)',
+    { code: 'unsupported' },
+  );
+}
+
+/** Whether this build of the module writes XLSX workbooks (`writeTables`, `ds.toXlsx()`). */
+export const writesXlsx = typeof glue.writeTables === 'function';
+
+/**
+ * Writes tables as the bytes of an XLSX workbook: `{sheets: [{name, title?, columns: [{header,
+ * type?}], rows}]}` with `type` `'text'` (the default), `'date'` (ISO days, shown dd/mm/yyyy)
+ * or `'number'`; a cell is a string, a number or `null`. Only in the office module.
+ */
+export function writeTables(tables) {
+  if (!writesXlsx) throw noWriter();
+  return call(() => glue.writeTables(tables));
+}
+
 /** The embedded Bắc Kạn demo dataset (same as `Dataset.demo()`). */
 export function demo() {
   return Dataset.demo();
@@ -304,6 +342,16 @@ export function builtinProfiles() {
 /** The ids of the built-in reorganisation events (`["bac-kan-2025"]`). */
 export function builtinEvents() {
   return call(() => rawBuiltinEvents());
+}
+
+/**
+ * A day as a person types it, read by the same rule as every date argument: `DD/MM/YYYY` (as
+ * Vietnamese officials write it) or ISO `YYYY-MM-DD`. Returns the ISO day, `null` for blank
+ * text, and throws an `invalid_argument` `DiabanError` naming `name` for anything else
+ * (`31/02/2024`, `2024-1-5`).
+ */
+export function parseDate(text, name = 'date') {
+  return call(() => rawParseDate(String(name), String(text ?? ''))) ?? null;
 }
 
 /** Where the demo dataset's facts come from. */

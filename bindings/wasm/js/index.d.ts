@@ -561,9 +561,10 @@ export class Dataset {
   static fromCsv(files: CsvFiles | Map<string, string>): Dataset;
   /**
    * Reads a dataset from the bytes of an XLSX workbook, one sheet per table; `units` is
-   * required. Throws `unsupported` in a module built without the `xlsx` feature.
+   * required. Throws `unsupported` in a module built without the `xlsx` feature (the main
+   * module: the office module reads workbooks). `name` names the workbook in errors.
    */
-  static fromXlsx(bytes: Uint8Array | ArrayBuffer): Dataset;
+  static fromXlsx(bytes: Uint8Array | ArrayBuffer, name?: string): Dataset;
   /** Whether this build of the module reads XLSX workbooks. */
   static readonly readsXlsx: boolean;
   /** The embedded Bắc Kạn demo dataset. */
@@ -608,3 +609,49 @@ export function builtinProfiles(): string[];
 export function builtinEvents(): string[];
 /** Where the demo dataset's facts come from. */
 export function demoProvenance(): string;
+
+// ---- The office module: workbooks written in the browser, dates typed by a person ----------
+// (Declared apart from the generated output types above; `office.d.ts` declares the loader.)
+
+export interface Dataset {
+  /**
+   * The dataset as the bytes of an XLSX workbook, one sheet per table, as `diaban convert
+   * --out book.xlsx` writes it. Only the office module writes workbooks (`writesXlsx`);
+   * otherwise this throws `unsupported`.
+   */
+  toXlsx(): Uint8Array;
+}
+
+/** How a column's cells are written: text (the default), ISO days as dd/mm/yyyy date cells, numbers. */
+export type TableColumnType = 'text' | 'date' | 'number';
+
+/** One column of a sheet written by `writeTables`. */
+export interface TableColumn {
+  header: string;
+  type?: TableColumnType;
+}
+
+/** One sheet written by `writeTables`: an optional bold title line, the header row, the rows. */
+export interface TableSheet {
+  /** The sheet's name (at most 31 characters, none of `[]:*?/\`). */
+  name: string;
+  title?: string | null;
+  columns: TableColumn[];
+  /** Cells in column order: a string, a number or `null` (empty). */
+  rows?: Array<Array<string | number | null>>;
+}
+
+/** The tables of a workbook, in order. */
+export interface Tables {
+  sheets: TableSheet[];
+}
+
+/** Whether this build of the module writes XLSX workbooks (the office module does). */
+export const writesXlsx: boolean;
+/** Writes tables as the bytes of an XLSX workbook (office module only; else `unsupported`). */
+export function writeTables(tables: Tables): Uint8Array;
+/**
+ * A day as a person types it (`DD/MM/YYYY` or `YYYY-MM-DD`), read by the library's rule: the
+ * ISO day, `null` for blank text; `invalid_argument` naming `name` otherwise.
+ */
+export function parseDate(text: string, name?: string): string | null;

@@ -162,13 +162,23 @@ impl RawDataset {
     }
 
     /// Reads a dataset from the bytes of an XLSX workbook (a `Uint8Array`), one sheet per
-    /// table (only in a module built with the `xlsx` feature).
+    /// table (only in a module built with the `xlsx` feature); `name` (the file's name, by
+    /// default `workbook.xlsx`) names it in errors.
     #[cfg(feature = "xlsx")]
     #[wasm_bindgen(js_name = fromXlsx)]
-    pub fn from_xlsx(bytes: &[u8]) -> Result<RawDataset, JsValue> {
-        Dataset::from_xlsx_bytes(bytes)
-            .map(|inner| RawDataset { inner })
+    pub fn from_xlsx(bytes: &[u8], name: Option<String>) -> Result<RawDataset, JsValue> {
+        let name = name.as_deref().unwrap_or("workbook.xlsx");
+        Dataset::from_xlsx_bytes_with_limits(name, bytes, &diaban::Limits::default())
+            .map(RawDataset::wrap)
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// The dataset as an XLSX workbook, as `diaban convert --out book.xlsx` writes it (only in a
+    /// module built with the `xlsx-write` feature).
+    #[cfg(feature = "xlsx-write")]
+    #[wasm_bindgen(js_name = toXlsx)]
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, JsValue> {
+        self.inner.to_xlsx_bytes().map_err(|e| to_js_error(&e))
     }
 
     /// Checks the dataset: `{findings, summary}` as `diaban check --format json` prints it.
@@ -344,6 +354,16 @@ pub fn builtin_profiles() -> Vec<String> {
 #[wasm_bindgen(js_name = builtinEvents)]
 pub fn builtin_events() -> Vec<String> {
     reorg::BUILTIN.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// A day typed by a person, read by the core's argument contract (`DD/MM/YYYY` or
+/// `YYYY-MM-DD`, as on the command line), as ISO `YYYY-MM-DD`; `name` names the field in the
+/// error (`invalid_argument`) when the text is not a real day. Blank text is `undefined`.
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date(name: &str, text: &str) -> Result<Option<String>, JsValue> {
+    diaban::api::opt_date_arg(name, Some(text))
+        .map(|day| day.map(|d| d.to_string()))
+        .map_err(|e| to_js_error(&e))
 }
 
 /// Where the demo's facts come from.

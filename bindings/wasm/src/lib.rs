@@ -14,3 +14,5 @@ mod api;
 mod convert;
 #[cfg(target_arch = "wasm32")]
 mod error;
+#[cfg(all(target_arch = "wasm32", feature = "xlsx-write"))]
+mod office;
