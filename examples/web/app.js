@@ -1,6 +1,8 @@
 // The diaban web page: plain JavaScript over the diaban WebAssembly package (./pkg, copied
 // here by `cargo xtask wasm`). Everything runs in the browser; no data leaves the machine.
-import { Dataset, demo, version } from './pkg/index.js';
+import { Dataset, demo, parseDate, version } from './pkg/index.js';
+// Reading and writing XLSX workbooks lives in a second module, loaded on first use.
+import { loadOffice } from './pkg/office.js';
 
 const TEXT = {
   vi: {
@@ -8,11 +10,16 @@ const TEXT = {
     subtitle: 'Quy định 1390-QĐ/TU của Tỉnh ủy Bắc Kạn — chạy hoàn toàn trên máy của bạn, không gửi dữ liệu đi đâu.',
     source: '1. Dữ liệu',
     useDemo: 'Dùng dữ liệu mẫu Bắc Kạn',
-    chooseFiles: 'Hoặc chọn tệp: một tệp JSON, hoặc các tệp CSV (units.csv, assignments.csv…)',
+    exportDataset: 'Lưu bộ dữ liệu thành tệp Excel (XLSX)',
+    dropHere: 'Kéo thả tệp vào đây, hoặc',
+    chooseFiles: 'Chọn tệp…',
+    fileKinds: 'Một sổ Excel (.xlsx, mỗi bảng một trang tính), một tệp JSON, hoặc các tệp CSV (units.csv, assignments.csv…; phân cách bằng dấu phẩy, chấm phẩy hoặc tab).',
     today: 'Ngày xét hạn (hôm nay)',
-    at: 'Chỉ xét tại ngày (tuỳ chọn)',
+    at: 'Chỉ xét tại ngày (tùy chọn)',
     rerun: 'Kiểm tra lại',
     findings: '2. Kết quả kiểm tra',
+    exportXlsx: 'Tải về Excel (XLSX)',
+    print: 'In',
     severity: 'Mức độ',
     code: 'Loại',
     all: 'Tất cả',
@@ -23,8 +30,12 @@ const TEXT = {
     warningsN: 'cảnh báo',
     infosN: 'thông tin',
     subject: 'Đối tượng',
+    subjectKind: 'Loại đối tượng',
     dates: 'Thời gian',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
     message: 'Nội dung',
+    basis: 'Căn cứ',
     coverage: '3. Độ phủ các xã, phường, thị trấn',
     coverageAt: 'Tại ngày',
     timeline: '5. Lịch sử phân công của một đơn vị',
@@ -33,27 +44,58 @@ const TEXT = {
     onlyShortfalls: 'Chỉ hiện chưa đạt',
     reportSummary: (n, s) => `${n} phân công · ${s} chưa đạt`,
     unit: 'Đơn vị',
+    unitCodeShort: 'Mã đơn vị',
     monitor: 'Người theo dõi',
+    agency: 'Cơ quan',
     duties: 'Nhiệm vụ (đã làm/yêu cầu)',
     evaluation: 'Đánh giá',
+    rating: 'Xếp loại',
+    submittedOn: 'Ngày gửi',
+    due: 'Hạn gửi',
     shortfall: 'Chưa đạt',
+    yes: 'Có',
     noReport: 'Không có phân công nào có nhiệm vụ trong năm này.',
     duty: { committee_meeting: 'họp cấp ủy', field_visit: 'xuống thôn', guidance: 'hướng dẫn', proposal: 'kiến nghị', cell_meeting: 'họp chi bộ', contribution: 'đóng góp' },
     evalStatus: { ok: 'đã có', late: 'nộp muộn', missing: 'thiếu', not_due: 'chưa đến hạn', not_required: 'không bắt buộc', none: '—' },
+    ratings: { excellent: 'Hoàn thành xuất sắc nhiệm vụ', good: 'Hoàn thành tốt nhiệm vụ', fulfilled: 'Hoàn thành nhiệm vụ', unfulfilled: 'Không hoàn thành nhiệm vụ' },
+    kinds: { unit: 'đơn vị', organization: 'tổ chức', person: 'cán bộ', term: 'nhiệm kỳ', assignment: 'phân công', activity: 'hoạt động', evaluation: 'đánh giá', scheme: 'hình thức phân công', reorganization: 'sắp xếp đơn vị', ntm_status: 'nông thôn mới', profile: 'quy định' },
     unitCode: 'Mã đơn vị',
     show: 'Xem',
     footer: 'diaban — dữ liệu được xử lý ngay trong trình duyệt (WebAssembly).',
     loadedDemo: 'Đã nạp dữ liệu mẫu Bắc Kạn',
     loadedFiles: (names) => `Đã nạp ${names}`,
+    loading: (names) => `Đang đọc ${names}…`,
+    loadingOffice: 'Đang tải bộ đọc/ghi tệp Excel (chỉ lần đầu)…',
     records: (c) => `${c.units ?? 0} đơn vị, ${c.people ?? 0} dòng cán bộ, ${c.assignments ?? 0} phân công`,
     loadError: 'Không đọc được dữ liệu',
-    mixedFiles: 'Hãy chọn một tệp JSON, hoặc các tệp CSV — không trộn lẫn.',
+    mixedFiles: 'Hãy chọn một sổ Excel (.xlsx), hoặc một tệp JSON, hoặc các tệp CSV — không trộn lẫn các loại.',
+    unknownKind: (names) => `Không nhận ra loại tệp: ${names}. Chỉ đọc được tệp .xlsx, .json và .csv.`,
+    notUtf8: (name) => `Tệp ${name} không phải văn bản UTF-8 (có thể được lưu theo bảng mã Windows-1258). Hãy mở tệp trong Excel và lưu lại bằng «CSV UTF-8 (Comma delimited)».`,
+    where: { file: 'tệp', sheet: 'trang tính', cell: 'ô', line: 'dòng', column: 'cột', field: 'trường', path: 'vị trí' },
+    fixes: {
+      json_syntax: 'Tệp JSON viết sai cú pháp: hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy tại vị trí nêu dưới đây.',
+      csv_syntax: 'Tệp CSV sai cấu trúc (dấu nháy lẻ, số cột không khớp với dòng tiêu đề, hoặc không phải UTF-8): hãy sửa dòng nêu dưới đây.',
+      unknown_field: 'Có cột (hoặc tệp, trang tính) không thuộc mẫu dữ liệu: hãy sửa tên cho đúng mẫu hoặc xóa đi.',
+      missing_field: 'Thiếu một cột hoặc một ô bắt buộc: hãy bổ sung.',
+      invalid_date: 'Ngày không hợp lệ: hãy viết ngày/tháng/năm (ví dụ 01/10/2024) hoặc năm-tháng-ngày (2024-10-01), và là một ngày có thật.',
+      invalid_value: 'Giá trị không hợp lệ: hãy dùng một trong các giá trị được chấp nhận.',
+      limit_exceeded: 'Dữ liệu vượt quá giới hạn cho phép (kích thước hoặc số dòng): hãy tách nhỏ hoặc kiểm tra lại tệp.',
+      xlsx_syntax: 'Không phải sổ Excel đọc được (.xlsx): hãy mở bằng Excel và lưu lại dạng «Sổ làm việc Excel (.xlsx)».',
+      invalid_argument: 'Giá trị nhập vào không hợp lệ.',
+      unsupported: 'Trình duyệt chưa tải được bộ đọc tệp Excel.',
+      internal: 'Lỗi nội bộ của chương trình (xin báo lại cho người phát triển).',
+    },
+    detail: 'Chi tiết',
+    badDate: (text) => `«${text}» không phải là một ngày: hãy viết ngày/tháng/năm, ví dụ 01/10/2024.`,
     counts: (s) => `${s.errors} lỗi · ${s.warnings} cảnh báo · ${s.infos} thông tin`,
     noFindings: 'Không phát hiện vấn đề nào.',
     shown: (n, m) => `Hiển thị ${n}/${m}`,
     covered: (c, t) => `${c}/${t} đơn vị có người theo dõi`,
     uncovered: 'Chưa có người theo dõi',
     district: 'Huyện/thành phố',
+    districtTotals: 'Tổng hợp theo huyện',
+    assignmentsN: 'Số phân công',
+    evaluationsMissing: 'Thiếu đánh giá',
     noHistory: 'Chưa có phân công nào cho mã này.',
     since: 'từ',
     until: 'đến',
@@ -61,17 +103,30 @@ const TEXT = {
     decision: 'Quyết định',
     endReason: { term_ended: 'hết nhiệm kỳ', replaced: 'được thay thế', reorganized: 'sắp xếp đơn vị', revoked: 'thu hồi' },
     clickUnit: 'Bấm vào một đơn vị để xem lịch sử phân công.',
+    printContext: (today, at) => `Ngày xét hạn: ${today}${at ? ` · chỉ xét tại ngày ${at}` : ''} · In ngày ${fmtDate(localToday())}`,
+    sheetFindings: 'Kết quả kiểm tra',
+    sheetReport: (y) => `Báo cáo năm ${y}`,
+    findingsTitle: (today, s) => `Kết quả kiểm tra phân công theo dõi địa bàn — ngày xét hạn ${today}: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin`,
+    reportTitle: (y, today) => `Báo cáo năm ${y}: nhiệm vụ và đánh giá của các phân công theo dõi địa bàn (tính đến ngày ${today})`,
+    exportName: { findings: 'ket-qua-kiem-tra', report: 'bao-cao-nam', dataset: 'bo-du-lieu' },
+    exported: (name) => `Đã tạo tệp ${name}.`,
+    exportError: 'Không tạo được tệp',
   },
   en: {
     title: 'Commune monitoring assignments check',
     subtitle: 'Regulation 1390-QĐ/TU of the Bắc Kạn Provincial Party Committee — runs entirely on your computer; no data is sent anywhere.',
     source: '1. Data',
     useDemo: 'Use the Bắc Kạn demo data',
-    chooseFiles: 'Or choose files: one JSON file, or several CSV files (units.csv, assignments.csv…)',
+    exportDataset: 'Save the dataset as an Excel workbook (XLSX)',
+    dropHere: 'Drop files here, or',
+    chooseFiles: 'Choose files…',
+    fileKinds: 'One Excel workbook (.xlsx, one sheet per table), one JSON file, or several CSV files (units.csv, assignments.csv…; separated by commas, semicolons or tabs).',
     today: 'Deadlines judged on (today)',
     at: 'Only on day (optional)',
     rerun: 'Check again',
     findings: '2. Findings',
+    exportXlsx: 'Download as Excel (XLSX)',
+    print: 'Print',
     severity: 'Severity',
     code: 'Code',
     all: 'All',
@@ -82,8 +137,12 @@ const TEXT = {
     warningsN: 'warnings',
     infosN: 'infos',
     subject: 'Subject',
+    subjectKind: 'Subject kind',
     dates: 'Dates',
+    from: 'From',
+    to: 'To',
     message: 'Message',
+    basis: 'Basis',
     coverage: '3. Coverage of commune-level units',
     coverageAt: 'On day',
     timeline: '5. Assignment history of one unit',
@@ -92,27 +151,58 @@ const TEXT = {
     onlyShortfalls: 'Only shortfalls',
     reportSummary: (n, s) => `${n} assignments · ${s} with a shortfall`,
     unit: 'Unit',
+    unitCodeShort: 'Unit code',
     monitor: 'Monitor',
+    agency: 'Agency',
     duties: 'Duties (done/required)',
     evaluation: 'Evaluation',
+    rating: 'Rating',
+    submittedOn: 'Submitted on',
+    due: 'Due',
     shortfall: 'Shortfall',
+    yes: 'Yes',
     noReport: 'No assignment with duties ran in this year.',
     duty: { committee_meeting: 'committee meetings', field_visit: 'village visits', guidance: 'guidance', proposal: 'proposals', cell_meeting: 'cell meetings', contribution: 'contributions' },
     evalStatus: { ok: 'done', late: 'late', missing: 'missing', not_due: 'not due yet', not_required: 'not required', none: '—' },
+    ratings: { excellent: 'excellent', good: 'good', fulfilled: 'fulfilled', unfulfilled: 'unfulfilled' },
+    kinds: { unit: 'unit', organization: 'organisation', person: 'person', term: 'term', assignment: 'assignment', activity: 'activity', evaluation: 'evaluation', scheme: 'scheme', reorganization: 'reorganisation', ntm_status: 'new-countryside status', profile: 'profile' },
     unitCode: 'Unit code',
     show: 'Show',
     footer: 'diaban — the data is processed inside your browser (WebAssembly).',
     loadedDemo: 'Loaded the Bắc Kạn demo data',
     loadedFiles: (names) => `Loaded ${names}`,
+    loading: (names) => `Reading ${names}…`,
+    loadingOffice: 'Loading the Excel reader/writer (first time only)…',
     records: (c) => `${c.units ?? 0} units, ${c.people ?? 0} post rows, ${c.assignments ?? 0} assignments`,
     loadError: 'The data could not be read',
-    mixedFiles: 'Choose one JSON file, or CSV files — not both.',
+    mixedFiles: 'Choose one Excel workbook (.xlsx), or one JSON file, or CSV files — not a mix.',
+    unknownKind: (names) => `Unknown kind of file: ${names}. Only .xlsx, .json and .csv files are read.`,
+    notUtf8: (name) => `${name} is not UTF-8 text (perhaps saved in the Windows-1258 code page). Open it in Excel and save it again as "CSV UTF-8 (Comma delimited)".`,
+    where: { file: 'file', sheet: 'sheet', cell: 'cell', line: 'line', column: 'column', field: 'field', path: 'at' },
+    fixes: {
+      json_syntax: 'The JSON file is malformed: check the brackets, commas and quotes at the place below.',
+      csv_syntax: 'The CSV file is malformed (a stray quote, a row whose cells do not match the header, or text that is not UTF-8): fix the line below.',
+      unknown_field: 'A column (or file, or sheet) is not part of the data format: correct its name or remove it.',
+      missing_field: 'A required column or cell is missing: add it.',
+      invalid_date: 'Not a valid date: write day/month/year (e.g. 01/10/2024) or year-month-day (2024-10-01), and a day that exists.',
+      invalid_value: 'Not an accepted value: use one of the accepted values.',
+      limit_exceeded: 'The data is over a limit (size or rows): split it or check the file.',
+      xlsx_syntax: 'Not a readable Excel workbook (.xlsx): open it in Excel and save it as "Excel Workbook (.xlsx)".',
+      invalid_argument: 'A value typed in is not valid.',
+      unsupported: 'The browser could not load the Excel reader.',
+      internal: 'Internal error of the program (please report it).',
+    },
+    detail: 'Details',
+    badDate: (text) => `"${text}" is not a date: write day/month/year, e.g. 01/10/2024.`,
     counts: (s) => `${s.errors} errors · ${s.warnings} warnings · ${s.infos} infos`,
     noFindings: 'No problems found.',
     shown: (n, m) => `Showing ${n} of ${m}`,
     covered: (c, t) => `${c} of ${t} units have a monitor`,
     uncovered: 'No monitor',
     district: 'District',
+    districtTotals: 'Totals by district',
+    assignmentsN: 'Assignments',
+    evaluationsMissing: 'Evaluations missing',
     noHistory: 'No assignment was ever made on this code.',
     since: 'from',
     until: 'to',
@@ -120,17 +210,29 @@ const TEXT = {
     decision: 'Decision',
     endReason: { term_ended: 'term ended', replaced: 'replaced', reorganized: 'unit reorganised', revoked: 'revoked' },
     clickUnit: 'Click a unit to see its assignment history.',
+    printContext: (today, at) => `Deadlines judged on ${today}${at ? ` · only on day ${at}` : ''} · printed ${fmtDate(localToday())}`,
+    sheetFindings: 'Findings',
+    sheetReport: (y) => `Yearly report ${y}`,
+    findingsTitle: (today, s) => `Commune monitoring check — deadlines judged on ${today}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
+    reportTitle: (y, today) => `Yearly report ${y}: duties and evaluations of the monitoring assignments (as of ${today})`,
+    exportName: { findings: 'findings', report: 'yearly-report', dataset: 'dataset' },
+    exported: (name) => `Wrote ${name}.`,
+    exportError: 'The file could not be written',
   },
 };
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = {
-  lang: params.get('lang') === 'en' ? 'en' : localStorage.getItem('diaban.lang') === 'en' ? 'en' : 'vi',
+  // The URL's language first, then the one chosen last time on this computer; Vietnamese by default.
+  lang: ['vi', 'en'].includes(params.get('lang')) ? params.get('lang') : localStorage.getItem('diaban.lang') === 'en' ? 'en' : 'vi',
   dataset: null,
   loaded: null, // { demo: true } or { names: [...] }
-  report: null,
+  report: null, // the last check's result
+  yearReport: null, // the last yearly report shown
   unit: null,
+  // The days of the three date fields, as ISO days (null: blank); the fields show dd/mm/yyyy.
+  days: { today: null, at: null, 'coverage-at': null },
 };
 
 function t(key, ...args) {
@@ -156,26 +258,83 @@ function localToday() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Every date the page shows is dd/mm/yyyy, in both languages (ISO stays in files and JSON). */
 function fmtDate(iso) {
   if (!iso) return '';
-  if (state.lang === 'en') return iso;
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
 
 function setStatus(text, isError = false) {
   const s = $('status');
-  s.textContent = text;
+  s.replaceChildren(text);
   s.classList.toggle('error', isError);
 }
 
+/**
+ * What went wrong and what to fix, in the page's language: a sentence for the error's code,
+ * where (file, sheet and cell, line, column, field), and the library's own message as detail.
+ */
 function describeError(e) {
-  const where = ['file', 'line', 'column', 'field', 'path']
-    .filter((k) => e && e[k] !== undefined)
-    .map((k) => `${k}: ${e[k]}`)
-    .join(', ');
-  return `${t('loadError')} [${e?.code ?? 'error'}]${where ? ` (${where})` : ''}: ${e?.message ?? e}`;
+  const w = t('where');
+  const has = (k) => e && e[k] !== undefined && e[k] !== null;
+  const parts = [];
+  if (has('file')) parts.push(`${w.file} ${e.file}`);
+  // A cell as Excel names it (assignments!E17); a whole row of a sheet as its row number.
+  if (has('sheet') && has('cell') && /^\d+$/.test(String(e.cell))) parts.push(`${w.sheet} ${e.sheet}, ${w.line} ${e.cell}`);
+  else if (has('sheet') && has('cell')) parts.push(`${w.cell} ${e.sheet}!${e.cell}`);
+  else if (has('sheet')) parts.push(`${w.sheet} ${e.sheet}`);
+  for (const k of ['line', 'column', 'path', 'field']) if (has(k)) parts.push(`${w[k]} ${e[k]}`);
+  const where = parts.join(', ');
+  const code = e?.code ?? 'internal';
+  const fix = e?.userText ?? t('fixes')[code] ?? '';
+  const localized = state.lang === 'vi' ? e?.message_vi ?? e?.messageVi : null;
+  const lines = [`${t('loadError')}${where ? ` (${where})` : ''}: ${fix}`];
+  if (!e?.userText) lines.push(`${t('detail')} [${code}]: ${localized ?? e?.message ?? e}`);
+  return lines.join('\n');
 }
+
+/** An error the page itself raises about the files given (no library code). */
+function userError(text, properties = {}) {
+  return Object.assign(new Error(text), { code: 'invalid_argument', userText: text }, properties);
+}
+
+// ---- dates typed by a person ----------------------------------------------------------------
+
+/**
+ * Reads a date field through the library's rule (dd/mm/yyyy or ISO): the field then shows the
+ * day as dd/mm/yyyy and `state.days` keeps it as ISO. A text that is no day marks the field
+ * and keeps the last good day. Returns whether the field holds a day (or is blank).
+ */
+function readDay(id) {
+  const input = $(id);
+  const text = input.value.trim();
+  let iso;
+  try {
+    iso = parseDate(text, id);
+  } catch {
+    input.setAttribute('aria-invalid', 'true');
+    input.title = t('badDate', text);
+    setStatus(t('badDate', text), true);
+    return false;
+  }
+  if (input.getAttribute('aria-invalid') === 'true') {
+    input.removeAttribute('aria-invalid');
+    input.title = '';
+    // The message about this field is no longer true.
+    if ($('status').classList.contains('error')) showLoaded();
+  }
+  state.days[id] = iso;
+  input.value = fmtDate(iso);
+  return true;
+}
+
+function setDay(id, text) {
+  $(id).value = text ?? '';
+  return readDay(id);
+}
+
+const judgedDay = () => state.days.today ?? localToday();
 
 // ---- language -------------------------------------------------------------------------------
 
@@ -201,12 +360,15 @@ function setLanguage(lang) {
 
 // ---- loading --------------------------------------------------------------------------------
 
+const RESULT_CARDS = ['results', 'coverage-card', 'report-card', 'timeline-card'];
+
 function setDataset(ds, loaded) {
   if (state.dataset) state.dataset.free();
   state.dataset = ds;
   state.loaded = loaded;
   state.unit = null;
-  for (const id of ['results', 'coverage-card', 'report-card', 'timeline-card']) $(id).hidden = false;
+  for (const id of RESULT_CARDS) $(id).hidden = false;
+  $('export-dataset').disabled = false;
   showLoaded();
   runCheck();
   renderCoverage();
@@ -214,32 +376,86 @@ function setDataset(ds, loaded) {
   renderTimeline();
 }
 
+/** Forgets the dataset and hides every result: nothing of an earlier dataset stays on screen. */
+function clearResults() {
+  if (state.dataset) state.dataset.free();
+  state.dataset = null;
+  state.loaded = null;
+  state.report = null;
+  state.yearReport = null;
+  state.unit = null;
+  for (const id of RESULT_CARDS) $(id).hidden = true;
+  for (const id of ['summary', 'findings', 'coverage', 'report', 'timeline']) $(id).replaceChildren();
+  for (const id of ['shown', 'coverage-summary', 'report-summary']) $(id).textContent = '';
+  $('export-dataset').disabled = true;
+  document.body.dataset.loaded = 'none';
+}
+
 function showLoaded() {
   if (!state.dataset) return;
   const what = state.loaded.demo ? t('loadedDemo') : t('loadedFiles', state.loaded.names.join(', '));
   setStatus(`${what} — ${t('records', state.dataset.counts())}.`);
+  document.body.dataset.loaded = state.loaded.demo ? 'demo' : 'files';
+}
+
+function kindOf(file) {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+/** A text file's content: UTF-8 (a byte-order mark is dropped); other encodings are an error. */
+async function readText(file) {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw userError(t('notUtf8', file.name), { code: 'csv_syntax', file: file.name });
+  }
+}
+
+async function office() {
+  return loadOffice();
 }
 
 async function loadFiles(fileList) {
   const files = [...fileList];
   if (files.length === 0) return;
+  const names = files.map((f) => f.name);
+  setStatus(t('loading', names.join(', ')));
+  document.body.dataset.loaded = 'loading';
   try {
-    const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+    const kinds = files.map(kindOf);
+    const unknown = files.filter((_, i) => kinds[i] === null).map((f) => f.name);
+    if (unknown.length > 0) throw userError(t('unknownKind', unknown.join(', ')));
     let ds;
-    if (json.length === 1 && files.length === 1) {
-      ds = Dataset.fromJson(await json[0].text());
-    } else if (json.length === 0) {
+    if (files.length === 1 && kinds[0] === 'xlsx') {
+      setStatus(t('loadingOffice'));
+      const bytes = new Uint8Array(await files[0].arrayBuffer());
+      const mod = await office();
+      ds = mod.Dataset.fromXlsx(bytes, files[0].name);
+    } else if (files.length === 1 && kinds[0] === 'json') {
+      ds = Dataset.fromJson(await readText(files[0]));
+    } else if (kinds.every((k) => k === 'csv')) {
       const texts = {};
-      for (const f of files) texts[f.name] = await f.text();
+      for (const f of files) texts[f.name] = await readText(f);
       ds = Dataset.fromCsv(texts);
     } else {
-      setStatus(t('mixedFiles'), true);
-      return;
+      throw userError(t('mixedFiles'));
     }
-    setDataset(ds, { names: files.map((f) => f.name) });
+    setDataset(ds, { names });
   } catch (e) {
+    clearResults();
     setStatus(describeError(e), true);
   }
+}
+
+function useDemo() {
+  // The file field forgets what was chosen before: the demo is what is loaded now.
+  $('files').value = '';
+  setDataset(demo(), { demo: true });
 }
 
 // ---- findings -------------------------------------------------------------------------------
@@ -248,8 +464,8 @@ function runCheck() {
   if (!state.dataset) return;
   try {
     state.report = state.dataset.check({
-      today: $('today').value || null,
-      at: $('at').value || null,
+      today: state.days.today,
+      at: state.days.at,
       lang: state.lang,
     });
   } catch (e) {
@@ -276,13 +492,20 @@ function runCheck() {
   );
   select.value = byCode.has(previous) ? previous : '';
   renderFindings();
+  renderPrintContext();
 }
 
-function renderFindings() {
+function shownFindings() {
   const sev = $('filter-severity').value;
   const code = $('filter-code').value;
+  return (state.report?.findings ?? []).filter((f) => (!sev || f.severity === sev) && (!code || f.code === code));
+}
+
+const basisText = (f) => f.article ?? (state.lang === 'vi' ? f.basis?.topic_vi : f.basis?.topic_en) ?? '';
+
+function renderFindings() {
   const all = state.report?.findings ?? [];
-  const shown = all.filter((f) => (!sev || f.severity === sev) && (!code || f.code === code));
+  const shown = shownFindings();
   const body = $('findings');
   body.replaceChildren(
     ...shown.map((f) =>
@@ -297,10 +520,10 @@ function renderFindings() {
           f.subject.kind === 'unit'
             ? el('a', { href: '#timeline-card', text: f.subject.id, onclick: () => showUnit(f.subject.id) })
             : el('span', { text: f.subject.id }),
-          el('div', { class: 'muted small', text: f.subject.kind }),
+          el('div', { class: 'muted small', text: t('kinds')[f.subject.kind] ?? f.subject.kind }),
         ),
         el('td', { class: 'nowrap', text: f.from ? `${fmtDate(f.from)} – ${f.to ? fmtDate(f.to) : t('ongoing')}` : '' }),
-        el('td', {}, f.message, f.article ? el('div', { class: 'muted small', text: f.article }) : null),
+        el('td', {}, f.message, basisText(f) ? el('div', { class: 'muted small', text: basisText(f) }) : null),
       ),
     ),
   );
@@ -313,7 +536,7 @@ function renderFindings() {
 function renderCoverage() {
   const box = $('coverage');
   if (!state.dataset) return;
-  const at = $('coverage-at').value || $('today').value || localToday();
+  const at = state.days['coverage-at'] ?? judgedDay();
   let cov;
   try {
     cov = state.dataset.coverage({ at });
@@ -323,6 +546,7 @@ function renderCoverage() {
     return;
   }
   $('coverage-summary').textContent = t('covered', cov.covered, cov.rows.length);
+  $('coverage-at-print').textContent = `${t('coverageAt')} ${fmtDate(at)}`;
   const groups = new Map();
   for (const row of cov.rows) {
     const key = row.district_code ?? '';
@@ -369,8 +593,7 @@ function renderCoverage() {
 
 function fillYears() {
   const select = $('report-year');
-  const today = $('today').value || localToday();
-  const last = Number(today.slice(0, 4));
+  const last = Number(judgedDay().slice(0, 4));
   const wanted = select.value || params.get('year') || '';
   const years = [];
   for (let y = last; y >= Math.min(2020, last); y -= 1) years.push(y);
@@ -379,18 +602,24 @@ function fillYears() {
   select.value = years.includes(Number(wanted)) ? wanted : String(last - 1);
 }
 
+const dutiesText = (a) => a.duties.map((u) => `${t('duty')[u.activity_kind] ?? u.activity_kind} ${u.done}/${u.required}`).join('; ');
+const ratingText = (r) => (r ? t('ratings')[r] ?? r : '');
+
 function renderReport() {
   const box = $('report');
   if (!state.dataset) return;
   const year = Number($('report-year').value);
   let report;
   try {
-    report = state.dataset.report({ year, today: $('today').value || null });
+    report = state.dataset.report({ year, today: state.days.today });
   } catch (e) {
+    state.yearReport = null;
     box.replaceChildren(el('p', { class: 'status error', text: describeError(e) }));
     $('report-summary').textContent = '';
     return;
   }
+  state.yearReport = report;
+  $('report-year-print').textContent = `${t('year')} ${year}`;
   const only = $('report-only-shortfalls').checked;
   const rows = report.assignments.filter((a) => a.district_code !== null);
   $('report-summary').textContent = t('reportSummary', rows.length, rows.filter((a) => a.shortfall).length);
@@ -446,7 +675,7 @@ function renderReport() {
                 el(
                   'td',
                   { class: ['missing', 'late'].includes(a.evaluation.status) || a.evaluation.rating === 'unfulfilled' ? 'bad' : '' },
-                  `${states[a.evaluation.status] ?? a.evaluation.status}${a.evaluation.rating ? ` (${a.evaluation.rating})` : ''}`,
+                  `${states[a.evaluation.status] ?? a.evaluation.status}${a.evaluation.rating ? ` (${ratingText(a.evaluation.rating)})` : ''}`,
                   a.shortfall ? el('div', { class: 'badge error', text: `⚠ ${t('shortfall')}` }) : null,
                 ),
               ),
@@ -484,7 +713,7 @@ function renderTimeline() {
     box.replaceChildren(el('p', { class: 'muted', text: `${code}: ${t('noHistory')}` }));
     return;
   }
-  const today = $('today').value || localToday();
+  const today = judgedDay();
   const start = Math.min(...history.map((a) => dayNumber(a.valid_from)));
   const end = Math.max(dayNumber(today), ...history.map((a) => dayNumber(a.valid_to ?? a.valid_from) + 1));
   const span = Math.max(1, end - start);
@@ -511,7 +740,7 @@ function renderTimeline() {
             el('div', {
               class: 'small',
               text: `${t('since')} ${fmtDate(a.valid_from)} ${a.valid_to ? `${t('until')} ${fmtDate(a.valid_to)}` : t('ongoing')}${reason}` +
-                `${a.decision_number ? ` · ${t('decision')} ${a.decision_number}` : ''} · ${a.scheme}`,
+                `${a.decision_number ? ` · ${t('decision')} ${a.decision_number}` : ''}`,
             }),
           ),
           el('div', { class: 'track' }, el('div', { class: a.valid_to ? 'bar ended' : 'bar open', style: `left:${left}%;width:${width}%` })),
@@ -522,26 +751,219 @@ function renderTimeline() {
   );
 }
 
+// ---- export ---------------------------------------------------------------------------------
+
+/** Offers bytes as a file to save (the browser's download). */
+function download(bytes, name) {
+  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  setStatus(t('exported', name));
+}
+
+const fileDay = () => judgedDay();
+
+/** The findings shown (filters applied) as one sheet, in the page's language and words. */
+function findingsTables() {
+  const s = state.report.summary;
+  return {
+    sheets: [
+      {
+        name: t('sheetFindings'),
+        title: t('findingsTitle', fmtDate(judgedDay()), s),
+        columns: [
+          { header: t('severity') },
+          { header: t('code') },
+          { header: t('subject') },
+          { header: t('subjectKind') },
+          { header: t('from'), type: 'date' },
+          { header: t('to'), type: 'date' },
+          { header: t('message') },
+          { header: t('basis') },
+        ],
+        rows: shownFindings().map((f) => [
+          t(f.severity),
+          f.code,
+          f.subject.id,
+          t('kinds')[f.subject.kind] ?? f.subject.kind,
+          f.from,
+          f.from && !f.to ? t('ongoing') : f.to,
+          f.message,
+          basisText(f),
+        ]),
+      },
+    ],
+  };
+}
+
+/** The yearly report shown: one row per assignment (all of them), and the district totals. */
+function reportTables() {
+  const r = state.yearReport;
+  const rows = r.assignments.filter((a) => a.district_code !== null);
+  return {
+    sheets: [
+      {
+        name: t('sheetReport', r.year),
+        title: t('reportTitle', r.year, fmtDate(r.today ?? judgedDay())),
+        columns: [
+          { header: t('district') },
+          { header: t('unit') },
+          { header: t('unitCodeShort') },
+          { header: t('monitor') },
+          { header: t('agency') },
+          { header: t('from'), type: 'date' },
+          { header: t('to'), type: 'date' },
+          { header: t('duties') },
+          { header: t('evaluation') },
+          { header: t('rating') },
+          { header: t('submittedOn'), type: 'date' },
+          { header: t('due'), type: 'date' },
+          { header: t('shortfall') },
+        ],
+        rows: rows.map((a) => [
+          a.district_name ?? a.district_code,
+          a.target_name ?? a.target,
+          a.target,
+          a.subject_name ?? a.subject_id,
+          a.agency_name,
+          a.period.from,
+          a.period.to,
+          dutiesText(a),
+          t('evalStatus')[a.evaluation.status] ?? a.evaluation.status,
+          ratingText(a.evaluation.rating),
+          a.evaluation.submitted_on,
+          a.evaluation.due,
+          a.shortfall ? t('yes') : null,
+        ]),
+      },
+      {
+        name: t('districtTotals'),
+        columns: [
+          { header: t('district') },
+          { header: t('unitCodeShort') },
+          { header: t('assignmentsN'), type: 'number' },
+          { header: t('shortfall'), type: 'number' },
+          { header: t('evaluationsMissing'), type: 'number' },
+        ],
+        rows: r.districts.map((d) => [d.name, d.id, d.assignments, d.with_shortfall, d.evaluations_missing]),
+      },
+    ],
+  };
+}
+
+async function exportXlsx(what) {
+  if (!state.dataset) return;
+  try {
+    setStatus(t('loadingOffice'));
+    const mod = await office();
+    let bytes;
+    let name;
+    if (what === 'findings') {
+      bytes = mod.writeTables(findingsTables());
+      name = `${t('exportName').findings}-${fileDay()}.xlsx`;
+    } else if (what === 'report') {
+      bytes = mod.writeTables(reportTables());
+      name = `${t('exportName').report}-${state.yearReport.year}.xlsx`;
+    } else {
+      // The dataset moves into the office module as JSON (lossless), unless it came from there.
+      const copy = state.dataset instanceof mod.Dataset ? state.dataset : mod.Dataset.fromJson(state.dataset.toJson());
+      try {
+        bytes = copy.toXlsx();
+      } finally {
+        if (copy !== state.dataset) copy.free();
+      }
+      name = `${t('exportName').dataset}.xlsx`;
+    }
+    download(bytes, name);
+  } catch (e) {
+    setStatus(`${t('exportError')}: ${describeError(e)}`, true);
+  }
+}
+
+// ---- print ----------------------------------------------------------------------------------
+
+function renderPrintContext() {
+  $('print-context').textContent = t('printContext', fmtDate(judgedDay()), fmtDate(state.days.at));
+}
+
+/** Prints one view: the other cards are left off the paper while the print dialog is open. */
+function printView(id) {
+  document.body.dataset.print = id;
+  for (const card of document.querySelectorAll('main > section')) card.classList.toggle('print-target', card.id === id);
+  try {
+    window.print();
+  } finally {
+    endPrint();
+  }
+}
+
+function endPrint() {
+  delete document.body.dataset.print;
+  for (const card of document.querySelectorAll('main > section.print-target')) card.classList.remove('print-target');
+}
+
+// Closed district groups would print as one line: paper shows them all open.
+window.addEventListener('beforeprint', () => {
+  renderPrintContext();
+  for (const d of document.querySelectorAll('details')) d.open = true;
+});
+
 // ---- wiring ---------------------------------------------------------------------------------
 
-$('today').value = params.get('today') ?? localToday();
-if (params.get('at')) $('at').value = params.get('at');
-$('coverage-at').value = params.get('coverage') ?? $('today').value;
+setDay('today', params.get('today') ?? localToday());
+setDay('at', params.get('at') ?? '');
+setDay('coverage-at', params.get('coverage') ?? $('today').value);
 fillYears();
 $('version').textContent = `v${version()}`;
 for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
-$('use-demo').addEventListener('click', () => setDataset(demo(), { demo: true }));
+$('use-demo').addEventListener('click', useDemo);
 $('files').addEventListener('change', (e) => loadFiles(e.target.files));
-$('rerun').addEventListener('click', runCheck);
-$('today').addEventListener('change', () => { runCheck(); fillYears(); renderReport(); renderTimeline(); });
+$('rerun').addEventListener('click', () => { if (readDay('today') && readDay('at')) runCheck(); });
+$('today').addEventListener('change', () => {
+  if (!readDay('today')) return;
+  runCheck(); fillYears(); renderReport(); renderTimeline();
+});
+$('at').addEventListener('change', () => { if (readDay('at')) runCheck(); });
+$('coverage-at').addEventListener('change', () => { if (readDay('coverage-at')) renderCoverage(); });
 $('report-year').addEventListener('change', renderReport);
 $('report-only-shortfalls').addEventListener('change', renderReport);
-$('at').addEventListener('change', runCheck);
 $('filter-severity').addEventListener('change', renderFindings);
 $('filter-code').addEventListener('change', renderFindings);
-$('coverage-at').addEventListener('change', renderCoverage);
 $('show-unit').addEventListener('click', () => { state.unit = $('unit').value; renderTimeline(); });
 $('unit').addEventListener('keydown', (e) => { if (e.key === 'Enter') { state.unit = $('unit').value; renderTimeline(); } });
+$('export-findings').addEventListener('click', () => exportXlsx('findings'));
+$('export-report').addEventListener('click', () => exportXlsx('report'));
+$('export-dataset').addEventListener('click', () => exportXlsx('dataset'));
+for (const b of document.querySelectorAll('button.print')) b.addEventListener('click', () => printView(b.dataset.print));
+
+// Files dropped anywhere on the page are opened (the drop zone shows where).
+const drop = $('drop');
+let dragDepth = 0;
+document.addEventListener('dragenter', (e) => {
+  if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+  dragDepth += 1;
+  drop.classList.add('over');
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) drop.classList.remove('over');
+});
+document.addEventListener('dragover', (e) => {
+  if ([...(e.dataTransfer?.types ?? [])].includes('Files')) e.preventDefault();
+});
+document.addEventListener('drop', (e) => {
+  if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+  e.preventDefault();
+  dragDepth = 0;
+  drop.classList.remove('over');
+  $('files').value = '';
+  loadFiles(e.dataTransfer.files);
+});
+
 applyLanguage();
 setDataset(demo(), { demo: true });
 document.body.dataset.ready = 'true';
