@@ -73,8 +73,8 @@ const TEXT = {
     notUtf8: (name) => `Tệp ${name} không phải văn bản UTF-8 (có thể được lưu theo bảng mã Windows-1258). Hãy mở tệp trong Excel và lưu lại bằng «CSV UTF-8 (Comma delimited)».`,
     where: { file: 'tệp', sheet: 'trang tính', cell: 'ô', line: 'dòng', column: 'cột', field: 'trường', path: 'vị trí' },
     fixes: {
-      json_syntax: 'Tệp JSON viết sai cú pháp: hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy tại vị trí nêu dưới đây.',
-      csv_syntax: 'Tệp CSV sai cấu trúc (dấu nháy lẻ, số cột không khớp với dòng tiêu đề, hoặc không phải UTF-8): hãy sửa dòng nêu dưới đây.',
+      json_syntax: 'Tệp JSON viết sai cú pháp: hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy tại vị trí đã nêu.',
+      csv_syntax: 'Tệp CSV sai cấu trúc (dấu nháy lẻ, số cột không khớp với dòng tiêu đề, hoặc không phải UTF-8): hãy sửa dòng đã nêu.',
       unknown_field: 'Có cột (hoặc tệp, trang tính) không thuộc mẫu dữ liệu: hãy sửa tên cho đúng mẫu hoặc xóa đi.',
       missing_field: 'Thiếu một cột hoặc một ô bắt buộc: hãy bổ sung.',
       invalid_date: 'Ngày không hợp lệ: hãy viết ngày/tháng/năm (ví dụ 01/10/2024) hoặc năm-tháng-ngày (2024-10-01), và là một ngày có thật.',
@@ -180,8 +180,8 @@ const TEXT = {
     notUtf8: (name) => `${name} is not UTF-8 text (perhaps saved in the Windows-1258 code page). Open it in Excel and save it again as "CSV UTF-8 (Comma delimited)".`,
     where: { file: 'file', sheet: 'sheet', cell: 'cell', line: 'line', column: 'column', field: 'field', path: 'at' },
     fixes: {
-      json_syntax: 'The JSON file is malformed: check the brackets, commas and quotes at the place below.',
-      csv_syntax: 'The CSV file is malformed (a stray quote, a row whose cells do not match the header, or text that is not UTF-8): fix the line below.',
+      json_syntax: 'The JSON file is malformed: check the brackets, commas and quotes at the place given.',
+      csv_syntax: 'The CSV file is malformed (a stray quote, a row whose cells do not match the header, or text that is not UTF-8): fix that line.',
       unknown_field: 'A column (or file, or sheet) is not part of the data format: correct its name or remove it.',
       missing_field: 'A required column or cell is missing: add it.',
       invalid_date: 'Not a valid date: write day/month/year (e.g. 01/10/2024) or year-month-day (2024-10-01), and a day that exists.',
