@@ -506,6 +506,7 @@ test('opened from the disk (file://), the page says how to serve it', async () =
       assert.match(await own.textContent('#file-protocol h2'), title);
       assert.match(await own.textContent('#file-protocol'), serve);
       assert.equal(await own.locator('main').isHidden(), true);
+      assert.match(await own.textContent('h1'), query ? /^Commune monitoring/ : /^Kiểm tra phân công/);
     }
     await own.screenshot({ path: path.join(targetDir, 'web-screenshot-file-protocol.png') });
   } finally {
