@@ -66,6 +66,7 @@ const TEXT = {
     loadedFiles: (names) => `Đã nạp ${names}`,
     loading: (names) => `Đang đọc ${names}…`,
     loadingOffice: 'Đang tải bộ đọc/ghi tệp Excel (chỉ lần đầu)…',
+    officeMissing: 'Không tải được bộ đọc/ghi tệp Excel (thư mục pkg/office/ bên cạnh trang). Hãy chép đủ thư mục pkg/ khi đưa trang lên máy chủ, rồi thử lại; các tệp CSV và JSON vẫn đọc được.',
     records: (c) => `${c.units ?? 0} đơn vị, ${c.people ?? 0} dòng cán bộ, ${c.assignments ?? 0} phân công`,
     loadError: 'Không đọc được dữ liệu',
     mixedFiles: 'Hãy chọn một sổ Excel (.xlsx), hoặc một tệp JSON, hoặc các tệp CSV — không trộn lẫn các loại.',
@@ -173,6 +174,7 @@ const TEXT = {
     loadedFiles: (names) => `Loaded ${names}`,
     loading: (names) => `Reading ${names}…`,
     loadingOffice: 'Loading the Excel reader/writer (first time only)…',
+    officeMissing: 'The Excel reader/writer (the folder pkg/office/ beside the page) could not be loaded. Copy the whole pkg/ folder with the page to the server and try again; CSV and JSON files still open.',
     records: (c) => `${c.units ?? 0} units, ${c.people ?? 0} post rows, ${c.assignments ?? 0} assignments`,
     loadError: 'The data could not be read',
     mixedFiles: 'Choose one Excel workbook (.xlsx), or one JSON file, or CSV files — not a mix.',
@@ -416,8 +418,13 @@ async function readText(file) {
   }
 }
 
+/** The office module (workbooks), fetched on first use; a failure says which files are missing. */
 async function office() {
-  return loadOffice();
+  try {
+    return await loadOffice();
+  } catch (e) {
+    throw userError(t('officeMissing'), { code: 'unsupported', detail: e?.message });
+  }
 }
 
 async function loadFiles(fileList) {

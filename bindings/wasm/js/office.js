@@ -12,8 +12,14 @@ let loading;
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
-/** Loads the office module once (browsers fetch `office/diaban_wasm_bg.wasm` then). */
+/**
+ * Loads the office module once (browsers fetch `office/diaban_wasm_bg.wasm` then). A failed
+ * load (the files missing, the network down) is not remembered: the next call tries again.
+ */
 export function loadOffice() {
-  loading ??= isNode ? import('./office/node.js') : import('./office/index.js');
+  loading ??= (isNode ? import('./office/node.js') : import('./office/index.js')).catch((e) => {
+    loading = undefined;
+    throw e;
+  });
   return loading;
 }

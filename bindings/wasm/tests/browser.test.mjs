@@ -341,6 +341,24 @@ test('a failed load clears the old results and says in Vietnamese what to fix, a
   assert.deepEqual(problems, []);
 });
 
+test('when the office module cannot be fetched, opening a workbook says so and CSV still opens', async () => {
+  await fresh('vi');
+  await page.route('**/pkg/office/**', (route) => route.abort());
+  try {
+    const bytes = readFileSync(path.join(FIXTURES, 'small.xlsx'));
+    assert.equal(await loading(() => drop([{ name: 'small.xlsx', bytes }])), 'none');
+    assert.match(await page.textContent('#status.error'), /Không tải được bộ đọc\/ghi tệp Excel \(thư mục pkg\/office\//);
+    assert.equal(await loading(() => page.setInputFiles('#files', fixturePaths('small-semicolon'))), 'files');
+  } finally {
+    await page.unroute('**/pkg/office/**');
+  }
+  // The blocked fetches are logged by the browser as errors: expected here, and only here.
+  const blocked = problems.filter((p) => /Failed to (load resource|fetch dynamically imported module)|net::ERR_FAILED/.test(p));
+  assert.ok(blocked.length > 0);
+  assert.deepEqual(problems.filter((p) => !blocked.includes(p)), []);
+  problems.length = 0;
+});
+
 async function download(button, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   const to = path.join(targetDir, name);
