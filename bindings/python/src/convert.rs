@@ -66,6 +66,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
         return Err(errors::invalid_argument(
             py,
             "records",
+            &format!("dữ liệu lồng nhau quá {MAX_DEPTH} cấp"),
             &format!("nested more than {MAX_DEPTH} levels deep"),
         ));
     }
@@ -85,6 +86,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
         return Err(errors::invalid_argument(
             py,
             "records",
+            "một số nguyên quá lớn",
             "an integer is too large",
         ));
     }

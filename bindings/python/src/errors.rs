@@ -85,16 +85,21 @@ pub(crate) fn core_error(py: Python<'_>, e: &diaban::Error) -> PyErr {
         }
         _ => {}
     }
-    make(py, class, e.code(), &e.to_string(), &fields)
+    let vi = e.message_in(diaban::Lang::Vi);
+    fields.push(("message_vi", Some(vi.clone()), None));
+    fields.push(("message_en", Some(e.message_in(diaban::Lang::En)), None));
+    // The message is Vietnamese, the default language of every front end; `message_en` has
+    // the English.
+    make(py, class, e.code(), &vi, &fields)
 }
 
-/// An `InvalidArgumentError` raised by the binding itself (a bad date, an unknown language…).
-pub(crate) fn invalid_argument(py: Python<'_>, name: &str, message: &str) -> PyErr {
+/// An `InvalidArgumentError` raised by the binding itself (a value it cannot convert).
+pub(crate) fn invalid_argument(py: Python<'_>, name: &str, vi: &str, en: &str) -> PyErr {
     core_error(
         py,
         &diaban::Error::InvalidArgument {
             name: name.to_owned(),
-            message: message.to_owned(),
+            message: diaban::error::Msg::new(vi, en),
         },
     )
 }

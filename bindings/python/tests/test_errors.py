@@ -17,7 +17,9 @@ def test_malformed_csv_names_file_and_line() -> None:
     e = info.value
     assert isinstance(e, diaban.LoadError) and isinstance(e, diaban.DiabanError)
     assert e.code == "csv_syntax" and e.path == "units.csv" and isinstance(e.line, int)
-    assert "units.csv" in str(e) and f"line {e.line}" in str(e)
+    # Vietnamese by default, both languages carried.
+    assert "units.csv" in str(e) and f"dòng {e.line}" in str(e)
+    assert str(e) == e.message_vi and f"line {e.line}" in e.message_en
 
 
 def test_malformed_csv_folder_names_the_file(tmp_path: Path) -> None:
@@ -30,7 +32,8 @@ def test_malformed_csv_folder_names_the_file(tmp_path: Path) -> None:
     e = info.value
     assert e.code == "invalid_date" and e.path is not None and e.path.endswith("assignments.csv")
     assert e.line == 2 and e.field == "valid_from"
-    assert "assignments.csv" in str(e) and "line 2" in str(e)
+    assert "assignments.csv" in str(e) and "dòng 2" in str(e) and "không phải là một ngày" in str(e)
+    assert "line 2" in e.message_en and "invalid date" in e.message_en
 
 
 def test_unknown_csv_column() -> None:

@@ -19,10 +19,13 @@ import * as glue from './diaban_wasm.js';
 // The demo's CSV files, outside the WebAssembly module (written by `cargo xtask wasm`).
 import { DEMO_FILES } from './demo.js';
 
-const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument'];
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument', 'messageVi', 'messageEn'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
 
-/** An error thrown by diaban: `code` is a stable snake_case word; load errors name where. */
+/**
+ * An error thrown by diaban: `code` is a stable snake_case word; load errors name where. The
+ * message is Vietnamese (the default language); `messageVi` and `messageEn` carry both.
+ */
 export class DiabanError extends Error {
   constructor(message, properties = {}) {
     super(message);

@@ -534,6 +534,10 @@ export class DiabanError extends Error {
   name: 'DiabanError';
   /** Stable snake_case code. */
   code: ErrorCode;
+  /** The message in Vietnamese (also `message`, Vietnamese being the default language). */
+  messageVi: string;
+  /** The message in English. */
+  messageEn: string;
   /** Load errors: the file (`units.csv`, `dataset`, `profile`…). */
   file?: string;
   /** Load errors: the 1-based line. */

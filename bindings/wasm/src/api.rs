@@ -151,7 +151,10 @@ impl RawDataset {
                 None => {
                     return Err(argument(
                         "files",
-                        &format!("the content of `{name}` is not a string"),
+                        diaban::error::Msg::new(
+                            format!("nội dung của `{name}` không phải là văn bản"),
+                            format!("the content of `{name}` is not a string"),
+                        ),
                     ))
                 }
             }
@@ -259,9 +262,15 @@ impl RawDataset {
     /// The yearly report (`diaban report --year Y --format json`).
     pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let args: ReportArgs = from_js(options, "options")?;
-        let year = args
-            .year
-            .ok_or_else(|| argument("year", "a year is required, e.g. {year: 2024}"))?;
+        let year = args.year.ok_or_else(|| {
+            argument(
+                "year",
+                diaban::error::Msg::new(
+                    "cần nêu năm, ví dụ {year: 2024}",
+                    "a year is required, e.g. {year: 2024}",
+                ),
+            )
+        })?;
         let today = diaban::api::report_today(args.today.as_deref(), system_today()?)
             .map_err(|e| to_js_error(&e))?;
         let profile = profile(args.profile.as_ref())?;

@@ -6,6 +6,7 @@
 
 use crate::error::{argument, to_js_error};
 use chrono::NaiveDate;
+use diaban::error::Msg;
 use diaban::{api, reorg, Lang, Profile, ReorganizationEdge};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,7 +16,15 @@ use wasm_bindgen::JsValue;
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| argument("result", &format!("cannot convert the result: {e}")))
+        .map_err(|e| {
+            argument(
+                "result",
+                Msg::new(
+                    format!("không chuyển được kết quả: {e}"),
+                    format!("cannot convert the result: {e}"),
+                ),
+            )
+        })
 }
 
 /// A JavaScript value as a Rust value; `name` names the argument in the error.
@@ -28,9 +37,9 @@ pub fn from_js<T: for<'de> Deserialize<'de> + Default>(
     }
     // Through a JSON value, so that unknown option names are reported (`deny_unknown_fields`)
     // rather than silently ignored.
-    let json: Value =
-        serde_wasm_bindgen::from_value(value).map_err(|e| argument(name, &e.to_string()))?;
-    serde_json::from_value(json).map_err(|e| argument(name, &e.to_string()))
+    let json: Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| argument(name, Msg::from_serde(&e.to_string())))?;
+    serde_json::from_value(json).map_err(|e| argument(name, Msg::from_serde(&e.to_string())))
 }
 
 /// An optional date argument, read by the core's argument contract ([`diaban::api`]); the
@@ -41,7 +50,15 @@ pub fn opt_date(value: Option<&str>, name: &str) -> Result<Option<NaiveDate>, Js
 
 /// A required date argument.
 pub fn req_date(value: Option<&str>, name: &str) -> Result<NaiveDate, JsValue> {
-    opt_date(value, name)?.ok_or_else(|| argument(name, "a date is required (YYYY-MM-DD)"))
+    opt_date(value, name)?.ok_or_else(|| {
+        argument(
+            name,
+            Msg::new(
+                "cần một ngày (DD/MM/YYYY)",
+                "a date is required (YYYY-MM-DD)",
+            ),
+        )
+    })
 }
 
 /// The caller's system date (local time): the one place this binding reads a clock.
@@ -51,7 +68,15 @@ pub fn system_today() -> Result<NaiveDate, JsValue> {
     i32::try_from(year)
         .ok()
         .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .ok_or_else(|| argument("today", "the system clock gives no valid date"))
+        .ok_or_else(|| {
+            argument(
+                "today",
+                Msg::new(
+                    "đồng hồ hệ thống không cho một ngày hợp lệ",
+                    "the system clock gives no valid date",
+                ),
+            )
+        })
 }
 
 /// The language of messages: `"vi"` (the default, as everywhere) or `"en"`.
@@ -69,7 +94,10 @@ pub fn profile(value: Option<&Value>) -> Result<Profile, JsValue> {
         Some(_) => {
             return Err(argument(
                 "profile",
-                "expected a built-in profile id, profile JSON text or a profile object",
+                Msg::new(
+                    "cần mã một quy định dựng sẵn, văn bản JSON của hồ sơ quy định hoặc một đối tượng hồ sơ",
+                    "expected a built-in profile id, profile JSON text or a profile object",
+                ),
             ))
         }
     };
@@ -86,13 +114,19 @@ pub fn events(value: &Value) -> Result<Vec<ReorganizationEdge>, JsValue> {
         Value::Null => {
             return Err(argument(
                 "events",
-                "events are required: a built-in event id, reorganizations.csv text or an array of edges",
+                Msg::new(
+                    "cần nêu sự kiện sắp xếp: mã một sự kiện dựng sẵn, văn bản reorganizations.csv hoặc một mảng các dòng sắp xếp",
+                    "events are required: a built-in event id, reorganizations.csv text or an array of edges",
+                ),
             ))
         }
         _ => {
             return Err(argument(
                 "events",
-                "expected a built-in event id, reorganizations.csv text or an array of edges",
+                Msg::new(
+                    "cần mã một sự kiện dựng sẵn, văn bản reorganizations.csv hoặc một mảng các dòng sắp xếp",
+                    "expected a built-in event id, reorganizations.csv text or an array of edges",
+                ),
             ))
         }
     };

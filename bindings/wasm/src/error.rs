@@ -14,11 +14,19 @@ fn set(target: &js_sys::Error, key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
 }
 
-/// A core error as a JavaScript `Error` with `code` and location properties.
+/// A core error as a JavaScript `Error` with `code` and location properties. The message is
+/// Vietnamese, the default language; `messageVi` and `messageEn` carry both.
 pub fn to_js_error(e: &diaban::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let vi = e.message_in(diaban::Lang::Vi);
+    let err = js_sys::Error::new(&vi);
     err.set_name("DiabanError");
     set(&err, "code", JsValue::from_str(e.code()));
+    set(&err, "messageVi", JsValue::from_str(&vi));
+    set(
+        &err,
+        "messageEn",
+        JsValue::from_str(&e.message_in(diaban::Lang::En)),
+    );
     if let Some(loc) = e.location() {
         if let Some(file) = &loc.file {
             set(&err, "file", JsValue::from_str(file));
@@ -48,10 +56,10 @@ pub fn to_js_error(e: &diaban::Error) -> JsValue {
     err.into()
 }
 
-/// An `invalid_argument` error about the argument `name`.
-pub fn argument(name: &str, message: &str) -> JsValue {
+/// An `invalid_argument` error about the argument `name`, in both languages.
+pub fn argument(name: &str, message: diaban::error::Msg) -> JsValue {
     to_js_error(&diaban::Error::InvalidArgument {
         name: name.to_owned(),
-        message: message.to_owned(),
+        message,
     })
 }

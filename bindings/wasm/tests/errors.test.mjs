@@ -22,7 +22,10 @@ test('JSON syntax error: an Error with code, file, line and column', () => {
   assert.equal(e.file, 'dataset');
   assert.equal(e.line, 3);
   assert.equal(typeof e.column, 'number');
-  assert.match(e.message, /line 3/);
+  // Vietnamese by default, both languages carried.
+  assert.match(e.message, /dòng 3/);
+  assert.equal(e.messageVi, e.message);
+  assert.match(e.messageEn, /line 3/);
 });
 
 test('JSON unknown field: the JSON path is named', () => {

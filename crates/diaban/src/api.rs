@@ -26,7 +26,7 @@
 //! assert_eq!(api::date_arg("at", "+1/+9/2024").unwrap_err().code(), "invalid_argument");
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::finding::Lang;
 use crate::model::ReorganizationEdge;
 use crate::profile::Profile;
@@ -49,9 +49,15 @@ pub fn date_arg(name: &str, text: &str) -> Result<NaiveDate> {
     parse_date(text).ok_or_else(|| {
         Error::invalid_argument(
             name,
-            format!(
-                "`{}` is not a date: write YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-10-01 or 01/10/2024",
-                text.trim()
+            Msg::new(
+                format!(
+                    "`{}` không phải là một ngày: viết DD/MM/YYYY hoặc YYYY-MM-DD, ví dụ 01/10/2024",
+                    text.trim()
+                ),
+                format!(
+                    "`{}` is not a date: write YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-10-01 or 01/10/2024",
+                    text.trim()
+                ),
             ),
         )
     })
@@ -79,7 +85,13 @@ pub fn lang_arg(text: Option<&str>) -> Result<Lang> {
         Some(word) => Lang::from_word(&word.to_ascii_lowercase()).ok_or_else(|| {
             Error::invalid_argument(
                 "lang",
-                format!("`{word}` is not a language (use {})", Lang::words()),
+                Msg::new(
+                    format!(
+                        "`{word}` không phải là một ngôn ngữ (dùng {})",
+                        Lang::words()
+                    ),
+                    format!("`{word}` is not a language (use {})", Lang::words()),
+                ),
             )
         }),
     }

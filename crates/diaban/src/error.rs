@@ -1,6 +1,180 @@
-//! The one error type of the library, with a stable machine code per kind.
+//! The one error type of the library, with a stable machine code per kind and its message in
+//! both languages.
+//!
+//! [`Error`]'s `Display` is English (the convention for Rust errors); front ends show
+//! [`Error::message_in`] in the reader's language, Vietnamese by default:
+//!
+//! ```
+//! use diaban::Lang;
+//! let err = diaban::Dataset::from_json_str(r#"{"units": [{"code": "01"}]}"#).unwrap_err();
+//! assert_eq!(err.code(), "missing_field");
+//! assert!(err.message_in(Lang::Vi).contains("thiếu trường `name`"), "{}", err.message_in(Lang::Vi));
+//! assert!(err.message_in(Lang::En).contains("missing field `name`"), "{}", err.message_in(Lang::En));
+//! ```
 
+use crate::finding::Lang;
 use std::fmt;
+
+/// A message in both languages. `Display` shows the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    /// Vietnamese.
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+impl Msg {
+    /// A message from its Vietnamese and English texts.
+    #[must_use]
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl Msg {
+    /// A serde or serde_json error message (`unknown field …`, `missing field …`,
+    /// `invalid type: …`) in both languages: the Vietnamese names the problem the way the
+    /// English does, keeping the field, value and expectation as written; a message of
+    /// another shape is kept in brackets after a Vietnamese lead.
+    ///
+    /// ```
+    /// let m = diaban::error::Msg::from_serde("missing field `name` at line 1 column 20");
+    /// assert_eq!(m.vi, "thiếu trường `name`");
+    /// assert_eq!(m.en, "missing field `name`");
+    /// ```
+    #[must_use]
+    pub fn from_serde(en: &str) -> Msg {
+        serde_msg(en)
+    }
+}
+
+/// A serde or serde_json message in both languages: the Vietnamese names the problem the
+/// way the English does (field, value and what was expected are kept as written).
+pub(crate) fn serde_msg(en: &str) -> Msg {
+    let en = en.split(" at line ").next().unwrap_or(en).to_owned();
+    let tail = |prefix: &str| en.strip_prefix(prefix).map(str::to_owned);
+    let vi = if let Some(rest) = tail("unknown field ") {
+        match rest.split_once(", expected ") {
+            Some((field, known)) => format!(
+                "trường lạ {field} (các trường được nhận: {})",
+                known.trim_start_matches("one of ")
+            ),
+            None => format!("trường lạ {rest}"),
+        }
+    } else if let Some(rest) = tail("unknown variant ") {
+        match rest.split_once(", expected ") {
+            Some((word, known)) => format!(
+                "giá trị lạ {word} (các giá trị được nhận: {})",
+                known.trim_start_matches("one of ")
+            ),
+            None => format!("giá trị lạ {rest}"),
+        }
+    } else if let Some(rest) = tail("missing field ") {
+        format!("thiếu trường {rest}")
+    } else if let Some(rest) = tail("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((got, want)) => format!(
+                "sai kiểu dữ liệu: nhận được {}, cần {}",
+                json_kind_vi(got),
+                expected_vi(want)
+            ),
+            None => format!("sai kiểu dữ liệu: {rest}"),
+        }
+    } else if let Some(rest) = tail("invalid value: ") {
+        format!("giá trị không hợp lệ: {rest}")
+    } else if let Some(rest) = tail("invalid length ") {
+        format!("độ dài không hợp lệ: {rest}")
+    } else if let Some(rest) = tail("invalid date ") {
+        match rest.split_once(':') {
+            Some((value, _)) => {
+                format!("{value} không phải là một ngày có thật: viết DD/MM/YYYY hoặc YYYY-MM-DD")
+            }
+            None => format!("ngày không hợp lệ {rest}"),
+        }
+    } else if en.starts_with("EOF while parsing") {
+        "văn bản JSON kết thúc giữa chừng (thiếu phần cuối)".to_owned()
+    } else if en == "expected value" {
+        "cần một giá trị JSON ở đây".to_owned()
+    } else if en == "trailing comma" {
+        "dấu phẩy thừa trước dấu đóng".to_owned()
+    } else if en == "trailing characters" {
+        "có ký tự thừa sau khi văn bản JSON đã kết thúc".to_owned()
+    } else if let Some(rest) = tail("expected ") {
+        format!("JSON không hợp lệ: cần {rest}")
+    } else {
+        format!("JSON không hợp lệ ({en})")
+    };
+    Msg::new(vi, en)
+}
+
+/// What serde expected (`a string`, `u32`, `a sequence`, `struct Unit`…), in Vietnamese.
+fn expected_vi(want: &str) -> String {
+    let want = want.trim();
+    let known = match want {
+        "a string" | "string" => Some("một chuỗi văn bản"),
+        "a sequence" | "a list" => Some("một mảng"),
+        "a map" => Some("một đối tượng"),
+        "a boolean" | "bool" => Some("giá trị đúng/sai (true/false)"),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            Some("một số nguyên")
+        }
+        "f32" | "f64" => Some("một số"),
+        "a date" => Some("một ngày"),
+        _ => None,
+    };
+    match known {
+        Some(vi) => vi.to_owned(),
+        None if want.starts_with("struct ") || want.starts_with("a map") => {
+            "một đối tượng".to_owned()
+        }
+        None if want.starts_with("a sequence") || want.starts_with("an array") => {
+            "một mảng".to_owned()
+        }
+        None if want.starts_with("a string") || want.starts_with("a text") => {
+            "một chuỗi văn bản".to_owned()
+        }
+        None => format!("`{want}`"),
+    }
+}
+
+/// The kind of a JSON value as serde names it (`string "x"`, `integer `3``…), in Vietnamese.
+fn json_kind_vi(got: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("string", "chuỗi"),
+        ("integer", "số nguyên"),
+        ("floating point", "số thực"),
+        ("boolean", "giá trị đúng/sai"),
+        ("map", "đối tượng"),
+        ("sequence", "mảng"),
+        ("null", "null"),
+        ("unit value", "giá trị rỗng"),
+    ];
+    for (en, vi) in KINDS {
+        if let Some(rest) = got.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    got.to_owned()
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
 
 /// Where in the input a load error was found: file, line and column or field, or a JSON path.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -39,37 +213,70 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Location {
+    /// Where, in `lang`: "units.csv, line 3, field `name`" / "units.csv, dòng 3, trường `name`".
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
         let mut parts: Vec<String> = Vec::new();
         if let Some(file) = &self.file {
             parts.push(file.clone());
         }
         match (&self.sheet, &self.cell) {
             (Some(sheet), Some(cell)) if cell.bytes().all(|b| b.is_ascii_digit()) => {
-                parts.push(format!("sheet `{sheet}`, row {cell}"));
+                parts.push(if vi {
+                    format!("trang tính `{sheet}`, hàng {cell}")
+                } else {
+                    format!("sheet `{sheet}`, row {cell}")
+                });
             }
             (Some(sheet), Some(cell)) => parts.push(format!("{sheet}!{cell}")),
-            (Some(sheet), None) => parts.push(format!("sheet `{sheet}`")),
+            (Some(sheet), None) => parts.push(if vi {
+                format!("trang tính `{sheet}`")
+            } else {
+                format!("sheet `{sheet}`")
+            }),
             (None, _) => {}
         }
         if let Some(line) = self.line {
-            parts.push(format!("line {line}"));
+            parts.push(if vi {
+                format!("dòng {line}")
+            } else {
+                format!("line {line}")
+            });
         }
         if let Some(column) = self.column {
-            parts.push(format!("column {column}"));
+            parts.push(if vi {
+                format!("cột {column}")
+            } else {
+                format!("column {column}")
+            });
         }
         if let Some(path) = &self.path {
-            parts.push(format!("at {path}"));
+            parts.push(if vi {
+                format!("tại {path}")
+            } else {
+                format!("at {path}")
+            });
         }
         if let Some(field) = &self.field {
-            parts.push(format!("field `{field}`"));
+            parts.push(if vi {
+                format!("trường `{field}`")
+            } else {
+                format!("field `{field}`")
+            });
         }
         if parts.is_empty() {
-            f.write_str("input")
+            (if vi { "dữ liệu vào" } else { "input" }).to_owned()
         } else {
-            f.write_str(&parts.join(", "))
+            parts.join(", ")
         }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -123,8 +330,8 @@ pub enum Error {
         kind: LoadErrorKind,
         /// Where it was found (boxed to keep `Result`s small).
         location: Box<Location>,
-        /// What is wrong, in plain words.
-        message: String,
+        /// What is wrong, in plain words, in both languages.
+        message: Msg,
     },
     /// A file or folder could not be read or written.
     #[error("{path}: {source}")]
@@ -151,8 +358,8 @@ pub enum Error {
     InvalidArgument {
         /// The argument's name.
         name: String,
-        /// Why it is not acceptable.
-        message: String,
+        /// Why it is not acceptable, in both languages.
+        message: Msg,
     },
 }
 
@@ -189,23 +396,74 @@ impl Error {
         matches!(self, Error::Load { .. } | Error::Io { .. })
     }
 
-    pub(crate) fn load(
-        kind: LoadErrorKind,
-        location: Location,
-        message: impl Into<String>,
-    ) -> Error {
-        Error::Load {
-            kind,
-            location: Box::new(location),
-            message: message.into(),
+    /// The whole message in `lang`: where, then what (for a load error), as the command line
+    /// prints it after `error[code]: `.
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Error::Load {
+                location, message, ..
+            } => format!("{}: {}", location.describe(lang), message.get(lang)),
+            Error::Io { path, source } => {
+                if vi {
+                    format!("{path}: {}", io_vi(source))
+                } else {
+                    format!("{path}: {source}")
+                }
+            }
+            Error::UnknownProfile(id) => {
+                if vi {
+                    format!("không có quy định dựng sẵn `{id}` (dựng sẵn: bac-kan-1390)")
+                } else {
+                    self.to_string()
+                }
+            }
+            Error::UnknownScheme { scheme, known } => {
+                if vi {
+                    format!("hồ sơ quy định không có hình thức phân công `{scheme}` (các hình thức có: {known})")
+                } else {
+                    self.to_string()
+                }
+            }
+            Error::InvalidArgument { name, message } => {
+                if vi {
+                    format!("tham số `{name}` không hợp lệ: {}", message.vi)
+                } else {
+                    format!("invalid argument `{name}`: {}", message.en)
+                }
+            }
         }
     }
 
-    pub(crate) fn invalid_argument(name: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn load(kind: LoadErrorKind, location: Location, message: Msg) -> Error {
+        Error::Load {
+            kind,
+            location: Box::new(location),
+            message,
+        }
+    }
+
+    pub(crate) fn invalid_argument(name: &str, message: Msg) -> Error {
         Error::InvalidArgument {
             name: name.to_owned(),
-            message: message.into(),
+            message,
         }
+    }
+}
+
+/// An operating system error in Vietnamese: the kinds a person meets, else the system's text.
+fn io_vi(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục này".to_owned(),
+        K::PermissionDenied => "không có quyền đọc hoặc ghi".to_owned(),
+        K::AlreadyExists => "đã có một tệp trùng tên".to_owned(),
+        K::InvalidData => format!("nội dung không đọc được ({e})"),
+        K::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
+        K::NotADirectory => "đây là một tệp, không phải thư mục".to_owned(),
+        K::StorageFull => "ổ đĩa đã đầy".to_owned(),
+        _ => format!("lỗi của hệ điều hành ({e})"),
     }
 }
 

@@ -17,7 +17,7 @@
 //! assert!(Dataset::from_json_str_with_limits(text, &Limits::none()).is_ok());
 //! ```
 
-use crate::error::{Error, LoadErrorKind, Location};
+use crate::error::{Error, LoadErrorKind, Location, Msg};
 
 /// Configurable caps on input size and record counts, enforced by the loaders
 /// ([`crate::Dataset::load_with_limits`], [`crate::Dataset::from_json_str_with_limits`],
@@ -84,9 +84,15 @@ impl Limits {
         if bytes > self.max_input_bytes {
             return Err(exceeded(
                 location(),
-                format!(
-                    "the input is {bytes} bytes, more than the limit `max_input_bytes` = {}",
-                    self.max_input_bytes
+                Msg::new(
+                    format!(
+                        "dữ liệu vào có {bytes} byte, vượt giới hạn `max_input_bytes` = {}",
+                        self.max_input_bytes
+                    ),
+                    format!(
+                        "the input is {bytes} bytes, more than the limit `max_input_bytes` = {}",
+                        self.max_input_bytes
+                    ),
                 ),
             ));
         }
@@ -103,9 +109,15 @@ impl Limits {
         if count > self.max_records_per_table {
             return Err(exceeded(
                 location(),
-                format!(
-                    "`{table}` has more than {} records, the limit `max_records_per_table`",
-                    self.max_records_per_table
+                Msg::new(
+                    format!(
+                        "bảng `{table}` có hơn {} bản ghi, vượt giới hạn `max_records_per_table`",
+                        self.max_records_per_table
+                    ),
+                    format!(
+                        "`{table}` has more than {} records, the limit `max_records_per_table`",
+                        self.max_records_per_table
+                    ),
                 ),
             ));
         }
@@ -122,9 +134,15 @@ impl Limits {
         if count > self.max_sheets {
             return Err(exceeded(
                 location(),
-                format!(
-                    "the workbook has {count} sheets, more than the limit `max_sheets` = {}",
-                    self.max_sheets
+                Msg::new(
+                    format!(
+                        "sổ tính có {count} trang tính, vượt giới hạn `max_sheets` = {}",
+                        self.max_sheets
+                    ),
+                    format!(
+                        "the workbook has {count} sheets, more than the limit `max_sheets` = {}",
+                        self.max_sheets
+                    ),
                 ),
             ));
         }
@@ -142,9 +160,20 @@ impl Limits {
         if count > self.max_cells {
             return Err(exceeded(
                 location(),
-                format!(
-                    "the workbook has more than {} {what}, the limit `max_cells`",
-                    self.max_cells
+                Msg::new(
+                    format!(
+                        "sổ tính có hơn {} {}, vượt giới hạn `max_cells`",
+                        self.max_cells,
+                        match what {
+                            "shared strings" => "chuỗi dùng chung",
+                            "cells" => "ô",
+                            other => other,
+                        }
+                    ),
+                    format!(
+                        "the workbook has more than {} {what}, the limit `max_cells`",
+                        self.max_cells
+                    ),
                 ),
             ));
         }
@@ -160,9 +189,15 @@ impl Limits {
         if bytes > self.max_field_bytes {
             return Err(exceeded(
                 location(),
-                format!(
-                    "a field of {bytes} bytes, more than the limit `max_field_bytes` = {}",
-                    self.max_field_bytes
+                Msg::new(
+                    format!(
+                        "một trường dài {bytes} byte, vượt giới hạn `max_field_bytes` = {}",
+                        self.max_field_bytes
+                    ),
+                    format!(
+                        "a field of {bytes} bytes, more than the limit `max_field_bytes` = {}",
+                        self.max_field_bytes
+                    ),
                 ),
             ));
         }
@@ -184,7 +219,7 @@ impl Default for Limits {
     }
 }
 
-fn exceeded(location: Location, message: String) -> Error {
+fn exceeded(location: Location, message: Msg) -> Error {
     Error::load(LoadErrorKind::LimitExceeded, location, message)
 }
 

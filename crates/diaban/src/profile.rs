@@ -475,8 +475,9 @@ impl Profile {
     }
 
     /// Every inconsistency, as (JSON path, message).
-    fn problems(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+    fn problems(&self) -> Vec<(String, crate::error::Msg)> {
+        use crate::error::Msg;
+        let mut out: Vec<(String, Msg)> = Vec::new();
         let articles: Vec<&str> = self
             .regulation
             .chapters
@@ -488,22 +489,34 @@ impl Profile {
         if reg.in_force_until.is_some_and(|end| end < reg.effective) {
             out.push((
                 "regulation.in_force_until".into(),
-                "the regulation ends before it takes effect".into(),
+                Msg::new(
+                    "quy định hết hiệu lực trước ngày có hiệu lực",
+                    "the regulation ends before it takes effect",
+                ),
             ));
         }
         if reg.repealed_on.is_some_and(|d| d <= reg.effective) {
             out.push((
                 "regulation.repealed_on".into(),
-                "the regulation is repealed before it takes effect".into(),
+                Msg::new(
+                    "quy định bị bãi bỏ trước ngày có hiệu lực",
+                    "the regulation is repealed before it takes effect",
+                ),
             ));
         }
         let mut check_article = |path: String, article: &Option<String>| {
             if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
                 out.push((
                     format!("{path}.article"),
-                    format!(
-                        "article `{a}` is not among the regulation's articles ({})",
-                        articles.join(", ")
+                    Msg::new(
+                        format!(
+                            "điều `{a}` không có trong các điều của quy định ({})",
+                            articles.join(", ")
+                        ),
+                        format!(
+                            "article `{a}` is not among the regulation's articles ({})",
+                            articles.join(", ")
+                        ),
                     ),
                 ));
             }
@@ -560,7 +573,10 @@ impl Profile {
             if scheme_ids.iter().take(i).any(|id| *id == s.id) {
                 out.push((
                     format!("{at}.id"),
-                    format!("scheme id `{}` is used twice", s.id),
+                    Msg::new(
+                        format!("mã hình thức phân công `{}` được dùng hai lần", s.id),
+                        format!("scheme id `{}` is used twice", s.id),
+                    ),
                 ));
             }
             for (name, c) in [
@@ -570,7 +586,14 @@ impl Profile {
                 if c.max.is_some_and(|max| max < c.min) {
                     out.push((
                         format!("{at}.{name}.value"),
-                        format!("max {} is below min {}", c.max.unwrap_or_default(), c.min),
+                        Msg::new(
+                            format!(
+                                "mức tối đa {} nhỏ hơn mức tối thiểu {}",
+                                c.max.unwrap_or_default(),
+                                c.min
+                            ),
+                            format!("max {} is below min {}", c.max.unwrap_or_default(), c.min),
+                        ),
                     ));
                 }
             }
@@ -578,7 +601,10 @@ impl Profile {
                 if s.duties.iter().take(j).any(|x| x.id == d.id) {
                     out.push((
                         format!("{at}.duties[{j}].id"),
-                        format!("duty id `{}` is used twice", d.id),
+                        Msg::new(
+                            format!("mã nhiệm vụ `{}` được dùng hai lần", d.id),
+                            format!("duty id `{}` is used twice", d.id),
+                        ),
                     ));
                 }
             }
@@ -588,7 +614,10 @@ impl Profile {
                 {
                     out.push((
                         format!("{at}.term_body.value"),
-                        format!("the role `{role}` depends on an assignment; a term body must be `issuer`, `issuer_standing_committee` or an organisation id"),
+                        Msg::new(
+                            format!("vai trò `{role}` phụ thuộc vào từng phân công; cơ quan có nhiệm kỳ phải là `issuer`, `issuer_standing_committee` hoặc mã một tổ chức"),
+                            format!("the role `{role}` depends on an assignment; a term body must be `issuer`, `issuer_standing_committee` or an organisation id"),
+                        ),
                     ));
                 }
             }
@@ -598,27 +627,45 @@ impl Profile {
                 if c.body.is_none() && c.role.is_none() && c.derived.is_none() {
                     out.push((
                         path.clone(),
-                        "the counterpart names no body, role or derivation".into(),
+                        Msg::new(
+                            "quan hệ công tác không nêu cơ quan, vai trò hay cách xác định bên kia",
+                            "the counterpart names no body, role or derivation",
+                        ),
                     ));
                 }
                 if let Some(via) = &c.via_scheme {
                     if !scheme_ids.contains(&via.as_str()) {
                         out.push((
                             format!("{path}.via_scheme"),
-                            format!("unknown scheme `{via}` (known: {})", scheme_ids.join(", ")),
+                            Msg::new(
+                                format!(
+                                    "không có hình thức phân công `{via}` (các hình thức có: {})",
+                                    scheme_ids.join(", ")
+                                ),
+                                format!(
+                                    "unknown scheme `{via}` (known: {})",
+                                    scheme_ids.join(", ")
+                                ),
+                            ),
                         ));
                     }
                 } else if c.derived == Some(Derivation::TargetDistrictLead) {
                     out.push((
                         format!("{path}.via_scheme"),
-                        "target_district_lead needs the scheme that assigns district leads".into(),
+                        Msg::new(
+                            "target_district_lead cần nêu hình thức phân công Ủy viên Ban Thường vụ phụ trách huyện (via_scheme)",
+                            "target_district_lead needs the scheme that assigns district leads",
+                        ),
                     ));
                 }
                 if matches!(c.role, Some(role) if !matches!(role, Role::Issuer | Role::IssuerStandingCommittee))
                 {
                     out.push((
                         format!("{path}.role"),
-                        "a fixed counterpart role must be `issuer` or `issuer_standing_committee`; use `derived` for the others".into(),
+                        Msg::new(
+                            "vai trò cố định của bên kia phải là `issuer` hoặc `issuer_standing_committee`; các trường hợp khác dùng `derived`",
+                            "a fixed counterpart role must be `issuer` or `issuer_standing_committee`; use `derived` for the others",
+                        ),
                     ));
                 }
             }
@@ -627,13 +674,19 @@ impl Profile {
                 if due_date(2023, due.month, due.day).is_none() || due.day == 0 {
                     out.push((
                         format!("{at}.evaluation.due.value"),
-                        format!("{}/{} is not a day of the year", due.day, due.month),
+                        Msg::new(
+                            format!("{}/{} không phải là một ngày trong năm", due.day, due.month),
+                            format!("{}/{} is not a day of the year", due.day, due.month),
+                        ),
                     ));
                 }
                 if e.min_days_in_year.value > 366 {
                     out.push((
                         format!("{at}.evaluation.min_days_in_year.value"),
-                        "a year has at most 366 days".into(),
+                        Msg::new(
+                            "một năm có nhiều nhất 366 ngày",
+                            "a year has at most 366 days",
+                        ),
                     ));
                 }
                 if matches!(
@@ -642,7 +695,10 @@ impl Profile {
                 ) {
                     out.push((
                         format!("{at}.evaluation.author.value"),
-                        "the evaluation author must be a party committee (target_party_committee or target_district_party_committee)".into(),
+                        Msg::new(
+                            "người viết bản đánh giá phải là một cấp ủy (target_party_committee hoặc target_district_party_committee)",
+                            "the evaluation author must be a party committee (target_party_committee or target_district_party_committee)",
+                        ),
                     ));
                 }
             }

@@ -186,7 +186,13 @@ impl<'d> Index<'d> {
                 .find(|s| s.coverage.is_some())
                 .or(profile.schemes.first())
                 .ok_or_else(|| {
-                    crate::Error::invalid_argument("scheme", "the profile has no schemes")
+                    crate::Error::invalid_argument(
+                        "scheme",
+                        crate::error::Msg::new(
+                            "hồ sơ quy định không có hình thức phân công nào",
+                            "the profile has no schemes",
+                        ),
+                    )
                 })?,
         };
         let mut targets: Vec<TargetRow<'d>> = Vec::new();

@@ -137,9 +137,15 @@ pub fn builtin(id: &str) -> Result<Vec<ReorganizationEdge>> {
         "bac-kan-2025" => Ok(bac_kan_2025()),
         _ => Err(Error::invalid_argument(
             "events",
-            format!(
-                "`{id}` is neither a file nor a built-in event (built-in: {})",
-                BUILTIN.join(", ")
+            crate::error::Msg::new(
+                format!(
+                    "`{id}` không phải là tệp, cũng không phải sự kiện dựng sẵn (dựng sẵn: {})",
+                    BUILTIN.join(", ")
+                ),
+                format!(
+                    "`{id}` is neither a file nor a built-in event (built-in: {})",
+                    BUILTIN.join(", ")
+                ),
             ),
         )),
     }
@@ -298,19 +304,23 @@ pub fn events(edges: &[ReorganizationEdge]) -> BTreeMap<NaiveDate, Vec<&Reorgani
 pub fn validate_edges(edges: &[ReorganizationEdge]) -> Result<()> {
     let mut new_units: HashMap<(NaiveDate, &str), (&str, crate::model::UnitType)> = HashMap::new();
     for (i, e) in edges.iter().enumerate() {
-        let at = format!(
-            "edge {} ({} {} → {})",
+        let new = e.new_code.as_deref().unwrap_or("–");
+        let at = format!("edge {} ({} {} → {new})", i + 1, e.effective, e.old_code);
+        let at_vi = format!(
+            "dòng sắp xếp {} (ngày {}, {} → {new})",
             i + 1,
-            e.effective,
-            e.old_code,
-            e.new_code.as_deref().unwrap_or("–")
+            e.effective.format("%d/%m/%Y"),
+            e.old_code
         );
         match (e.part, &e.new_code, &e.new_name, e.new_type) {
             (Part::Abolished, None, None, None) => {}
             (Part::Abolished, _, _, _) => {
                 return Err(Error::invalid_argument(
                     "events",
-                    format!("{at}: an abolished unit has no new code, name or type"),
+                    crate::error::Msg::new(
+                        format!("{at_vi}: đơn vị bị giải thể thì không có mã, tên hay loại mới"),
+                        format!("{at}: an abolished unit has no new code, name or type"),
+                    ),
                 ))
             }
             (_, Some(code), Some(name), Some(t)) => {
@@ -319,7 +329,10 @@ pub fn validate_edges(edges: &[ReorganizationEdge]) -> Result<()> {
                     if ty != t {
                         return Err(Error::invalid_argument(
                             "events",
-                            format!("{at}: new unit {code} is a {ty} (`{n}`) by another edge and a {t} (`{name}`) here"),
+                            crate::error::Msg::new(
+                                format!("{at_vi}: đơn vị mới {code} là {} (`{n}`) theo một dòng khác nhưng là {} (`{name}`) ở đây", crate::words::label_vi(ty), crate::words::label_vi(t)),
+                                format!("{at}: new unit {code} is a {ty} (`{n}`) by another edge and a {t} (`{name}`) here"),
+                            ),
                         ));
                     }
                 }
@@ -327,9 +340,15 @@ pub fn validate_edges(edges: &[ReorganizationEdge]) -> Result<()> {
             _ => {
                 return Err(Error::invalid_argument(
                     "events",
-                    format!(
-                        "{at}: a `{}` edge needs new_code, new_name and new_type",
-                        e.part
+                    crate::error::Msg::new(
+                        format!(
+                            "{at_vi}: dòng loại `{}` cần có mã mới, tên mới và loại mới (new_code, new_name, new_type)",
+                            e.part
+                        ),
+                        format!(
+                            "{at}: a `{}` edge needs new_code, new_name and new_type",
+                            e.part
+                        ),
                     ),
                 ))
             }

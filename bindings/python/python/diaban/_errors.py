@@ -20,15 +20,30 @@ __all__ = [
 
 
 class DiabanError(Exception):
-    """Base class of every error diaban raises. ``code`` is stable (``json_syntax``, ``io``...)."""
+    """Base class of every error diaban raises. ``code`` is stable (``json_syntax``, ``io``...).
+
+    The message is Vietnamese, the default language; ``message_vi`` and ``message_en`` hold it
+    in each language (with the place in the input: file, line or sheet and cell, field).
+    """
 
     code: str
     message: str
+    message_vi: str
+    message_en: str
 
-    def __init__(self, message: str, *, code: str = "error") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "error",
+        message_vi: Optional[str] = None,
+        message_en: Optional[str] = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.message_vi = message if message_vi is None else message_vi
+        self.message_en = message if message_en is None else message_en
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
@@ -66,8 +81,10 @@ class LoadError(DiabanError, ValueError):
         json_path: Optional[str] = None,
         sheet: Optional[str] = None,
         cell: Optional[str] = None,
+        message_vi: Optional[str] = None,
+        message_en: Optional[str] = None,
     ) -> None:
-        super().__init__(message, code=code)
+        super().__init__(message, code=code, message_vi=message_vi, message_en=message_en)
         self.path = path
         self.line = line
         self.column = column
@@ -86,8 +103,16 @@ class UnknownProfileError(DiabanError, ValueError):
 
     profile: Optional[str]
 
-    def __init__(self, message: str, *, code: str = "unknown_profile", profile: Optional[str] = None) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "unknown_profile",
+        profile: Optional[str] = None,
+        message_vi: Optional[str] = None,
+        message_en: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, message_vi=message_vi, message_en=message_en)
         self.profile = profile
 
 
@@ -96,8 +121,16 @@ class UnknownSchemeError(DiabanError, ValueError):
 
     scheme: Optional[str]
 
-    def __init__(self, message: str, *, code: str = "unknown_scheme", scheme: Optional[str] = None) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "unknown_scheme",
+        scheme: Optional[str] = None,
+        message_vi: Optional[str] = None,
+        message_en: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, message_vi=message_vi, message_en=message_en)
         self.scheme = scheme
 
 
@@ -106,8 +139,16 @@ class InvalidArgumentError(DiabanError, ValueError):
 
     argument: Optional[str]
 
-    def __init__(self, message: str, *, code: str = "invalid_argument", argument: Optional[str] = None) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "invalid_argument",
+        argument: Optional[str] = None,
+        message_vi: Optional[str] = None,
+        message_en: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, code=code, message_vi=message_vi, message_en=message_en)
         self.argument = argument
 
 

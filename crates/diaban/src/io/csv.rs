@@ -8,7 +8,7 @@
 
 use super::columns;
 use super::rows::{self, HeaderCell, Source};
-use crate::error::{Error, LoadErrorKind, Location, Result};
+use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -84,9 +84,15 @@ pub fn read_dir_with(dir: &Path, limits: &Limits, delimiter: Option<u8>) -> Resu
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 Location::file(path.display().to_string()),
-                format!(
-                    "unknown file `{name}` in a CSV folder (known: {})",
-                    FILES.join(", ")
+                Msg::new(
+                    format!(
+                        "thư mục CSV có tệp lạ `{name}` (các tệp được đọc: {})",
+                        FILES.join(", ")
+                    ),
+                    format!(
+                        "unknown file `{name}` in a CSV folder (known: {})",
+                        FILES.join(", ")
+                    ),
                 ),
             ));
         }
@@ -136,9 +142,15 @@ fn read_named<'a>(
     if let Some(d) = delimiter.filter(|d| !DELIMITERS.contains(d)) {
         return Err(Error::invalid_argument(
             "delimiter",
-            format!(
-                "`{}` is not a CSV separator diaban reads (`,` `;` or tab)",
-                char::from(d).escape_default()
+            Msg::new(
+                format!(
+                    "`{}` không phải là dấu phân cách CSV mà diaban đọc được (`,` `;` hoặc tab)",
+                    char::from(d).escape_default()
+                ),
+                format!(
+                    "`{}` is not a CSV separator diaban reads (`,` `;` or tab)",
+                    char::from(d).escape_default()
+                ),
             ),
         ));
     }
@@ -152,14 +164,17 @@ fn read_named<'a>(
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 Location::file(display(name)),
-                format!("unknown file `{base}` (known: {})", FILES.join(", ")),
+                Msg::new(
+                    format!("tệp lạ `{base}` (các tệp được đọc: {})", FILES.join(", ")),
+                    format!("unknown file `{base}` (known: {})", FILES.join(", ")),
+                ),
             ));
         };
         if by_name.insert(known, (name, text)).is_some() {
             return Err(Error::load(
                 LoadErrorKind::InvalidValue,
                 Location::file(display(name)),
-                "this file is given twice",
+                Msg::new("tệp này được đưa vào hai lần", "this file is given twice"),
             ));
         }
     }
@@ -167,7 +182,10 @@ fn read_named<'a>(
         return Err(Error::load(
             LoadErrorKind::MissingField,
             Location::file(display("units.csv")),
-            "`units.csv` is required",
+            Msg::new(
+                "cần có tệp `units.csv` (danh sách đơn vị hành chính)",
+                "`units.csv` is required",
+            ),
         ));
     }
     let mut ds = Dataset::default();
@@ -273,7 +291,10 @@ fn read_table(
         return Err(Error::load(
             LoadErrorKind::CsvSyntax,
             Location { file: Some(file.to_owned()), line: Some(line), ..Location::default() },
-            "a stray or unclosed quote: a quoted field must start and end with `\"` (write `\"\"` for a quote inside it)",
+            Msg::new(
+                "dấu ngoặc kép thừa hoặc chưa đóng: một ô trong ngoặc kép phải mở và đóng bằng `\"` (viết `\"\"` cho dấu ngoặc kép bên trong)",
+                "a stray or unclosed quote: a quoted field must start and end with `\"` (write `\"\"` for a quote inside it)",
+            ),
         ));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -346,11 +367,15 @@ fn csv_error(file: &str, e: &csv::Error, lines: &mut Lines<'_>) -> Error {
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("this row has {len} fields but the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_owned(),
-        _ => e.to_string(),
+        } => Msg::new(
+            format!("hàng này có {len} ô nhưng dòng tiêu đề có {expected_len} cột"),
+            format!("this row has {len} fields but the header has {expected_len}"),
+        ),
+        csv::ErrorKind::Utf8 { .. } => Msg::new(
+            "văn bản không phải UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)",
+            "invalid UTF-8",
+        ),
+        _ => Msg::new(format!("CSV không hợp lệ ({e})"), e.to_string()),
     };
     Error::load(
         LoadErrorKind::CsvSyntax,
@@ -394,7 +419,13 @@ pub fn write_texts_with(
                 .delimiter(delimiter)
                 .from_writer(Vec::new());
             let fail = |e: csv::Error| {
-                Error::invalid_argument("dataset", format!("cannot write CSV: {e}"))
+                Error::invalid_argument(
+                    "dataset",
+                    Msg::new(
+                        format!("không ghi được CSV: {e}"),
+                        format!("cannot write CSV: {e}"),
+                    ),
+                )
             };
             writer
                 .write_record(table.columns.iter().map(|c| c.name))
@@ -403,10 +434,20 @@ pub fn write_texts_with(
                 writer.write_record(row).map_err(fail)?;
             }
             let bytes = writer.into_inner().map_err(|e| {
-                Error::invalid_argument("dataset", format!("cannot write CSV: {e}"))
+                Error::invalid_argument(
+                    "dataset",
+                    Msg::new(
+                        format!("không ghi được CSV: {e}"),
+                        format!("cannot write CSV: {e}"),
+                    ),
+                )
             })?;
-            let text = String::from_utf8(bytes)
-                .map_err(|e| Error::invalid_argument("dataset", e.to_string()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::invalid_argument(
+                    "dataset",
+                    Msg::new(format!("không ghi được CSV: {e}"), e.to_string()),
+                )
+            })?;
             Ok((name, if bom { format!("\u{feff}{text}") } else { text }))
         })
         .collect()

@@ -1,6 +1,6 @@
 //! JSON documents: the dataset and the profile, read with the JSON path of any error.
 
-use crate::error::{Error, LoadErrorKind, Location, Result};
+use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;
 use crate::model::Dataset;
 use serde::de::DeserializeOwned;
@@ -35,7 +35,7 @@ fn precise_error<T: DeserializeOwned>(text: &str, file: &str) -> Error {
             Ok(()) => Error::load(
                 LoadErrorKind::JsonSyntax,
                 Location::file(file),
-                "invalid JSON",
+                Msg::new("JSON không hợp lệ", "invalid JSON"),
             ),
         },
     }
@@ -50,7 +50,7 @@ fn syntax(e: &serde_json::Error, file: &str) -> Error {
             column: Some(e.column() as u64),
             ..Location::default()
         },
-        e.to_string(),
+        Msg::from_serde(&e.to_string()),
     )
 }
 
@@ -84,11 +84,7 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>, file: &str) -> Er
             .filter(|s| !s.is_empty() && *s != "?")
             .map(str::to_owned),
     };
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_owned();
+    let message = Msg::from_serde(&message);
     let location = Location {
         file: Some(file.to_owned()),
         line: Some(inner.line() as u64),
@@ -132,7 +128,10 @@ impl Normalizer<'_> {
             return Err(Error::load(
                 LoadErrorKind::MissingField,
                 self.at(table, i, field),
-                format!("`{field}` must not be empty"),
+                Msg::new(
+                    format!("trường `{field}` không được để trống"),
+                    format!("`{field}` must not be empty"),
+                ),
             ));
         }
         nfc_in_place(value);
@@ -247,7 +246,12 @@ fn nfc_in_place(text: &mut String) {
 
 /// Writes `value` as pretty JSON.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::invalid_argument("value", e.to_string()))
+    serde_json::to_string_pretty(value).map_err(|e| {
+        Error::invalid_argument(
+            "value",
+            Msg::new(format!("không ghi được JSON: {e}"), e.to_string()),
+        )
+    })
 }
 
 #[cfg(test)]

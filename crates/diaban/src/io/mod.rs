@@ -70,7 +70,10 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
                     crate::error::LoadErrorKind::JsonSyntax
                 },
                 crate::error::Location::file(path.display().to_string()),
-                "the file starts with a UTF-16 byte-order mark but is not valid UTF-16 text",
+                crate::error::Msg::new(
+                    "tệp bắt đầu bằng dấu thứ tự byte UTF-16 nhưng nội dung không phải UTF-16 hợp lệ",
+                    "the file starts with a UTF-16 byte-order mark but is not valid UTF-16 text",
+                ),
             )
         });
     }
@@ -80,16 +83,22 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
             .get(..e.utf8_error().valid_up_to())
             .unwrap_or_default();
         let line = 1 + prefix.iter().filter(|b| **b == b'\n').count() as u64;
+        let encoding = likely_encoding(e.as_bytes());
         let message = if is_csv {
-            format!(
-                "the file is not UTF-8 text; it looks like {} — in Excel, open it and use \
-                 \"Lưu dưới dạng\" (Save As) → \"CSV UTF-8 (Comma delimited) (*.csv)\", then load that file",
-                likely_encoding(e.as_bytes())
+            crate::error::Msg::new(
+                format!(
+                    "tệp không phải văn bản UTF-8; có vẻ là {encoding} — hãy mở tệp trong Excel, chọn \
+                     \"Lưu dưới dạng\" → \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nạp tệp vừa lưu"
+                ),
+                format!(
+                    "the file is not UTF-8 text; it looks like {encoding} — in Excel, open it and use \
+                     \"Lưu dưới dạng\" (Save As) → \"CSV UTF-8 (Comma delimited) (*.csv)\", then load that file"
+                ),
             )
         } else {
-            format!(
-                "the file is not valid UTF-8 text (it looks like {}); save it again as UTF-8",
-                likely_encoding(e.as_bytes())
+            crate::error::Msg::new(
+                format!("tệp không phải văn bản UTF-8 hợp lệ (có vẻ là {encoding}); hãy lưu lại với bảng mã UTF-8"),
+                format!("the file is not valid UTF-8 text (it looks like {encoding}); save it again as UTF-8"),
             )
         };
         Error::load(
@@ -174,7 +183,10 @@ impl Dataset {
             return Err(Error::load(
                 crate::error::LoadErrorKind::XlsxSyntax,
                 crate::error::Location::file(name),
-                "this build of diaban reads no XLSX workbooks (built without the `xlsx-read` feature)",
+                crate::error::Msg::new(
+                    "bản diaban này không đọc sổ tính XLSX (được dựng không có tính năng `xlsx-read`)",
+                    "this build of diaban reads no XLSX workbooks (built without the `xlsx-read` feature)",
+                ),
             ));
         }
         if path
@@ -184,7 +196,10 @@ impl Dataset {
             return Err(Error::load(
                 crate::error::LoadErrorKind::XlsxSyntax,
                 crate::error::Location::file(name),
-                "not an XLSX workbook (an XLSX file is a zip archive; an old .xls workbook must be saved again as .xlsx)",
+                crate::error::Msg::new(
+                    "không phải sổ tính XLSX (tệp XLSX là một tệp nén zip; sổ tính .xls kiểu cũ phải được lưu lại dưới dạng .xlsx)",
+                    "not an XLSX workbook (an XLSX file is a zip archive; an old .xls workbook must be saved again as .xlsx)",
+                ),
             ));
         }
         let text = decode_text(path, bytes)?;

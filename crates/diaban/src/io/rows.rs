@@ -4,7 +4,7 @@
 //! formats cannot drift.
 
 use super::columns::{self, Column, Table};
-use crate::error::{Error, LoadErrorKind, Location, Result};
+use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;
 use crate::model::*;
 use crate::words::{describe, parse_word, Aliased};
@@ -140,10 +140,17 @@ pub(crate) fn header(
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 at(),
-                format!(
-                    "unknown column `{name}` in `{}` (known columns: {}; their Vietnamese headers are listed in docs/data-format.md)",
-                    table.name,
-                    table.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
+                Msg::new(
+                    format!(
+                        "cột lạ `{name}` trong bảng `{}` (các cột: {}; tiêu đề tiếng Việt tương ứng có trong docs/data-format.md)",
+                        table.name,
+                        table.columns.iter().map(|c| c.vi.first().copied().unwrap_or(c.name)).collect::<Vec<_>>().join(", "),
+                    ),
+                    format!(
+                        "unknown column `{name}` in `{}` (known columns: {}; their Vietnamese headers are listed in docs/data-format.md)",
+                        table.name,
+                        table.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
+                    ),
                 ),
             ));
         };
@@ -152,19 +159,30 @@ pub(crate) fn header(
                 LoadErrorKind::InvalidValue,
                 at(),
                 if column.name == name {
-                    format!("column `{name}` appears twice")
+                    Msg::new(
+                        format!("cột `{name}` xuất hiện hai lần"),
+                        format!("column `{name}` appears twice"),
+                    )
                 } else {
-                    format!("column `{name}` appears twice (as `{}`)", column.name)
+                    Msg::new(
+                        format!(
+                            "cột `{name}` xuất hiện hai lần (cùng nghĩa với `{}`)",
+                            column.name
+                        ),
+                        format!("column `{name}` appears twice (as `{}`)", column.name),
+                    )
                 },
             ));
         }
         cols.push(Some(column));
     }
     if let Some(missing) = table.required().find(|r| !index.contains_key(r)) {
-        let alias = table
-            .column(missing)
-            .and_then(|c| c.vi.first())
+        let vi_alias = table.column(missing).and_then(|c| c.vi.first());
+        let alias = vi_alias
             .map(|v| format!(" (or \"{v}\")"))
+            .unwrap_or_default();
+        let alias_vi = vi_alias
+            .map(|v| format!(" (hoặc \"{v}\")"))
             .unwrap_or_default();
         return Err(Error::load(
             LoadErrorKind::MissingField,
@@ -172,7 +190,10 @@ pub(crate) fn header(
                 field: Some(missing.to_owned()),
                 ..src.at(line, None, None)
             },
-            format!("missing column `{missing}`{alias}"),
+            Msg::new(
+                format!("thiếu cột `{missing}`{alias_vi}"),
+                format!("missing column `{missing}`{alias}"),
+            ),
         ));
     }
     Ok(Header {
@@ -221,7 +242,10 @@ impl<'r> Row<'r> {
             _ => Err(Error::load(
                 LoadErrorKind::InvalidValue,
                 self.at(column),
-                format!("`{text}` is not yes or no (write true or false; có or không)"),
+                Msg::new(
+                    format!("`{text}` không phải là có hoặc không (viết có hoặc không; true hoặc false)"),
+                    format!("`{text}` is not yes or no (write true or false; có or không)"),
+                ),
             )),
         }
     }
@@ -231,7 +255,10 @@ impl<'r> Row<'r> {
             Error::load(
                 LoadErrorKind::MissingField,
                 self.at(column),
-                format!("`{column}` must not be empty"),
+                Msg::new(
+                    format!("ô `{column}` không được để trống"),
+                    format!("`{column}` must not be empty"),
+                ),
             )
         })
     }
@@ -245,7 +272,14 @@ impl<'r> Row<'r> {
             Error::load(
                 LoadErrorKind::InvalidDate,
                 self.at(column),
-                format!("invalid date `{text}`: expected a real date as YYYY-MM-DD or DD/MM/YYYY"),
+                Msg::new(
+                    format!(
+                        "`{text}` không phải là một ngày có thật: viết DD/MM/YYYY hoặc YYYY-MM-DD"
+                    ),
+                    format!(
+                        "invalid date `{text}`: expected a real date as YYYY-MM-DD or DD/MM/YYYY"
+                    ),
+                ),
             )
         })
     }
@@ -276,9 +310,15 @@ impl<'r> Row<'r> {
             Error::load(
                 LoadErrorKind::InvalidValue,
                 self.at(column),
-                format!(
-                    "unknown value `{text}` (expected one of: {})",
-                    describe::<T>()
+                Msg::new(
+                    format!(
+                        "giá trị `{text}` không có trong danh mục (các giá trị được nhận: {})",
+                        describe::<T>()
+                    ),
+                    format!(
+                        "unknown value `{text}` (expected one of: {})",
+                        describe::<T>()
+                    ),
                 ),
             )
         })
@@ -300,7 +340,10 @@ impl<'r> Row<'r> {
             Error::load(
                 LoadErrorKind::InvalidValue,
                 self.at(column),
-                format!("`{text}` is not a whole number in the allowed range"),
+                Msg::new(
+                    format!("`{text}` không phải là một số nguyên trong khoảng cho phép"),
+                    format!("`{text}` is not a whole number in the allowed range"),
+                ),
             )
         })
     }
@@ -335,7 +378,13 @@ pub(crate) fn read_rows<T, F: Fields>(
                 return Err(Error::load(
                     LoadErrorKind::UnknownField,
                     src.at(line, header.position(i), None),
-                    format!("a value (`{}`) in a column without a header", value.trim()),
+                    Msg::new(
+                        format!(
+                            "có giá trị (`{}`) trong một cột không có tiêu đề",
+                            value.trim()
+                        ),
+                        format!("a value (`{}`) in a column without a header", value.trim()),
+                    ),
                 ));
             }
         }
@@ -398,7 +447,10 @@ pub(crate) fn fill<F: Fields>(
             return Err(Error::load(
                 LoadErrorKind::UnknownField,
                 Location::file(src.file.clone()),
-                format!("unknown table `{other}`"),
+                Msg::new(
+                    format!("bảng lạ `{other}`"),
+                    format!("unknown table `{other}`"),
+                ),
             ))
         }
     }
@@ -437,7 +489,10 @@ fn flat_unit(row: &Row<'_>) -> Result<(Option<Unit>, Unit, Unit)> {
             Error::load(
                 LoadErrorKind::MissingField,
                 row.at("district_type"),
-                format!("cannot tell the type of district `{district_name}` from its name; add a `district_type` column"),
+                Msg::new(
+                    format!("không xác định được loại đơn vị cấp huyện `{district_name}` từ tên; hãy thêm cột `district_type` (loại đơn vị cấp huyện)"),
+                    format!("cannot tell the type of district `{district_name}` from its name; add a `district_type` column"),
+                ),
             )
         })?,
     };

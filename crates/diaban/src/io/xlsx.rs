@@ -52,7 +52,12 @@ const EXACT_F64: f64 = 9_007_199_254_740_992.0;
 
 #[cfg(feature = "xlsx-read")]
 fn load_error(kind: LoadErrorKind, location: Location, message: impl Into<String>) -> Error {
-    Error::load(kind, location, message)
+    let message = message.into();
+    Error::load(
+        kind,
+        location,
+        crate::error::Msg::new(message.clone(), message),
+    )
 }
 
 #[cfg(feature = "xlsx-read")]
@@ -530,7 +535,13 @@ fn read_cells<RS: Read + std::io::Seek>(
 pub fn write_bytes(ds: &Dataset) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let fail = |e: rust_xlsxwriter::XlsxError| {
-        Error::invalid_argument("dataset", format!("cannot write the workbook: {e}"))
+        Error::invalid_argument(
+            "dataset",
+            crate::error::Msg::new(
+                format!("không ghi được sổ tính: {e}"),
+                format!("cannot write the workbook: {e}"),
+            ),
+        )
     };
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -540,10 +551,17 @@ pub fn write_bytes(ds: &Dataset) -> Result<Vec<u8>> {
         if rows.len() >= 1_048_576 {
             return Err(Error::invalid_argument(
                 "dataset",
-                format!(
-                    "`{}` has {} rows, more than a worksheet holds (1,048,575 under the header)",
-                    table.name,
-                    rows.len()
+                crate::error::Msg::new(
+                    format!(
+                        "bảng `{}` có {} hàng, nhiều hơn một trang tính chứa được (1.048.575 hàng dưới tiêu đề)",
+                        table.name,
+                        rows.len()
+                    ),
+                    format!(
+                        "`{}` has {} rows, more than a worksheet holds (1,048,575 under the header)",
+                        table.name,
+                        rows.len()
+                    ),
                 ),
             ));
         }
@@ -573,7 +591,10 @@ pub fn write_bytes(ds: &Dataset) -> Result<Vec<u8>> {
                 if value.chars().count() > 32_767 {
                     return Err(Error::invalid_argument(
                         "dataset",
-                        format!("a `{}` value in `{}` is longer than the 32,767 characters an Excel cell holds", column.name, table.name),
+                        crate::error::Msg::new(
+                            format!("một giá trị `{}` trong bảng `{}` dài hơn 32.767 ký tự, mức tối đa của một ô Excel", column.name, table.name),
+                            format!("a `{}` value in `{}` is longer than the 32,767 characters an Excel cell holds", column.name, table.name),
+                        ),
                     ));
                 }
                 match column.ty {

@@ -210,7 +210,10 @@ const REQUIRED: [&str; 6] = [
 ];
 
 fn internal(e: impl std::fmt::Display) -> Error {
-    Error::invalid_argument("proposals", e.to_string())
+    Error::invalid_argument(
+        "proposals",
+        crate::error::Msg::new(format!("không ghi được bảng đề xuất: {e}"), e.to_string()),
+    )
 }
 
 /// The proposals as CSV text: a UTF-8 BOM, a header of Vietnamese labels with the stable key in
@@ -297,7 +300,11 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
     };
     let syntax = |e: csv::Error| {
         let line = e.position().map_or(1, |p| line_of(p.byte()));
-        Error::load(LoadErrorKind::CsvSyntax, at(line, None), e.to_string())
+        Error::load(
+            LoadErrorKind::CsvSyntax,
+            at(line, None),
+            crate::error::Msg::new(format!("CSV không hợp lệ ({e})"), e.to_string()),
+        )
     };
     let headers = reader.headers().map_err(syntax)?.clone();
     let mut keys: Vec<&'static str> = Vec::with_capacity(headers.len());
@@ -315,7 +322,10 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
                 Error::load(
                     LoadErrorKind::UnknownField,
                     at(1, Some(cell)),
-                    format!("unknown column `{cell}`"),
+                    crate::error::Msg::new(
+                        format!("cột lạ `{cell}`"),
+                        format!("unknown column `{cell}`"),
+                    ),
                 )
             })?;
         keys.push(key);
@@ -324,7 +334,10 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
         return Err(Error::load(
             LoadErrorKind::MissingField,
             at(1, Some(missing)),
-            format!("the column `{missing}` is missing"),
+            crate::error::Msg::new(
+                format!("thiếu cột `{missing}`"),
+                format!("the column `{missing}` is missing"),
+            ),
         ));
     }
     let mut rows = Vec::new();
@@ -346,7 +359,10 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
                 Error::load(
                     LoadErrorKind::MissingField,
                     at(line, Some(key)),
-                    format!("`{key}` is empty"),
+                    crate::error::Msg::new(
+                        format!("ô `{key}` đang để trống"),
+                        format!("`{key}` is empty"),
+                    ),
                 )
             })
         };
@@ -358,7 +374,12 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
                         Error::load(
                             LoadErrorKind::InvalidDate,
                             at(line, Some(key)),
-                            format!("`{v}` is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+                            crate::error::Msg::new(
+                                format!(
+                                    "`{v}` không phải là một ngày (DD/MM/YYYY hoặc YYYY-MM-DD)"
+                                ),
+                                format!("`{v}` is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+                            ),
                         )
                     })
                 })
@@ -368,7 +389,7 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
             Error::load(
                 LoadErrorKind::MissingField,
                 at(line, Some("from")),
-                "`from` is empty",
+                crate::error::Msg::new("ô `from` (từ ngày) đang để trống", "`from` is empty"),
             )
         })?;
         rows.push(SuccessorProposal {
@@ -422,10 +443,13 @@ pub fn accept_successors(
     ds: &Dataset,
     rows: &[SuccessorProposal],
 ) -> Result<(Dataset, Vec<Assignment>)> {
-    let refuse = |i: usize, r: &SuccessorProposal, why: String| {
+    let refuse = |i: usize, r: &SuccessorProposal, vi: String, en: String| {
         Error::invalid_argument(
             "accept",
-            format!("row {} (new unit {}, {}): {why}", i + 1, r.new_unit, r.id),
+            crate::error::Msg::new(
+                format!("dòng {} (đơn vị mới {}, {}): {vi}", i + 1, r.new_unit, r.id),
+                format!("row {} (new unit {}, {}): {en}", i + 1, r.new_unit, r.id),
+            ),
         )
     };
     let assignments: HashMap<&str, &Assignment> =
@@ -445,13 +469,22 @@ pub fn accept_successors(
                 i,
                 r,
                 format!(
+                    "dòng {} đề xuất cùng đơn vị, cùng hình thức phân công và cùng ngày: mỗi đơn vị mới chỉ giữ một dòng",
+                    j + 1
+                ),
+                format!(
                     "row {} proposes the same unit for the same scheme and day: keep one row per new unit",
                     j + 1
                 ),
             ));
         }
         if !ids.insert(r.id.as_str()) {
-            return Err(refuse(i, r, "another row uses the same id".into()));
+            return Err(refuse(
+                i,
+                r,
+                "một dòng khác dùng cùng mã".into(),
+                "another row uses the same id".into(),
+            ));
         }
         let (Some(number), Some(signed)) = (
             r.decision_number.as_ref().filter(|n| !n.trim().is_empty()),
@@ -460,6 +493,7 @@ pub fn accept_successors(
             return Err(refuse(
                 i,
                 r,
+                "điền số và ngày quyết định (Số quyết định, Ngày quyết định) để xác nhận dòng này, hoặc xóa dòng".into(),
                 "fill in the decision number and date (Số quyết định, Ngày quyết định) to confirm the row, or delete it".into(),
             ));
         };
@@ -470,6 +504,10 @@ pub fn accept_successors(
                 refuse(
                     i,
                     r,
+                    format!(
+                        "không có phân công `{}` trong dữ liệu",
+                        r.previous_assignment
+                    ),
                     format!("no assignment `{}` in the dataset", r.previous_assignment),
                 )
             })?;
@@ -478,18 +516,32 @@ pub fn accept_successors(
                 i,
                 r,
                 format!(
+                    "`{}` không phải là phân công `{}` chấm dứt do sắp xếp đơn vị hành chính",
+                    previous.id, r.scheme
+                ),
+                format!(
                     "`{}` is not a `{}` assignment ended by a reorganisation",
                     previous.id, r.scheme
                 ),
             ));
         }
         if r.to.is_some_and(|to| to < r.from) {
-            return Err(refuse(i, r, "`to` is before `from`".into()));
+            return Err(refuse(
+                i,
+                r,
+                "ngày kết thúc (`to`) trước ngày bắt đầu (`from`)".into(),
+                "`to` is before `from`".into(),
+            ));
         }
         let Some(target) = unit_code_on(ds, &r.new_unit, r.from) else {
             return Err(refuse(
                 i,
                 r,
+                format!(
+                    "không có đơn vị `{}` nào còn hiệu lực vào ngày {}",
+                    r.new_unit,
+                    r.from.format("%d/%m/%Y")
+                ),
                 format!("no unit `{}` is in force on {}", r.new_unit, r.from),
             ));
         };
@@ -497,6 +549,10 @@ pub fn accept_successors(
             return Err(refuse(
                 i,
                 r,
+                format!(
+                    "`{}` không phải là cán bộ hay tổ chức nào trong dữ liệu",
+                    r.subject_id
+                ),
                 format!(
                     "`{}` is neither a person nor an organisation of the dataset",
                     r.subject_id
@@ -523,6 +579,7 @@ pub fn accept_successors(
                 return Err(refuse(
                     i,
                     r,
+                    format!("mã `{}` đã được một phân công khác dùng", r.id),
                     format!("the id `{}` is already used by another assignment", r.id),
                 ))
             }
