@@ -290,7 +290,8 @@ function describeError(e) {
   const where = parts.join(', ');
   const code = e?.code ?? 'internal';
   const fix = e?.userText ?? t('fixes')[code] ?? '';
-  const localized = state.lang === 'vi' ? e?.message_vi ?? e?.messageVi : null;
+  // The library's message in the page's language (it carries both; `message` is Vietnamese).
+  const localized = state.lang === 'vi' ? e?.messageVi : e?.messageEn;
   const lines = [`${t('loadError')}${where ? ` (${where})` : ''}: ${fix}`];
   if (!e?.userText) lines.push(`${t('detail')} [${code}]: ${localized ?? e?.message ?? e}`);
   return lines.join('\n');

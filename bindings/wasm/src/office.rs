@@ -11,6 +11,7 @@
 
 use crate::convert::from_js;
 use crate::error::argument;
+use diaban::error::Msg;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
@@ -68,7 +69,13 @@ const MAX_WIDTH: usize = 60;
 const EPOCH: Option<NaiveDate> = NaiveDate::from_ymd_opt(1899, 12, 30);
 
 fn fail(e: XlsxError) -> JsValue {
-    argument("tables", &format!("cannot write the workbook: {e}"))
+    argument(
+        "tables",
+        Msg::new(
+            format!("không ghi được sổ tính: {e}"),
+            format!("cannot write the workbook: {e}"),
+        ),
+    )
 }
 
 /// The serial number of a day in Excel's 1900 system (days from 1900-03-01 on: before that,
@@ -80,11 +87,23 @@ fn serial(day: NaiveDate) -> Option<f64> {
 }
 
 fn index16(i: usize) -> Result<u16, JsValue> {
-    u16::try_from(i).map_err(|_| argument("tables", "more columns than a worksheet holds"))
+    u16::try_from(i).map_err(|_| argument(
+            "tables",
+            Msg::new(
+                "nhiều cột hơn một trang tính chứa được",
+                "more columns than a worksheet holds",
+            ),
+        ))
 }
 
 fn index32(i: usize) -> Result<u32, JsValue> {
-    u32::try_from(i).map_err(|_| argument("tables", "more rows than a worksheet holds"))
+    u32::try_from(i).map_err(|_| argument(
+            "tables",
+            Msg::new(
+                "nhiều hàng hơn một trang tính chứa được",
+                "more rows than a worksheet holds",
+            ),
+        ))
 }
 
 /// The text of a cell, as a person reads it (`null` and `""` are an empty cell).
@@ -113,10 +132,17 @@ fn write_sheet(book: &mut Workbook, spec: &Sheet) -> Result<(), JsValue> {
     if spec.rows.len() + 1 + header_row as usize > MAX_ROWS {
         return Err(argument(
             "tables",
-            &format!(
-                "sheet `{}` has {} rows, more than a worksheet holds",
-                spec.name,
-                spec.rows.len()
+            Msg::new(
+                format!(
+                    "trang tính `{}` có {} hàng, nhiều hơn một trang tính chứa được",
+                    spec.name,
+                    spec.rows.len()
+                ),
+                format!(
+                    "sheet `{}` has {} rows, more than a worksheet holds",
+                    spec.name,
+                    spec.rows.len()
+                ),
             ),
         ));
     }
@@ -134,12 +160,21 @@ fn write_sheet(book: &mut Workbook, spec: &Sheet) -> Result<(), JsValue> {
         if row.len() > spec.columns.len() {
             return Err(argument(
                 "tables",
-                &format!(
-                    "row {} of sheet `{}` has {} cells for {} columns",
-                    r + 1,
-                    spec.name,
-                    row.len(),
-                    spec.columns.len()
+                Msg::new(
+                    format!(
+                        "hàng {} của trang tính `{}` có {} ô cho {} cột",
+                        r + 1,
+                        spec.name,
+                        row.len(),
+                        spec.columns.len()
+                    ),
+                    format!(
+                        "row {} of sheet `{}` has {} cells for {} columns",
+                        r + 1,
+                        spec.name,
+                        row.len(),
+                        spec.columns.len()
+                    ),
                 ),
             ));
         }
@@ -152,9 +187,15 @@ fn write_sheet(book: &mut Workbook, spec: &Sheet) -> Result<(), JsValue> {
             if shown.chars().count() > MAX_CELL {
                 return Err(argument(
                     "tables",
-                    &format!(
-                        "a cell of column `{}` in sheet `{}` is longer than the {MAX_CELL} characters an Excel cell holds",
-                        column.header, spec.name
+                    Msg::new(
+                        format!(
+                            "một ô của cột `{}` trong trang tính `{}` dài hơn {MAX_CELL} ký tự, mức tối đa của một ô Excel",
+                            column.header, spec.name
+                        ),
+                        format!(
+                            "a cell of column `{}` in sheet `{}` is longer than the {MAX_CELL} characters an Excel cell holds",
+                            column.header, spec.name
+                        ),
                     ),
                 ));
             }
@@ -229,7 +270,13 @@ fn write_sheet(book: &mut Workbook, spec: &Sheet) -> Result<(), JsValue> {
 pub fn write_tables(tables: JsValue) -> Result<Vec<u8>, JsValue> {
     let tables: Tables = from_js(tables, "tables")?;
     if tables.sheets.is_empty() {
-        return Err(argument("tables", "a workbook needs at least one sheet"));
+        return Err(argument(
+            "tables",
+            Msg::new(
+                "một sổ tính cần ít nhất một trang tính",
+                "a workbook needs at least one sheet",
+            ),
+        ));
     }
     let mut book = Workbook::new();
     for sheet in &tables.sheets {
