@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 pub use crate::duties::{DutyRow, EvaluationState, EvaluationStatus};
 
 /// One assignment in the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AssignmentYear {
     /// Assignment id.
     pub assignment_id: String,
@@ -55,7 +55,7 @@ pub struct AssignmentYear {
 }
 
 /// Counts for a group of assignments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Rollup {
     /// District code or agency id.
     pub id: String,
@@ -68,11 +68,12 @@ pub struct Rollup {
     /// Of which with a missing evaluation.
     pub evaluations_missing: usize,
     /// Evaluations by rating.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/Rating"}))]
     pub ratings: BTreeMap<Rating, usize>,
 }
 
 /// A proposal made to a body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ProposalRow {
     /// Activity id.
     pub id: String,
@@ -91,7 +92,7 @@ pub struct ProposalRow {
 }
 
 /// Totals of contributions of one kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Totals {
     /// Number of contribution records.
     pub records: u64,
@@ -102,18 +103,19 @@ pub struct Totals {
 }
 
 /// Contributions of one agency, commune or year, by kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ContributionTotals {
     /// Agency id, commune code or year.
     pub id: String,
     /// Its name.
     pub name: String,
     /// By contribution kind.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/ContributionKind"}))]
     pub by_kind: BTreeMap<ContributionKind, Totals>,
 }
 
 /// The rural-development programme's contributions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Programme {
     /// Per helping agency, in the year.
     pub by_agency: Vec<ContributionTotals>,
@@ -124,7 +126,7 @@ pub struct Programme {
 }
 
 /// The yearly report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct YearReport {
     /// The year.
     pub year: i32,
