@@ -19,9 +19,9 @@ pub fn profile() -> Value {
     schemars::schema_for!(crate::Profile).to_value()
 }
 
-/// One finding as every front end returns it ([`crate::Finding::to_json`]): the message in
-/// the language asked for. (A description of that JSON document, for the schema; a test
-/// checks the two agree.)
+/// One problem found in a dataset, as every front end returns it: the message in the language
+/// asked for.
+// The JSON document of `Finding::to_json`, described for the schema; a test checks they agree.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[schemars(rename = "Finding")]
@@ -47,7 +47,8 @@ struct FindingJson {
     details: Map<String, Value>,
 }
 
-/// The result of a check as every front end returns it ([`crate::Report::to_json`]).
+/// The result of a check: every finding, in a deterministic order, and their counts.
+// The JSON document of `Report::to_json`, described for the schema; a test checks they agree.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[schemars(rename = "Report")]
@@ -58,9 +59,9 @@ struct ReportJson {
     summary: Summary,
 }
 
-/// The stable code of an error, in every front end: the core's codes
-/// ([`crate::Error::code`]) and the front ends' own (`dataset_freed`, `unsupported`,
-/// `internal`). A test checks the core's list against [`crate::Error`].
+/// The stable code of an error, in every front end: the core's codes and the front ends' own
+/// (`dataset_freed`, `unsupported`, `internal`).
+// A test checks this list against `Error::code`.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[schemars(rename_all = "snake_case")]
