@@ -141,6 +141,7 @@ pub fn outputs() -> Value {
     define::<query::AssignmentView<'_>>(&mut g, r);
     define::<relations::Relation>(&mut g, r);
     define::<report::YearReport>(&mut g, r);
+    define::<report::Table>(&mut g, r);
     define::<reorg::Changes>(&mut g, r);
     define::<reorg::LineageReport>(&mut g, r);
     define::<model::ReorganizationEdge>(&mut g, r);
@@ -384,6 +385,9 @@ mod tests {
         for year in [2023, 2024, 2025] {
             let report = index.year_report(&profile, year, Some(date(2026, 1, 1)));
             conforms(&to(&report), "YearReport");
+            for name in crate::YearReport::TABLES {
+                conforms(&to(&report.table(name).unwrap()), "Table");
+            }
         }
         let (after, changes) = crate::reorg::apply(&ds, &crate::reorg::bac_kan_2025()).unwrap();
         assert!(!changes.assignments_closed.is_empty());
