@@ -136,12 +136,17 @@ trait Lang {
     fn list(&self, item: String) -> String;
     fn map(&self, key: Option<String>, value: String) -> String;
     fn any_map(&self) -> String;
+    fn any(&self) -> String;
     fn nullable(&self, inner: String) -> String;
 }
 
 /// The type of a member's schema. `optional` members (absent rather than `null` when empty, as
 /// the core writes them) drop their `null`.
 fn type_of(l: &dyn Lang, s: &Value, at: &str, optional: bool) -> Result<String, String> {
+    // `true` (or `{}`): any JSON value, such as a table's cells.
+    if *s == Value::Bool(true) || s.as_object().is_some_and(Map::is_empty) {
+        return Ok(l.any());
+    }
     if let Some(name) = ref_name(s) {
         return Ok(l.reference(name));
     }
@@ -237,6 +242,9 @@ impl Lang for Ts {
     }
     fn any_map(&self) -> String {
         "Record<string, unknown>".to_owned()
+    }
+    fn any(&self) -> String {
+        "unknown".to_owned()
     }
     fn nullable(&self, inner: String) -> String {
         format!("{inner} | null")
@@ -347,6 +355,9 @@ impl Lang for Py {
     }
     fn any_map(&self) -> String {
         "Dict[str, Any]".to_owned()
+    }
+    fn any(&self) -> String {
+        "Any".to_owned()
     }
     fn nullable(&self, inner: String) -> String {
         format!("Optional[{inner}]")

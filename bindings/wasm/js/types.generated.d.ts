@@ -104,6 +104,13 @@ export interface Basis {
   value: string | null;
 }
 
+/** What a column of a [`Table`] holds (so that a front end can type it: dates as dates). */
+export type CellKind =
+  | 'text' // Text (or empty).
+  | 'integer' // A whole number.
+  | 'boolean' // `true` or `false`.
+  | 'date'; // A day, as ISO `YYYY-MM-DD` text.
+
 /** What [`apply`] changed. */
 export interface Changes {
   /** The effective days of the events applied, in order. */
@@ -153,6 +160,14 @@ export interface ClosedAssignment {
   successors: string[];
   /** The legal basis of the edges that ended its target. */
   basis: string[];
+}
+
+/** A column of a [`Table`]. */
+export interface Column {
+  /** Its name (the CSV header, the DataFrame column). */
+  name: string;
+  /** What it holds. */
+  kind: CellKind;
 }
 
 /** What a contribution consisted of. */
@@ -617,6 +632,20 @@ export interface Summary {
   warnings: number;
   /** Info findings. */
   infos: number;
+}
+
+/**
+ * One table of a yearly report flattened for a spreadsheet: the one flattening every front
+ * end uses (`diaban report --csv`, Python's `YearReport.to_dicts` and `to_pandas`).
+ */
+export interface Table {
+  /** The columns, in order. */
+  columns: Column[];
+  /**
+   * One list of cells per row, in the order of the columns: text, numbers, booleans, dates
+   * as ISO text, `null` for an empty cell.
+   */
+  rows: unknown[][];
 }
 
 /** Totals of contributions of one kind. */

@@ -11,8 +11,10 @@ __all__ = [
     "AssignmentView",
     "AssignmentYear",
     "Basis",
+    "CellKind",
     "Changes",
     "ClosedAssignment",
+    "Column",
     "ContributionKind",
     "ContributionTotals",
     "Coverage",
@@ -50,6 +52,7 @@ __all__ = [
     "Source",
     "SubjectRef",
     "Summary",
+    "Table",
     "Totals",
     "Unit",
     "UnitChange",
@@ -81,6 +84,23 @@ ActivityKind = Literal[
 ``cell_meeting``: Attended a grassroots party cell's meeting.
 
 ``contribution``: Contributed money, materials or labour (rural-development programme).
+"""
+
+CellKind = Literal[
+    "text",
+    "integer",
+    "boolean",
+    "date",
+]
+"""What a column of a [`Table`] holds (so that a front end can type it: dates as dates).
+
+``text``: Text (or empty).
+
+``integer``: A whole number.
+
+``boolean``: `true` or `false`.
+
+``date``: A day, as ISO `YYYY-MM-DD` text.
 """
 
 ContributionKind = Literal[
@@ -609,6 +629,14 @@ class ClosedAssignment(TypedDict):
     basis: List[str]
 
 
+class Column(TypedDict):
+    """A column of a [`Table`]."""
+    #: Its name (the CSV header, the DataFrame column).
+    name: str
+    #: What it holds.
+    kind: "CellKind"
+
+
 class ContributionTotals(TypedDict):
     """Contributions of one agency, commune or year, by kind."""
     #: Agency id, commune code or year.
@@ -935,6 +963,17 @@ class Summary(TypedDict):
     warnings: int
     #: Info findings.
     infos: int
+
+
+class Table(TypedDict):
+    """One table of a yearly report flattened for a spreadsheet: the one flattening every front
+    end uses (`diaban report --csv`, Python's `YearReport.to_dicts` and `to_pandas`).
+    """
+    #: The columns, in order.
+    columns: List["Column"]
+    #: One list of cells per row, in the order of the columns: text, numbers, booleans, dates
+    #: as ISO text, `null` for an empty cell.
+    rows: List[List[Any]]
 
 
 class Totals(TypedDict):
