@@ -448,12 +448,19 @@ fn python(defs: &Map<String, Value>) -> Result<String, String> {
         match shape(name, def)? {
             Shape::Words(words) => {
                 words_out.push('\n');
+                // A union of one-word literals rather than one `Literal` of all the words: the
+                // same type to a checker, and a `typing.Union` at run time, as mypy.stubtest
+                // expects of an alias it reads as a union.
                 let list = words
                     .iter()
-                    .map(|(w, _)| format!("    {},", py_str(w)))
+                    .map(|(w, _)| format!("    Literal[{}],", py_str(w)))
                     .collect::<Vec<_>>()
                     .join("\n");
-                let _ = writeln!(words_out, "{name} = Literal[\n{list}\n]");
+                if let [(only, _)] = words.as_slice() {
+                    let _ = writeln!(words_out, "{name} = Literal[{}]", py_str(only));
+                } else {
+                    let _ = writeln!(words_out, "{name} = Union[\n{list}\n]");
+                }
                 let mut doc = description(def).unwrap_or_default().to_owned();
                 for (w, d) in &words {
                     if let Some(d) = d {
@@ -520,7 +527,7 @@ fn python(defs: &Map<String, Value>) -> Result<String, String> {
     let _ = writeln!(out, "from __future__ import annotations\n");
     let _ = writeln!(
         out,
-        "from typing import Any, Dict, List, Literal, Optional, TypedDict\n"
+        "from typing import Any, Dict, List, Literal, Optional, TypedDict, Union\n"
     );
     let mut all: Vec<&str> = names.clone();
     all.push("IsoDate");
@@ -595,7 +602,7 @@ mod tests {
         assert!(py.contains("_ThingRequired = TypedDict(\n    \"_ThingRequired\",\n    {\n        \"from\": IsoDate,"), "{py}");
         assert!(py.contains("    to: IsoDate\n"), "{py}");
         assert!(
-            py.contains("Kind = Literal[\n    \"a\",\n    \"b\",\n]"),
+            py.contains("Kind = Union[\n    Literal[\"a\"],\n    Literal[\"b\"],\n]"),
             "{py}"
         );
     }

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional, TypedDict
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
     "ActivityKind",
@@ -63,13 +63,13 @@ __all__ = [
 IsoDate = str
 """A calendar day as ISO ``YYYY-MM-DD`` text."""
 
-ActivityKind = Literal[
-    "committee_meeting",
-    "field_visit",
-    "guidance",
-    "proposal",
-    "cell_meeting",
-    "contribution",
+ActivityKind = Union[
+    Literal["committee_meeting"],
+    Literal["field_visit"],
+    Literal["guidance"],
+    Literal["proposal"],
+    Literal["cell_meeting"],
+    Literal["contribution"],
 ]
 """What a monitoring cadre or helping agency did.
 
@@ -86,11 +86,11 @@ ActivityKind = Literal[
 ``contribution``: Contributed money, materials or labour (rural-development programme).
 """
 
-CellKind = Literal[
-    "text",
-    "integer",
-    "boolean",
-    "date",
+CellKind = Union[
+    Literal["text"],
+    Literal["integer"],
+    Literal["boolean"],
+    Literal["date"],
 ]
 """What a column of a [`Table`] holds (so that a front end can type it: dates as dates).
 
@@ -103,13 +103,13 @@ CellKind = Literal[
 ``date``: A day, as ISO `YYYY-MM-DD` text.
 """
 
-ContributionKind = Literal[
-    "works",
-    "gifts",
-    "bicycles",
-    "houses",
-    "cash",
-    "labour_days",
+ContributionKind = Union[
+    Literal["works"],
+    Literal["gifts"],
+    Literal["bicycles"],
+    Literal["houses"],
+    Literal["cash"],
+    Literal["labour_days"],
 ]
 """What a contribution consisted of.
 
@@ -126,11 +126,11 @@ ContributionKind = Literal[
 ``labour_days``: Labour days.
 """
 
-EndReason = Literal[
-    "term_ended",
-    "replaced",
-    "reorganized",
-    "revoked",
+EndReason = Union[
+    Literal["term_ended"],
+    Literal["replaced"],
+    Literal["reorganized"],
+    Literal["revoked"],
 ]
 """Why an assignment ended.
 
@@ -143,22 +143,22 @@ EndReason = Literal[
 ``revoked``: The decision was revoked.
 """
 
-ErrorCode = Literal[
-    "json_syntax",
-    "csv_syntax",
-    "xlsx_syntax",
-    "unknown_field",
-    "missing_field",
-    "invalid_date",
-    "invalid_value",
-    "limit_exceeded",
-    "io",
-    "unknown_profile",
-    "unknown_scheme",
-    "invalid_argument",
-    "dataset_freed",
-    "unsupported",
-    "internal",
+ErrorCode = Union[
+    Literal["json_syntax"],
+    Literal["csv_syntax"],
+    Literal["xlsx_syntax"],
+    Literal["unknown_field"],
+    Literal["missing_field"],
+    Literal["invalid_date"],
+    Literal["invalid_value"],
+    Literal["limit_exceeded"],
+    Literal["io"],
+    Literal["unknown_profile"],
+    Literal["unknown_scheme"],
+    Literal["invalid_argument"],
+    Literal["dataset_freed"],
+    Literal["unsupported"],
+    Literal["internal"],
 ]
 """The stable code of an error, in every front end: the core's codes and the front ends' own
 (`dataset_freed`, `unsupported`, `internal`).
@@ -194,13 +194,13 @@ ErrorCode = Literal[
 ``internal``: A bug in diaban.
 """
 
-EvaluationState = Literal[
-    "ok",
-    "late",
-    "missing",
-    "not_due",
-    "not_required",
-    "none",
+EvaluationState = Union[
+    Literal["ok"],
+    Literal["late"],
+    Literal["missing"],
+    Literal["not_due"],
+    Literal["not_required"],
+    Literal["none"],
 ]
 """Where an assignment-year's evaluation stands.
 
@@ -217,34 +217,34 @@ EvaluationState = Literal[
 ``none``: The scheme has no evaluation policy.
 """
 
-FindingCode = Literal[
-    "duplicate_id",
-    "unknown_reference",
-    "invalid_period",
-    "unit_code_overlap",
-    "unit_not_in_force",
-    "coverage_gap",
-    "coverage_overlap",
-    "assignee_overloaded",
-    "ineligible_assignee",
-    "outside_term",
-    "outside_regulation",
-    "open_after_reorganization",
-    "activity_outside_assignment",
-    "duty_frequency_unmet",
-    "evaluation_missing",
-    "evaluation_late",
-    "evaluation_wrong_author",
-    "evaluation_duplicate",
-    "district_lead_missing",
-    "unfulfilled_not_replaced",
-    "target_out_of_scope",
-    "ntm_status_invalid",
-    "role_unresolved",
-    "not_covered_by_regulation",
-    "coverage_ending",
-    "assignment_duplicated",
-    "acting_too_long",
+FindingCode = Union[
+    Literal["duplicate_id"],
+    Literal["unknown_reference"],
+    Literal["invalid_period"],
+    Literal["unit_code_overlap"],
+    Literal["unit_not_in_force"],
+    Literal["coverage_gap"],
+    Literal["coverage_overlap"],
+    Literal["assignee_overloaded"],
+    Literal["ineligible_assignee"],
+    Literal["outside_term"],
+    Literal["outside_regulation"],
+    Literal["open_after_reorganization"],
+    Literal["activity_outside_assignment"],
+    Literal["duty_frequency_unmet"],
+    Literal["evaluation_missing"],
+    Literal["evaluation_late"],
+    Literal["evaluation_wrong_author"],
+    Literal["evaluation_duplicate"],
+    Literal["district_lead_missing"],
+    Literal["unfulfilled_not_replaced"],
+    Literal["target_out_of_scope"],
+    Literal["ntm_status_invalid"],
+    Literal["role_unresolved"],
+    Literal["not_covered_by_regulation"],
+    Literal["coverage_ending"],
+    Literal["assignment_duplicated"],
+    Literal["acting_too_long"],
 ]
 """The stable code of a finding. New codes may be added; these never change meaning.
 
@@ -303,9 +303,9 @@ FindingCode = Literal[
 ``acting_too_long``: An acting (temporary) assignment runs longer than the profile allows.
 """
 
-Lang = Literal[
-    "vi",
-    "en",
+Lang = Union[
+    Literal["vi"],
+    Literal["en"],
 ]
 """The language of messages.
 
@@ -314,10 +314,10 @@ Lang = Literal[
 ``en``: English.
 """
 
-Level = Literal[
-    "province",
-    "district",
-    "commune",
+Level = Union[
+    Literal["province"],
+    Literal["district"],
+    Literal["commune"],
 ]
 """The tier of government a unit or organisation belongs to.
 
@@ -328,11 +328,11 @@ Level = Literal[
 ``commune``: Commune level (xã, phường, thị trấn).
 """
 
-NtmStatus = Literal[
-    "not_met",
-    "standard",
-    "advanced",
-    "model",
+NtmStatus = Union[
+    Literal["not_met"],
+    Literal["standard"],
+    Literal["advanced"],
+    Literal["model"],
 ]
 """A commune's standing under the new-rural-development criteria.
 
@@ -345,14 +345,14 @@ NtmStatus = Literal[
 ``model``: Nông thôn mới kiểu mẫu.
 """
 
-OrgKind = Literal[
-    "party_committee",
-    "standing_committee",
-    "party_board",
-    "department",
-    "agency",
-    "mass_organization",
-    "party_cell",
+OrgKind = Union[
+    Literal["party_committee"],
+    Literal["standing_committee"],
+    Literal["party_board"],
+    Literal["department"],
+    Literal["agency"],
+    Literal["mass_organization"],
+    Literal["party_cell"],
 ]
 """What kind of body an organisation is.
 
@@ -371,10 +371,10 @@ OrgKind = Literal[
 ``party_cell``: A grassroots party cell (chi bộ).
 """
 
-Part = Literal[
-    "full",
-    "partial",
-    "abolished",
+Part = Union[
+    Literal["full"],
+    Literal["partial"],
+    Literal["abolished"],
 ]
 """Whether an old unit passes whole or in part to a new unit.
 
@@ -385,10 +385,10 @@ Part = Literal[
 ``abolished``: The old unit ends and passes to no new unit (the district level abolished in 2025); `new_code`, `new_name` and `new_type` are then empty.
 """
 
-Rank = Literal[
-    "head",
-    "deputy",
-    "member",
+Rank = Union[
+    Literal["head"],
+    Literal["deputy"],
+    Literal["member"],
 ]
 """A post's rank inside its organisation.
 
@@ -399,11 +399,11 @@ Rank = Literal[
 ``member``: A member or staff.
 """
 
-Rating = Literal[
-    "excellent",
-    "good",
-    "fulfilled",
-    "unfulfilled",
+Rating = Union[
+    Literal["excellent"],
+    Literal["good"],
+    Literal["fulfilled"],
+    Literal["unfulfilled"],
 ]
 """The rating of a yearly evaluation.
 
@@ -416,11 +416,11 @@ Rating = Literal[
 ``unfulfilled``: Không hoàn thành nhiệm vụ.
 """
 
-RelationKind = Literal[
-    "reports_to",
-    "directed_by",
-    "coordinates_with",
-    "evaluated_by",
+RelationKind = Union[
+    Literal["reports_to"],
+    Literal["directed_by"],
+    Literal["coordinates_with"],
+    Literal["evaluated_by"],
 ]
 """A working relationship the regulation creates.
 
@@ -433,10 +433,10 @@ RelationKind = Literal[
 ``evaluated_by``: Is evaluated by.
 """
 
-Severity = Literal[
-    "error",
-    "warning",
-    "info",
+Severity = Union[
+    Literal["error"],
+    Literal["warning"],
+    Literal["info"],
 ]
 """How serious a finding is.
 
@@ -447,10 +447,10 @@ Severity = Literal[
 ``info``: Worth knowing.
 """
 
-Source = Literal[
-    "seed",
-    "analog",
-    "assumed",
+Source = Union[
+    Literal["seed"],
+    Literal["analog"],
+    Literal["assumed"],
 ]
 """Where a parameter's value (and so a finding resting on it) comes from.
 
@@ -461,17 +461,17 @@ Source = Literal[
 ``assumed``: A default the province should confirm.
 """
 
-UnitType = Literal[
-    "Tỉnh",
-    "Thành phố Trung ương",
-    "Huyện",
-    "Quận",
-    "Thị xã",
-    "Thành phố",
-    "Xã",
-    "Phường",
-    "Thị trấn",
-    "Đặc khu",
+UnitType = Union[
+    Literal["Tỉnh"],
+    Literal["Thành phố Trung ương"],
+    Literal["Huyện"],
+    Literal["Quận"],
+    Literal["Thị xã"],
+    Literal["Thành phố"],
+    Literal["Xã"],
+    Literal["Phường"],
+    Literal["Thị trấn"],
+    Literal["Đặc khu"],
 ]
 """The GSO type of an administrative unit, written as the GSO writes it.
 
