@@ -132,6 +132,11 @@ def _date_required(text: str) -> _dt.date:
 _Built = TypeVar("_Built")
 
 
+def _fields(cls: type) -> List[str]:
+    """The public field names of a result dataclass (the columns of its flat rows)."""
+    return [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+
+
 def _build(cls: Type[_Built], document: Mapping[str, Any], **given: Any) -> _Built:
     """A result dataclass from its JSON document: each field takes the member of the same name
     (a date field, annotated ``_dt.date``, as a :class:`datetime.date`), unless ``given``."""
@@ -1040,8 +1045,7 @@ class Events(Sequence[ReorganizationEdge]):
 
     def to_pandas(self) -> "pandas.DataFrame":
         """The edges as a DataFrame. Needs pandas."""
-        columns = ["effective", "old_code", "new_code", "new_name", "new_type", "part", "basis"]
-        return _dates_to_datetime64(_flat_rows(self.to_dicts(), columns), ["effective"])
+        return _dates_to_datetime64(_flat_rows(self.to_dicts(), _fields(ReorganizationEdge)), ["effective"])
 
     def __repr__(self) -> str:
         days = sorted({e.effective for e in self.edges})
@@ -1212,11 +1216,10 @@ class Changes:
     def to_pandas(self, table: str = "assignments_closed") -> "pandas.DataFrame":
         """One table as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
         columns = {
-            "assignments_closed": ["id", "scheme", "subject_id", "target", "valid_to", "previous_valid_to",
-                                   "successors", "basis"],
-            "units_ended": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
-            "units_started": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
-            "left": ["kind", "id", "reason"],
+            "assignments_closed": _fields(ClosedAssignment),
+            "units_ended": ["effective", *_fields(Unit)],
+            "units_started": ["effective", *_fields(Unit)],
+            "left": _fields(LeftRecord),
         }
         rows = self.to_dicts(table)
         return _flat_rows(rows, columns[table])
@@ -1303,8 +1306,7 @@ class LineageReport:
 
     def to_pandas(self) -> "pandas.DataFrame":
         """The steps as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
-        columns = ["direction", "code", "name", "valid_from", "valid_to", "via", "effective", "part", "basis", "depth"]
-        return _flat_rows(self.to_dicts(), columns)
+        return _flat_rows(self.to_dicts(), ["direction", *_fields(LineageStep)])
 
     def __str__(self) -> str:
         def span(a: Optional[_dt.date], b: Optional[_dt.date]) -> str:
