@@ -1,7 +1,9 @@
 //! Project tasks: `cargo xtask test` runs every suite; `cargo xtask wasm` builds the
-//! WebAssembly package; `cargo xtask python` builds the Python module into a virtual environment.
+//! WebAssembly package; `cargo xtask python` builds the Python module into a virtual environment;
+//! `cargo xtask codegen` writes the bindings' type declarations from the core's schema.
 
 mod bench;
+mod codegen;
 mod python;
 mod wasm;
 
@@ -13,6 +15,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test(&args[1..]),
+        Some("codegen") => codegen::run(&root(), &args[1..]),
         Some("wasm") => wasm::build(&root()).map(|_| ()),
         Some("python") => python::build(&root()).map(|_| ()),
         Some("bench") => bench::run(&root(), &args[1..]),
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
                  WebAssembly tests in Node, the browser test\n  wasm                build the WebAssembly package into bindings/wasm/pkg\n  \
-                 python              build the Python module into target/venv\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
+                 python              build the Python module into target/venv\n  \
+                 codegen [--check]   write (or check) the bindings' type declarations from the core's schema\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
                  bench-guard         diaban against the polars peer on a small sample (part of test)\n  \
                  soak [--cases N] [--seed S]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
             );
@@ -86,6 +90,10 @@ fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String
 fn test(args: &[String]) -> Result<(), String> {
     let root = root();
     let rust_only = args.iter().any(|a| a == "--rust-only");
+    // First and cheap: the bindings' generated declarations match the core's schema.
+    step("cargo xtask codegen --check", || {
+        codegen::run(&root, &["--check".to_owned()])
+    })?;
     step("cargo fmt --check", || {
         run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[])
     })?;

@@ -574,6 +574,28 @@ fn parse_date(py: Python<'_>, text: &str) -> PyResult<String> {
     parse_day(py, "date", text).map(|d| d.to_string())
 }
 
+/// One table of a yearly report's document, flattened by the core (`YearReport::table`): the
+/// one flattening the command line's `report --csv` uses too.
+#[pyfunction]
+fn report_table<'py>(
+    py: Python<'py>,
+    document: &Bound<'py, PyAny>,
+    table: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = convert::from_py(document)?;
+    let report: diaban::YearReport = serde_json::from_value(value).map_err(|e| {
+        errors::invalid_argument(
+            py,
+            "document",
+            &format!("not a yearly report's document: {e}"),
+        )
+    })?;
+    let table = report
+        .table(table)
+        .map_err(|e| errors::core_error(py, &e))?;
+    convert::serialize_to_py(py, &table)
+}
+
 /// Panics inside the guard, to test that no panic reaches Python (used by the test suite only).
 #[pyfunction]
 fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
@@ -593,7 +615,9 @@ fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDataset>()?;
     m.add_class::<PyProfile>()?;
     m.add_class::<PyEvents>()?;
+    m.add("REPORT_TABLES", diaban::YearReport::TABLES.to_vec())?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(report_table, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())
 }

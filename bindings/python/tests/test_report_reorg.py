@@ -83,7 +83,10 @@ def test_report_flat_rows(demo: diaban.Dataset) -> None:
     assert len(rows) == len(report)
     for duty in report.duty_ids:
         assert {f"{duty}_done", f"{duty}_required", f"{duty}_met"} <= set(rows[0])
-    assert rows[0]["assignment_id"] == report[0].assignment_id and rows[0]["start"] == report[0].start
+    # The core's flattening (the same table as `diaban report --csv`): the days are `from`/`to`,
+    # as in the JSON document and the CSV.
+    assert rows[0]["assignment_id"] == report[0].assignment_id and rows[0]["from"] == report[0].start
+    assert rows[0]["year"] == 2025 and "evaluation_due" in rows[0]
     for table in diaban.YearReport.TABLES:
         assert isinstance(report.to_dicts(table), list)
     districts = report.to_dicts("districts")

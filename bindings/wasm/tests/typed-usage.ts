@@ -23,11 +23,16 @@ import {
   type DutyRow,
   type EndReason,
   type EvaluationState,
+  type ErrorCode,
   type EvaluationStatus,
   type Events,
+  type Basis,
   type Finding,
+  type FindingCode,
   type IsoDate,
   type LeftRecord,
+  type Organization,
+  type OrganizationChange,
   type LineageOptions,
   type LineageReport,
   type LineageStep,
@@ -46,6 +51,7 @@ import {
   type ReportOptions,
   type Rollup,
   type Severity,
+  type Source,
   type Summary,
   type Totals,
   type Unit,
@@ -67,7 +73,15 @@ if (first) {
   const kind: string = first.subject.kind;
   const detail: unknown = first.details['scheme'];
   console.log(severity, from, article, kind, detail, first.code === 'coverage_gap', first.message.length);
+  // The basis and the codes are generated from the core's schema (types.generated.d.ts).
+  const basis: Basis = first.basis;
+  const source: Source = basis.source;
+  const code: FindingCode = first.code;
+  console.log(source === 'assumed', basis.topic_vi, basis.topic_en, basis.parameter, basis.value, code);
 }
+// @ts-expect-error: finding codes are the core's vocabulary
+const notACode: FindingCode = 'no_such_code';
+console.log(notACode);
 ds.check();
 ds.check({ profile: { id: 'custom' }, recordedOn: null });
 
@@ -133,6 +147,9 @@ const unitType: UnitType | undefined = unit?.type;
 console.log(changes.events, changes.edges_added, unit?.code, unit?.parent_code, unit?.valid_from, unitType);
 const closed: ClosedAssignment[] = changes.assignments_closed;
 console.log(closed.map((c) => [c.id, c.valid_to, c.previous_valid_to, c.successors, c.basis]), changes.units_ended.length);
+const created: OrganizationChange[] = changes.organizations_created;
+const committee: Organization | undefined = created[0]?.organization;
+console.log(committee?.kind === 'party_committee', committee?.level, committee?.unit_code, changes.organizations_ended.length);
 const left: LeftRecord[] = changes.left;
 console.log(left.map((l) => [l.kind, l.id, l.reason]));
 const edge: ReorganizationEdge = { effective: '2025-07-01', old_code: '01945', new_code: '01954', new_name: 'Xã Ngân Sơn', new_type: 'Xã', part: 'full' };
@@ -165,7 +182,8 @@ try {
   if (e instanceof DiabanError) {
     const line: number | undefined = e.line;
     const where: string | undefined = e.path ?? e.field ?? e.file;
-    console.log(e.code === 'json_syntax', line, where, e.column, e.argument, e.message);
+    const code: ErrorCode = e.code;
+    console.log(code === 'json_syntax', line, where, e.column, e.argument, e.message);
   }
 }
 

@@ -524,7 +524,9 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
     out
 }
 
-/// `diaban report --csv`: one row per assignment, a column pair per duty.
+/// `diaban report --csv`: the core's `assignments` table (one row per assignment-year), with a
+/// `_done`/`_required`/`_met` column triple for every duty of the profile, whether or not the
+/// year has rows for it; Python's `YearReport.to_dicts()` is the same table.
 pub fn report_csv(r: &diaban::YearReport, profile: &Profile) -> Result<String, String> {
     let mut duties: Vec<&str> = Vec::new();
     for s in &profile.schemes {
@@ -534,96 +536,9 @@ pub fn report_csv(r: &diaban::YearReport, profile: &Profile) -> Result<String, S
             }
         }
     }
-    let mut header: Vec<String> = [
-        "year",
-        "assignment_id",
-        "scheme",
-        "subject_id",
-        "subject_name",
-        "agency_id",
-        "target",
-        "target_name",
-        "district_code",
-        "district_name",
-        "from",
-        "to",
-        "days",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    for d in &duties {
-        header.push(format!("{d}_done"));
-        header.push(format!("{d}_required"));
-    }
-    header.extend(
-        [
-            "proposals",
-            "evaluation_status",
-            "evaluation_id",
-            "rating",
-            "submitted_on",
-            "shortfall",
-        ]
-        .map(str::to_owned),
-    );
-    let mut w = String::new();
-    let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .map(|c| {
-                if c.contains([',', '"', '\n']) {
-                    format!("\"{}\"", c.replace('"', "\"\""))
-                } else {
-                    c.clone()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    w.push_str(&line(&header));
-    w.push('\n');
-    for a in &r.assignments {
-        let o = |v: &Option<String>| v.clone().unwrap_or_default();
-        let mut cells = vec![
-            r.year.to_string(),
-            a.assignment_id.clone(),
-            a.scheme.clone(),
-            a.subject_id.clone(),
-            o(&a.subject_name),
-            o(&a.agency_id),
-            a.target.clone(),
-            o(&a.target_name),
-            o(&a.district_code),
-            o(&a.district_name),
-            a.period.from.to_string(),
-            a.period.to.map(|d| d.to_string()).unwrap_or_default(),
-            a.days.to_string(),
-        ];
-        for d in &duties {
-            match a.duties.iter().find(|x| x.duty == *d) {
-                Some(x) => cells.extend([x.done.to_string(), x.required.to_string()]),
-                None => cells.extend([String::new(), String::new()]),
-            }
-        }
-        cells.extend([
-            a.proposals.to_string(),
-            a.evaluation.status.to_string(),
-            o(&a.evaluation.evaluation_id),
-            a.evaluation
-                .rating
-                .map(|r| r.to_string())
-                .unwrap_or_default(),
-            a.evaluation
-                .submitted_on
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            a.shortfall.to_string(),
-        ]);
-        w.push_str(&line(&cells));
-        w.push('\n');
-    }
-    Ok(w)
+    r.assignments_table(&duties)
+        .to_csv()
+        .map_err(|e| e.to_string())
 }
 
 fn relation_word(kind: diaban::profile::RelationKind, lang: Lang) -> &'static str {

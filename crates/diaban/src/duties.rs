@@ -99,7 +99,7 @@ impl<'d> ActivityIndex<'d> {
 }
 
 /// One duty of one assignment in the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DutyRow {
     /// Duty id.
     pub duty: String,
@@ -132,7 +132,7 @@ word_enum! {
 }
 
 /// Where an assignment-year's evaluation stands, with the evaluation if there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct EvaluationStatus {
     /// The state.
     pub status: EvaluationState,

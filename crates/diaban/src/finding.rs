@@ -189,7 +189,7 @@ impl Code {
 
 /// What a finding rests on: the source of the rule's parameter, the article where the
 /// regulation's text numbers it, and the topic otherwise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Basis {
     /// `seed` (the regulation's text as reported), `analog` (another regulation) or `assumed`.
     pub source: Source,
@@ -228,7 +228,7 @@ word_enum! {
 }
 
 /// What a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 pub struct SubjectRef {
     /// The kind of record: `unit`, `organization`, `person`, `term`, `assignment`, `activity`,
     /// `evaluation`, `scheme`, `reorganization`, `ntm_status`, or `profile` (a role the
@@ -320,7 +320,7 @@ impl Finding {
 }
 
 /// Counts of findings by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Error findings.
     pub errors: usize,

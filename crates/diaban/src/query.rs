@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// An assignment with the names a reader needs, borrowed from the dataset (no copying:
 /// a point query stays well under a microsecond).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AssignmentView<'d> {
     /// Assignment id.
     pub id: &'d str,
@@ -42,7 +42,7 @@ pub struct AssignmentView<'d> {
 }
 
 /// One row of a coverage table: a target in scope and who covers it on the day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CoverageRow<'d> {
     /// Unit code (or organisation id).
     pub code: &'d str,
@@ -62,7 +62,7 @@ pub struct CoverageRow<'d> {
 }
 
 /// The coverage table of a scheme on a day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Coverage<'d> {
     /// Scheme id.
     pub scheme: String,

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A person on the other side of a relationship.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PersonRef {
     /// Person id.
     pub id: String,
@@ -21,7 +21,7 @@ pub struct PersonRef {
 }
 
 /// One working relationship of one assignment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Relation {
     /// `reports_to`, `directed_by`, `coordinates_with` or `evaluated_by`.
     pub kind: RelationKind,

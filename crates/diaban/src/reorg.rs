@@ -184,7 +184,7 @@ pub fn load_or_builtin(arg: &str) -> Result<Vec<ReorganizationEdge>> {
 }
 
 /// A unit that an application ended or started, with the day of the event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct UnitChange {
     /// The effective day of the event.
     pub effective: NaiveDate,
@@ -193,7 +193,7 @@ pub struct UnitChange {
 }
 
 /// An assignment an application ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ClosedAssignment {
     /// Assignment id.
     pub id: String,
@@ -230,7 +230,7 @@ pub mod reasons {
 use reasons::{ACTIVITY_AFTER_END, EVALUATION_AFTER_END, NO_OLD_UNIT, PARENT_COMMITTEE_ENDED};
 
 /// A record the application left alone but a person should look at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LeftRecord {
     /// `activity`, `evaluation`, `organization` or `reorganization`.
     pub kind: &'static str,
@@ -241,7 +241,7 @@ pub struct LeftRecord {
 }
 
 /// An organisation that an application ended or created, with the day of the event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OrganizationChange {
     /// The effective day of the event.
     pub effective: NaiveDate,
@@ -250,7 +250,7 @@ pub struct OrganizationChange {
 }
 
 /// What [`apply`] changed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Changes {
     /// The effective days of the events applied, in order.
     pub events: Vec<NaiveDate>,

@@ -11,13 +11,14 @@ use crate::model::{ActivityKind, Assignment, ContributionKind, Rating};
 use crate::period::Period;
 use crate::profile::{Profile, Scheme};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub use crate::duties::{DutyRow, EvaluationState, EvaluationStatus};
 
 /// One assignment in the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssignmentYear {
     /// Assignment id.
     pub assignment_id: String,
@@ -55,7 +56,7 @@ pub struct AssignmentYear {
 }
 
 /// Counts for a group of assignments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rollup {
     /// District code or agency id.
     pub id: String,
@@ -68,11 +69,12 @@ pub struct Rollup {
     /// Of which with a missing evaluation.
     pub evaluations_missing: usize,
     /// Evaluations by rating.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/Rating"}))]
     pub ratings: BTreeMap<Rating, usize>,
 }
 
 /// A proposal made to a body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProposalRow {
     /// Activity id.
     pub id: String,
@@ -91,7 +93,7 @@ pub struct ProposalRow {
 }
 
 /// Totals of contributions of one kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Totals {
     /// Number of contribution records.
     pub records: u64,
@@ -102,18 +104,19 @@ pub struct Totals {
 }
 
 /// Contributions of one agency, commune or year, by kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContributionTotals {
     /// Agency id, commune code or year.
     pub id: String,
     /// Its name.
     pub name: String,
     /// By contribution kind.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/ContributionKind"}))]
     pub by_kind: BTreeMap<ContributionKind, Totals>,
 }
 
 /// The rural-development programme's contributions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Programme {
     /// Per helping agency, in the year.
     pub by_agency: Vec<ContributionTotals>,
@@ -124,7 +127,7 @@ pub struct Programme {
 }
 
 /// The yearly report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct YearReport {
     /// The year.
     pub year: i32,
@@ -143,6 +146,310 @@ pub struct YearReport {
     pub proposals: Vec<ProposalRow>,
     /// The programme's contributions.
     pub programme: Programme,
+}
+
+crate::words::word_enum! {
+    /// What a column of a [`Table`] holds (so that a front end can type it: dates as dates).
+    pub enum CellKind {
+        /// Text (or empty).
+        Text = "text",
+        /// A whole number.
+        Integer = "integer",
+        /// `true` or `false`.
+        Boolean = "boolean",
+        /// A day, as ISO `YYYY-MM-DD` text.
+        Date = "date",
+    }
+}
+
+/// A column of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Column {
+    /// Its name (the CSV header, the DataFrame column).
+    pub name: String,
+    /// What it holds.
+    pub kind: CellKind,
+}
+
+/// One table of a yearly report flattened for a spreadsheet: the one flattening every front
+/// end uses (`diaban report --csv`, Python's `YearReport.to_dicts` and `to_pandas`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Table {
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// One list of cells per row, in the order of the columns: text, numbers, booleans, dates
+    /// as ISO text, `null` for an empty cell.
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    fn new(columns: &[(&str, CellKind)]) -> Table {
+        Table {
+            columns: columns
+                .iter()
+                .map(|(name, kind)| Column {
+                    name: (*name).to_owned(),
+                    kind: *kind,
+                })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn column(&mut self, name: String, kind: CellKind) {
+        self.columns.push(Column { name, kind });
+    }
+
+    /// The table as CSV text: a header line, then one line per row (empty cells for `null`).
+    ///
+    /// # Errors
+    /// Only if the CSV writer fails, which it does not on text in memory.
+    pub fn to_csv(&self) -> crate::Result<String> {
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        let fail = |e: &dyn std::fmt::Display| {
+            crate::Error::invalid_argument("table", format!("cannot write CSV: {e}"))
+        };
+        w.write_record(self.columns.iter().map(|c| c.name.as_str()))
+            .map_err(|e| fail(&e))?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(|cell| match cell {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }))
+            .map_err(|e| fail(&e))?;
+        }
+        let bytes = w.into_inner().map_err(|e| fail(&e))?;
+        String::from_utf8(bytes).map_err(|e| fail(&e))
+    }
+}
+
+fn day(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn text(t: Option<&str>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(t.to_owned()))
+}
+
+impl YearReport {
+    /// The names of the tables [`YearReport::table`] gives.
+    pub const TABLES: &'static [&'static str] = &[
+        "assignments",
+        "districts",
+        "agencies",
+        "proposals",
+        "programme_by_agency",
+        "programme_by_commune",
+        "programme_by_year",
+    ];
+
+    /// The duties of the report's assignments, in the order they first appear (profile order
+    /// within a scheme).
+    #[must_use]
+    pub fn duty_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for d in self.assignments.iter().flat_map(|a| &a.duties) {
+            if !ids.contains(&d.duty.as_str()) {
+                ids.push(&d.duty);
+            }
+        }
+        ids
+    }
+
+    /// One table of the report, flattened: `assignments` (one row per assignment-year, three
+    /// columns `{duty}_done`, `{duty}_required`, `{duty}_met` per duty of the report),
+    /// `districts` and `agencies` (one `rating_{rating}` column per rating), `proposals`, or
+    /// `programme_by_agency`, `programme_by_commune`, `programme_by_year` (one row per
+    /// contribution kind).
+    ///
+    /// ```
+    /// let ds = diaban::Dataset::demo();
+    /// let report = diaban::Index::new(&ds).year_report(&diaban::Profile::bac_kan_1390(), 2024, Some(diaban::date(2026, 1, 1)));
+    /// let table = report.table("assignments").unwrap();
+    /// assert_eq!(table.columns[0].name, "year");
+    /// assert_eq!(table.rows.len(), report.assignments.len());
+    /// assert_eq!(report.table("nope").unwrap_err().code(), "invalid_argument");
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_argument` for a name not in [`YearReport::TABLES`].
+    pub fn table(&self, name: &str) -> crate::Result<Table> {
+        match name {
+            "assignments" => Ok(self.assignments_table(&self.duty_ids())),
+            "districts" => Ok(rollup_table(&self.districts)),
+            "agencies" => Ok(rollup_table(&self.agencies)),
+            "proposals" => Ok(self.proposals_table()),
+            "programme_by_agency" => Ok(totals_table(&self.programme.by_agency)),
+            "programme_by_commune" => Ok(totals_table(&self.programme.by_commune)),
+            "programme_by_year" => Ok(totals_table(&self.programme.by_year)),
+            _ => Err(crate::Error::invalid_argument(
+                "table",
+                format!(
+                    "unknown table `{name}` (expected one of {})",
+                    Self::TABLES.join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// The `assignments` table with the duty columns of `duties`, in that order (a front end
+    /// that knows the profile passes all its duties, so that the columns do not depend on the
+    /// year's data).
+    #[must_use]
+    pub fn assignments_table(&self, duties: &[&str]) -> Table {
+        use CellKind::{Boolean, Date, Integer, Text};
+        let mut t = Table::new(&[
+            ("year", Integer),
+            ("assignment_id", Text),
+            ("scheme", Text),
+            ("subject_id", Text),
+            ("subject_name", Text),
+            ("agency_id", Text),
+            ("agency_name", Text),
+            ("target", Text),
+            ("target_name", Text),
+            ("district_code", Text),
+            ("district_name", Text),
+            ("from", Date),
+            ("to", Date),
+            ("days", Integer),
+        ]);
+        for d in duties {
+            t.column(format!("{d}_done"), Integer);
+            t.column(format!("{d}_required"), Integer);
+            t.column(format!("{d}_met"), Boolean);
+        }
+        for (name, kind) in [
+            ("proposals", Integer),
+            ("evaluation_status", Text),
+            ("evaluation_id", Text),
+            ("rating", Text),
+            ("submitted_on", Date),
+            ("evaluation_due", Date),
+            ("shortfall", Boolean),
+        ] {
+            t.column(name.to_owned(), kind);
+        }
+        for a in &self.assignments {
+            let mut row = vec![
+                Value::from(self.year),
+                Value::from(a.assignment_id.as_str()),
+                Value::from(a.scheme.as_str()),
+                Value::from(a.subject_id.as_str()),
+                text(a.subject_name.as_deref()),
+                text(a.agency_id.as_deref()),
+                text(a.agency_name.as_deref()),
+                Value::from(a.target.as_str()),
+                text(a.target_name.as_deref()),
+                text(a.district_code.as_deref()),
+                text(a.district_name.as_deref()),
+                day(Some(a.period.from)),
+                day(a.period.to),
+                Value::from(a.days),
+            ];
+            for d in duties {
+                match a.duties.iter().find(|x| x.duty == *d) {
+                    Some(x) => row.extend([x.done.into(), x.required.into(), x.met.into()]),
+                    None => row.extend([Value::Null, Value::Null, Value::Null]),
+                }
+            }
+            let e = &a.evaluation;
+            row.extend([
+                Value::from(a.proposals),
+                Value::from(e.status.as_str()),
+                text(e.evaluation_id.as_deref()),
+                text(e.rating.map(Rating::as_str)),
+                day(e.submitted_on),
+                day(e.due),
+                Value::from(a.shortfall),
+            ]);
+            t.rows.push(row);
+        }
+        t
+    }
+
+    fn proposals_table(&self) -> Table {
+        use CellKind::{Date, Text};
+        let mut t = Table::new(&[
+            ("id", Text),
+            ("date", Date),
+            ("subject_id", Text),
+            ("subject_name", Text),
+            ("target", Text),
+            ("recipient", Text),
+            ("note", Text),
+        ]);
+        for p in &self.proposals {
+            t.rows.push(vec![
+                Value::from(p.id.as_str()),
+                day(Some(p.date)),
+                Value::from(p.subject_id.as_str()),
+                text(p.subject_name.as_deref()),
+                Value::from(p.target.as_str()),
+                text(p.recipient.as_deref()),
+                text(p.note.as_deref()),
+            ]);
+        }
+        t
+    }
+}
+
+/// A roll-up table: one `rating_{rating}` column for every rating, 0 where none was given.
+fn rollup_table(rollups: &[Rollup]) -> Table {
+    use CellKind::{Integer, Text};
+    let mut t = Table::new(&[
+        ("id", Text),
+        ("name", Text),
+        ("assignments", Integer),
+        ("with_shortfall", Integer),
+        ("evaluations_missing", Integer),
+    ]);
+    for rating in Rating::ALL {
+        t.column(format!("rating_{rating}"), Integer);
+    }
+    for r in rollups {
+        let mut row = vec![
+            Value::from(r.id.as_str()),
+            Value::from(r.name.as_str()),
+            Value::from(r.assignments),
+            Value::from(r.with_shortfall),
+            Value::from(r.evaluations_missing),
+        ];
+        row.extend(
+            Rating::ALL
+                .iter()
+                .map(|k| Value::from(r.ratings.get(k).copied().unwrap_or(0))),
+        );
+        t.rows.push(row);
+    }
+    t
+}
+
+/// A programme table: one row per contributor (or commune, or year) and kind.
+fn totals_table(list: &[ContributionTotals]) -> Table {
+    use CellKind::{Integer, Text};
+    let mut t = Table::new(&[
+        ("id", Text),
+        ("name", Text),
+        ("kind", Text),
+        ("records", Integer),
+        ("quantity", Integer),
+        ("value_vnd", Integer),
+    ]);
+    for c in list {
+        for (kind, totals) in &c.by_kind {
+            t.rows.push(vec![
+                Value::from(c.id.as_str()),
+                Value::from(c.name.as_str()),
+                Value::from(kind.as_str()),
+                Value::from(totals.records),
+                Value::from(totals.quantity),
+                Value::from(totals.value_vnd),
+            ]);
+        }
+    }
+    t
 }
 
 fn add(
@@ -406,5 +713,84 @@ impl<'d> Index<'d> {
             evaluation: j.evaluation.clone(),
             shortfall,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{date, Dataset, Index};
+
+    fn report(year: i32) -> YearReport {
+        let ds = Dataset::demo();
+        Index::new(&ds).year_report(&Profile::bac_kan_1390(), year, Some(date(2026, 1, 1)))
+    }
+
+    #[test]
+    fn every_table_has_one_cell_per_column_and_typed_cells() {
+        let r = report(2024);
+        for name in YearReport::TABLES {
+            let t = r.table(name).unwrap();
+            for row in &t.rows {
+                assert_eq!(row.len(), t.columns.len(), "{name}");
+                for (cell, column) in row.iter().zip(&t.columns) {
+                    let fits = match column.kind {
+                        CellKind::Text => cell.is_string(),
+                        CellKind::Integer => cell.is_i64() || cell.is_u64(),
+                        CellKind::Boolean => cell.is_boolean(),
+                        CellKind::Date => cell
+                            .as_str()
+                            .is_some_and(|d| crate::parse_date(d).is_some()),
+                    };
+                    assert!(fits || cell.is_null(), "{name}.{}: {cell}", column.name);
+                }
+            }
+        }
+        assert!(!r.table("programme_by_year").unwrap().rows.is_empty());
+    }
+
+    #[test]
+    fn the_assignments_table_reads_like_the_report() {
+        let r = report(2024);
+        let duties = r.duty_ids();
+        assert!(!duties.is_empty());
+        let t = r.table("assignments").unwrap();
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+        assert_eq!(&names[..3], ["year", "assignment_id", "scheme"]);
+        let first = &r.assignments[0];
+        let row = &t.rows[0];
+        assert_eq!(row[at("assignment_id")], first.assignment_id.as_str());
+        assert_eq!(row[at("from")], first.period.from.to_string().as_str());
+        let d = &first.duties[0];
+        assert_eq!(row[at(&format!("{}_done", d.duty))], d.done);
+        assert_eq!(row[at(&format!("{}_met", d.duty))], d.met);
+        assert_eq!(row[at("shortfall")], first.shortfall);
+        // Duties the caller names come out even with no row having them.
+        let t = report(1990).assignments_table(&["visits"]);
+        assert!(t.rows.is_empty());
+        assert!(t.columns.iter().any(|c| c.name == "visits_required"));
+        let csv = t.to_csv().unwrap();
+        assert!(csv.starts_with("year,assignment_id,scheme,"), "{csv}");
+        assert_eq!(csv.lines().count(), 1);
+    }
+
+    #[test]
+    fn rollups_have_a_column_per_rating_and_csv_quotes_what_it_must() {
+        let r = report(2024);
+        let t = r.table("districts").unwrap();
+        let ratings: Vec<&str> = t.columns[5..].iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            ratings,
+            [
+                "rating_excellent",
+                "rating_good",
+                "rating_fulfilled",
+                "rating_unfulfilled"
+            ]
+        );
+        let mut t = Table::new(&[("a", CellKind::Text), ("b", CellKind::Integer)]);
+        t.rows.push(vec![Value::from("x, \"y\""), Value::Null]);
+        assert_eq!(t.to_csv().unwrap(), "a,b\n\"x, \"\"y\"\"\",\n");
     }
 }

@@ -2,11 +2,14 @@
 
 Everything here is a thin wrapper: results are the core's own structures (the report's JSON
 document, the coverage table, assignment views) turned into small frozen dataclasses, with dates
-as :class:`datetime.date`.
+as :class:`datetime.date`. The documents' shapes are the generated ``TypedDict``s of
+:mod:`diaban._types` (from the core's schema); a result class whose fields are the document's
+members is filled by :func:`_build`, not by a hand-written list of fields.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import html
 import json
@@ -23,11 +26,14 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
+    Type,
+    TypeVar,
     Union,
     overload,
 )
 
 from . import _diaban as _native
+from . import _types as _t
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -121,6 +127,27 @@ def _date(text: Optional[str]) -> Optional[_dt.date]:
 
 def _date_required(text: str) -> _dt.date:
     return _dt.date.fromisoformat(text)
+
+
+_Built = TypeVar("_Built")
+
+
+def _fields(cls: type) -> List[str]:
+    """The public field names of a result dataclass (the columns of its flat rows)."""
+    return [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+
+
+def _build(cls: Type[_Built], document: Mapping[str, Any], **given: Any) -> _Built:
+    """A result dataclass from its JSON document: each field takes the member of the same name
+    (a date field, annotated ``_dt.date``, as a :class:`datetime.date`), unless ``given``."""
+    values: Dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in given:
+            values[f.name] = given[f.name]
+        elif not f.name.startswith("_"):
+            value = document.get(f.name)
+            values[f.name] = _date_wide(value) if "_dt.date" in str(f.type) else value
+    return cls(**values)
 
 
 def parse_date(value: DateLike) -> _dt.date:
@@ -269,7 +296,7 @@ class Finding:
     details: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     @classmethod
-    def _from_json(cls, f: Mapping[str, Any]) -> Finding:
+    def _from_json(cls, f: _t.Finding) -> Finding:
         subject = f["subject"]
         return cls(
             code=f["code"],
@@ -331,7 +358,9 @@ class Report(Sequence[Finding]):
     summary: Summary
     lang: str
 
-    def __init__(self, document: Mapping[str, Any], lang: str = "vi") -> None:
+    _document: _t.Report
+
+    def __init__(self, document: _t.Report, lang: str = "vi") -> None:
         self._document = document
         self.findings = [Finding._from_json(f) for f in document["findings"]]
         s = document["summary"]
@@ -371,9 +400,9 @@ class Report(Sequence[Finding]):
             if (code is None or f.code == code) and (severity is None or f.severity == severity)
         ]
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> _t.Report:
         """The report as the JSON document of the CLI (``{"findings": [...], "summary": {...}}``)."""
-        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        result: _t.Report = json.loads(json.dumps(self._document))
         return result
 
     def to_json(self, indent: Optional[int] = 2) -> str:
@@ -452,22 +481,8 @@ class Assignment:
     replaces: Optional[str]
 
     @classmethod
-    def _from_json(cls, a: Mapping[str, Any]) -> Assignment:
-        return cls(
-            id=a["id"],
-            scheme=a["scheme"],
-            subject_id=a["subject_id"],
-            subject_name=a.get("subject_name"),
-            subject_title=a.get("subject_title"),
-            target=a["target"],
-            target_name=a.get("target_name"),
-            valid_from=_date_required(a["valid_from"]),
-            valid_to=_date(a.get("valid_to")),
-            end_reason=a.get("end_reason"),
-            decision_number=a.get("decision_number"),
-            decision_date=_date(a.get("decision_date")),
-            replaces=a.get("replaces"),
-        )
+    def _from_json(cls, a: _t.AssignmentView) -> Assignment:
+        return _build(cls, a)
 
     def to_dict(self) -> Dict[str, Any]:
         """The assignment as a dict (dates as ``datetime.date``)."""
@@ -500,20 +515,8 @@ class Relation:
     unresolved: bool
 
     @classmethod
-    def _from_json(cls, r: Mapping[str, Any]) -> Relation:
-        return cls(
-            kind=r["kind"],
-            subject_id=r["subject_id"],
-            assignment_id=r["assignment_id"],
-            scheme=r["scheme"],
-            target=r["target"],
-            body_id=r.get("body_id"),
-            body_name=r.get("body_name"),
-            people=[PersonRef(id=p["id"], name=p["name"], title=p["title"]) for p in r.get("people") or []],
-            article=r.get("article"),
-            note=r.get("note") or "",
-            unresolved=bool(r.get("unresolved")),
-        )
+    def _from_json(cls, r: _t.Relation) -> Relation:
+        return _build(cls, r, people=[_build(PersonRef, p) for p in r["people"]])
 
 
 @dataclass(frozen=True)
@@ -555,22 +558,16 @@ class Coverage(Sequence[CoverageRow]):
     uncovered: int
     rows: List[CoverageRow]
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    _document: _t.Coverage
+
+    def __init__(self, document: _t.Coverage) -> None:
         self._document = document
         self.scheme = document["scheme"]
         self.at = _date_required(document["at"])
         self.covered = document["covered"]
         self.uncovered = document["uncovered"]
         self.rows = [
-            CoverageRow(
-                code=r["code"],
-                name=r["name"],
-                type=r.get("type"),
-                district_code=r.get("district_code"),
-                district_name=r.get("district_name"),
-                covered=r["covered"],
-                assignments=[Assignment._from_json(a) for a in r["assignments"]],
-            )
+            _build(CoverageRow, r, assignments=[Assignment._from_json(a) for a in r["assignments"]])
             for r in document["rows"]
         ]
 
@@ -591,9 +588,9 @@ class Coverage(Sequence[CoverageRow]):
         """The targets nobody covers on the day."""
         return [r for r in self.rows if not r.covered]
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> _t.Coverage:
         """The coverage as the core serialises it (as ``diaban coverage --format json``)."""
-        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        result: _t.Coverage = json.loads(json.dumps(self._document))
         return result
 
     def to_dicts(self) -> List[Dict[str, Any]]:
@@ -681,7 +678,7 @@ class EvaluationStatus:
 class AssignmentYear:
     """One assignment in the year: its days in the year (``start``..``end``), duties, proposals
     and evaluation; ``shortfall`` when a duty is unmet or the evaluation is missing, late or
-    rated unfulfilled."""
+    rated unfulfilled. (Flat rows: :meth:`YearReport.to_dicts`.)"""
 
     assignment_id: str
     scheme: str
@@ -702,81 +699,26 @@ class AssignmentYear:
     shortfall: bool
 
     @classmethod
-    def _from_json(cls, a: Mapping[str, Any]) -> AssignmentYear:
-        e = a["evaluation"]
-        return cls(
-            assignment_id=a["assignment_id"],
-            scheme=a["scheme"],
-            subject_id=a["subject_id"],
-            subject_name=a.get("subject_name"),
-            agency_id=a.get("agency_id"),
-            agency_name=a.get("agency_name"),
-            target=a["target"],
-            target_name=a.get("target_name"),
-            district_code=a.get("district_code"),
-            district_name=a.get("district_name"),
-            start=_date_required(a["period"]["from"]),
-            end=_date(a["period"].get("to")),
-            days=a["days"],
-            duties=[
-                DutyRow(
-                    duty=d["duty"], activity_kind=d["activity_kind"], required=d["required"], done=d["done"], met=d["met"]
-                )
-                for d in a["duties"]
-            ],
-            proposals=a["proposals"],
-            evaluation=EvaluationStatus(
-                status=e["status"],
-                evaluation_id=e.get("evaluation_id"),
-                rating=e.get("rating"),
-                submitted_on=_date(e.get("submitted_on")),
-                due=_date(e.get("due")),
-            ),
-            shortfall=a["shortfall"],
+    def _from_json(cls, a: _t.AssignmentYear) -> AssignmentYear:
+        period = a["period"]
+        return _build(
+            cls,
+            a,
+            start=_date_required(period["from"]),
+            end=_date(period.get("to")),
+            duties=[_build(DutyRow, d) for d in a["duties"]],
+            evaluation=_build(EvaluationStatus, a["evaluation"]),
         )
 
     def duty(self, duty_id: str) -> Optional[DutyRow]:
         """The row of one duty, if the assignment's scheme has it."""
         return next((d for d in self.duties if d.duty == duty_id), None)
 
-    def to_dict(self, duty_ids: Optional[Sequence[str]] = None) -> Dict[str, Any]:
-        """The assignment-year as one flat row (the columns of ``diaban report --csv``, plus
-        ``agency_name``, ``{duty}_met`` and ``evaluation_due``)."""
-        row: Dict[str, Any] = {
-            "assignment_id": self.assignment_id,
-            "scheme": self.scheme,
-            "subject_id": self.subject_id,
-            "subject_name": self.subject_name,
-            "agency_id": self.agency_id,
-            "agency_name": self.agency_name,
-            "target": self.target,
-            "target_name": self.target_name,
-            "district_code": self.district_code,
-            "district_name": self.district_name,
-            "start": self.start,
-            "end": self.end,
-            "days": self.days,
-        }
-        for duty_id in duty_ids if duty_ids is not None else [d.duty for d in self.duties]:
-            d = self.duty(duty_id)
-            row[f"{duty_id}_done"] = None if d is None else d.done
-            row[f"{duty_id}_required"] = None if d is None else d.required
-            row[f"{duty_id}_met"] = None if d is None else d.met
-        row.update(
-            proposals=self.proposals,
-            evaluation_status=self.evaluation.status,
-            evaluation_id=self.evaluation.evaluation_id,
-            rating=self.evaluation.rating,
-            submitted_on=self.evaluation.submitted_on,
-            evaluation_due=self.evaluation.due,
-            shortfall=self.shortfall,
-        )
-        return row
-
 
 @dataclass(frozen=True)
 class Rollup:
-    """Counts for the assignments of one district or one agency in the year."""
+    """Counts for the assignments of one district or one agency in the year. (Flat rows:
+    :meth:`YearReport.to_dicts` with ``"districts"`` or ``"agencies"``.)"""
 
     id: str
     name: str
@@ -784,30 +726,6 @@ class Rollup:
     with_shortfall: int
     evaluations_missing: int
     ratings: Dict[str, int] = field(default_factory=dict, hash=False)
-
-    @classmethod
-    def _from_json(cls, r: Mapping[str, Any]) -> Rollup:
-        return cls(
-            id=r["id"],
-            name=r["name"],
-            assignments=r["assignments"],
-            with_shortfall=r["with_shortfall"],
-            evaluations_missing=r["evaluations_missing"],
-            ratings=dict(r.get("ratings") or {}),
-        )
-
-    def to_dict(self, ratings: Optional[Sequence[str]] = None) -> Dict[str, Any]:
-        """The roll-up as one flat row, one ``rating_{rating}`` column per rating."""
-        row: Dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "assignments": self.assignments,
-            "with_shortfall": self.with_shortfall,
-            "evaluations_missing": self.evaluations_missing,
-        }
-        for rating in ratings if ratings is not None else sorted(self.ratings):
-            row[f"rating_{rating}"] = self.ratings.get(rating, 0)
-        return row
 
 
 @dataclass(frozen=True)
@@ -846,28 +764,13 @@ class ContributionTotals:
     by_kind: Dict[str, Totals] = field(default_factory=dict, hash=False)
 
     @classmethod
-    def _from_json(cls, c: Mapping[str, Any]) -> ContributionTotals:
-        return cls(
-            id=c["id"],
-            name=c["name"],
-            by_kind={
-                k: Totals(records=t["records"], quantity=t["quantity"], value_vnd=t["value_vnd"])
-                for k, t in (c.get("by_kind") or {}).items()
-            },
-        )
+    def _from_json(cls, c: _t.ContributionTotals) -> ContributionTotals:
+        return _build(cls, c, by_kind={k: _build(Totals, t) for k, t in c["by_kind"].items()})
 
     def quantity(self, kind: str) -> int:
         """The summed quantity of one kind (0 when none was recorded)."""
         t = self.by_kind.get(kind)
         return 0 if t is None else t.quantity
-
-    def to_dicts(self) -> List[Dict[str, Any]]:
-        """One flat row per kind: id, name, kind, records, quantity, value_vnd."""
-        return [
-            {"id": self.id, "name": self.name, "kind": k, "records": t.records, "quantity": t.quantity,
-             "value_vnd": t.value_vnd}
-            for k, t in self.by_kind.items()
-        ]
 
 
 @dataclass(frozen=True)
@@ -888,17 +791,6 @@ class Programme:
         return next((c for c in self.by_agency if c.id == id), None)
 
 
-_REPORT_TABLES = (
-    "assignments",
-    "districts",
-    "agencies",
-    "proposals",
-    "programme_by_agency",
-    "programme_by_commune",
-    "programme_by_year",
-)
-
-
 class YearReport(Sequence[AssignmentYear]):
     """The yearly compliance report of :meth:`Dataset.report` (``diaban report``).
 
@@ -906,12 +798,14 @@ class YearReport(Sequence[AssignmentYear]):
     in the year); ``districts`` and ``agencies`` are the roll-ups, ``proposals`` the proposals
     made in the year, ``programme`` the rural-development contributions. :meth:`to_dict` is the
     exact document of ``diaban report --format json``; :meth:`to_pandas` gives one row per
-    assignment, or another table with ``table=``.
+    assignment, or another table with ``table=`` — the core's flattening, the same as
+    ``diaban report --csv``.
     """
 
     __slots__ = ("_document", "year", "today", "regulation", "assignments", "districts", "agencies",
                  "proposals", "programme")
 
+    _document: _t.YearReport
     year: int
     today: Optional[_dt.date]
     regulation: str
@@ -921,29 +815,18 @@ class YearReport(Sequence[AssignmentYear]):
     proposals: List[Proposal]
     programme: Programme
 
-    TABLES = _REPORT_TABLES
+    TABLES: Tuple[str, ...] = tuple(_native.REPORT_TABLES)
     """The table names :meth:`to_dicts` and :meth:`to_pandas` take."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: _t.YearReport) -> None:
         self._document = document
         self.year = document["year"]
         self.today = _date(document.get("today"))
         self.regulation = document["regulation"]
         self.assignments = [AssignmentYear._from_json(a) for a in document["assignments"]]
-        self.districts = [Rollup._from_json(r) for r in document["districts"]]
-        self.agencies = [Rollup._from_json(r) for r in document["agencies"]]
-        self.proposals = [
-            Proposal(
-                id=p["id"],
-                date=_date_required(p["date"]),
-                subject_id=p["subject_id"],
-                subject_name=p.get("subject_name"),
-                target=p["target"],
-                recipient=p.get("recipient"),
-                note=p.get("note"),
-            )
-            for p in document["proposals"]
-        ]
+        self.districts = [_build(Rollup, r) for r in document["districts"]]
+        self.agencies = [_build(Rollup, r) for r in document["agencies"]]
+        self.proposals = [_build(Proposal, p) for p in document["proposals"]]
         programme = document["programme"]
         self.programme = Programme(
             by_agency=[ContributionTotals._from_json(c) for c in programme["by_agency"]],
@@ -979,63 +862,40 @@ class YearReport(Sequence[AssignmentYear]):
         """The assignments with a shortfall."""
         return [a for a in self.assignments if a.shortfall]
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> _t.YearReport:
         """The report as the core serialises it (``diaban report --format json``)."""
-        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        result: _t.YearReport = json.loads(json.dumps(self._document))
         return result
 
     def to_json(self, indent: Optional[int] = 2) -> str:
         """The report as JSON text."""
         return json.dumps(self._document, ensure_ascii=False, indent=indent)
 
-    def _columns(self, table: str) -> List[str]:
-        if table == "assignments":
-            duty_columns = [f"{d}_{x}" for d in self.duty_ids for x in ("done", "required", "met")]
-            return [
-                "assignment_id", "scheme", "subject_id", "subject_name", "agency_id", "agency_name", "target",
-                "target_name", "district_code", "district_name", "start", "end", "days", *duty_columns,
-                "proposals", "evaluation_status", "evaluation_id", "rating", "submitted_on", "evaluation_due",
-                "shortfall",
-            ]
-        if table in ("districts", "agencies"):
-            rollups = self.districts if table == "districts" else self.agencies
-            ratings = sorted({k for r in rollups for k in r.ratings})
-            return ["id", "name", "assignments", "with_shortfall", "evaluations_missing",
-                    *(f"rating_{r}" for r in ratings)]
-        if table == "proposals":
-            return ["id", "date", "subject_id", "subject_name", "target", "recipient", "note"]
-        if table in ("programme_by_agency", "programme_by_commune", "programme_by_year"):
-            return ["id", "name", "kind", "records", "quantity", "value_vnd"]
-        raise ValueError(f"unknown table {table!r} (expected one of {', '.join(_REPORT_TABLES)})")
+    def table(self, table: str = "assignments") -> _t.Table:
+        """One table flattened by the core, as ``diaban report --csv`` writes it: ``columns``
+        (name and kind: ``text``, ``integer``, ``boolean``, ``date``) and ``rows`` (lists of
+        cells, dates as ISO text). Raises :class:`InvalidArgumentError` for an unknown table."""
+        return _native.report_table(self._document, table)
 
     def to_dicts(self, table: str = "assignments") -> List[Dict[str, Any]]:
-        """Flat rows of one table: ``assignments`` (one row per assignment, one
-        ``{duty}_done``/``_required``/``_met`` column per duty), ``districts``, ``agencies``
-        (one ``rating_{rating}`` column per rating), ``proposals``, or ``programme_by_agency``,
-        ``programme_by_commune``, ``programme_by_year`` (one row per contribution kind)."""
-        self._columns(table)  # validates the name
-        if table == "assignments":
-            duty_ids = self.duty_ids
-            return [a.to_dict(duty_ids) for a in self.assignments]
-        if table in ("districts", "agencies"):
-            rollups = self.districts if table == "districts" else self.agencies
-            ratings = sorted({k for r in rollups for k in r.ratings})
-            return [r.to_dict(ratings) for r in rollups]
-        if table == "proposals":
-            return [p.to_dict() for p in self.proposals]
-        totals = {
-            "programme_by_agency": self.programme.by_agency,
-            "programme_by_commune": self.programme.by_commune,
-            "programme_by_year": self.programme.by_year,
-        }[table]
-        return [row for c in totals for row in c.to_dicts()]
+        """Flat rows of one table (see :meth:`table`; dates as ``datetime.date``): ``assignments``
+        (one row per assignment, ``{duty}_done``/``_required``/``_met`` columns per duty),
+        ``districts``, ``agencies`` (a ``rating_{rating}`` column per rating), ``proposals``, or
+        ``programme_by_agency``, ``programme_by_commune``, ``programme_by_year`` (one row per
+        contribution kind)."""
+        flat = self.table(table)
+        names = [c["name"] for c in flat["columns"]]
+        dates = [c["kind"] == "date" for c in flat["columns"]]
+        return [
+            {n: (_date_wide(v) if d else v) for n, d, v in zip(names, dates, row)} for row in flat["rows"]
+        ]
 
     def to_pandas(self, table: str = "assignments") -> "pandas.DataFrame":
-        """One table as a DataFrame (see :meth:`to_dicts`; dates as datetime64). Needs pandas."""
-        columns = self._columns(table)
+        """One table as a DataFrame (see :meth:`table`; dates as datetime64). Needs pandas."""
+        flat = self.table(table)
+        columns = [c["name"] for c in flat["columns"]]
         frame = _flat_rows(self.to_dicts(table), columns)
-        dates = [c for c in ("start", "end", "submitted_on", "evaluation_due", "date") if c in columns]
-        return _dates_to_datetime64(frame, dates)
+        return _dates_to_datetime64(frame, [c["name"] for c in flat["columns"] if c["kind"] == "date"])
 
     def __repr__(self) -> str:
         return (
@@ -1098,16 +958,8 @@ class ReorganizationEdge:
     basis: Optional[str]
 
     @classmethod
-    def _from_json(cls, e: Mapping[str, Any]) -> ReorganizationEdge:
-        return cls(
-            effective=_date_required(e["effective"]),
-            old_code=e["old_code"],
-            new_code=e.get("new_code"),
-            new_name=e.get("new_name"),
-            new_type=e.get("new_type"),
-            part=e["part"],
-            basis=e.get("basis"),
-        )
+    def _from_json(cls, e: _t.ReorganizationEdge) -> ReorganizationEdge:
+        return _build(cls, e)
 
     def to_dict(self) -> Dict[str, Any]:
         """The edge as a flat dict (``effective`` as a ``datetime.date``)."""
@@ -1193,8 +1045,7 @@ class Events(Sequence[ReorganizationEdge]):
 
     def to_pandas(self) -> "pandas.DataFrame":
         """The edges as a DataFrame. Needs pandas."""
-        columns = ["effective", "old_code", "new_code", "new_name", "new_type", "part", "basis"]
-        return _dates_to_datetime64(_flat_rows(self.to_dicts(), columns), ["effective"])
+        return _dates_to_datetime64(_flat_rows(self.to_dicts(), _fields(ReorganizationEdge)), ["effective"])
 
     def __repr__(self) -> str:
         days = sorted({e.effective for e in self.edges})
@@ -1244,15 +1095,8 @@ class Unit:
     valid_to: Optional[_dt.date]
 
     @classmethod
-    def _from_json(cls, u: Mapping[str, Any]) -> Unit:
-        return cls(
-            code=u["code"],
-            name=u["name"],
-            type=u["type"],
-            parent_code=u.get("parent_code"),
-            valid_from=_date(u.get("valid_from")),
-            valid_to=_date(u.get("valid_to")),
-        )
+    def _from_json(cls, u: _t.Unit) -> Unit:
+        return _build(cls, u)
 
 
 @dataclass(frozen=True)
@@ -1331,37 +1175,23 @@ class Changes:
     TABLES = _CHANGES_TABLES
     """The table names :meth:`to_dicts` and :meth:`to_pandas` take."""
 
-    def __init__(self, document: Mapping[str, Any], is_empty: bool) -> None:
+    _document: _t.Changes
+
+    def __init__(self, document: _t.Changes, is_empty: bool) -> None:
         self._document = document
         self.events = [_date_required(d) for d in document["events"]]
-        self.units_ended = [
-            UnitChange(effective=_date_required(u["effective"]), unit=Unit._from_json(u["unit"]))
-            for u in document["units_ended"]
-        ]
+        self.units_ended = [_build(UnitChange, u, unit=Unit._from_json(u["unit"])) for u in document["units_ended"]]
         self.units_started = [
-            UnitChange(effective=_date_required(u["effective"]), unit=Unit._from_json(u["unit"]))
-            for u in document["units_started"]
+            _build(UnitChange, u, unit=Unit._from_json(u["unit"])) for u in document["units_started"]
         ]
-        self.assignments_closed = [
-            ClosedAssignment(
-                id=c["id"],
-                scheme=c["scheme"],
-                subject_id=c["subject_id"],
-                target=c["target"],
-                valid_to=_date_required(c["valid_to"]),
-                previous_valid_to=_date(c.get("previous_valid_to")),
-                successors=list(c["successors"]),
-                basis=list(c["basis"]),
-            )
-            for c in document["assignments_closed"]
-        ]
+        self.assignments_closed = [_build(ClosedAssignment, c) for c in document["assignments_closed"]]
         self.edges_added = document["edges_added"]
-        self.left = [LeftRecord(kind=r["kind"], id=r["id"], reason=r["reason"]) for r in document["left"]]
+        self.left = [_build(LeftRecord, r) for r in document["left"]]
         self.is_empty = is_empty
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> _t.Changes:
         """The changes as the core serialises them (the CLI's ``changes`` document)."""
-        result: Dict[str, Any] = json.loads(json.dumps(self._document))
+        result: _t.Changes = json.loads(json.dumps(self._document))
         return result
 
     def to_json(self, indent: Optional[int] = 2) -> str:
@@ -1386,11 +1216,10 @@ class Changes:
     def to_pandas(self, table: str = "assignments_closed") -> "pandas.DataFrame":
         """One table as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
         columns = {
-            "assignments_closed": ["id", "scheme", "subject_id", "target", "valid_to", "previous_valid_to",
-                                   "successors", "basis"],
-            "units_ended": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
-            "units_started": ["effective", "code", "name", "type", "parent_code", "valid_from", "valid_to"],
-            "left": ["kind", "id", "reason"],
+            "assignments_closed": _fields(ClosedAssignment),
+            "units_ended": ["effective", *_fields(Unit)],
+            "units_started": ["effective", *_fields(Unit)],
+            "left": _fields(LeftRecord),
         }
         rows = self.to_dicts(table)
         return _flat_rows(rows, columns[table])
@@ -1423,18 +1252,8 @@ class LineageStep:
     depth: int
 
     @classmethod
-    def _from_json(cls, s: Mapping[str, Any]) -> LineageStep:
-        return cls(
-            code=s.get("code"),
-            name=s.get("name"),
-            valid_from=_date_wide(s.get("valid_from")),
-            valid_to=_date_wide(s.get("valid_to")),
-            via=s["via"],
-            effective=_date_required(s["effective"]),
-            part=s["part"],
-            basis=s.get("basis"),
-            depth=s["depth"],
-        )
+    def _from_json(cls, s: _t.LineageStep) -> LineageStep:
+        return _build(cls, s)
 
     def to_dict(self) -> Dict[str, Any]:
         """The step as a flat dict."""
@@ -1459,13 +1278,11 @@ class LineageReport:
     _document: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @classmethod
-    def _from_json(cls, r: Dict[str, Any]) -> LineageReport:
-        return cls(
-            code=r["code"],
-            name=r.get("name"),
+    def _from_json(cls, r: _t.LineageReport) -> LineageReport:
+        return _build(
+            cls,
+            r,
             at=_date_wide(r["at"]) or _dt.date.min,
-            valid_from=_date_wide(r.get("valid_from")),
-            valid_to=_date_wide(r.get("valid_to")),
             predecessors=[LineageStep._from_json(s) for s in r["predecessors"]],
             successors=[LineageStep._from_json(s) for s in r["successors"]],
             _document=r,
@@ -1489,8 +1306,7 @@ class LineageReport:
 
     def to_pandas(self) -> "pandas.DataFrame":
         """The steps as a DataFrame (see :meth:`to_dicts`). Needs pandas."""
-        columns = ["direction", "code", "name", "valid_from", "valid_to", "via", "effective", "part", "basis", "depth"]
-        return _flat_rows(self.to_dicts(), columns)
+        return _flat_rows(self.to_dicts(), ["direction", *_fields(LineageStep)])
 
     def __str__(self) -> str:
         def span(a: Optional[_dt.date], b: Optional[_dt.date]) -> str:

@@ -27,7 +27,7 @@ pub struct Lineage<'d> {
 }
 
 /// One unit reached by following edges from the unit asked about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LineageStep {
     /// The unit's code; `None` when the edge abolished the unit it comes from.
     pub code: Option<String>,
@@ -50,7 +50,7 @@ pub struct LineageStep {
 }
 
 /// The lineage of one unit (a code on a day).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LineageReport {
     /// The code asked about.
     pub code: String,
@@ -59,6 +59,7 @@ pub struct LineageReport {
     /// The day asked about ([`NaiveDate::MIN`] for a version whose start is not recorded;
     /// serialised as `null` then).
     #[serde(serialize_with = "day_or_null")]
+    #[schemars(with = "Option<NaiveDate>")]
     pub at: NaiveDate,
     /// First day of this version of the code, when known.
     pub valid_from: Option<NaiveDate>,
