@@ -70,9 +70,9 @@ pub(crate) const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "reorganize",
-        "Áp dụng các sự kiện sắp xếp đơn vị hành chính (đơn vị cũ và đảng ủy của đơn vị đó kết \
-         thúc vào ngày hôm trước; đơn vị mới bắt đầu với một đảng ủy dự kiến; các phân công \
-         theo dõi đơn vị đã kết thúc thì kết thúc với lý do sắp xếp, `reorganized`), ghi bộ dữ \
+        "Áp dụng các sự kiện sắp xếp đơn vị hành chính: đơn vị cũ và đảng ủy của đơn vị đó kết \
+         thúc vào ngày hôm trước, đơn vị mới bắt đầu với một đảng ủy dự kiến, các phân công \
+         theo dõi đơn vị đã kết thúc thì kết thúc với lý do sắp xếp (`reorganized`). Ghi bộ dữ \
          liệu sau sắp xếp, cho biết những gì thay đổi và các phát hiện sau thay đổi; --proposals \
          ghi các cán bộ theo dõi cũ làm người được đề xuất cho đơn vị mới, --accept nạp lại \
          quyết định của cơ quan. Mã thoát là 1 khi các phát hiện đó có lỗi",
@@ -113,7 +113,7 @@ const FORMAT: &str = "Dạng kết quả: `text` là văn bản để đọc, `j
 const PROFILE: &str = "Hồ sơ quy định: mã của một hồ sơ có sẵn (`bac-kan-1390`) hoặc một tệp JSON";
 /// The day deadlines are judged against.
 const TODAY: &str =
-    "Ngày xét hạn: các thời hạn được tính đến ngày này (mặc định: ngày hiện tại của máy)";
+    "Ngày xét hạn: xét các thời hạn tính đến ngày này (mặc định: ngày hôm nay theo máy tính)";
 /// The day of a command that looks at one day.
 const DAY: &str = "Ngày xem xét (dạng 01/10/2024 hoặc 2024-10-01)";
 /// Allow the output to replace the input.
@@ -158,7 +158,7 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("relations", "lang", LANG),
     ("relations", "format", FORMAT),
     ("relations", "profile", PROFILE),
-    ("relations", "person", "Cán bộ cần liệt kê các mối quan hệ công tác"),
+    ("relations", "person", "Cán bộ cần xem các mối quan hệ công tác"),
     ("relations", "body", "Thay vào đó, liệt kê những ai có quan hệ công tác với cơ quan (hoặc cán bộ) này"),
     ("relations", "at", DAY),
     // reorganize
