@@ -124,6 +124,13 @@ fn flags(help: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many positional arguments a help page lists (their names differ between languages).
+fn positionals(help: &str) -> usize {
+    help.lines()
+        .filter(|l| l.starts_with("  [") || l.starts_with("  <"))
+        .count()
+}
+
 #[test]
 fn every_help_page_is_vietnamese_and_lists_what_the_english_one_lists() {
     let o = diaban(&["--help"]);
@@ -159,9 +166,9 @@ fn every_help_page_is_vietnamese_and_lists_what_the_english_one_lists() {
         assert!(en.contains(&format!("Usage: diaban {sub}")), "{en}");
         assert_eq!(flags(&vi), flags(&en), "{sub}: the same options in both");
         assert_eq!(
-            vi.lines().count(),
-            en.lines().count(),
-            "{sub}: one Vietnamese line per English line\n{vi}\n{en}"
+            positionals(&vi),
+            positionals(&en),
+            "{sub}: the same number of positional arguments in both\n{vi}\n{en}"
         );
     }
 }
