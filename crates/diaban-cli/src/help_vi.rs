@@ -187,7 +187,7 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     // schema
     ("schema", "which", "Lược đồ cần in: `dataset` là bộ dữ liệu, `profile` là hồ sơ quy định, `both` là cả hai"),
     // template (wired on another branch; see ABOUT)
-    ("template", "province", "Mã tỉnh theo danh mục đơn vị hành chính của Tổng cục Thống kê"),
+    ("template", "province", "Mã tỉnh theo Danh mục đơn vị hành chính Việt Nam"),
     ("template", "at", "Ngày lấy danh sách đơn vị hành chính (dạng 01/10/2024 hoặc 2024-10-01)"),
     ("template", "out", "Tệp Excel (.xlsx) cần ghi"),
 ];
@@ -525,14 +525,12 @@ fn problem(e: &clap::Error) -> String {
             Some(a) => format!("tham số `{a}` cần dấu bằng khi gán giá trị (`{a}=…`)"),
             None => "tham số cần dấu bằng khi gán giá trị".to_owned(),
         },
-        ErrorKind::TooManyValues => {
-            match (arg, value) {
-                (Some(a), Some(v)) => {
-                    format!("giá trị `{v}` của tham số `{a}` là thừa: tham số này không nhận thêm giá trị")
-                }
-                _ => "tham số có quá nhiều giá trị".to_owned(),
+        ErrorKind::TooManyValues => match (arg, value) {
+            (Some(a), Some(v)) => {
+                format!("tham số `{a}` không nhận thêm giá trị `{v}`")
             }
-        }
+            _ => "tham số có quá nhiều giá trị".to_owned(),
+        },
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             let wanted = number(e, ContextKind::MinValues)
                 .or_else(|| number(e, ContextKind::ExpectedNumValues));
@@ -650,7 +648,7 @@ fn tip_vi(tip: &str) -> Option<String> {
     }
     if tip.ends_with("' exists") {
         let found = quoted.first()?;
-        return Some(format!("có `{found}`"));
+        return Some(format!("tham số này có ở `{found}`"));
     }
     None
 }

@@ -270,10 +270,21 @@ fn every_kind_of_argument_error_is_vietnamese_and_exits_2() {
             &["check", "--at", "01/10/2024", "--at", "02/10/2024"],
             "chỉ được dùng một lần",
         ),
-        (&["check", "--strict=yes"], "là thừa"),
+        (
+            &["check", "--strict=yes"],
+            "tham số `--strict` không nhận thêm giá trị `yes`",
+        ),
         (&["check", "a", "b"], "thừa giá trị `b`"),
         (&["chek"], "không có lệnh `chek`\n  gợi ý: có phải ý bạn là"),
         (&["schema", "nope"], "`dataset`, `profile`, `both`"),
+        (
+            &["check", "--xyz"],
+            "gợi ý: để dùng `--xyz` làm giá trị, viết `-- --xyz`",
+        ),
+        (
+            &["--", "check"],
+            "gợi ý: có lệnh `check`; để dùng lệnh đó, bỏ `--` đứng trước",
+        ),
     ];
     for (args, needle) in cases {
         let o = diaban(args);
