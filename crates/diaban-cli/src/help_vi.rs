@@ -738,5 +738,9 @@ mod tests {
             tip_vi("to pass '--x' as a value, use '-- --x'").as_deref(),
             Some("để dùng `--x` làm giá trị, viết `-- --x`")
         );
+        assert_eq!(
+            tip_vi("'check --today' exists").as_deref(),
+            Some("tham số này có ở `check --today`")
+        );
     }
 }
