@@ -3,6 +3,7 @@
 //! Exit codes: 0 no error findings; 1 error findings; 2 the input could not be loaded or the
 //! arguments are wrong.
 
+mod help_vi;
 mod output;
 mod reorganize;
 
@@ -177,7 +178,11 @@ impl From<Error> for Fatal {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and argument errors in the reader's language (Vietnamese unless `--lang en`).
+    let cli = match help_vi::parse::<Cli>() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match run(cli) {
         Ok(code) => code,
         Err(Fatal(message)) => {
