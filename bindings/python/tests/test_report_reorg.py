@@ -93,8 +93,9 @@ def test_report_flat_rows(demo: diaban.Dataset) -> None:
     assert [d["id"] for d in districts] == [r.id for r in report.districts]
     assert all(k.startswith("rating_") for d in districts for k in d if k not in
                {"id", "name", "assignments", "with_shortfall", "evaluations_missing"})
-    with pytest.raises(ValueError, match="unknown table"):
+    with pytest.raises(ValueError, match="không có bảng `nope`") as info:
         report.to_dicts("nope")
+    assert "unknown table" in info.value.message_en  # type: ignore[attr-defined]
 
 
 def test_report_arguments(demo: diaban.Dataset) -> None:

@@ -11,8 +11,8 @@
 
 use crate::convert::from_js;
 use crate::error::argument;
-use diaban::error::Msg;
 use chrono::NaiveDate;
+use diaban::error::Msg;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
 use serde_json::Value;
@@ -87,23 +87,27 @@ fn serial(day: NaiveDate) -> Option<f64> {
 }
 
 fn index16(i: usize) -> Result<u16, JsValue> {
-    u16::try_from(i).map_err(|_| argument(
+    u16::try_from(i).map_err(|_| {
+        argument(
             "tables",
             Msg::new(
                 "nhiều cột hơn một trang tính chứa được",
                 "more columns than a worksheet holds",
             ),
-        ))
+        )
+    })
 }
 
 fn index32(i: usize) -> Result<u32, JsValue> {
-    u32::try_from(i).map_err(|_| argument(
+    u32::try_from(i).map_err(|_| {
+        argument(
             "tables",
             Msg::new(
                 "nhiều hàng hơn một trang tính chứa được",
                 "more rows than a worksheet holds",
             ),
-        ))
+        )
+    })
 }
 
 /// The text of a cell, as a person reads it (`null` and `""` are an empty cell).

@@ -207,7 +207,13 @@ impl Table {
     pub fn to_csv(&self) -> crate::Result<String> {
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
         let fail = |e: &dyn std::fmt::Display| {
-            crate::Error::invalid_argument("table", format!("cannot write CSV: {e}"))
+            crate::Error::invalid_argument(
+                "table",
+                crate::error::Msg::new(
+                    format!("không ghi được CSV: {e}"),
+                    format!("cannot write CSV: {e}"),
+                ),
+            )
         };
         w.write_record(self.columns.iter().map(|c| c.name.as_str()))
             .map_err(|e| fail(&e))?;
@@ -285,9 +291,15 @@ impl YearReport {
             "programme_by_year" => Ok(totals_table(&self.programme.by_year)),
             _ => Err(crate::Error::invalid_argument(
                 "table",
-                format!(
-                    "unknown table `{name}` (expected one of {})",
-                    Self::TABLES.join(", ")
+                crate::error::Msg::new(
+                    format!(
+                        "không có bảng `{name}` (các bảng: {})",
+                        Self::TABLES.join(", ")
+                    ),
+                    format!(
+                        "unknown table `{name}` (expected one of {})",
+                        Self::TABLES.join(", ")
+                    ),
                 ),
             )),
         }

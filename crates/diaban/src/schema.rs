@@ -457,7 +457,11 @@ mod tests {
                 | K::LimitExceeded
                 | K::XlsxSyntax => {}
             }
-            let e = Error::load(kind, crate::Location::default(), "x");
+            let e = Error::load(
+                kind,
+                crate::Location::default(),
+                crate::error::Msg::new("x", "x"),
+            );
             assert!(words.contains(&e.code()), "{}", e.code());
         }
         let others = [
@@ -470,7 +474,7 @@ mod tests {
                 scheme: "x".into(),
                 known: "y".into(),
             },
-            Error::invalid_argument("x", "y"),
+            Error::invalid_argument("x", crate::error::Msg::new("y", "y")),
         ];
         for e in &others {
             match e {
