@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 /// abort the WebAssembly instance, which the facade then resets.
 #[wasm_bindgen(start)]
 fn start() {
+    diaban::collate::set_host_collator(host_compare);
     std::panic::set_hook(Box::new(|info| {
         let _ = js_sys::Reflect::set(
             &js_sys::global(),
@@ -20,6 +21,31 @@ fn start() {
             &JsValue::from_str(&info.to_string()),
         );
     }));
+}
+
+thread_local! {
+    /// `Intl.Collator("vi", {numeric: true}).compare`: the JavaScript engine's ICU with the CLDR
+    /// Vietnamese tailoring, the same collation the command line and Python take from ICU4X
+    /// (whose compiled data would take this module over its size budget).
+    static VI_COMPARE: js_sys::Function = {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::TRUE);
+        let locales = js_sys::Array::of1(&JsValue::from_str("vi"));
+        js_sys::Intl::Collator::new(&locales, &options).compare()
+    };
+}
+
+/// The core's Vietnamese collation in this module (`diaban::collate::set_host_collator`).
+fn host_compare(a: &str, b: &str) -> std::cmp::Ordering {
+    VI_COMPARE.with(|compare| {
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(std::cmp::Ordering::Equal, |n| {
+                n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+            })
+    })
 }
 
 /// The options of `check`, as the facade passes them.

@@ -46,6 +46,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod collate;
 mod demo;
 pub mod duties;
 mod engine;
