@@ -15,7 +15,7 @@ import {
 // The demo's CSV files, outside the WebAssembly module (written by `cargo xtask wasm`).
 import { DEMO_FILES } from './demo.js';
 
-const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument'];
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument', 'candidates'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
 
 /** An error thrown by diaban: `code` is a stable snake_case word; load errors name where. */

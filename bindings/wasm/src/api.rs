@@ -226,20 +226,24 @@ impl RawDataset {
         })
     }
 
-    /// The assignments on a unit (or organisation) on a day.
+    /// The assignments on a unit (or organisation), given by code or name, on a day.
     #[wasm_bindgen(js_name = whoMonitors)]
     pub fn who_monitors(&self, code: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        self.inner
-            .with_index(|index| to_js(&index.who_monitors(code, at)))
+        self.inner.with_index(|index| {
+            let code = index.find_target(code).map_err(|e| to_js_error(&e))?;
+            to_js(&index.who_monitors(&code, at))
+        })
     }
 
-    /// The assignments a person (or organisation) holds on a day.
+    /// The assignments a person (or organisation), given by id or name, holds on a day.
     #[wasm_bindgen(js_name = monitoredBy)]
     pub fn monitored_by(&self, id: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        self.inner
-            .with_index(|index| to_js(&index.monitored_by(id, at)))
+        self.inner.with_index(|index| {
+            let id = index.find_person(id).map_err(|e| to_js_error(&e))?;
+            to_js(&index.monitored_by(&id, at))
+        })
     }
 
     /// The working relationships a person (or organisation) has on a day under the profile.
@@ -252,8 +256,10 @@ impl RawDataset {
         let at = req_date(at.as_deref(), "at")?;
         let args: ProfileArgs = from_js(options, "options")?;
         let profile = profile(args.profile.as_ref())?;
-        self.inner
-            .with_index(|index| to_js(&index.relations(&profile, id, at)))
+        self.inner.with_index(|index| {
+            let id = index.find_person(id).map_err(|e| to_js_error(&e))?;
+            to_js(&index.relations(&profile, &id, at))
+        })
     }
 
     /// The reverse of `relations`: every relationship in force on a day whose counterpart is
@@ -311,9 +317,12 @@ impl RawDataset {
         to_js(&lineage.report(code, at))
     }
 
-    /// Every assignment ever made on a target, by start date.
+    /// Every assignment ever made on a target (code or name), by start date.
     pub fn history(&self, code: &str) -> Result<JsValue, JsValue> {
-        self.inner.with_index(|index| to_js(&index.history(code)))
+        self.inner.with_index(|index| {
+            let code = index.find_target(code).map_err(|e| to_js_error(&e))?;
+            to_js(&index.history(&code))
+        })
     }
 
     /// The dataset as JSON text (lossless).
