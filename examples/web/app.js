@@ -10,7 +10,7 @@ const TEXT = {
     useDemo: 'Dùng dữ liệu mẫu Bắc Kạn',
     chooseFiles: 'Hoặc chọn tệp: một tệp JSON, hoặc các tệp CSV (units.csv, assignments.csv…)',
     today: 'Ngày xét hạn (hôm nay)',
-    at: 'Chỉ xét tại ngày (tuỳ chọn)',
+    at: 'Chỉ xét tại ngày (tùy chọn)',
     rerun: 'Kiểm tra lại',
     findings: '2. Kết quả kiểm tra',
     severity: 'Mức độ',
