@@ -264,12 +264,20 @@ def new_tone_style(name: str) -> str:
     return " ".join(out)
 
 
+# Names the demo composes follow local usage where the source article shows it; GSO's form stays
+# the unit's official name in units.csv (lookups accept either: Sĩ/Sỹ fold together).
+LOCAL_SPELLING = {
+    "Sĩ Bình": "Sỹ Bình",       # the article: "xã khó khăn Sỹ Bình, huyện Bạch Thông"
+}
+
+
 def lower_type(name: str) -> str:
-    """'Xã Sĩ Bình' -> 'xã Sĩ Bình', 'Thị trấn Vân Tùng' -> 'thị trấn Vân Tùng'; the tone
-    placement of the repository ('xã Hòa Mục' for GSO's 'Xã Hoà Mục')."""
+    """'Xã Sĩ Bình' -> 'xã Sỹ Bình', 'Thị trấn Vân Tùng' -> 'thị trấn Vân Tùng': the type in lower
+    case, local spelling, the tone placement of the repository ('xã Hòa Mục' for 'Xã Hoà Mục')."""
     for t in ("Thị trấn ", "Phường ", "Xã "):
         if name.startswith(t):
-            return new_tone_style(t.lower() + name[len(t):])
+            rest = name[len(t):]
+            return new_tone_style(t.lower() + LOCAL_SPELLING.get(rest, rest))
     return new_tone_style(name)
 
 
