@@ -61,7 +61,9 @@ pub(crate) fn core_error(py: Python<'_>, e: &diaban::Error) -> PyErr {
         diaban::Error::Io { .. } => "FileError",
         diaban::Error::UnknownProfile(_) => "UnknownProfileError",
         diaban::Error::UnknownScheme { .. } => "UnknownSchemeError",
-        diaban::Error::InvalidArgument { .. } => "InvalidArgumentError",
+        diaban::Error::InvalidArgument { .. }
+        | diaban::Error::NotFound { .. }
+        | diaban::Error::AmbiguousName { .. } => "InvalidArgumentError",
         _ => "DiabanError",
     };
     let mut fields: Vec<(&str, Option<String>, Option<u64>)> = Vec::new();
@@ -80,7 +82,9 @@ pub(crate) fn core_error(py: Python<'_>, e: &diaban::Error) -> PyErr {
         diaban::Error::UnknownScheme { scheme, .. } => {
             fields.push(("scheme", Some(scheme.clone()), None))
         }
-        diaban::Error::InvalidArgument { name, .. } => {
+        diaban::Error::InvalidArgument { name, .. }
+        | diaban::Error::NotFound { argument: name, .. }
+        | diaban::Error::AmbiguousName { argument: name, .. } => {
             fields.push(("argument", Some(name.clone()), None))
         }
         _ => {}

@@ -263,7 +263,7 @@ impl PyDataset {
         })
     }
 
-    /// Every assignment on a target (unit code or organisation id) that includes the day.
+    /// Every assignment on a target (unit code or organisation id, or its name) that includes the day.
     fn who_monitors<'py>(
         &self,
         py: Python<'py>,
@@ -272,12 +272,15 @@ impl PyDataset {
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
         self.inner.with_index(py, |index| {
-            let views = call(py, || Ok(index.who_monitors(target, day)))?;
+            let views = call(py, || {
+                let target = index.find_target(target)?;
+                Ok(index.who_monitors(&target, day))
+            })?;
             convert::serialize_to_py(py, &views)
         })
     }
 
-    /// Every assignment held by a subject (person or organisation id) that includes the day.
+    /// Every assignment held by a subject (person or organisation id, or its name) that includes the day.
     fn monitored_by<'py>(
         &self,
         py: Python<'py>,
@@ -286,7 +289,10 @@ impl PyDataset {
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
         self.inner.with_index(py, |index| {
-            let views = call(py, || Ok(index.monitored_by(subject, day)))?;
+            let views = call(py, || {
+                let subject = index.find_person(subject)?;
+                Ok(index.monitored_by(&subject, day))
+            })?;
             convert::serialize_to_py(py, &views)
         })
     }
@@ -302,15 +308,21 @@ impl PyDataset {
         let day = parse_day(py, "at", at)?;
         let profile = &profile.get().inner;
         self.inner.with_index(py, |index| {
-            let relations = call(py, || Ok(index.relations(profile, subject, day)))?;
+            let relations = call(py, || {
+                let subject = index.find_person(subject)?;
+                Ok(index.relations(profile, &subject, day))
+            })?;
             convert::serialize_to_py(py, &relations)
         })
     }
 
-    /// Every assignment ever made on a target, by start date.
+    /// Every assignment ever made on a target (id or name), by start date.
     fn history<'py>(&self, py: Python<'py>, target: &str) -> PyResult<Bound<'py, PyAny>> {
         self.inner.with_index(py, |index| {
-            let views = call(py, || Ok(index.history(target)))?;
+            let views = call(py, || {
+                let target = index.find_target(target)?;
+                Ok(index.history(&target))
+            })?;
             convert::serialize_to_py(py, &views)
         })
     }

@@ -123,8 +123,18 @@ def test_who_monitors_monitored_by_history(demo: diaban.Dataset) -> None:
     assert a.id in [h.id for h in history]
     assert [h.valid_from for h in history] == sorted(h.valid_from for h in history)
     assert a.to_dict()["id"] == a.id
-    assert demo.who_monitors("nowhere", "2024-10-01") == []
-    assert demo.history("nowhere") == []
+    # A place or a person by id or by name (case, tone placement and Sĩ/Sỹ do not matter); an
+    # unknown one is an error (never an empty list), an ambiguous one lists the candidates.
+    assert demo.who_monitors("thị trấn vân tùng", "2024-10-01") == who
+    assert demo.history("Vân Tùng") == history
+    assert demo.monitored_by("hà sĩ thắng", "2024-10-01") == mine
+    with pytest.raises(diaban.InvalidArgumentError) as err:
+        demo.who_monitors("nowhere", "2024-10-01")
+    assert err.value.code == "not_found" and err.value.argument == "target"
+    with pytest.raises(diaban.InvalidArgumentError) as err:
+        demo.history("Bắc Kạn")
+    assert err.value.code == "ambiguous_name"
+    assert "Thành phố Bắc Kạn (058" in str(err.value) and "Tỉnh Bắc Kạn (06" in str(err.value)
 
 
 def test_json_roundtrip_and_files(demo: diaban.Dataset, tmp_path: Path) -> None:
@@ -202,4 +212,7 @@ def test_relations(demo: diaban.Dataset) -> None:
     assert {r.kind for r in relations} <= {"reports_to", "directed_by", "coordinates_with", "evaluated_by"}
     assert all(r.subject_id == who.subject_id for r in relations)
     assert demo.relations(who.subject_id, "2024-10-01", profile="bac-kan-1390") == relations
-    assert demo.relations("nobody", "2024-10-01") == []
+    assert demo.relations(who.subject_name, "2024-10-01") == relations
+    with pytest.raises(diaban.InvalidArgumentError) as err:
+        demo.relations("nobody", "2024-10-01")
+    assert err.value.code == "not_found"

@@ -19,7 +19,7 @@ import * as glue from './diaban_wasm.js';
 // The demo's CSV files, outside the WebAssembly module (written by `cargo xtask wasm`).
 import { DEMO_FILES } from './demo.js';
 
-const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument', 'messageVi', 'messageEn'];
+const LOCATION_KEYS = ['file', 'line', 'column', 'field', 'path', 'sheet', 'cell', 'argument', 'candidates', 'messageVi', 'messageEn'];
 const DATE_OPTIONS = ['at', 'today', 'recordedOn', 'recorded_on'];
 
 /**
@@ -199,17 +199,19 @@ export class Dataset {
     return call(() => this.#live().coverage(o));
   }
 
-  /** The assignments on a unit code (or organisation id) on day `at`. */
+  /** The assignments on a unit (or organisation), by code or name, on day `at`; an unknown one throws
+   * `not_found`, a name several records bear throws `ambiguous_name` with their `candidates`. */
   whoMonitors(code, at) {
     return call(() => this.#live().whoMonitors(String(code), day(at) ?? undefined));
   }
 
-  /** The assignments a person (or organisation) holds on day `at`. */
+  /** The assignments a person (or organisation), by id or name, holds on day `at`. */
   monitoredBy(id, at) {
     return call(() => this.#live().monitoredBy(String(id), day(at) ?? undefined));
   }
 
-  /** The working relationships (reports to, directed by, coordinates with, evaluated by) of a person on day `at`. */
+  /** The working relationships (reports to, directed by, coordinates with, evaluated by) of a person (id or
+   * name) on day `at`. */
   relations(id, at, opts) {
     const o = options(opts);
     return call(() => this.#live().relations(String(id), day(at) ?? undefined, o));
@@ -261,7 +263,7 @@ export class Dataset {
     return call(() => this.#live().lineage(String(code), o));
   }
 
-  /** Every assignment ever made on a target, by start date. */
+  /** Every assignment ever made on a target (code or name), by start date. */
   history(code) {
     return call(() => this.#live().history(String(code)));
   }

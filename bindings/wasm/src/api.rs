@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 /// abort the WebAssembly instance, which the facade then resets.
 #[wasm_bindgen(start)]
 fn start() {
+    diaban::collate::set_host_collator(host_compare);
     std::panic::set_hook(Box::new(|info| {
         let _ = js_sys::Reflect::set(
             &js_sys::global(),
@@ -20,6 +21,31 @@ fn start() {
             &JsValue::from_str(&info.to_string()),
         );
     }));
+}
+
+thread_local! {
+    /// `Intl.Collator("vi", {numeric: true}).compare`: the JavaScript engine's ICU with the CLDR
+    /// Vietnamese tailoring, the same collation the command line and Python take from ICU4X
+    /// (whose compiled data would take this module over its size budget).
+    static VI_COMPARE: js_sys::Function = {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::TRUE);
+        let locales = js_sys::Array::of1(&JsValue::from_str("vi"));
+        js_sys::Intl::Collator::new(&locales, &options).compare()
+    };
+}
+
+/// The core's Vietnamese collation in this module (`diaban::collate::set_host_collator`).
+fn host_compare(a: &str, b: &str) -> std::cmp::Ordering {
+    VI_COMPARE.with(|compare| {
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(std::cmp::Ordering::Equal, |n| {
+                n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+            })
+    })
 }
 
 /// The options of `check`, as the facade passes them.
@@ -213,20 +239,24 @@ impl RawDataset {
         })
     }
 
-    /// The assignments on a unit (or organisation) on a day.
+    /// The assignments on a unit (or organisation), given by code or name, on a day.
     #[wasm_bindgen(js_name = whoMonitors)]
     pub fn who_monitors(&self, code: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        self.inner
-            .with_index(|index| to_js(&index.who_monitors(code, at)))
+        self.inner.with_index(|index| {
+            let code = index.find_target(code).map_err(|e| to_js_error(&e))?;
+            to_js(&index.who_monitors(&code, at))
+        })
     }
 
-    /// The assignments a person (or organisation) holds on a day.
+    /// The assignments a person (or organisation), given by id or name, holds on a day.
     #[wasm_bindgen(js_name = monitoredBy)]
     pub fn monitored_by(&self, id: &str, at: Option<String>) -> Result<JsValue, JsValue> {
         let at = req_date(at.as_deref(), "at")?;
-        self.inner
-            .with_index(|index| to_js(&index.monitored_by(id, at)))
+        self.inner.with_index(|index| {
+            let id = index.find_person(id).map_err(|e| to_js_error(&e))?;
+            to_js(&index.monitored_by(&id, at))
+        })
     }
 
     /// The working relationships a person (or organisation) has on a day under the profile.
@@ -239,8 +269,10 @@ impl RawDataset {
         let at = req_date(at.as_deref(), "at")?;
         let args: ProfileArgs = from_js(options, "options")?;
         let profile = profile(args.profile.as_ref())?;
-        self.inner
-            .with_index(|index| to_js(&index.relations(&profile, id, at)))
+        self.inner.with_index(|index| {
+            let id = index.find_person(id).map_err(|e| to_js_error(&e))?;
+            to_js(&index.relations(&profile, &id, at))
+        })
     }
 
     /// The reverse of `relations`: every relationship in force on a day whose counterpart is
@@ -304,9 +336,12 @@ impl RawDataset {
         to_js(&lineage.report(code, at))
     }
 
-    /// Every assignment ever made on a target, by start date.
+    /// Every assignment ever made on a target (code or name), by start date.
     pub fn history(&self, code: &str) -> Result<JsValue, JsValue> {
-        self.inner.with_index(|index| to_js(&index.history(code)))
+        self.inner.with_index(|index| {
+            let code = index.find_target(code).map_err(|e| to_js_error(&e))?;
+            to_js(&index.history(&code))
+        })
     }
 
     /// The dataset as JSON text (lossless).

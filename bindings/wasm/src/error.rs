@@ -50,8 +50,24 @@ pub fn to_js_error(e: &diaban::Error) -> JsValue {
             set(&err, "cell", JsValue::from_str(cell));
         }
     }
-    if let diaban::Error::InvalidArgument { name, .. } = e {
-        set(&err, "argument", JsValue::from_str(name));
+    match e {
+        diaban::Error::InvalidArgument { name, .. }
+        | diaban::Error::NotFound { argument: name, .. } => {
+            set(&err, "argument", JsValue::from_str(name));
+        }
+        diaban::Error::AmbiguousName {
+            argument,
+            candidates,
+            ..
+        } => {
+            set(&err, "argument", JsValue::from_str(argument));
+            // The records bearing the name: `[{id, name, unit}]`, in Vietnamese order.
+            let json = serde_wasm_bindgen::Serializer::json_compatible();
+            if let Ok(list) = serde::Serialize::serialize(candidates, &json) {
+                set(&err, "candidates", list);
+            }
+        }
+        _ => {}
     }
     err.into()
 }

@@ -112,8 +112,17 @@ test('whoMonitors, monitoredBy, history', () => {
   const history = ds.history('01954');
   assert.ok(history.length >= 1);
   for (let i = 1; i < history.length; i += 1) assert.ok(history[i - 1].valid_from <= history[i].valid_from);
-  assert.deepEqual(ds.whoMonitors('99999', '2024-10-01'), []);
-  assert.deepEqual(ds.history('99999'), []);
+  // A place or a person by id or by name (case, tone placement and Sĩ/Sỹ do not matter); an
+  // unknown one is an error (never an empty list), an ambiguous one lists the candidates.
+  assert.deepEqual(ds.whoMonitors('thị trấn vân tùng', '2024-10-01'), who);
+  assert.deepEqual(ds.history('Vân Tùng'), history);
+  assert.deepEqual(ds.monitoredBy('hà sĩ thắng', '2024-10-01'), held);
+  assert.throws(() => ds.whoMonitors('99999', '2024-10-01'), { name: 'DiabanError', code: 'not_found', argument: 'target' });
+  assert.throws(() => ds.history('99999'), { code: 'not_found' });
+  assert.throws(
+    () => ds.history('Bắc Kạn'),
+    (e) => e.code === 'ambiguous_name' && e.candidates.map((c) => c.id).join() === '058,06',
+  );
   ds.free();
 });
 
@@ -154,6 +163,7 @@ test('relations: the working relationships of a monitor', () => {
   assert.ok(rels.every((r) => r.subject_id === 'p-ha-sy-thang'));
   assert.ok(rels.some((r) => r.kind === 'evaluated_by'));
   assert.deepEqual(ds.relations('p-ha-sy-thang', new Date(2024, 9, 1), { profile: 'bac-kan-1390' }), rels);
-  assert.deepEqual(ds.relations('nobody', '2024-10-01'), []);
+  assert.deepEqual(ds.relations('Hà Sỹ Thắng', '2024-10-01'), rels);
+  assert.throws(() => ds.relations('nobody', '2024-10-01'), { code: 'not_found', argument: 'person' });
   ds.free();
 });

@@ -60,7 +60,7 @@ enum Command {
     History {
         #[command(flatten)]
         common: Common,
-        /// The unit code or organisation id.
+        /// The unit (or organisation): its code or id, or its name ("Vi Hương").
         #[arg(long)]
         target: String,
     },
@@ -87,7 +87,7 @@ enum Command {
         common: Common,
         #[command(flatten)]
         profile: ProfileOpt,
-        /// The person whose relationships to list.
+        /// The person whose relationships to list: their id or their name.
         #[arg(long, conflicts_with = "body", required_unless_present = "body")]
         person: Option<String>,
         /// List who stands in a relationship with this body (or person) instead.
@@ -354,6 +354,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         Command::History { common, target } => {
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
+            // An id or a name ("Vi Hương", "xã vi hương"); unknown or ambiguous: exit 2.
+            let target = index.find_target(&target)?;
             let history = index.history(&target);
             match common.format {
                 Format::Json => {
@@ -407,7 +409,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let (who, relations) = match (&person, &body) {
-                (Some(p), _) => (p.clone(), index.relations(&profile, p, day)),
+                (Some(p), _) => {
+                    // An id or a name ("Hà Sỹ Thắng", "hà sĩ thắng"); unknown or ambiguous: exit 2.
+                    let p = index.find_person(p)?;
+                    let relations = index.relations(&profile, &p, day);
+                    (p, relations)
+                }
                 (None, Some(b)) => (b.clone(), index.relations_towards(&profile, b, day)),
                 (None, None) => {
                     return Err(Fatal(

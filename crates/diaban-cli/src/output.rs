@@ -154,13 +154,18 @@ pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
         t(lang, "ngày", "on"),
         c.at
     );
-    let mut districts: BTreeMap<(&str, &str), Vec<&diaban::CoverageRow>> = BTreeMap::new();
+    // The rows come in the core's order (district, then name, in Vietnamese collation): one
+    // group per run of rows of the same district, in that order.
+    let mut districts: Vec<((&str, &str), Vec<&diaban::CoverageRow>)> = Vec::new();
     for row in &c.rows {
         let key = (
             row.district_code.unwrap_or_default(),
             row.district_name.unwrap_or_default(),
         );
-        districts.entry(key).or_default().push(row);
+        match districts.last_mut() {
+            Some((k, rows)) if *k == key => rows.push(row),
+            _ => districts.push((key, vec![row])),
+        }
     }
     let name_width = c
         .rows

@@ -140,6 +140,40 @@ fn bad_arguments_exit_2() {
 }
 
 #[test]
+fn people_and_places_are_found_by_id_or_name() {
+    let by_code = diaban(&["history", "--target", "01975", "--format", "json"]);
+    assert_eq!(by_code.status.code(), Some(0), "{}", stderr(&by_code));
+    let list: Value = serde_json::from_str(&stdout(&by_code)).unwrap();
+    assert!(!list.as_array().unwrap().is_empty());
+    for name in ["Xã Vi Hương", "vi  hương", "VI HƯƠNG"] {
+        let o = diaban(&["history", "--target", name, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&by_code), "{name}");
+    }
+    // Sĩ/Sỹ and the case are spellings of one name.
+    let args = ["--at", "2024-10-01", "--format", "json"];
+    let by_id = diaban(&[&["relations", "--person", "p-ha-sy-thang"][..], &args].concat());
+    let by_name = diaban(&[&["relations", "--person", "hà sĩ thắng"][..], &args].concat());
+    assert_eq!(by_id.status.code(), Some(0), "{}", stderr(&by_id));
+    assert_eq!(by_name.status.code(), Some(0), "{}", stderr(&by_name));
+    assert_eq!(stdout(&by_name), stdout(&by_id));
+    // Unknown: an error and exit 2, never an empty list with exit 0.
+    let o = diaban(&["history", "--target", "99999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("error[not_found]"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    // Ambiguous: the province and its city are both "Bắc Kạn"; both are listed with their codes.
+    let o = diaban(&["history", "--target", "Bắc Kạn"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("error[ambiguous_name]"), "{err}");
+    assert!(
+        err.contains("Thành phố Bắc Kạn (058") && err.contains("Tỉnh Bắc Kạn (06"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_bad_profile_file_is_named_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("profile.json");

@@ -319,6 +319,35 @@ impl LoadErrorKind {
     }
 }
 
+/// A record that bears a name typed by a person (see [`Error::AmbiguousName`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NameCandidate {
+    /// The record's id (person id, unit code or organisation id).
+    pub id: String,
+    /// Its name as recorded.
+    pub name: String,
+    /// Where it belongs, to tell namesakes apart: a person's organisation, a commune's
+    /// district, an organisation's unit.
+    pub unit: Option<String>,
+}
+
+impl fmt::Display for NameCandidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.unit {
+            Some(unit) => write!(f, "{} ({}, {unit})", self.name, self.id),
+            None => write!(f, "{} ({})", self.name, self.id),
+        }
+    }
+}
+
+fn list(candidates: &[NameCandidate]) -> String {
+    candidates
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Every failure the library reports. Findings about the data are *not* errors; see [`crate::Finding`].
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -353,6 +382,24 @@ pub enum Error {
         /// The ids the profile has, comma separated.
         known: String,
     },
+    /// No record has this id or name (`--person`, `--target` and the bindings' lookups).
+    #[error("{argument} `{text}`: no record has this id or name")]
+    NotFound {
+        /// The argument (`person`, `target`).
+        argument: String,
+        /// What was typed.
+        text: String,
+    },
+    /// Several records bear this name: the caller must give one of their ids.
+    #[error("{argument} `{text}`: {} records bear this name, give one of their ids: {}", candidates.len(), list(candidates))]
+    AmbiguousName {
+        /// The argument (`person`, `target`).
+        argument: String,
+        /// What was typed.
+        text: String,
+        /// The records bearing the name, in Vietnamese alphabetical order.
+        candidates: Vec<NameCandidate>,
+    },
     /// An argument to a query or command is not acceptable.
     #[error("invalid argument `{name}`: {message}")]
     InvalidArgument {
@@ -378,6 +425,8 @@ impl Error {
             Error::UnknownProfile(_) => "unknown_profile",
             Error::UnknownScheme { .. } => "unknown_scheme",
             Error::InvalidArgument { .. } => "invalid_argument",
+            Error::NotFound { .. } => "not_found",
+            Error::AmbiguousName { .. } => "ambiguous_name",
         }
     }
 

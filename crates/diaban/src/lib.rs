@@ -46,6 +46,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod collate;
 mod demo;
 pub mod duties;
 mod engine;
@@ -55,6 +56,7 @@ pub mod finding;
 pub mod index;
 pub mod io;
 pub mod limits;
+pub mod lookup;
 pub mod model;
 pub mod period;
 pub mod profile;
@@ -68,7 +70,7 @@ pub mod validate;
 pub mod vocabulary;
 pub mod words;
 
-pub use error::{Error, LoadErrorKind, Location, Result};
+pub use error::{Error, LoadErrorKind, Location, NameCandidate, Result};
 pub use finding::{Basis, Code, Finding, Lang, Report, Severity, Source, SubjectRef, Summary};
 pub use index::Index;
 pub use limits::Limits;

@@ -1,6 +1,7 @@
 //! Questions about a dataset: who monitors a unit, what a person monitors, the coverage
 //! table of a scheme on a day, and a unit's assignment history.
 
+use crate::collate::{cmp_vi, cmp_vi_opt};
 use crate::engine::unit_in_scope;
 use crate::error::Result;
 use crate::index::Index;
@@ -72,7 +73,8 @@ pub struct Coverage<'d> {
     pub covered: usize,
     /// Targets not covered.
     pub uncovered: usize,
-    /// One row per target in scope, by code.
+    /// One row per target in scope, in Vietnamese alphabetical order of the district's name,
+    /// then of the target's name (codes only break ties).
     pub rows: Vec<CoverageRow<'d>>,
 }
 
@@ -227,8 +229,16 @@ impl<'d> Index<'d> {
                 ));
             }
         }
+        // One row per code (two versions of a code in force on the day give one row), then
+        // the order a reader expects: by district, then by name, in Vietnamese collation.
         targets.sort();
         targets.dedup_by(|a, b| a.0 == b.0);
+        targets.sort_by(|x, y| {
+            cmp_vi_opt(x.3.map(|d| d.1), y.3.map(|d| d.1))
+                .then_with(|| x.3.map(|d| d.0).cmp(&y.3.map(|d| d.0)))
+                .then_with(|| cmp_vi(x.1, y.1))
+                .then_with(|| x.0.cmp(y.0))
+        });
         let rows: Vec<CoverageRow<'d>> = targets
             .into_iter()
             .map(|(code, name, unit_type, district)| {

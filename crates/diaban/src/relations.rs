@@ -3,6 +3,7 @@
 //! dataset knows it, the person; and the reverse — who stands in a relationship with a
 //! given body or person.
 
+use crate::collate::{cmp_vi, cmp_vi_opt};
 use crate::index::Index;
 use crate::model::{Assignment, Rank};
 use crate::profile::{Derivation, Profile, RelationKind, Scheme};
@@ -59,7 +60,7 @@ fn heads(index: &Index<'_>, body: &str, day: NaiveDate) -> Vec<PersonRef> {
             title: p.title.clone(),
         })
         .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out.sort_by(|a, b| cmp_vi(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
     out
 }
 
@@ -227,7 +228,15 @@ impl<'d> Index<'d> {
                 .iter()
                 .filter(|a| a.scheme == scheme.id && a.period().contains(day))
                 .collect();
-            list.sort_by(|x, y| x.id.cmp(&y.id));
+            // By the name of the person (or organisation) who has the relationship.
+            list.sort_by(|x, y| {
+                cmp_vi_opt(
+                    self.subject_name(&x.subject_id),
+                    self.subject_name(&y.subject_id),
+                )
+                .then_with(|| x.subject_id.cmp(&y.subject_id))
+                .then_with(|| x.id.cmp(&y.id))
+            });
             for a in list {
                 out.extend(
                     of_assignment(self, profile, scheme, a, day)

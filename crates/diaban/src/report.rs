@@ -5,6 +5,7 @@
 //! Each assignment-year is judged by [`crate::duties`]' own function, over the days the
 //! regulation judges, so the report and the findings agree by construction.
 
+use crate::collate::{cmp_vi, cmp_vi_opt};
 use crate::duties::{judge_year, judged_years, ActivityIndex};
 use crate::index::Index;
 use crate::model::{ActivityKind, Assignment, ContributionKind, Rating};
@@ -118,9 +119,9 @@ pub struct ContributionTotals {
 /// The rural-development programme's contributions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Programme {
-    /// Per helping agency, in the year.
+    /// Per helping agency, in the year, by name.
     pub by_agency: Vec<ContributionTotals>,
-    /// Per commune, in the year.
+    /// Per commune, in the year, by name.
     pub by_commune: Vec<ContributionTotals>,
     /// Per year, every year recorded.
     pub by_year: Vec<ContributionTotals>,
@@ -136,11 +137,11 @@ pub struct YearReport {
     /// The regulation.
     pub regulation: String,
     /// Every assignment of a scheme with duties that the regulation judges in the year, by
-    /// scheme, district, target.
+    /// scheme, then district and target name (Vietnamese alphabetical order).
     pub assignments: Vec<AssignmentYear>,
-    /// Roll-up per district.
+    /// Roll-up per district, by name (Vietnamese alphabetical order).
     pub districts: Vec<Rollup>,
-    /// Roll-up per agency.
+    /// Roll-up per agency, by name (Vietnamese alphabetical order).
     pub agencies: Vec<Rollup>,
     /// Proposals made in the year.
     pub proposals: Vec<ProposalRow>,
@@ -536,21 +537,17 @@ impl<'d> Index<'d> {
                 rows.push(self.assignment_year(scheme, a, &j, &activities));
             }
         }
+        // The order a reader expects: by scheme, then district and commune in Vietnamese
+        // alphabetical order (codes only break ties), then by date.
         rows.sort_by(|x, y| {
-            (
-                x.scheme.as_str(),
-                x.district_code.as_deref(),
-                x.target.as_str(),
-                x.period.from,
-                x.assignment_id.as_str(),
-            )
-                .cmp(&(
-                    y.scheme.as_str(),
-                    y.district_code.as_deref(),
-                    y.target.as_str(),
-                    y.period.from,
-                    y.assignment_id.as_str(),
-                ))
+            x.scheme
+                .cmp(&y.scheme)
+                .then_with(|| cmp_vi_opt(x.district_name.as_deref(), y.district_name.as_deref()))
+                .then_with(|| x.district_code.cmp(&y.district_code))
+                .then_with(|| cmp_vi_opt(x.target_name.as_deref(), y.target_name.as_deref()))
+                .then_with(|| x.target.cmp(&y.target))
+                .then_with(|| x.period.from.cmp(&y.period.from))
+                .then_with(|| x.assignment_id.cmp(&y.assignment_id))
         });
         let rollup = |key: &dyn Fn(&AssignmentYear) -> Option<(String, String)>| -> Vec<Rollup> {
             let mut map: BTreeMap<String, Rollup> = BTreeMap::new();
@@ -569,7 +566,9 @@ impl<'d> Index<'d> {
                     *e.ratings.entry(rating).or_default() += 1;
                 }
             }
-            map.into_values().collect()
+            let mut list: Vec<Rollup> = map.into_values().collect();
+            list.sort_by(|x, y| cmp_vi(&x.name, &y.name).then_with(|| x.id.cmp(&y.id)));
+            list
         };
         let districts = rollup(&|r| {
             Some((
@@ -638,23 +637,21 @@ impl<'d> Index<'d> {
                 .or_else(|| self.unit_near(id, None).map(|u| u.name.clone()))
                 .unwrap_or_else(|| id.to_owned())
         };
+        let by_name = |map: BTreeMap<String, BTreeMap<ContributionKind, Totals>>| {
+            let mut list: Vec<ContributionTotals> = map
+                .into_iter()
+                .map(|(id, by_kind)| ContributionTotals {
+                    name: name_of(&id),
+                    id,
+                    by_kind,
+                })
+                .collect();
+            list.sort_by(|x, y| cmp_vi(&x.name, &y.name).then_with(|| x.id.cmp(&y.id)));
+            list
+        };
         let programme = Programme {
-            by_agency: by_agency
-                .into_iter()
-                .map(|(id, by_kind)| ContributionTotals {
-                    name: name_of(&id),
-                    id,
-                    by_kind,
-                })
-                .collect(),
-            by_commune: by_commune
-                .into_iter()
-                .map(|(id, by_kind)| ContributionTotals {
-                    name: name_of(&id),
-                    id,
-                    by_kind,
-                })
-                .collect(),
+            by_agency: by_name(by_agency),
+            by_commune: by_name(by_commune),
             by_year: by_year
                 .into_iter()
                 .map(|(y, by_kind)| ContributionTotals {

@@ -231,7 +231,8 @@ fn yearly_report_agrees_with_the_findings() {
     continued.regulation.in_force_until = None;
     for (profile, want_missing) in [
         (Profile::bac_kan_1390(), Vec::<&str>::new()),
-        (continued, vec!["cm-01864", "cm-02014", "cm-02176"]),
+        // In the report's order: by district name (Huyện Bạch Thông, Huyện Na Rì, Huyện Pác Nặm).
+        (continued, vec!["cm-02014", "cm-02176", "cm-01864"]),
     ] {
         let report = index.year_report(&profile, 2025, Some(today));
         let findings = check(
@@ -590,4 +591,70 @@ fn the_planted_warnings_are_reported_and_say_what_they_rest_on() {
         .findings
         .iter()
         .all(|f| f.article.as_deref().is_none_or(|a| !a.contains("Điều"))));
+}
+
+/// True when `names` are in Vietnamese alphabetical order (equal names allowed).
+fn in_vietnamese_order<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
+    let names: Vec<&str> = names.into_iter().collect();
+    names
+        .windows(2)
+        .all(|w| diaban::collate::cmp_vi(w[0], w[1]).is_le())
+}
+
+#[test]
+fn lists_a_person_reads_are_in_vietnamese_alphabetical_order() {
+    let ds = Dataset::demo();
+    let index = Index::new(&ds);
+    let profile = Profile::bac_kan_1390();
+    // Coverage: districts by name, then the units of each district by name.
+    let cov = index.coverage(&profile, None, date(2024, 10, 1)).unwrap();
+    let districts: Vec<&str> = cov.rows.iter().map(|r| r.district_name.unwrap()).collect();
+    assert!(in_vietnamese_order(districts.iter().copied()));
+    // Ba Bể, Bạch Thông (a before ạ), Chợ Đồn, Chợ Mới (Đ after D, before M): neither the
+    // order of their codes (Thành phố Bắc Kạn, 058, first) nor of code points (Đ after M).
+    let mut firsts = districts.clone();
+    firsts.dedup();
+    assert_eq!(
+        firsts[..4],
+        [
+            "Huyện Ba Bể",
+            "Huyện Bạch Thông",
+            "Huyện Chợ Đồn",
+            "Huyện Chợ Mới"
+        ]
+    );
+    for d in &firsts {
+        assert!(in_vietnamese_order(
+            cov.rows
+                .iter()
+                .filter(|r| r.district_name == Some(d))
+                .map(|r| r.name)
+        ));
+    }
+    // The report: rows by district then commune name; roll-ups and the programme by name.
+    let report = index.year_report(&profile, 2024, Some(date(2026, 3, 1)));
+    for scheme in profile.schemes.iter().map(|s| s.id.as_str()) {
+        assert!(in_vietnamese_order(
+            report
+                .assignments
+                .iter()
+                .filter(|a| a.scheme == scheme)
+                .filter_map(|a| a.district_name.as_deref())
+        ));
+    }
+    for list in [&report.districts, &report.agencies] {
+        assert!(list.len() > 1);
+        assert!(in_vietnamese_order(list.iter().map(|r| r.name.as_str())));
+    }
+    // Ủy ban Mặt trận Tổ quốc comes after the Sở (U after S), not between Liên đoàn and the Sở.
+    let agencies: Vec<&str> = report.agencies.iter().map(|r| r.name.as_str()).collect();
+    let front = agencies
+        .iter()
+        .position(|n| n.starts_with("Ủy ban Mặt trận"))
+        .unwrap();
+    let last_so = agencies.iter().rposition(|n| n.starts_with("Sở ")).unwrap();
+    assert!(front > last_so, "{agencies:?}");
+    for list in [&report.programme.by_agency, &report.programme.by_commune] {
+        assert!(in_vietnamese_order(list.iter().map(|c| c.name.as_str())));
+    }
 }

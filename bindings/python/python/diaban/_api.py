@@ -1485,21 +1485,27 @@ class Dataset:
         return Coverage(self._inner.coverage(_resolve_profile(profile), _required_day(at, "at"), scheme))
 
     def who_monitors(self, unit_code: str, at: DateLike) -> List[Assignment]:
-        """Every assignment (of any scheme) on a unit (or organisation) that includes the day."""
+        """Every assignment (of any scheme) on a unit (or organisation) that includes the day.
+
+        The unit is given by code or by name ("Vi Hương", "xã vi hương"): an unknown one raises
+        :class:`InvalidArgumentError` with code ``not_found``; a name several records bear raises
+        it with code ``ambiguous_name``, the candidates in the message."""
         return [Assignment._from_json(a) for a in self._inner.who_monitors(unit_code, _required_day(at, "at"))]
 
     def monitored_by(self, person_id: str, at: DateLike) -> List[Assignment]:
-        """Every assignment (of any scheme) held by a person (or organisation) that includes the day."""
+        """Every assignment (of any scheme) held by a person (or organisation), by id or by name,
+        that includes the day."""
         return [Assignment._from_json(a) for a in self._inner.monitored_by(person_id, _required_day(at, "at"))]
 
     def relations(self, person_id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
-        """Every working relationship a person has on a day through their assignments: whom they
-        report to, who directs them, whom they coordinate with, who evaluates them."""
+        """Every working relationship a person (by id or name) has on a day through their
+        assignments: whom they report to, who directs them, whom they coordinate with, who
+        evaluates them."""
         native_profile = _resolve_profile(profile)
         return [Relation._from_json(r) for r in self._inner.relations(native_profile, person_id, _required_day(at, "at"))]
 
     def history(self, unit_code: str) -> List[Assignment]:
-        """Every assignment ever made on a unit (or organisation), by start date."""
+        """Every assignment ever made on a unit (or organisation), by code or name, by start date."""
         return [Assignment._from_json(a) for a in self._inner.history(unit_code)]
 
     def relations_towards(self, id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:

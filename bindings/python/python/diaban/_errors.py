@@ -135,7 +135,9 @@ class UnknownSchemeError(DiabanError, ValueError):
 
 
 class InvalidArgumentError(DiabanError, ValueError):
-    """An argument is not acceptable: a date that is not a date, an unknown language... (code ``invalid_argument``)."""
+    """An argument is not acceptable: a date that is not a date, an unknown language... (code ``invalid_argument``);
+    a person or place that no record has as id or name (code ``not_found``), or a name several records bear
+    (code ``ambiguous_name``, the candidates' names, ids and units in the message)."""
 
     argument: Optional[str]
 

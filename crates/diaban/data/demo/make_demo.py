@@ -238,12 +238,47 @@ def month_end(y: int, m: int) -> dt.date:
     return (D(y + (m == 12), m % 12 + 1, 1)) - ONE
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def new_tone_style(name: str) -> str:
+    """The tone placement the repository writes ("hòa", "thủy", "khỏe"), for names the demo
+    composes: in an open syllable oa, oe or uy (not after q), the tone sits on the first vowel.
+    GSO writes the old placement ("Xã Hoà Mục"); units.csv keeps it as the official name.
+
+    >>> new_tone_style("xã Hoà Mục, Liêm Thuỷ, Quý, Hoàn")
+    'xã Hòa Mục, Liêm Thủy, Quý, Hoàn'
+    """
+    out = []
+    for word in name.split(" "):
+        d = unicodedata.normalize("NFD", word)
+        core = d.rstrip(",.;:")
+        tail = d[len(core):]
+        letters = "".join(c for c in core if c not in _TONES)
+        tone = "".join(c for c in core if c in _TONES)
+        low = letters.lower()
+        if len(tone) == 1 and core.endswith(tone) and len(letters) >= 2 and \
+                low[-2:] in ("oa", "oe", "uy") and not low[:-1].endswith("qu"):
+            core = letters[:-1] + tone + letters[-1]
+        out.append(nfc(core + tail))
+    return " ".join(out)
+
+
+# Names the demo composes follow local usage where the source article shows it; GSO's form stays
+# the unit's official name in units.csv (lookups accept either: Sĩ/Sỹ fold together).
+LOCAL_SPELLING = {
+    "Sĩ Bình": "Sỹ Bình",       # the article: "xã khó khăn Sỹ Bình, huyện Bạch Thông"
+}
+
+
 def lower_type(name: str) -> str:
-    """'Xã Sĩ Bình' -> 'xã Sĩ Bình', 'Thị trấn Vân Tùng' -> 'thị trấn Vân Tùng'."""
+    """'Xã Sĩ Bình' -> 'xã Sỹ Bình', 'Thị trấn Vân Tùng' -> 'thị trấn Vân Tùng': the type in lower
+    case, local spelling, the tone placement of the repository ('xã Hòa Mục' for 'Xã Hoà Mục')."""
     for t in ("Thị trấn ", "Phường ", "Xã "):
         if name.startswith(t):
-            return t.lower() + name[len(t):]
-    return name
+            rest = name[len(t):]
+            return new_tone_style(t.lower() + LOCAL_SPELLING.get(rest, rest))
+    return new_tone_style(name)
 
 
 def read_csv(path: str) -> list[dict]:
