@@ -475,6 +475,28 @@ impl Error {
                     self.to_string()
                 }
             }
+            Error::NotFound { argument, text } => {
+                if vi {
+                    format!("{argument} `{text}`: không có hồ sơ nào mang mã hoặc tên này")
+                } else {
+                    self.to_string()
+                }
+            }
+            Error::AmbiguousName {
+                argument,
+                text,
+                candidates,
+            } => {
+                if vi {
+                    format!(
+                        "{argument} `{text}`: có {} hồ sơ mang tên này, hãy ghi mã của một trong số đó: {}",
+                        candidates.len(),
+                        list(candidates)
+                    )
+                } else {
+                    self.to_string()
+                }
+            }
             Error::InvalidArgument { name, message } => {
                 if vi {
                     format!("tham số `{name}` không hợp lệ: {}", message.vi)

@@ -106,6 +106,18 @@ fn every_kind_of_load_error_reads_in_vietnamese() {
 }
 
 #[test]
+fn lookups_that_fail_read_in_vietnamese() {
+    let demo = Dataset::demo();
+    let index = diaban::Index::new(&demo);
+    let unknown = index.find_target("99999").unwrap_err();
+    assert_eq!(unknown.code(), "not_found");
+    assert_vietnamese("unknown target", &unknown);
+    let ambiguous = index.find_target("Bắc Kạn").unwrap_err();
+    assert_eq!(ambiguous.code(), "ambiguous_name");
+    assert_vietnamese("ambiguous target", &ambiguous);
+}
+
+#[test]
 fn english_stays_what_it_was() {
     let e = Dataset::from_json_str(r#"{"units": [{"code": "06"}]}"#).unwrap_err();
     assert_eq!(e.message_in(Lang::En), e.to_string());
