@@ -599,6 +599,7 @@ fn report_table<'py>(
         errors::invalid_argument(
             py,
             "document",
+            &format!("không phải là văn bản báo cáo năm: {e}"),
             &format!("not a yearly report's document: {e}"),
         )
     })?;

@@ -199,7 +199,10 @@ export interface Coverage {
   covered: number;
   /** Targets not covered. */
   uncovered: number;
-  /** One row per target in scope, by code. */
+  /**
+   * One row per target in scope, in Vietnamese alphabetical order of the district's name,
+   * then of the target's name (codes only break ties).
+   */
   rows: CoverageRow[];
 }
 
@@ -483,9 +486,9 @@ export interface PersonRef {
 
 /** The rural-development programme's contributions. */
 export interface Programme {
-  /** Per helping agency, in the year. */
+  /** Per helping agency, in the year, by name. */
   by_agency: ContributionTotals[];
-  /** Per commune, in the year. */
+  /** Per commune, in the year, by name. */
   by_commune: ContributionTotals[];
   /** Per year, every year recorded. */
   by_year: ContributionTotals[];
@@ -708,12 +711,12 @@ export interface YearReport {
   regulation: string;
   /**
    * Every assignment of a scheme with duties that the regulation judges in the year, by
-   * scheme, district, target.
+   * scheme, then district and target name (Vietnamese alphabetical order).
    */
   assignments: AssignmentYear[];
-  /** Roll-up per district. */
+  /** Roll-up per district, by name (Vietnamese alphabetical order). */
   districts: Rollup[];
-  /** Roll-up per agency. */
+  /** Roll-up per agency, by name (Vietnamese alphabetical order). */
   agencies: Rollup[];
   /** Proposals made in the year. */
   proposals: ProposalRow[];

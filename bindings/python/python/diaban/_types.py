@@ -657,7 +657,8 @@ class Coverage(TypedDict):
     covered: int
     #: Targets not covered.
     uncovered: int
-    #: One row per target in scope, by code.
+    #: One row per target in scope, in Vietnamese alphabetical order of the district's name,
+    #: then of the target's name (codes only break ties).
     rows: List["CoverageRow"]
 
 
@@ -847,9 +848,9 @@ class PersonRef(TypedDict):
 
 class Programme(TypedDict):
     """The rural-development programme's contributions."""
-    #: Per helping agency, in the year.
+    #: Per helping agency, in the year, by name.
     by_agency: List["ContributionTotals"]
-    #: Per commune, in the year.
+    #: Per commune, in the year, by name.
     by_commune: List["ContributionTotals"]
     #: Per year, every year recorded.
     by_year: List["ContributionTotals"]
@@ -1024,11 +1025,11 @@ class YearReport(TypedDict):
     #: The regulation.
     regulation: str
     #: Every assignment of a scheme with duties that the regulation judges in the year, by
-    #: scheme, district, target.
+    #: scheme, then district and target name (Vietnamese alphabetical order).
     assignments: List["AssignmentYear"]
-    #: Roll-up per district.
+    #: Roll-up per district, by name (Vietnamese alphabetical order).
     districts: List["Rollup"]
-    #: Roll-up per agency.
+    #: Roll-up per agency, by name (Vietnamese alphabetical order).
     agencies: List["Rollup"]
     #: Proposals made in the year.
     proposals: List["ProposalRow"]
