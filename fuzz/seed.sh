@@ -161,6 +161,20 @@ name = "EncryptedPackage".encode("utf-16-le")
 cfb[1024:1024 + len(name)] = name
 put_bytes("xlsx_workbook", "hand_cfb_encrypted.xlsx", bytes(cfb))
 put_bytes("xlsx_workbook", "hand_biff.xls", bytes.fromhex("0908100000060500") + bytes(8))
+# Real files in other formats (an Excel 97-2003 workbook, a password-protected one).
+for n in sorted(os.listdir(os.path.join(root, "crates", "diaban", "tests", "workbooks"))):
+    if not n.endswith(".md"):
+        with open(os.path.join(root, "crates", "diaban", "tests", "workbooks", n), "rb") as f:
+            put_bytes("xlsx_workbook", "file_" + n, f.read())
+# What calamine would expand or wrap around: a shared formula over the whole sheet, a far
+# shared-formula index, a reference past XFD1048576, a reversed merge.
+def row3(cells, tail=""):
+    return ("units", sheet(UNITS[:2] + [["062", cells, "Huyện", "06"]], tail), False)
+put_book("hand_shared_formula_whole_sheet", book([row3('<c r="REF" t="str"><f t="shared" ref="A1:XFD1048576" si="0">A1</f><v>x</v></c>')]))
+put_book("hand_shared_formula_far_index", book([row3('<c r="REF" t="str"><f t="shared" ref="B3" si="4000000000">A1</f><v>x</v></c>')]))
+put_book("hand_shared_formula_column", book([row3('<c r="REF" t="str"><f t="shared" ref="B3:B4" si="0">A3</f><v>Huyện</v></c>')]))
+put_book("hand_reference_past_the_sheet", book([row3('<c r="AAAAAAAAB3" t="inlineStr"><is><t>x</t></is></c>')]))
+put_book("hand_reversed_merge", book([row3("Huyện Ngân Sơn", '<mergeCells count="1"><mergeCell ref="C3:A1"/></mergeCells>')]))
 for t in ("json_dataset", "csv_folder", "profile", "check_arbitrary", "xlsx_workbook"):
     print(t, len(os.listdir(os.path.join(corpus, t))), "seeds")
 PY

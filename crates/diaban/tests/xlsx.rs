@@ -1101,3 +1101,77 @@ fn peak_memory_of_hostile_workbooks_is_bounded() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The caps of the `xlsx_workbook` fuzz target (fuzz/fuzz_targets/xlsx_workbook.rs).
+const FUZZ_LIMITS: Limits = Limits {
+    max_input_bytes: 16 * 1024 * 1024,
+    max_records_per_table: 20_000,
+    max_field_bytes: 4 * 1024,
+    max_sheets: 16,
+    max_cells: 200_000,
+};
+
+/// The workbook of an `xlsx_workbook` fuzz input: the bytes themselves, or for an input
+/// starting with `#part `, its parts zipped (stored), as the fuzz target does.
+fn fuzz_input_workbook(data: &[u8]) -> Option<Vec<u8>> {
+    const PART: &[u8] = b"#part ";
+    if !data.starts_with(PART) {
+        return Some(data.to_vec());
+    }
+    let mut starts = vec![0];
+    starts.extend(
+        data.windows(PART.len() + 1)
+            .enumerate()
+            .filter(|(_, w)| w[0] == b'\n' && &w[1..] == PART)
+            .map(|(i, _)| i + 1),
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(data.len(), |e| e - 1);
+        let chunk = &data[s + PART.len()..end.max(s + PART.len())];
+        let (name, body) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(n) => (&chunk[..n], &chunk[n + 1..]),
+            None => (chunk, &chunk[chunk.len()..]),
+        };
+        zip.start_file(String::from_utf8_lossy(name), options)
+            .ok()?;
+        zip.write_all(body).ok()?;
+    }
+    zip.finish().ok().map(|c| c.into_inner())
+}
+
+#[test]
+fn every_xlsx_regression_input_gives_a_result_or_a_clean_error() {
+    // Inputs of the `xlsx_workbook` fuzz target kept under tests/regressions/xlsx_workbook/,
+    // replayed with the target's assertions.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/regressions/xlsx_workbook");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        count += 1;
+        let data = std::fs::read(&path).unwrap();
+        let Some(bytes) = fuzz_input_workbook(&data) else {
+            continue;
+        };
+        let result = within(Duration::from_secs(20), || {
+            Dataset::from_xlsx_bytes_with_limits("fuzz.xlsx", &bytes, &FUZZ_LIMITS)
+        });
+        match result {
+            Err(e) => assert!(
+                matches!(e, diaban::Error::Load { .. }),
+                "{}: {e}",
+                path.display()
+            ),
+            Ok(ds) => {
+                let back = load(&ds.to_xlsx_bytes().unwrap()).unwrap();
+                assert_eq!(back, ds, "{}", path.display());
+                let json = Dataset::from_json_str(&ds.to_json_string().unwrap()).unwrap();
+                assert_eq!(json, ds, "{}", path.display());
+            }
+        }
+    }
+    assert!(count >= 2, "no regression inputs in {}", dir.display());
+}
