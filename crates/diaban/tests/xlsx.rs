@@ -439,8 +439,9 @@ fn within<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
 
 #[test]
 fn a_zip_bomb_stops_at_the_input_cap_whatever_sizes_it_declares() {
-    // 64 MiB of spaces inside a worksheet compresses to a few dozen KiB.
-    let padding = " ".repeat(64 * 1024 * 1024);
+    // 64 MiB of spaces inside a worksheet compresses to a few dozen KiB (in runs of 1 MiB
+    // between comments: one run of 64 MiB is refused for itself, see below).
+    let padding = format!("{}<!---->", " ".repeat(1024 * 1024)).repeat(64);
     let xml =
         worksheet(&sheet_data(UNITS)).replace("<sheetData>", &format!("{padding}<sheetData>"));
     let bytes = book(&[Sheet {
@@ -467,6 +468,35 @@ fn a_zip_bomb_stops_at_the_input_cap_whatever_sizes_it_declares() {
     assert!(["limit_exceeded", "xlsx_syntax"].contains(&e.code()), "{e}");
     // Under a cap it fits, the padded workbook loads.
     assert_eq!(load(&bytes).unwrap().units.len(), 3);
+}
+
+#[test]
+fn one_run_of_text_longer_than_a_workbook_holds_is_refused() {
+    // The XML reader holds one text (or tag, or comment) whole: 64 MiB of spaces in one run
+    // would cost 64 MiB under the default caps, gigabytes under the desktop caps.
+    let padding = " ".repeat(64 * 1024 * 1024);
+    let xml =
+        worksheet(&sheet_data(UNITS)).replace("<sheetData>", &format!("{padding}<sheetData>"));
+    let bytes = book(&[Sheet {
+        name: "units".into(),
+        xml,
+        hidden: false,
+    }]);
+    for limits in [Limits::default(), Limits::desktop()] {
+        let e = within(Duration::from_secs(20), || {
+            Dataset::from_xlsx_bytes_with_limits("run.xlsx", &bytes, &limits).unwrap_err()
+        });
+        assert_eq!(e.code(), "limit_exceeded");
+        assert!(e.to_string().contains("without markup"), "{e}");
+    }
+    // The same in a part not named as XML (a relationship may name any part as a sheet).
+    let bytes = book_with(
+        &[units()],
+        false,
+        &[("xl/media/image1.png", vec![b'A'; 20 * 1024 * 1024])],
+    );
+    let e = load(&bytes).unwrap_err();
+    assert_eq!(e.code(), "limit_exceeded", "{e}");
 }
 
 /// Rewrites the uncompressed sizes in a zip's headers to 100 bytes.
@@ -997,14 +1027,18 @@ fn peak_memory_of_hostile_workbooks_is_bounded() {
     let dir = std::env::temp_dir().join(format!("diaban-xlsx-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     const MIB: u64 = 1024;
-    // 64 MiB of spaces in a worksheet (a few dozen KiB zipped).
-    let padding = " ".repeat(64 * 1024 * 1024);
-    let bomb = book(&[Sheet {
-        name: "units".into(),
-        xml: worksheet(&sheet_data(UNITS)).replace("<sheetData>", &format!("{padding}<sheetData>")),
-        hidden: false,
-    }]);
-    drop(padding);
+    // 64 MiB of spaces in a worksheet (a few dozen KiB zipped), in one run, and in runs of
+    // 1 MiB between comments.
+    let padded = |padding: &str| {
+        book(&[Sheet {
+            name: "units".into(),
+            xml: worksheet(&sheet_data(UNITS))
+                .replace("<sheetData>", &format!("{padding}<sheetData>")),
+            hidden: false,
+        }])
+    };
+    let bomb = padded(&" ".repeat(64 * 1024 * 1024));
+    let runs = padded(&format!("{}<!---->", " ".repeat(1024 * 1024)).repeat(64));
     let lying = lie_about_sizes(&bomb);
     // 200,000 shared strings (over the tight cap of 100,000 cells).
     let mut sst = String::from(
@@ -1035,10 +1069,8 @@ fn peak_memory_of_hostile_workbooks_is_bounded() {
         "",
     )]);
     // (case, workbook, limits, expected result, bound on the rise of peak memory in KiB)
-    let cases: [(&str, &[u8], &str, &str, u64); 6] = [
-        // Refused once the stream of the part passes 16 MiB; the XML reader holds at most
-        // that much of one text run.
-        // (refused by the size the part declares, before reading it)
+    let cases: [(&str, &[u8], &str, &str, u64); 7] = [
+        // Refused by the size the part declares, before reading it.
         (
             "zip bomb, 16 MiB cap",
             &bomb,
@@ -1054,15 +1086,22 @@ fn peak_memory_of_hostile_workbooks_is_bounded() {
             "limit_exceeded",
             32 * MIB,
         ),
-        // Loaded: the 64 MiB run of spaces is one XML text event, held whole by the XML
-        // reader (the scan, then calamine, one after the other): memory follows the largest
-        // run of text in a part, bounded by the input cap, not the number of parts or cells.
+        // The XML reader holds one event (here a text) whole: refused once it passes 16 MiB,
+        // so the reader has held at most that (up to twice, as its buffer grows).
         (
-            "zip bomb, default caps",
+            "zip bomb in one run, default caps",
             &bomb,
             "default",
+            "limit_exceeded",
+            40 * MIB,
+        ),
+        // Loaded: 64 MiB streamed in runs of 1 MiB, never held whole.
+        (
+            "zip bomb in runs of 1 MiB, default caps",
+            &runs,
+            "default",
             "ok",
-            2 * 64 * MIB,
+            16 * MIB,
         ),
         // Refused by counting `<si>` as the part streams by, before calamine reads it.
         (

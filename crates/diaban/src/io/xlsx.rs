@@ -143,25 +143,25 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
         // What the part really expands to, never reading more than the cap allows.
         let allowed = limits.max_input_bytes.saturating_sub(total);
         let mut counter = Counter::default();
+        let progress = Progress::default();
         let mut metered = Metered {
             inner: entry.take(allowed.saturating_add(1)),
             counter: &mut counter,
+            progress: &progress,
         };
-        let unreadable =
-            |e: std::io::Error| syntax(file, format!("the part `{name}` cannot be read: {e}"));
-        if name.to_ascii_lowercase().ends_with(".xml") {
-            let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(&mut metered));
-            let config = xml.config_mut();
-            // As calamine reads it, so that both see the same elements.
-            config.check_end_names = false;
-            config.trim_text(false);
-            config.check_comments = false;
-            config.expand_empty_elements = true;
-            scan_xml(file, &name, &mut xml, limits, &mut shared)?;
-            std::io::copy(&mut xml.into_inner(), &mut std::io::sink()).map_err(unreadable)?;
-        } else {
-            std::io::copy(&mut metered, &mut std::io::sink()).map_err(unreadable)?;
-        }
+        // Every part is read as calamine would read XML, whatever its name: a relationship
+        // may name any part as a sheet. A part that is not XML stops the scan at once.
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(&mut metered));
+        let config = xml.config_mut();
+        // As calamine reads it, so that both see the same elements.
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        scan_xml(file, &name, &mut xml, limits, &mut shared, &progress)?;
+        progress.event_start.set(None);
+        std::io::copy(&mut xml.into_inner(), &mut std::io::sink())
+            .map_err(|e| syntax(file, format!("the part `{name}` cannot be read: {e}")))?;
         total = total.saturating_add(counter.bytes);
         limits.check_input(total, here)?;
         if name.ends_with("sharedStrings.xml") {
@@ -225,6 +225,7 @@ fn scan_xml<R: std::io::BufRead>(
     xml: &mut quick_xml::Reader<R>,
     limits: &Limits,
     shared: &mut SharedFormulas,
+    progress: &Progress,
 ) -> Result<()> {
     use quick_xml::events::Event;
     let mut buf = Vec::new();
@@ -239,8 +240,11 @@ fn scan_xml<R: std::io::BufRead>(
     };
     loop {
         buf.clear();
+        progress.event_start.set(Some(progress.bytes.get()));
         let e = match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => e,
+            Ok(_) if progress.event_too_long.get() => break,
+            Err(_) if progress.event_too_long.get() => break,
             Ok(Event::Eof) | Err(_) => return Ok(()),
             Ok(_) => continue,
         };
@@ -320,13 +324,41 @@ fn scan_xml<R: std::io::BufRead>(
             _ => {}
         }
     }
+    Err(load_error(
+        LoadErrorKind::LimitExceeded,
+        Location::file(file),
+        format!(
+            "the part `{part}` holds more than {MAX_XML_EVENT_BYTES} bytes without markup (one text, tag or comment); a cell holds at most 32,767 characters"
+        ),
+    ))
 }
 
 #[cfg(feature = "xlsx-read")]
-/// A reader that passes every byte it reads to a [`Counter`].
+/// Most bytes of one XML event (a text between two tags, a tag, a comment) in a workbook's
+/// part: calamine's XML reader holds an event whole, so a zip bomb of one run of spaces would
+/// otherwise take as much memory as the input cap allows (8 GiB on the desktop). A cell's
+/// text is at most 32,767 characters (about 200 KiB of XML at worst).
+const MAX_XML_EVENT_BYTES: u64 = 16 * 1024 * 1024;
+
+#[cfg(feature = "xlsx-read")]
+/// How far the reading of one part has come, shared by [`Metered`] and [`scan_xml`].
+#[derive(Default)]
+struct Progress {
+    /// Bytes of the part read so far.
+    bytes: std::cell::Cell<u64>,
+    /// Where the XML event being read started (while the part is scanned).
+    event_start: std::cell::Cell<Option<u64>>,
+    /// Whether an event grew past [`MAX_XML_EVENT_BYTES`].
+    event_too_long: std::cell::Cell<bool>,
+}
+
+#[cfg(feature = "xlsx-read")]
+/// A reader that passes every byte it reads to a [`Counter`], and fails once the XML event
+/// being scanned grows past [`MAX_XML_EVENT_BYTES`].
 struct Metered<'a, R> {
     inner: R,
     counter: &'a mut Counter,
+    progress: &'a Progress,
 }
 
 #[cfg(feature = "xlsx-read")]
@@ -334,6 +366,14 @@ impl<R: Read> Read for Metered<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         std::io::Write::write_all(self.counter, buf.get(..n).unwrap_or_default())?;
+        let bytes = self.progress.bytes.get().saturating_add(n as u64);
+        self.progress.bytes.set(bytes);
+        if let Some(start) = self.progress.event_start.get() {
+            if bytes.saturating_sub(start) > MAX_XML_EVENT_BYTES {
+                self.progress.event_too_long.set(true);
+                return Err(std::io::Error::other("an XML event too long"));
+            }
+        }
         Ok(n)
     }
 }
