@@ -7,14 +7,19 @@
 //! the uncompressed size of every part it holds (checked against what each part really
 //! expands to, not only what it declares: a zip bomb stops at the cap), the number of zip
 //! entries, sheets, non-empty cells and shared strings. Cells are read one at a time and kept
-//! sparse, so a `dimension` that lies or a cell at row 1,048,576 costs nothing.
+//! sparse, so a `dimension` that lies or a cell at row 1,048,576 costs nothing. Before calamine
+//! reads anything, every part is scanned with the same XML reader: one XML event (a text, a
+//! tag) over 16 MiB, shared formulas spanning more than a million cells, and cell references
+//! outside A1…XFD1048576 (where calamine's arithmetic would overflow) are refused. An encrypted
+//! workbook or an Excel 97–2003 file is named as such.
 //!
 //! Cells: text is read as typed (in NFC); a whole number as its digits; a date cell, or a
 //! number in a date column, as a date in the workbook's own system (1900 or 1904); a date
 //! typed as text as in CSV (`YYYY-MM-DD` or `DD/MM/YYYY`). A number in a code column is an
 //! error (Excel drops the leading zeros of `01954`), as are a cell holding an error value
 //! (`#REF!`), a formula without a computed value, a date with a time of day, and merged cells
-//! in a table (their value would stand for several rows). Sheets with other names are an
+//! in a table (their value would stand for several rows). A sheet named as a table is read
+//! even when hidden (hiding a sheet does not remove its records). Sheets with other names are an
 //! error, unless they are hidden, empty, or named as notes ("Hướng dẫn", "Ghi chú", "README",
 //! or starting with `_`).
 
