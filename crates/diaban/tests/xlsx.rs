@@ -600,6 +600,19 @@ fn a_huge_shared_string_table_is_refused_before_it_is_read() {
 }
 
 #[test]
+fn an_archive_of_more_than_ten_thousand_parts_is_refused_before_any_is_read() {
+    let parts: Vec<(String, Vec<u8>)> = (0..10_001)
+        .map(|i| (format!("xl/media/p{i}.bin"), Vec::new()))
+        .collect();
+    let extra: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    let (code, text) = within(Duration::from_secs(20), || {
+        err(&book_with(&[units()], false, &extra))
+    });
+    assert_eq!(code, "limit_exceeded");
+    assert!(text.contains("10000"), "{text}");
+}
+
+#[test]
 fn hundreds_of_sheets_are_refused() {
     let mut sheets = vec![units()];
     for i in 0..300 {
