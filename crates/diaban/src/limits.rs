@@ -8,6 +8,10 @@
 //! [`crate::Error::Load`] of kind [`crate::LoadErrorKind::LimitExceeded`] (code
 //! `limit_exceeded`) that names the cap, its value and where it was hit.
 //!
+//! The workbook reader also has fixed bounds, the same under every `Limits` (see `SECURITY.md`):
+//! 10,000 parts in a workbook's archive, 16 MiB for one XML event (a text between two tags),
+//! a million cells spanned by shared formulas.
+//!
 //! ```
 //! use diaban::{limits::Limits, Dataset};
 //! let tight = Limits { max_field_bytes: 4, ..Limits::default() };

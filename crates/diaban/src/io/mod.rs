@@ -176,7 +176,11 @@ impl Dataset {
         }
         let bytes = read_bytes_limited(path, limits, &mut 0)?;
         let name = path.display().to_string();
-        if bytes.starts_with(b"PK\x03\x04") {
+        // A zip archive is a workbook; an OLE compound file is an old (.xls) or a
+        // password-protected workbook, which the workbook reader names as such.
+        if bytes.starts_with(b"PK\x03\x04")
+            || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        {
             #[cfg(feature = "xlsx-read")]
             return xlsx::read_bytes(&name, &bytes, limits);
             #[cfg(not(feature = "xlsx-read"))]

@@ -7,14 +7,19 @@
 //! the uncompressed size of every part it holds (checked against what each part really
 //! expands to, not only what it declares: a zip bomb stops at the cap), the number of zip
 //! entries, sheets, non-empty cells and shared strings. Cells are read one at a time and kept
-//! sparse, so a `dimension` that lies or a cell at row 1,048,576 costs nothing.
+//! sparse, so a `dimension` that lies or a cell at row 1,048,576 costs nothing. Before calamine
+//! reads anything, every part is scanned with the same XML reader: one XML event (a text, a
+//! tag) over 16 MiB, shared formulas spanning more than a million cells, and cell references
+//! outside A1…XFD1048576 (where calamine's arithmetic would overflow) are refused. An encrypted
+//! workbook or an Excel 97–2003 file is named as such.
 //!
 //! Cells: text is read as typed (in NFC); a whole number as its digits; a date cell, or a
 //! number in a date column, as a date in the workbook's own system (1900 or 1904); a date
 //! typed as text as in CSV (`YYYY-MM-DD` or `DD/MM/YYYY`). A number in a code column is an
 //! error (Excel drops the leading zeros of `01954`), as are a cell holding an error value
 //! (`#REF!`), a formula without a computed value, a date with a time of day, and merged cells
-//! in a table (their value would stand for several rows). Sheets with other names are an
+//! in a table (their value would stand for several rows). A sheet named as a table is read
+//! even when hidden (hiding a sheet does not remove its records). Sheets with other names are an
 //! error, unless they are hidden, empty, or named as notes ("Hướng dẫn", "Ghi chú", "README",
 //! or starting with `_`).
 
@@ -66,10 +71,59 @@ fn syntax(file: &str, message: impl Into<String>) -> Error {
 }
 
 #[cfg(feature = "xlsx-read")]
+/// Most cells that the shared formulas of a workbook may span together: calamine keeps one
+/// entry per spanned cell (about 50 bytes), so a formula claiming `A1:XFD1048576` would take
+/// hours and gigabytes. A real workbook's shared formulas span a few columns of its rows.
+const MAX_SHARED_FORMULA_CELLS: u64 = 1_000_000;
+
+#[cfg(feature = "xlsx-read")]
+/// Highest shared-formula index (`si`): calamine allocates a slot for every index up to it.
+const MAX_SHARED_FORMULA_INDEX: u64 = 100_000;
+
+#[cfg(feature = "xlsx-read")]
+/// The signature of an OLE compound file (CFB): an Excel 97–2003 workbook (`.xls`), or an
+/// XLSX workbook encrypted with a password (the zip is then a stream inside the CFB).
+const CFB_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+#[cfg(feature = "xlsx-read")]
+/// Whether `bytes` hold the UTF-16LE text `name` (a stream name in a CFB directory).
+fn has_utf16(bytes: &[u8], name: &str) -> bool {
+    let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+#[cfg(feature = "xlsx-read")]
+/// The error for a file in another spreadsheet format than XLSX, if it is one: a workbook
+/// encrypted with a password, an Excel 97–2003 (`.xls`) workbook, another OLE file.
+fn foreign_format(file: &str, bytes: &[u8]) -> Option<Error> {
+    const SAVE_AS: &str =
+        "open it in Excel (or LibreOffice) and save it as \"Excel Workbook (.xlsx)\"";
+    let message = if bytes.starts_with(CFB_SIGNATURE) {
+        if has_utf16(bytes, "EncryptedPackage") || has_utf16(bytes, "EncryptionInfo") {
+            "the workbook is password-protected (encrypted), so it cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, leave it empty), save it, and load it again".to_owned()
+        } else if has_utf16(bytes, "Workbook") || has_utf16(bytes, "Book") {
+            format!("an Excel 97–2003 workbook (.xls), not an XLSX workbook: {SAVE_AS}")
+        } else {
+            format!("an OLE compound file (such as an old Word or Excel file), not an XLSX workbook: {SAVE_AS}")
+        }
+    } else if matches!(bytes, [0x09, 0x00 | 0x02 | 0x04 | 0x08, ..]) {
+        // A BIFF stream without its CFB container (Excel 2.1 to 4.0).
+        format!("an old Excel workbook (.xls, BIFF), not an XLSX workbook: {SAVE_AS}")
+    } else {
+        return None;
+    };
+    Some(syntax(file, message))
+}
+
+#[cfg(feature = "xlsx-read")]
 /// Checks the zip archive of a workbook before anything is parsed: the number of entries, the
-/// sizes they declare and the sizes they really expand to, all within `limits`.
+/// sizes they declare and the sizes they really expand to, all within `limits`; and, in each
+/// XML part, what calamine would expand or mis-read (see [`scan_xml`]).
 fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     let here = || Location::file(file);
+    if let Some(e) = foreign_format(file, bytes) {
+        return Err(e);
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         syntax(
             file,
@@ -88,6 +142,7 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     }
     let mut total = bytes.len() as u64;
     let mut declared = total;
+    let mut shared = SharedFormulas::default();
     for i in 0..zip.len() {
         let entry = zip
             .by_index(i)
@@ -98,9 +153,26 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
         // What the part really expands to, never reading more than the cap allows.
         let allowed = limits.max_input_bytes.saturating_sub(total);
         let mut counter = Counter::default();
-        let read = std::io::copy(&mut entry.take(allowed.saturating_add(1)), &mut counter)
+        let progress = Progress::default();
+        let mut metered = Metered {
+            inner: entry.take(allowed.saturating_add(1)),
+            counter: &mut counter,
+            progress: &progress,
+        };
+        // Every part is read as calamine would read XML, whatever its name: a relationship
+        // may name any part as a sheet. A part that is not XML stops the scan at once.
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(&mut metered));
+        let config = xml.config_mut();
+        // As calamine reads it, so that both see the same elements.
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        scan_xml(file, &name, &mut xml, limits, &mut shared, &progress)?;
+        progress.event_start.set(None);
+        std::io::copy(&mut xml.into_inner(), &mut std::io::sink())
             .map_err(|e| syntax(file, format!("the part `{name}` cannot be read: {e}")))?;
-        total = total.saturating_add(read);
+        total = total.saturating_add(counter.bytes);
         limits.check_input(total, here)?;
         if name.ends_with("sharedStrings.xml") {
             limits.check_cells("shared strings", counter.strings, here)?;
@@ -110,9 +182,217 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
 }
 
 #[cfg(feature = "xlsx-read")]
+/// The shared formulas seen so far in a workbook: the cells they span together.
+#[derive(Default)]
+struct SharedFormulas {
+    cells: u64,
+}
+
+#[cfg(feature = "xlsx-read")]
+/// A cell reference (`B12`) as calamine reads it, 0-based (row, column); `None` unless it
+/// is a cell of a sheet (A1 to XFD1048576): calamine's own arithmetic would overflow (a panic
+/// in a debug build, a value in the wrong cell in a release build) on a reference past it.
+fn cell_ref(text: &[u8]) -> Option<(u64, u64)> {
+    let letters = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (col_text, row_text) = text.split_at(letters);
+    if !(1..=3).contains(&letters)
+        || !(1..=7).contains(&row_text.len())
+        || !row_text.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let col = col_text.iter().fold(0u64, |c, b| {
+        c * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = row_text
+        .iter()
+        .fold(0u64, |r, b| r * 10 + u64::from(b - b'0'));
+    ((1..=16_384).contains(&col) && (1..=1_048_576).contains(&row)).then(|| (row - 1, col - 1))
+}
+
+#[cfg(feature = "xlsx-read")]
+/// A range (`A1:C20`, or one cell) as calamine reads it: its first and last cells; `None`
+/// unless both are cells of a sheet and the first is not after the last.
+fn range_ref(text: &[u8]) -> Option<((u64, u64), (u64, u64))> {
+    let mut parts = text.split(|b| *b == b':');
+    let start = cell_ref(parts.next()?)?;
+    let end = match parts.next() {
+        Some(p) => cell_ref(p)?,
+        None => start,
+    };
+    (parts.next().is_none() && start.0 <= end.0 && start.1 <= end.1).then_some((start, end))
+}
+
+#[cfg(feature = "xlsx-read")]
+/// Reads one XML part of a workbook as calamine would and refuses, before calamine reads it:
+/// a cell or row reference past the sheet's last cell, a reversed range in a `dimension` or a
+/// merge, and shared formulas spanning more than [`MAX_SHARED_FORMULA_CELLS`] cells (or the
+/// workbook's cell cap) or indexed past [`MAX_SHARED_FORMULA_INDEX`]. A part that is not
+/// well-formed XML is left to calamine, which reports it when it reads that part.
+fn scan_xml<R: std::io::BufRead>(
+    file: &str,
+    part: &str,
+    xml: &mut quick_xml::Reader<R>,
+    limits: &Limits,
+    shared: &mut SharedFormulas,
+    progress: &Progress,
+) -> Result<()> {
+    use quick_xml::events::Event;
+    let mut buf = Vec::new();
+    let bad_ref = |element: &str, value: &[u8]| {
+        syntax(
+            file,
+            format!(
+                "the part `{part}` has a `{element}` whose reference `{}` is not a cell or range of a sheet (A1 to XFD1048576)",
+                String::from_utf8_lossy(value).chars().take(40).collect::<String>()
+            ),
+        )
+    };
+    loop {
+        buf.clear();
+        progress.event_start.set(Some(progress.bytes.get()));
+        let e = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => e,
+            Ok(_) if progress.event_too_long.get() => break,
+            Err(_) if progress.event_too_long.get() => break,
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => continue,
+        };
+        let local = e.local_name();
+        let element = local.as_ref();
+        if !matches!(element, b"c" | b"row" | b"dimension" | b"mergeCell" | b"f") {
+            continue;
+        }
+        let (mut r, mut reference, mut t, mut si) = (None, None, None, None);
+        for a in e.attributes().flatten() {
+            let slot = match a.key.as_ref() {
+                b"r" => &mut r,
+                b"ref" => &mut reference,
+                b"t" => &mut t,
+                b"si" => &mut si,
+                _ => continue,
+            };
+            *slot = Some(a.value.into_owned());
+        }
+        match element {
+            b"c" => {
+                if let Some(v) = r.filter(|v| cell_ref(v).is_none()) {
+                    return Err(bad_ref("cell", &v));
+                }
+            }
+            b"row" => {
+                let row_ok = |v: &[u8]| {
+                    (1..=7).contains(&v.len())
+                        && v.iter().all(u8::is_ascii_digit)
+                        && cell_ref(&[b"A".as_slice(), v].concat()).is_some()
+                };
+                if let Some(v) = r.filter(|v| !row_ok(v)) {
+                    return Err(bad_ref("row", &v));
+                }
+            }
+            b"dimension" | b"mergeCell" => {
+                if let Some(v) = reference.filter(|v| range_ref(v).is_none()) {
+                    return Err(bad_ref(
+                        if element == b"dimension" {
+                            "dimension"
+                        } else {
+                            "mergeCell"
+                        },
+                        &v,
+                    ));
+                }
+            }
+            _ if t.as_deref() == Some(b"shared".as_slice()) => {
+                let index = si
+                    .as_deref()
+                    .and_then(|v| std::str::from_utf8(v).ok())
+                    .and_then(|v| v.parse::<u64>().ok());
+                if index.is_some_and(|i| i > MAX_SHARED_FORMULA_INDEX) {
+                    return Err(load_error(
+                        LoadErrorKind::LimitExceeded,
+                        Location::file(file),
+                        format!("the part `{part}` has a shared formula numbered past {MAX_SHARED_FORMULA_INDEX}"),
+                    ));
+                }
+                let Some(v) = reference else { continue };
+                let ((r0, c0), (r1, c1)) =
+                    range_ref(&v).ok_or_else(|| bad_ref("shared formula", &v))?;
+                let cells = (r1 - r0 + 1) * (c1 - c0 + 1);
+                shared.cells = shared.cells.saturating_add(cells);
+                let cap = MAX_SHARED_FORMULA_CELLS.min(limits.max_cells);
+                if shared.cells > cap {
+                    return Err(load_error(
+                        LoadErrorKind::LimitExceeded,
+                        Location::file(file),
+                        format!(
+                            "the part `{part}` has shared formulas spanning more than {cap} cells (the last over `{}`), the limit `max_cells` or {MAX_SHARED_FORMULA_CELLS}",
+                            String::from_utf8_lossy(&v)
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(load_error(
+        LoadErrorKind::LimitExceeded,
+        Location::file(file),
+        format!(
+            "the part `{part}` holds more than {MAX_XML_EVENT_BYTES} bytes without markup (one text, tag or comment); a cell holds at most 32,767 characters"
+        ),
+    ))
+}
+
+#[cfg(feature = "xlsx-read")]
+/// Most bytes of one XML event (a text between two tags, a tag, a comment) in a workbook's
+/// part: calamine's XML reader holds an event whole, so a zip bomb of one run of spaces would
+/// otherwise take as much memory as the input cap allows (8 GiB on the desktop). A cell's
+/// text is at most 32,767 characters (about 200 KiB of XML at worst).
+const MAX_XML_EVENT_BYTES: u64 = 16 * 1024 * 1024;
+
+#[cfg(feature = "xlsx-read")]
+/// How far the reading of one part has come, shared by [`Metered`] and [`scan_xml`].
+#[derive(Default)]
+struct Progress {
+    /// Bytes of the part read so far.
+    bytes: std::cell::Cell<u64>,
+    /// Where the XML event being read started (while the part is scanned).
+    event_start: std::cell::Cell<Option<u64>>,
+    /// Whether an event grew past [`MAX_XML_EVENT_BYTES`].
+    event_too_long: std::cell::Cell<bool>,
+}
+
+#[cfg(feature = "xlsx-read")]
+/// A reader that passes every byte it reads to a [`Counter`], and fails once the XML event
+/// being scanned grows past [`MAX_XML_EVENT_BYTES`].
+struct Metered<'a, R> {
+    inner: R,
+    counter: &'a mut Counter,
+    progress: &'a Progress,
+}
+
+#[cfg(feature = "xlsx-read")]
+impl<R: Read> Read for Metered<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        std::io::Write::write_all(self.counter, buf.get(..n).unwrap_or_default())?;
+        let bytes = self.progress.bytes.get().saturating_add(n as u64);
+        self.progress.bytes.set(bytes);
+        if let Some(start) = self.progress.event_start.get() {
+            if bytes.saturating_sub(start) > MAX_XML_EVENT_BYTES {
+                self.progress.event_too_long.set(true);
+                return Err(std::io::Error::other("an XML event too long"));
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(feature = "xlsx-read")]
 /// Counts bytes and shared-string entries (`<si>` or `<si/>`) as a part streams by.
 #[derive(Default)]
 struct Counter {
+    bytes: u64,
     strings: u64,
     tail: Vec<u8>,
 }
@@ -129,6 +409,7 @@ impl std::io::Write for Counter {
             .count() as u64;
         let keep = joined.len().saturating_sub(3);
         self.tail = joined.split_off(keep);
+        self.bytes = self.bytes.saturating_add(buf.len() as u64);
         Ok(buf.len())
     }
 
@@ -268,6 +549,13 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
         }
     }
     tables.sort_by_key(|(i, _, _)| *i);
+    if sheets.is_empty() {
+        // Excel always keeps one sheet: a workbook listing none is damaged.
+        return Err(syntax(
+            file,
+            "the workbook lists no sheets (its part `xl/workbook.xml` is missing or empty): a damaged file, or not a spreadsheet",
+        ));
+    }
     if !tables.iter().any(|(_, t, _)| t.name == "units") {
         return Err(load_error(
             LoadErrorKind::MissingField,
@@ -452,11 +740,13 @@ fn read_cells<RS: Read + std::io::Seek>(
         sheet: Some(name.to_owned()),
     };
     let bad = |e: calamine::XlsxError| {
-        load_error(
-            LoadErrorKind::XlsxSyntax,
-            src.at(1, None, None),
-            format!("the sheet cannot be read: {e}"),
-        )
+        let message = match e {
+            calamine::XlsxError::WorksheetNotFound(_) => {
+                "the sheet cannot be read: the part that holds its cells is missing from the workbook (a damaged file: open it in Excel, save it again)".to_owned()
+            }
+            e => format!("the sheet cannot be read: {e}"),
+        };
+        load_error(LoadErrorKind::XlsxSyntax, src.at(1, None, None), message)
     };
     let mut rows: BTreeMap<u32, Vec<(u32, CellText)>> = BTreeMap::new();
     {
