@@ -106,7 +106,7 @@ impl<'d> Ends<'d> {
     }
 }
 
-pub(crate) fn rules(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn rules(ctx: &mut Ctx<'_, '_>) {
     let ds = ctx.index.dataset;
     if ds.reorganizations.is_empty() {
         return;
