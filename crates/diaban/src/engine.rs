@@ -47,6 +47,10 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
     let rule = d.code.rule();
     let numbered = profile.regulation.numbering != Source::Assumed;
     let (mut vi, mut en) = (d.vi, d.en);
+    let cite = |article: Option<String>| match (article, d.also_cites.clone()) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
     let (basis, severity) = match d.param {
         Some(p) => {
             let article = d.instrument.or(p.instrument).or_else(|| {
@@ -80,7 +84,7 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
             (
                 Basis {
                     source: p.source,
-                    article,
+                    article: cite(article),
                     topic_vi: rule.topic_vi.to_owned(),
                     topic_en: rule.topic_en.to_owned(),
                     parameter: Some(p.name),
@@ -92,7 +96,7 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
         None => (
             Basis {
                 source: Source::Seed,
-                article: d.instrument,
+                article: cite(d.instrument),
                 topic_vi: rule.topic_vi.to_owned(),
                 topic_en: rule.topic_en.to_owned(),
                 parameter: None,
@@ -179,6 +183,9 @@ pub(crate) struct Draft {
     pub(crate) period: Option<Period>,
     pub(crate) param: Option<ParamRef>,
     pub(crate) instrument: Option<String>,
+    /// A further legal basis cited after the article (a reorganisation that explains the
+    /// finding).
+    pub(crate) also_cites: Option<String>,
     pub(crate) vi: String,
     pub(crate) en: String,
     pub(crate) details: Map<String, Value>,
@@ -193,6 +200,7 @@ impl Draft {
             period: None,
             param: None,
             instrument: None,
+            also_cites: None,
             vi: String::new(),
             en: String::new(),
             details: Map::new(),
@@ -223,6 +231,19 @@ impl Draft {
     pub(crate) fn instrument(mut self, a: Option<String>) -> Draft {
         self.instrument = a;
         self
+    }
+    /// A reorganisation that explains the finding (it starts on the reorganisation's effective
+    /// day): its legal basis is cited after the article, and the details name the reorganised
+    /// unit and the basis.
+    pub(crate) fn cites_reform(self, reform: Option<(String, String)>) -> Draft {
+        let Some((unit, basis)) = reform else {
+            return self;
+        };
+        let mut d = self
+            .detail("reorganized_unit", unit)
+            .detail("reorganization_basis", basis.clone());
+        d.also_cites = Some(basis);
+        d
     }
     pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
         self.vi = vi;

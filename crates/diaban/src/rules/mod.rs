@@ -19,6 +19,10 @@
 //! | [`reorganisation`] | `open_after_reorganization` |
 //! | [`roles`] | `role_unresolved` |
 //!
+//! `reform.rs` is shared knowledge, not a family: the dataset's reorganisations, asked by the
+//! families that cite them. Helpers every family uses live here (`crowded_runs`, the yearly
+//! judgements).
+//!
 //! [`Code`]: crate::finding::Code
 //! [`Ctx::push`]: crate::engine::Ctx::push
 
@@ -29,6 +33,7 @@ mod eligibility;
 mod evaluations;
 mod integrity;
 mod ntm;
+mod reform;
 mod relationships;
 mod reorganisation;
 mod roles;
@@ -51,8 +56,9 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
     integrity::integrity(ctx);
     integrity::unit_code_overlap(ctx);
     let profile = ctx.profile;
+    let ends = reform::Ends::new(ctx.index.dataset);
     for scheme in &profile.schemes {
-        term_scope::assignments(ctx, scheme);
+        term_scope::assignments(ctx, scheme, &ends);
         eligibility::assignments(ctx, scheme);
         coverage::gaps(ctx, scheme);
         coverage::overlap(ctx, scheme);
@@ -77,7 +83,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
     }
     duties::activities_outside(ctx);
     ntm::ntm_statuses(ctx);
-    reorganisation::rules(ctx);
+    term_scope::terms_cut_short(ctx, &ends);
+    reorganisation::rules(ctx, &ends);
     roles::unresolved(ctx);
 }
 

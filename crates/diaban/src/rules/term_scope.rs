@@ -7,6 +7,7 @@
 //! Topics: subjects and scope; time in force and territory; the assignment period following the
 //! congress term.
 
+use super::reform::{org_unit, unit_name, Ends};
 use crate::engine::{span, Ctx, Draft};
 use crate::finding::Code;
 use crate::model::Assignment;
@@ -16,18 +17,25 @@ use crate::roles::Unresolved;
 use chrono::NaiveDate;
 
 /// The per-assignment scope and term rules of a scheme, on the days the regulation reaches.
-pub(super) fn assignments(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
+/// A finding that starts on the day a reform ended the body it is about cites the reform.
+pub(super) fn assignments(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, ends: &Ends<'_>) {
     for a in super::assignments_of(ctx, scheme) {
         for p in ctx.reach(&a.target, &a.period()) {
             target_rules(ctx, scheme, a, &p);
-            term_rule(ctx, scheme, a, &p);
-            outside_regulation(ctx, scheme, a, &p);
+            term_rule(ctx, scheme, a, &p, ends);
+            outside_regulation(ctx, scheme, a, &p, ends);
         }
     }
 }
 
 /// Assignment days before the regulation took effect, for a scheme made under it.
-fn outside_regulation(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
+fn outside_regulation(
+    ctx: &mut Ctx<'_, '_>,
+    scheme: &Scheme,
+    a: &Assignment,
+    p: &Period,
+    ends: &Ends<'_>,
+) {
     if !scheme.under_regulation.value {
         return;
     }
@@ -40,6 +48,7 @@ fn outside_regulation(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p:
     };
     let (vi, en) = span(&piece);
     let number = &ctx.profile.regulation.number;
+    let reform = ends.ended_issuer_on(ctx, piece.from);
     ctx.push(
         Draft::new(Code::OutsideRegulation, "assignment", &a.id)
             .period(piece)
@@ -54,11 +63,12 @@ fn outside_regulation(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p:
                     a.id
                 ),
             )
-            .detail("scheme", scheme.id.clone()),
+            .detail("scheme", scheme.id.clone())
+            .cites_reform(reform),
     );
 }
 
-pub(super) fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
+fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
     let rule = &scheme.target.value;
     match rule.kind {
         TargetKind::Unit => {
@@ -134,7 +144,7 @@ pub(super) fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignmen
         }
     }
 }
-pub(super) fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
+fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period, ends: &Ends<'_>) {
     let Some(body) = &scheme.term_body else {
         return;
     };
@@ -171,6 +181,7 @@ pub(super) fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, 
     let allowed: Vec<Period> = match a.term_id.as_deref().and_then(|t| ctx.index.term(t)) {
         Some(term) if term.organization_id == body_id => vec![term.period()],
         Some(term) => {
+            let reform = ends.ended_body_on(ctx, &term.organization_id, p.from);
             ctx.push(
                 Draft::new(Code::OutsideTerm, "assignment", &a.id)
                     .period(*p)
@@ -179,7 +190,8 @@ pub(super) fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, 
                         format!("Phân công {} ghi nhiệm kỳ {} của {}, nhưng phải theo nhiệm kỳ của {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
                         format!("Assignment {} names term {} of {}, but must follow a term of {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
                     )
-                    .detail("term_id", term.id.clone()),
+                    .detail("term_id", term.id.clone())
+                    .cites_reform(reform),
             );
             return;
         }
@@ -187,6 +199,7 @@ pub(super) fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, 
     };
     for piece in period::gaps_within(p, &allowed) {
         let (vi, en) = span(&piece);
+        let reform = ends.ended_body_on(ctx, &body_id, piece.from);
         ctx.push(
             Draft::new(Code::OutsideTerm, "assignment", &a.id)
                 .period(piece)
@@ -202,7 +215,8 @@ pub(super) fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, 
                     ),
                 )
                 .detail("term_body", body_id.clone())
-                .detail("term_id", a.term_id.clone()),
+                .detail("term_id", a.term_id.clone())
+                .cites_reform(reform),
         );
     }
 }
@@ -241,5 +255,86 @@ pub(super) fn not_covered(ctx: &mut Ctx<'_, '_>, options_at: Option<NaiveDate>) 
                 )
                 .detail("scheme", a.scheme.clone()),
         );
+    }
+}
+
+/// Assignments following a congress term that a reorganisation cut short (the term's unit was
+/// reorganised while the term ran): `outside_term` from the reorganisation's effective day,
+/// citing its legal basis.
+pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
+    let index = ctx.index;
+    for term in &index.dataset.terms {
+        let Some(unit) = org_unit(ctx, &term.organization_id) else {
+            continue;
+        };
+        let Some(end) = ends.after(unit, term.valid_from) else {
+            continue;
+        };
+        if term.valid_to.is_some_and(|to| to < end.effective) {
+            continue; // ended by then: the term rule reports what runs past its recorded end
+        }
+        let cut = Period {
+            from: end.effective,
+            to: term.valid_to,
+        };
+        let sole_term = index.terms_of(&term.organization_id).len() == 1;
+        let follows = |a: &Assignment| match &a.term_id {
+            Some(t) => *t == term.id,
+            None => {
+                sole_term
+                    && ctx.profile.schemes.iter().any(|s| {
+                        s.id == a.scheme
+                            && s.term_body.as_ref().is_some_and(|b| {
+                                ctx.roles
+                                    .body(&b.value, term.valid_from)
+                                    .is_ok_and(|o| o.id == term.organization_id)
+                            })
+                    })
+            }
+        };
+        let hits: Vec<(String, Period)> = index
+            .dataset
+            .assignments
+            .iter()
+            .filter(|a| !a.period().is_inverted() && follows(a))
+            .filter_map(|a| {
+                a.period()
+                    .intersect(&cut)
+                    .and_then(|p| ctx.clip(&p))
+                    .map(|p| (a.id.clone(), p))
+            })
+            .collect();
+        let unit_label = unit_name(ctx, unit, end.day_before());
+        for (id, p) in hits {
+            let (vi, en) = span(&p);
+            let scheme = index
+                .assignment(&id)
+                .and_then(|a| ctx.profile.schemes.iter().find(|s| s.id == a.scheme));
+            let mut draft = Draft::new(Code::OutsideTerm, "assignment", &id);
+            if let Some((scheme, body)) = scheme.and_then(|s| s.term_body.as_ref().map(|b| (s, b)))
+            {
+                draft = draft.rests_on(scheme, "term_body", body);
+            }
+            ctx.push(
+                draft
+                    .period(p)
+                    .instrument(end.basis.clone())
+                    .say(
+                        format!(
+                            "Phân công {id} theo nhiệm kỳ {} ({}) kéo dài {vi}, sau khi {unit_label} được sắp xếp từ ngày {}: nhiệm kỳ kết thúc sớm ngày {}.",
+                            term.id, term.label, end.effective, end.day_before()
+                        ),
+                        format!(
+                            "Assignment {id} follows term {} ({}) {en}, after {unit_label} was reorganised on {}: the term ended early on {}.",
+                            term.id, term.label, end.effective, end.day_before()
+                        ),
+                    )
+                    .detail("term_id", term.id.clone())
+                    .detail("term_body", term.organization_id.clone())
+                    .detail("reorganized_unit", unit.to_owned())
+                    .detail("effective", end.effective.to_string())
+                    .detail("reorganization_basis", end.basis.clone()),
+            );
+        }
     }
 }
