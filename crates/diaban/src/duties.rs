@@ -185,7 +185,7 @@ pub(crate) fn judged_period(
     if p.is_inverted() {
         return None;
     }
-    let code = unit_of_target(index, &a.target);
+    let code = crate::engine::unit_of_target(index, &a.target).unwrap_or_default();
     let pieces = if scheme.under_regulation.value {
         jurisdiction.judged_days(index, &code, &p)
     } else {
@@ -197,22 +197,6 @@ pub(crate) fn judged_period(
         from: first.from,
         to: last.to,
     })
-}
-
-/// The unit a target lies in (itself, or an organisation's unit); empty when unknown.
-fn unit_of_target(index: &crate::index::Index<'_>, target: &str) -> String {
-    if !index.unit_versions(target).is_empty() {
-        return target.to_owned();
-    }
-    let mut org = index.organization(target);
-    for _ in 0..8 {
-        let Some(o) = org else { break };
-        if let Some(code) = &o.unit_code {
-            return code.clone();
-        }
-        org = o.parent_id.as_deref().and_then(|p| index.organization(p));
-    }
-    String::new()
 }
 
 /// The year parts of the judged period of an assignment, up to `until` for an open end.

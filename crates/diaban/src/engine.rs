@@ -271,17 +271,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The unit an assignment's target lies in: the unit itself, or an organisation's unit.
     pub(crate) fn target_unit(&self, target: &str) -> Option<String> {
-        if !self.index.unit_versions(target).is_empty() {
-            return Some(target.to_owned());
-        }
-        let mut org = self.index.organization(target)?;
-        for _ in 0..8 {
-            if let Some(code) = &org.unit_code {
-                return Some(code.clone());
-            }
-            org = self.index.organization(org.parent_id.as_deref()?)?;
-        }
-        None
+        unit_of_target(self.index, target)
     }
 
     /// The parts of `p` (inside the check's scope, up to the end of the regulation's life) on
@@ -346,6 +336,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.reach(target, p)
         }
     }
+}
+
+/// The unit code an organisation belongs to: its own, or its nearest parent's.
+pub(crate) fn unit_of_organization<'d>(index: &Index<'d>, id: &str) -> Option<&'d str> {
+    let mut org = index.organization(id)?;
+    for _ in 0..8 {
+        if let Some(code) = &org.unit_code {
+            return Some(code.as_str());
+        }
+        org = index.organization(org.parent_id.as_deref()?)?;
+    }
+    None
+}
+
+/// The unit a target lies in: the unit itself (a code with a version in the dataset), or an
+/// organisation's unit.
+pub(crate) fn unit_of_target(index: &Index<'_>, target: &str) -> Option<String> {
+    if !index.unit_versions(target).is_empty() {
+        return Some(target.to_owned());
+    }
+    unit_of_organization(index, target).map(str::to_owned)
 }
 
 /// The days a subject qualifies for a scheme: posts of a qualifying rank in a qualifying

@@ -4,7 +4,7 @@
 //! records that outlive a unit; the `term_scope` family cites the reform that cut a congress
 //! term short or ended the regulation's issuer, in the finding it emits itself.
 
-use crate::engine::Ctx;
+use crate::engine::{unit_of_organization, Ctx};
 use crate::model::Dataset;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -119,7 +119,7 @@ impl Ends<'_> {
         body: &str,
         day: NaiveDate,
     ) -> Option<Cited> {
-        let unit = org_unit(ctx, body)?;
+        let unit = unit_of_organization(ctx.index, body)?;
         let end = self.of(unit).iter().find(|e| e.effective == day)?;
         Some((unit.to_owned(), end.basis.clone()?))
     }
@@ -128,24 +128,12 @@ impl Ends<'_> {
     /// last day (`in_force_until`), if it took effect on `day` and has a legal basis.
     pub(super) fn ended_issuer_on(&self, ctx: &Ctx<'_, '_>, day: NaiveDate) -> Option<Cited> {
         let issuer = ctx.roles.issuer(ctx.profile.regulation.effective).ok()?;
-        let unit = org_unit(ctx, &issuer.id)?;
+        let unit = unit_of_organization(ctx.index, &issuer.id)?;
         let lapse = ctx.profile.regulation.in_force_until?;
         let end = self.of(unit).iter().find(|e| e.day_before() == lapse)?;
         (end.effective == day).then_some(())?;
         Some((unit.to_owned(), end.basis.clone()?))
     }
-}
-
-/// The unit code an organisation belongs to (its own, or its nearest parent's).
-pub(super) fn org_unit<'d>(ctx: &Ctx<'_, 'd>, id: &str) -> Option<&'d str> {
-    let mut org = ctx.index.organization(id)?;
-    for _ in 0..8 {
-        if let Some(code) = &org.unit_code {
-            return Some(code.as_str());
-        }
-        org = ctx.index.organization(org.parent_id.as_deref()?)?;
-    }
-    None
 }
 
 /// "Name (code)" of the unit in force on `day`, or the bare code.

@@ -7,8 +7,8 @@
 //! Topics: subjects and scope; time in force and territory; the assignment period following the
 //! congress term.
 
-use super::reform::{org_unit, unit_name, Ends};
-use crate::engine::{span, Ctx, Draft};
+use super::reform::{unit_name, Ends};
+use crate::engine::{span, unit_of_organization, Ctx, Draft};
 use crate::finding::Code;
 use crate::model::Assignment;
 use crate::period::{self, Period};
@@ -264,7 +264,7 @@ pub(super) fn not_covered(ctx: &mut Ctx<'_, '_>, options_at: Option<NaiveDate>) 
 pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
     let index = ctx.index;
     for term in &index.dataset.terms {
-        let Some(unit) = org_unit(ctx, &term.organization_id) else {
+        let Some(unit) = unit_of_organization(ctx.index, &term.organization_id) else {
             continue;
         };
         let Some(end) = ends.after(unit, term.valid_from) else {
