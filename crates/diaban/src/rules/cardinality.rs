@@ -37,6 +37,7 @@ fn counted_for_subject(ctx: &Ctx<'_, '_>, scheme: &Scheme, a: &Assignment) -> Op
         _ => Some(p),
     }
 }
+
 /// Subjects holding more targets at once than `per_subject.max` allows (acting assignments
 /// count only past their cap).
 pub(super) fn overload(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
@@ -178,6 +179,7 @@ pub(super) fn duplicates_and_acting(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
         }
     }
 }
+
 /// The order of records of one subject on one target: by start, then end (open last), then id.
 fn record_order(a: &Assignment) -> (NaiveDate, NaiveDate, &str) {
     (
@@ -186,6 +188,7 @@ fn record_order(a: &Assignment) -> (NaiveDate, NaiveDate, &str) {
         a.id.as_str(),
     )
 }
+
 fn subject_kind(scheme: &Scheme) -> &'static str {
     match scheme.subject.value.kind {
         SubjectKind::Person => "person",

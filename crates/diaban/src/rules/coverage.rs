@@ -21,6 +21,7 @@ fn coverage_window(ctx: &Ctx<'_, '_>, scheme: &Scheme) -> Option<Period> {
     }
     ctx.clip(&window)
 }
+
 /// The days an assignment counts as covering its target: its own days, and when the scheme
 /// requires eligible tenure, only those on which its subject holds a qualifying post. A
 /// subject the dataset does not know is an `unknown_reference`, not a gap: it counts.
@@ -41,6 +42,10 @@ fn counting_days(ctx: &Ctx<'_, '_>, scheme: &Scheme, a: &Assignment) -> Vec<Peri
         .filter_map(|q| q.intersect(&p))
         .collect()
 }
+
+/// Days of the coverage window with no eligible monitor: `coverage_gap` up to the judged day
+/// (resting on `per_target`, or on `subject` when only ineligible monitors are recorded),
+/// `coverage_ending` after it.
 pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
     if scheme.per_target.value.min == 0 {
         return;
@@ -169,6 +174,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
         }
     }
 }
+
 /// Targets with more assignees at once than `per_target.max` allows.
 pub(super) fn overlap(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
     let index = ctx.index;

@@ -13,12 +13,9 @@ use crate::model::Assignment;
 use crate::period::Period;
 use crate::profile::Scheme;
 
-pub(super) fn duty_findings(
-    ctx: &mut Ctx<'_, '_>,
-    scheme: &Scheme,
-    a: &Assignment,
-    j: &YearJudgement,
-) {
+/// The duties of an assignment-year part, ended before the judged day, done fewer times than
+/// required (prorated).
+pub(super) fn frequency(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &YearJudgement) {
     let (year, days, days_in_year) = (j.year, j.days, j.days_in_year);
     let name = ctx
         .index
@@ -67,6 +64,8 @@ pub(super) fn duty_findings(
     }
 }
 
+/// Activities (on days and targets the regulation reaches) matching none of their subject's
+/// assignments in force that day.
 pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
     let index = ctx.index;
     let schemes: Vec<&str> = ctx.profile.schemes.iter().map(|s| s.id.as_str()).collect();

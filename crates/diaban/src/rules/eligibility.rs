@@ -9,16 +9,9 @@ use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind};
 
-/// The eligibility of every assignee of a scheme, on the days the regulation reaches.
-pub(super) fn assignments(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
-    for a in super::assignments_of(ctx, scheme) {
-        for p in ctx.reach(&a.target, &a.period()) {
-            eligibility(ctx, scheme, a, &p);
-        }
-    }
-}
-
-pub(super) fn eligibility(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
+/// The days of `p` on which the assignee holds no qualifying post (all of them when the
+/// scheme does not require eligible tenure but the assignee never qualifies).
+pub(super) fn assignment(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
     let known = match scheme.subject.value.kind {
         SubjectKind::Person => !ctx.index.posts(&a.subject_id).is_empty(),
         SubjectKind::Organization => ctx.index.organization(&a.subject_id).is_some(),
@@ -60,7 +53,9 @@ pub(super) fn eligibility(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment
         );
     }
 }
-pub(super) fn describe_rule(rule: &crate::profile::SubjectRule) -> (String, String) {
+
+/// The qualifying post of a scheme, in words ("chức vụ … của …" / "a … post in a …").
+fn describe_rule(rule: &crate::profile::SubjectRule) -> (String, String) {
     use crate::words::label_vi;
     let words = |vi: Vec<&str>, en: Vec<&str>| -> (String, String) {
         let join = |v: &[&str], or: &str| match v.split_last() {

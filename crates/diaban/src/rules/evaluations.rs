@@ -15,6 +15,7 @@ use crate::profile::{due_date, Derivation, Role, Scheme};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// An evaluation due before the judged day and absent (from the shared yearly judgement).
 pub(super) fn evaluation_missing(
     ctx: &mut Ctx<'_, '_>,
     scheme: &Scheme,
@@ -142,7 +143,7 @@ pub(super) fn existing_evaluations(
 /// the party committee of the target unit on the part's last day; if that committee has ceased
 /// to exist by the day the evaluation was sent, also the party committee, on that day, of a
 /// unit the target became (reorganisation lineage).
-pub(super) fn accepted_authors<'d>(
+fn accepted_authors<'d>(
     ctx: &Ctx<'_, 'd>,
     author: Derivation,
     a: &Assignment,
@@ -197,7 +198,8 @@ pub(super) fn accepted_authors<'d>(
     Ok(out)
 }
 
-pub(super) fn author_rule(
+/// An evaluation written by a body that may not write it.
+fn author_rule(
     ctx: &mut Ctx<'_, '_>,
     scheme: &Scheme,
     policy: &crate::profile::EvaluationPolicy,
@@ -253,7 +255,9 @@ pub(super) fn author_rule(
     );
 }
 
-pub(super) fn unfulfilled(
+/// A cadre rated unfulfilled still assigned after `replace_within_days`, once that window
+/// has passed before the judged day.
+fn unfulfilled(
     ctx: &mut Ctx<'_, '_>,
     scheme: &Scheme,
     a: &Assignment,

@@ -11,7 +11,8 @@ use crate::profile::{Scheme, SubjectKind, TargetKind};
 use foldhash::HashMap;
 use std::collections::BTreeMap;
 
-pub(super) fn integrity(ctx: &mut Ctx<'_, '_>) {
+/// Duplicate ids, invalid periods and references to records the dataset lacks.
+pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
     let ds = ctx.index.dataset;
     duplicates(
         ctx,
@@ -207,11 +208,8 @@ pub(super) fn integrity(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-pub(super) fn duplicates<'x>(
-    ctx: &mut Ctx<'_, '_>,
-    kind: &'static str,
-    ids: impl Iterator<Item = &'x str>,
-) {
+/// One `duplicate_id` per id used by more than one record of a table.
+fn duplicates<'x>(ctx: &mut Ctx<'_, '_>, kind: &'static str, ids: impl Iterator<Item = &'x str>) {
     let mut counts: HashMap<&str, usize> = HashMap::default();
     for id in ids {
         *counts.entry(id).or_default() += 1;
@@ -230,6 +228,7 @@ pub(super) fn duplicates<'x>(
     }
 }
 
+/// Days on which two versions of one unit code are in force.
 pub(super) fn unit_code_overlap(ctx: &mut Ctx<'_, '_>) {
     let mut codes: BTreeMap<&str, Vec<Period>> = BTreeMap::new();
     for u in &ctx.index.dataset.units {

@@ -53,13 +53,17 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
     if strict {
         term_scope::not_covered(ctx, at);
     }
-    integrity::integrity(ctx);
+    integrity::records(ctx);
     integrity::unit_code_overlap(ctx);
     let profile = ctx.profile;
     let ends = reform::Ends::new(ctx.index.dataset);
     for scheme in &profile.schemes {
-        term_scope::assignments(ctx, scheme, &ends);
-        eligibility::assignments(ctx, scheme);
+        for a in assignments_of(ctx, scheme) {
+            for p in ctx.reach(&a.target, &a.period()) {
+                term_scope::assignment(ctx, scheme, a, &p, &ends);
+                eligibility::assignment(ctx, scheme, a, &p);
+            }
+        }
         coverage::gaps(ctx, scheme);
         coverage::overlap(ctx, scheme);
         cardinality::overload(ctx, scheme);
@@ -74,7 +78,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
         }
         for (a, j) in year_judgements(ctx, scheme, &activities, &by_key) {
             if j.duties_due {
-                duties::duty_findings(ctx, scheme, a, &j);
+                duties::frequency(ctx, scheme, a, &j);
             }
             if j.evaluation.status == crate::duties::EvaluationState::Missing {
                 evaluations::evaluation_missing(ctx, scheme, a, &j);

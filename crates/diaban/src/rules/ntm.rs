@@ -8,6 +8,8 @@ use crate::finding::Code;
 use crate::model::UnitType;
 use chrono::NaiveDate;
 
+/// Each rural-development status recorded for a unit that is not a Xã, or whose count of
+/// criteria does not fit its status.
 pub(super) fn ntm_statuses(ctx: &mut Ctx<'_, '_>) {
     let index = ctx.index;
     let mut problems: Vec<(String, String, String)> = Vec::new();

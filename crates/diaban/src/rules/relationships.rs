@@ -10,6 +10,8 @@ use crate::period::{self, Period};
 use crate::profile::{Derivation, Scheme};
 use std::collections::BTreeMap;
 
+/// Districts with monitored communes and no one in charge under the district-lead scheme the
+/// monitoring scheme names.
 pub(super) fn district_leads(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
     let index = ctx.index;
     for rel in &scheme.relationships {

@@ -11,6 +11,7 @@ use crate::finding::Code;
 use crate::model::Assignment;
 use crate::period::Period;
 
+/// Assignments, activities and evaluations still on a unit after a reorganisation ended it.
 pub(super) fn rules(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
     if ctx.index.dataset.reorganizations.is_empty() {
         return;

@@ -16,16 +16,19 @@ use crate::profile::{Scheme, TargetKind};
 use crate::roles::Unresolved;
 use chrono::NaiveDate;
 
-/// The per-assignment scope and term rules of a scheme, on the days the regulation reaches.
-/// A finding that starts on the day a reform ended the body it is about cites the reform.
-pub(super) fn assignments(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, ends: &Ends<'_>) {
-    for a in super::assignments_of(ctx, scheme) {
-        for p in ctx.reach(&a.target, &a.period()) {
-            target_rules(ctx, scheme, a, &p);
-            term_rule(ctx, scheme, a, &p, ends);
-            outside_regulation(ctx, scheme, a, &p, ends);
-        }
-    }
+/// The scope and term rules of one assignment, on some of its days the regulation reaches
+/// (`p`). A finding that starts on the day a reform ended the body it is about cites the
+/// reform.
+pub(super) fn assignment(
+    ctx: &mut Ctx<'_, '_>,
+    scheme: &Scheme,
+    a: &Assignment,
+    p: &Period,
+    ends: &Ends<'_>,
+) {
+    target_rules(ctx, scheme, a, p);
+    term_rule(ctx, scheme, a, p, ends);
+    outside_regulation(ctx, scheme, a, p, ends);
 }
 
 /// Assignment days before the regulation took effect, for a scheme made under it.
@@ -68,6 +71,8 @@ fn outside_regulation(
     );
 }
 
+/// Days of `p` on which the target unit is not in force, and a target of the wrong level,
+/// type or kind.
 fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period) {
     let rule = &scheme.target.value;
     match rule.kind {
@@ -144,6 +149,9 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
         }
     }
 }
+
+/// Days of `p` outside the congress term the scheme follows (`term_body`), or a term of
+/// another body named.
 fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period, ends: &Ends<'_>) {
     let Some(body) = &scheme.term_body else {
         return;
@@ -220,6 +228,7 @@ fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period,
         );
     }
 }
+
 /// With `strict`: one info finding per assignment with days the regulation does not cover
 /// (after its end of life, or outside its territory).
 pub(super) fn not_covered(ctx: &mut Ctx<'_, '_>, options_at: Option<NaiveDate>) {
