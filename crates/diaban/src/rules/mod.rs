@@ -39,7 +39,7 @@ mod reorganisation;
 mod roles;
 mod term_scope;
 
-use crate::duties::{judge_year, judged_years, ActivityIndex, YearJudgement};
+use crate::duties::{judge_year, judged_years, ActivityIndex, EvaluationState};
 use crate::engine::Ctx;
 use crate::model::{Assignment, Evaluation};
 use crate::period::Period;
@@ -76,14 +76,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
         if let Some(policy) = &scheme.evaluation {
             evaluations::existing_evaluations(ctx, scheme, policy, &by_key);
         }
-        for (a, j) in year_judgements(ctx, scheme, &activities, &by_key) {
-            if j.duties_due {
-                duties::frequency(ctx, scheme, a, &j);
-            }
-            if j.evaluation.status == crate::duties::EvaluationState::Missing {
-                evaluations::evaluation_missing(ctx, scheme, a, &j);
-            }
-        }
+        yearly(ctx, scheme, &activities, &by_key);
     }
     duties::activities_outside(ctx);
     ntm::ntm_statuses(ctx);
@@ -147,23 +140,22 @@ fn evaluations_by_key<'d>(ctx: &Ctx<'_, 'd>, scheme: &Scheme) -> ByKey<'d> {
     by_key
 }
 
-/// The judgement of every assignment-year part of a scheme on the judged day
-/// ([`judge_year`], shared with the yearly report): what the duty and evaluation families
-/// report. None without a judged day.
-fn year_judgements<'d>(
-    ctx: &Ctx<'_, 'd>,
+/// Judges every assignment-year part of a scheme on the judged day ([`judge_year`], shared
+/// with the yearly report) and hands each judgement to the duty and evaluation families.
+/// Nothing without a judged day.
+fn yearly(
+    ctx: &mut Ctx<'_, '_>,
     scheme: &Scheme,
     activities: &ActivityIndex<'_>,
     by_key: &ByKey<'_>,
-) -> Vec<(&'d Assignment, YearJudgement)> {
+) {
     let Some(judged_day) = ctx.judged else {
-        return Vec::new();
+        return;
     };
     if scheme.duties.is_empty() && scheme.evaluation.is_none() {
-        return Vec::new();
+        return;
     }
     let life_end = ctx.jurisdiction.life.to;
-    let mut out = Vec::new();
     for a in assignments_in_scope(ctx, scheme) {
         for (year, part) in judged_years(ctx.index, &ctx.jurisdiction, scheme, a, judged_day) {
             let evals = by_key
@@ -179,10 +171,14 @@ fn year_judgements<'d>(
                 Some(judged_day),
                 life_end,
             );
-            out.push((a, j));
+            if j.duties_due {
+                duties::frequency(ctx, scheme, a, &j);
+            }
+            if j.evaluation.status == EvaluationState::Missing {
+                evaluations::evaluation_missing(ctx, scheme, a, &j);
+            }
         }
     }
-    out
 }
 
 /// The maximal runs of days on which more than `max` distinct keys are active, each with its
