@@ -2,15 +2,15 @@
 //! the making ([`Draft`]) and how it becomes a [`Finding`] ([`finish`]: severity from the
 //! registry, lowered to a warning when the parameter it rests on is assumed; the basis from the
 //! parameter's provenance), the bilingual text of a span of days, and the scope predicates the
-//! rules and the queries share. The rules themselves live in `validate.rs` (records, coverage,
-//! cardinalities), `duties.rs` (duties, evaluations) and `reorg/rules.rs`; none of them imports
-//! another.
+//! rules and the queries share, and the questions every rule family asks of the context (which
+//! days it judges for a target). The rules themselves live in `rules/`, one file per family;
+//! none of them imports another.
 
 use crate::finding::{Code, Finding, Severity, SubjectRef};
 use crate::index::Index;
 use crate::period::Period;
 use crate::profile::{Profile, Scheme, SubjectKind, TargetKind};
-use crate::roles::{Jurisdiction, Roles};
+use crate::roles::{Jurisdiction, Roles, Unresolved};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -24,8 +24,9 @@ pub(crate) struct Ctx<'a, 'd> {
     /// [`Jurisdiction::judges`] (or, for rules about days before it took effect,
     /// [`Jurisdiction::reach_days`]).
     pub(crate) jurisdiction: Jurisdiction,
-    /// Roles already reported as unresolved (one finding per role).
-    pub(crate) unresolved: std::collections::BTreeSet<crate::profile::Role>,
+    /// Roles the rules could not resolve, with the first reason given (reported once per role
+    /// by the `roles` family, after the other rules).
+    pub(crate) unresolved: std::collections::BTreeMap<crate::profile::Role, Unresolved>,
     /// The days rules look at: the `at` day (or all days) up to the end of the regulation's
     /// life; `None` when that leaves no day.
     pub(crate) scope: Option<Period>,
@@ -46,6 +47,10 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
     let rule = d.code.rule();
     let numbered = profile.regulation.numbering != Source::Assumed;
     let (mut vi, mut en) = (d.vi, d.en);
+    let cite = |article: Option<String>| match (article, d.also_cites.clone()) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
     let (basis, severity) = match d.param {
         Some(p) => {
             let article = d.instrument.or(p.instrument).or_else(|| {
@@ -79,7 +84,7 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
             (
                 Basis {
                     source: p.source,
-                    article,
+                    article: cite(article),
                     topic_vi: rule.topic_vi.to_owned(),
                     topic_en: rule.topic_en.to_owned(),
                     parameter: Some(p.name),
@@ -91,7 +96,7 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
         None => (
             Basis {
                 source: Source::Seed,
-                article: d.instrument,
+                article: cite(d.instrument),
                 topic_vi: rule.topic_vi.to_owned(),
                 topic_en: rule.topic_en.to_owned(),
                 parameter: None,
@@ -178,6 +183,9 @@ pub(crate) struct Draft {
     pub(crate) period: Option<Period>,
     pub(crate) param: Option<ParamRef>,
     pub(crate) instrument: Option<String>,
+    /// A further legal basis cited after the article (a reorganisation that explains the
+    /// finding).
+    pub(crate) also_cites: Option<String>,
     pub(crate) vi: String,
     pub(crate) en: String,
     pub(crate) details: Map<String, Value>,
@@ -192,6 +200,7 @@ impl Draft {
             period: None,
             param: None,
             instrument: None,
+            also_cites: None,
             vi: String::new(),
             en: String::new(),
             details: Map::new(),
@@ -223,6 +232,19 @@ impl Draft {
         self.instrument = a;
         self
     }
+    /// A reorganisation that explains the finding (it starts on the reorganisation's effective
+    /// day): its legal basis is cited after the article, and the details name the reorganised
+    /// unit and the basis.
+    pub(crate) fn cites_reform(self, reform: Option<(String, String)>) -> Draft {
+        let Some((unit, basis)) = reform else {
+            return self;
+        };
+        let mut d = self
+            .detail("reorganized_unit", unit)
+            .detail("reorganization_basis", basis.clone());
+        d.also_cites = Some(basis);
+        d
+    }
     pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
         self.vi = vi;
         self.en = en;
@@ -232,6 +254,109 @@ impl Draft {
         self.details.insert(key.to_owned(), value.into());
         self
     }
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    /// Adds a finding: see [`finish`].
+    pub(crate) fn push(&mut self, d: Draft) {
+        let f = finish(self.profile, d);
+        self.findings.push(f);
+    }
+
+    /// Records a role that cannot be resolved (the first reason per role is kept); the caller
+    /// skips its rule. The `roles` rule family reports each once.
+    pub(crate) fn role_unresolved(&mut self, u: &Unresolved) {
+        self.unresolved.entry(u.role).or_insert_with(|| u.clone());
+    }
+
+    /// The unit an assignment's target lies in: the unit itself, or an organisation's unit.
+    pub(crate) fn target_unit(&self, target: &str) -> Option<String> {
+        unit_of_target(self.index, target)
+    }
+
+    /// The parts of `p` (inside the check's scope, up to the end of the regulation's life) on
+    /// which the target lies in the territory.
+    pub(crate) fn reach(&self, target: &str, p: &Period) -> Vec<Period> {
+        let Some(p) = self.clip(p) else {
+            return Vec::new();
+        };
+        let code = self.target_unit(target).unwrap_or_default();
+        self.jurisdiction.reach_days(self.index, &code, &p)
+    }
+
+    /// The parts of `p` the regulation judges for the target (life and territory), inside the
+    /// check's scope.
+    pub(crate) fn judged_days(&self, target: &str, p: &Period) -> Vec<Period> {
+        let Some(p) = self.clip(p) else {
+            return Vec::new();
+        };
+        let code = self.target_unit(target).unwrap_or_default();
+        self.jurisdiction.judged_days(self.index, &code, &p)
+    }
+
+    /// The parts of `p` inside the check's scope.
+    pub(crate) fn clip(&self, p: &Period) -> Option<Period> {
+        p.intersect(self.scope.as_ref()?)
+    }
+
+    /// The days a subject qualifies for a scheme.
+    pub(crate) fn qualifying(&self, scheme: &Scheme, subject: &str) -> Vec<Period> {
+        qualifying_periods(self.index, scheme, subject)
+    }
+
+    /// The days on which a scheme's cardinality and record rules judge anything, inside the
+    /// check's scope: the regulation's time in force for a scheme made under it; for an older
+    /// scheme, every day up to the end of the regulation's life.
+    /// (Territory is applied per target by [`Ctx::scheme_target_days`].)
+    pub(crate) fn scheme_days(&self, scheme: &Scheme) -> Option<Period> {
+        let life = self.profile.in_force();
+        let days = if scheme.under_regulation.value {
+            life
+        } else {
+            Period {
+                from: NaiveDate::MIN,
+                to: life.to,
+            }
+        };
+        self.clip(&days)
+    }
+
+    /// The parts of `p` a scheme's record rules judge for `target`: inside the regulation's
+    /// life and territory ([`Ctx::judged_days`]) for a scheme made under the regulation; for an
+    /// older scheme, also the days before the regulation took effect ([`Ctx::reach`]).
+    pub(crate) fn scheme_target_days(
+        &self,
+        scheme: &Scheme,
+        target: &str,
+        p: &Period,
+    ) -> Vec<Period> {
+        if scheme.under_regulation.value {
+            self.judged_days(target, p)
+        } else {
+            self.reach(target, p)
+        }
+    }
+}
+
+/// The unit code an organisation belongs to: its own, or its nearest parent's.
+pub(crate) fn unit_of_organization<'d>(index: &Index<'d>, id: &str) -> Option<&'d str> {
+    let mut org = index.organization(id)?;
+    for _ in 0..8 {
+        if let Some(code) = &org.unit_code {
+            return Some(code.as_str());
+        }
+        org = index.organization(org.parent_id.as_deref()?)?;
+    }
+    None
+}
+
+/// The unit a target lies in: the unit itself (a code with a version in the dataset), or an
+/// organisation's unit.
+pub(crate) fn unit_of_target(index: &Index<'_>, target: &str) -> Option<String> {
+    if !index.unit_versions(target).is_empty() {
+        return Some(target.to_owned());
+    }
+    unit_of_organization(index, target).map(str::to_owned)
 }
 
 /// The days a subject qualifies for a scheme: posts of a qualifying rank in a qualifying

@@ -65,6 +65,7 @@ pub mod relations;
 pub mod reorg;
 pub mod report;
 pub mod roles;
+mod rules;
 pub mod schema;
 pub mod validate;
 pub mod vocabulary;

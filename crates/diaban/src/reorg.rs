@@ -1,5 +1,6 @@
-//! Reorganisations (sắp xếp đơn vị hành chính): events, applying them to a dataset, lineage,
-//! and the rules about records that outlive a reorganised unit.
+//! Reorganisations (sắp xếp đơn vị hành chính): events, applying them to a dataset, lineage.
+//! The rules about records that outlive a reorganised unit are the `reorganisation` family of
+//! `rules/`.
 //!
 //! An **event** is the set of [`ReorganizationEdge`]s that share an effective date `E`. Applying
 //! it ([`apply`]) ends every old unit on `E − 1`, starts every new unit on `E` (its parent is the
@@ -79,14 +80,12 @@
 
 mod lineage;
 mod proposals;
-mod rules;
 
 pub use lineage::{Lineage, LineageReport, LineageStep};
 pub use proposals::{
     accept_successors, read_proposals, successor_proposals, write_proposals_csv,
     write_proposals_json, SuccessorProposal,
 };
-pub(crate) use rules::rules;
 
 use crate::error::{Error, Result};
 use crate::model::{

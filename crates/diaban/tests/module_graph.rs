@@ -1,6 +1,7 @@
 //! The core's modules import each other without a circle: a module may use those below it, never
 //! one that uses it back (docs/architecture.md). Read from the source text: every `crate::name`
 //! outside comments and test modules is an arrow from the file's top-level module to `name`.
+//! Inside `rules/`, a family file uses the shared context and helpers, never another family.
 
 #![allow(
     clippy::unwrap_used,
@@ -122,5 +123,46 @@ fn the_core_modules_import_each_other_without_a_circle() {
             "modules import each other in a circle: {}",
             circle.unwrap_or_default().join(" → ")
         );
+    }
+}
+
+/// The files of `src/rules/` that are shared by the families rather than one of them.
+const SHARED: &[&str] = &["mod", "reform"];
+
+#[test]
+fn no_rule_family_imports_another() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files = Vec::new();
+    sources(&rules, &mut files);
+    let families: BTreeSet<String> = files
+        .iter()
+        .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
+        .filter(|n| !SHARED.contains(&n.as_str()))
+        .collect();
+    assert!(families.len() >= 8, "too few families: {families:?}");
+    for file in &files {
+        let me = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(file).unwrap();
+        let code = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or(&text);
+        for line in code.lines().map(|l| l.split("//").next().unwrap_or("")) {
+            for family in &families {
+                if family == &me {
+                    continue;
+                }
+                for path in [format!("super::{family}"), format!("rules::{family}")] {
+                    let used = line.match_indices(&path).any(|(i, _)| {
+                        !line[i + path.len()..]
+                            .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    });
+                    assert!(
+                        !used || me == "mod",
+                        "rules/{me}.rs uses the family {family}: families share the context, not each other ({line})"
+                    );
+                }
+            }
+        }
     }
 }

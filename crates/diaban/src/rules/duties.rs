@@ -1,0 +1,113 @@
+//! What monitors do: `duty_frequency_unmet` (fewer activities of a kind than a duty requires
+//! in an assignment-year part that has ended before the judged day) and
+//! `activity_outside_assignment` (an activity on a target its subject was not assigned to that
+//! day).
+//!
+//! Topic: the duties of the monitoring cadre. The yearly judgement itself
+//! ([`crate::duties::judge_year`]) is shared with the yearly report.
+
+use crate::duties::YearJudgement;
+use crate::engine::{Ctx, Draft, ParamRef};
+use crate::finding::Code;
+use crate::model::Assignment;
+use crate::period::Period;
+use crate::profile::Scheme;
+
+/// The duties of an assignment-year part, ended before the judged day, done fewer times than
+/// required (prorated).
+pub(super) fn frequency(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &YearJudgement) {
+    let (year, days, days_in_year) = (j.year, j.days, j.days_in_year);
+    let name = ctx
+        .index
+        .subject_name(&a.subject_id)
+        .unwrap_or(&a.subject_id)
+        .to_owned();
+    for (duty, row) in scheme.duties.iter().zip(&j.duties) {
+        if row.met {
+            continue;
+        }
+        let (done, required) = (row.done, row.required);
+        let kind = duty.activity_kind;
+        let kind_vi = crate::words::label_vi(kind);
+        let place = ctx
+            .index
+            .unit_near(&a.target, Some(j.part.from))
+            .map(|u| u.name.clone())
+            .or_else(|| ctx.index.organization(&a.target).map(|o| o.name.clone()))
+            .unwrap_or_else(|| a.target.clone());
+        ctx.push(
+            Draft::new(Code::DutyFrequencyUnmet, "assignment", &a.id)
+                .period(j.part)
+                .rests_on_ref(ParamRef::of(
+                    scheme,
+                    &format!("duties.{}.min_per_year", duty.id),
+                    &duty.min_per_year,
+                ))
+                .say(
+                    format!(
+                        "Năm {year}: {name} ({}) mới có {done} lần {kind_vi} tại {place} ({}), yêu cầu {required} lần ({} lần/năm, tính theo {days}/{days_in_year} ngày được xét).",
+                        a.subject_id, a.target, duty.min_per_year.value
+                    ),
+                    format!(
+                        "In {year}, {name} ({}) has {done} `{kind}` at {}, {required} required ({} a year, prorated for {days} of {days_in_year} days judged).",
+                        a.subject_id, a.target, duty.min_per_year.value
+                    ),
+                )
+                .detail("scheme", scheme.id.clone())
+                .detail("duty", duty.id.clone())
+                .detail("activity_kind", kind.as_str())
+                .detail("year", year)
+                .detail("required", required)
+                .detail("done", done)
+                .detail("days_assigned", days),
+        );
+    }
+}
+
+/// Activities (on days and targets the regulation reaches) matching none of their subject's
+/// assignments in force that day.
+pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
+    let index = ctx.index;
+    let schemes: Vec<&str> = ctx.profile.schemes.iter().map(|s| s.id.as_str()).collect();
+    let mut outside: Vec<(&crate::model::Activity, usize)> = Vec::new();
+    for act in &index.dataset.activities {
+        if ctx.reach(&act.target, &Period::day(act.date)).is_empty() {
+            continue;
+        }
+        let subject_known = !index.posts(&act.subject_id).is_empty()
+            || index.organization(&act.subject_id).is_some();
+        if !subject_known {
+            continue;
+        }
+        let mut held = 0usize;
+        let covered = schemes.iter().any(|s| {
+            let list = index.assignments_of_subject(s, &act.subject_id);
+            held += list.len();
+            list.iter()
+                .any(|a| a.target == act.target && a.period().contains(act.date))
+        });
+        if !covered {
+            outside.push((act, held));
+        }
+    }
+    for (act, held) in outside {
+        ctx.push(
+            Draft::new(Code::ActivityOutsideAssignment, "activity", &act.id)
+                .period(Period::day(act.date))
+                .say(
+                    format!(
+                        "Hoạt động {} ngày {} của {} tại {} không thuộc phân công nào đang có hiệu lực của người/cơ quan này.",
+                        act.id, act.date.format("%d/%m/%Y"), act.subject_id, act.target
+                    ),
+                    format!(
+                        "Activity {} on {} by {} at {} matches none of the subject's assignments in force that day.",
+                        act.id, act.date, act.subject_id, act.target
+                    ),
+                )
+                .detail("subject_id", act.subject_id.clone())
+                .detail("target", act.target.clone())
+                .detail("kind", act.kind.as_str())
+                .detail("assignments_held", held),
+        );
+    }
+}
