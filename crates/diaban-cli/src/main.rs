@@ -54,6 +54,10 @@ enum Command {
         /// The scheme (default: the profile's first scheme with a coverage rule).
         #[arg(long)]
         scheme: Option<String>,
+        /// Write the list as a printable Word document (`FILE.docx`, in Vietnamese) instead of
+        /// printing it.
+        #[arg(long, value_name = "FILE.docx")]
+        out: Option<PathBuf>,
     },
     /// Every assignment ever made on a unit (or organisation), in order.
     History {
@@ -77,8 +81,12 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
         /// `csv` writes one row per assignment for spreadsheets.
-        #[arg(long = "csv")]
+        #[arg(long = "csv", conflicts_with = "out")]
         csv: bool,
+        /// Write the report as a printable Word document (`FILE.docx`, in Vietnamese) instead of
+        /// printing it.
+        #[arg(long, value_name = "FILE.docx")]
+        out: Option<PathBuf>,
     },
     /// The working relationships of a person (or, with --body, towards a body or person) on a day.
     Relations {
@@ -328,17 +336,29 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             profile: profile_opt,
             at,
             scheme,
+            out,
         } => {
             let day = diaban::api::date_arg("at", &at)?;
             let profile = profile(&profile_opt.profile)?;
+            let out = out.map(docx_path).transpose()?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
-            match common.format {
-                Format::Json => {
-                    print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?
+            if let Some(out) = out {
+                let head = diaban::io::docx::Letterhead::organisation_board(&profile);
+                write_document(
+                    &out,
+                    &diaban::io::docx::coverage(&profile, &coverage, &head)?,
+                )?;
+            } else {
+                match common.format {
+                    Format::Json => print_json(
+                        &serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?,
+                    )?,
+                    Format::Text => {
+                        emit(&output::coverage_text(&coverage, &name, lang(common.lang)))
+                    }
                 }
-                Format::Text => emit(&output::coverage_text(&coverage, &name, lang(common.lang))),
             }
             Ok(if coverage.uncovered > 0 {
                 ExitCode::from(1)
@@ -364,13 +384,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             year,
             today,
             csv,
+            out,
         } => {
             let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
             let profile = profile(&profile_opt.profile)?;
+            let out = out.map(docx_path).transpose()?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today);
-            if csv {
+            if let Some(out) = out {
+                let head = diaban::io::docx::Letterhead::organisation_board(&profile);
+                write_document(
+                    &out,
+                    &diaban::io::docx::year_report(&index, &profile, &report, &head)?,
+                )?;
+            } else if csv {
                 emit(
                     &output::report_csv(&report, &profile)
                         .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
@@ -448,6 +476,28 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The `--out` of a printable document: a `.docx` file.
+fn docx_path(path: PathBuf) -> Result<PathBuf, Fatal> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        Ok(path)
+    } else {
+        Err(Fatal(format!(
+            "error[invalid_argument]: --out {}: a printable document is written as a Word file; name it `….docx`",
+            path.display()
+        )))
+    }
+}
+
+/// Writes a printable document's bytes (one call, atomically) and says so on standard error.
+fn write_document(out: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    write_atomic(out, bytes)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {
