@@ -128,6 +128,22 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// Write an XLSX workbook to start a province's records from: its real administrative units
+    /// on the day (from the national lists shipped with diaban) and their party committees, a
+    /// sheet with Vietnamese headers for every table, drop-down lists and a "Hướng dẫn" sheet.
+    /// Fill it in and run `diaban check FILE.xlsx`.
+    Template {
+        /// The province's GSO code (two digits, e.g. 06 for Bắc Kạn before 1 July 2025); an
+        /// unknown code lists the provinces of the day.
+        #[arg(long)]
+        province: String,
+        /// The day whose units are listed (YYYY-MM-DD or DD/MM/YYYY; default: the system date).
+        #[arg(long)]
+        at: Option<String>,
+        /// The workbook to write (`FILE.xlsx`).
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// Print the JSON Schema of the dataset and profile formats.
     Schema {
         /// Which schema.
@@ -462,6 +478,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             no_bom,
         } => {
             convert(path.as_deref(), &out, force, !no_bom)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Template { province, at, out } => {
+            let day = date_arg("at", at.as_deref())?.unwrap_or_else(system_today);
+            if !out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            {
+                return Err(Fatal(format!(
+                    "error[invalid_argument]: --out {}: the template is an Excel workbook; name it `….xlsx`",
+                    out.display()
+                )));
+            }
+            write_document(&out, &diaban::template::workbook(&province, day)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { which } => {

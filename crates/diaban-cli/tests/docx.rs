@@ -301,3 +301,49 @@ fn a_document_is_written_only_as_docx() {
     assert!(String::from_utf8_lossy(&o.stderr).contains(".docx"));
     assert!(!out.exists());
 }
+
+/// `diaban template` (the other office document of this issue): a workbook that `check` reads,
+/// whose only findings on the day are the coverage gaps of its empty assignments sheet.
+#[test]
+fn the_template_workbook_is_checked_as_it_is_written() {
+    let dir = folder("template");
+    let book = dir.join("bac-kan.xlsx");
+    let o = diaban(&[
+        "template",
+        "--province",
+        "06",
+        "--at",
+        "01/10/2024",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = diaban(&[
+        "check",
+        book.to_str().unwrap(),
+        "--at",
+        "01/10/2024",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 108);
+    assert!(findings
+        .iter()
+        .all(|f| f["code"] == "coverage_gap" && f["severity"] == "error"));
+
+    let o = diaban(&[
+        "template",
+        "--province",
+        "6",
+        "--at",
+        "2025-07-01",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("19 Tỉnh Thái Nguyên"), "{err}");
+}

@@ -64,6 +64,8 @@ pub mod reorg;
 pub mod report;
 pub mod roles;
 pub mod schema;
+#[cfg(feature = "national")]
+pub mod template;
 pub mod validate;
 pub mod vocabulary;
 pub mod words;
