@@ -361,11 +361,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
             if let Some(out) = out {
-                let head = diaban::io::docx::Letterhead::organisation_board(&profile);
-                write_document(
-                    &out,
-                    &diaban::io::docx::coverage(&profile, &coverage, &head)?,
-                )?;
+                let head = diaban::docx::Letterhead::organisation_board(&profile);
+                write_document(&out, &diaban::docx::coverage(&profile, &coverage, &head)?)?;
             } else {
                 match common.format {
                     Format::Json => print_json(
@@ -409,10 +406,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today);
             if let Some(out) = out {
-                let head = diaban::io::docx::Letterhead::organisation_board(&profile);
+                let head = diaban::docx::Letterhead::organisation_board(&profile);
                 write_document(
                     &out,
-                    &diaban::io::docx::year_report(&index, &profile, &report, &head)?,
+                    &diaban::docx::year_report(&index, &profile, &report, &head)?,
                 )?;
             } else if csv {
                 emit(

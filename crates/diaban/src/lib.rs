@@ -47,6 +47,8 @@
 
 pub mod api;
 mod demo;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod duties;
 mod engine;
 pub use demo::PROVENANCE as DEMO_PROVENANCE;

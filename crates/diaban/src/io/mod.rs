@@ -7,8 +7,6 @@
 
 pub mod columns;
 pub mod csv;
-#[cfg(feature = "docx")]
-pub mod docx;
 pub mod json;
 pub(crate) mod rows;
 #[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
