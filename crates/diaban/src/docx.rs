@@ -365,6 +365,7 @@ pub fn year_report(
     head: &Letterhead,
 ) -> Result<Vec<u8>> {
     let reg = &profile.regulation;
+    let mut section = Sections(0);
     let mut doc = document().add_table(letterhead(head));
     for p in title(
         "BÁO CÁO",
@@ -408,7 +409,7 @@ pub fn year_report(
     {
         *ratings.entry(r).or_default() += 1;
     }
-    doc = doc.add_paragraph(heading("I. TÌNH HÌNH CHUNG"));
+    doc = doc.add_paragraph(section.next("TÌNH HÌNH CHUNG"));
     doc = doc.add_paragraph(body(&format!(
         "Trong năm {}, có {total} lượt phân công cán bộ theo dõi, phụ trách địa bàn thuộc phạm vi Quy định; {} lượt đạt đầy đủ yêu cầu, {short} lượt chưa đạt (chưa thực hiện đủ nhiệm vụ theo yêu cầu, hoặc thiếu, chậm đánh giá, hoặc xếp loại không hoàn thành nhiệm vụ); {missing} lượt đã quá hạn mà chưa có đánh giá của cấp ủy địa phương.",
         report.year,
@@ -425,10 +426,12 @@ pub fn year_report(
         )));
     }
 
-    doc = doc.add_paragraph(heading("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐỊA BÀN"));
-    doc = doc.add_paragraph(body(
-        "Mỗi ô nhiệm vụ ghi số lần đã thực hiện/số lần theo yêu cầu (tính theo số ngày được phân công trong năm).",
-    ));
+    doc = doc.add_paragraph(section.next("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐỊA BÀN"));
+    doc = doc.add_paragraph(body(if report.assignments.is_empty() {
+        "Không có lượt phân công nào thuộc phạm vi Quy định trong năm."
+    } else {
+        "Mỗi ô nhiệm vụ ghi số lần đã thực hiện/số lần theo yêu cầu (tính theo số ngày được phân công trong năm)."
+    }));
     for scheme in profile.schemes.iter().filter(|s| !s.duties.is_empty()) {
         let rows: Vec<&AssignmentYear> = report
             .assignments
@@ -528,17 +531,15 @@ pub fn year_report(
     };
     if !report.districts.is_empty() {
         doc = doc
-            .add_paragraph(heading("III. TỔNG HỢP THEO ĐƠN VỊ HÀNH CHÍNH CẤP HUYỆN"))
+            .add_paragraph(section.next("TỔNG HỢP THEO ĐƠN VỊ HÀNH CHÍNH CẤP HUYỆN"))
             .add_table(rollup(&report.districts, "Huyện, thành phố"));
     }
     if !report.agencies.is_empty() {
         doc = doc
-            .add_paragraph(heading("IV. TỔNG HỢP THEO CƠ QUAN CỦA CÁN BỘ"))
+            .add_paragraph(section.next("TỔNG HỢP THEO CƠ QUAN CỦA CÁN BỘ"))
             .add_table(rollup(&report.agencies, "Cơ quan, đơn vị"));
     }
-    doc = doc.add_paragraph(heading(
-        "V. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁN BỘ PHỤ TRÁCH ĐỊA BÀN",
-    ));
+    doc = doc.add_paragraph(section.next("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁN BỘ PHỤ TRÁCH ĐỊA BÀN"));
     if report.proposals.is_empty() {
         doc = doc.add_paragraph(body(&format!(
             "Trong năm {}, không có đề xuất, kiến nghị nào được ghi nhận.",
@@ -584,7 +585,7 @@ pub fn year_report(
         ));
     }
     if !report.programme.by_year.is_empty() {
-        doc = doc.add_paragraph(heading("VI. KẾT QUẢ GIÚP ĐỠ XÃ XÂY DỰNG NÔNG THÔN MỚI"));
+        doc = doc.add_paragraph(section.next("KẾT QUẢ GIÚP ĐỠ XÃ XÂY DỰNG NÔNG THÔN MỚI"));
         let rows = report
             .programme
             .by_year
@@ -611,7 +612,7 @@ pub fn year_report(
         doc = doc.add_table(table(&["Năm", "Đóng góp"], &[12, 88], rows));
     }
     doc = doc
-        .add_paragraph(heading("VII. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG"))
+        .add_paragraph(section.next("ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG"))
         .add_paragraph(body(&PLACEHOLDER.repeat(40)))
         .add_paragraph(body(&PLACEHOLDER.repeat(40)))
         .add_paragraph(body(&format!(
@@ -753,6 +754,19 @@ pub fn coverage(profile: &Profile, coverage: &Coverage<'_>, head: &Letterhead) -
         ],
     ));
     pack(doc)
+}
+
+/// The numbered sections of a document: I, II, III… in the order they are written, so that a
+/// section left out (nothing to report) leaves no gap.
+struct Sections(usize);
+
+impl Sections {
+    fn next(&mut self, title: &str) -> Paragraph {
+        const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+        let number = ROMAN.get(self.0).copied().unwrap_or("X");
+        self.0 += 1;
+        heading(&format!("{number}. {title}"))
+    }
 }
 
 /// "BAN TỔ CHỨC" → "Ban Tổ chức".
