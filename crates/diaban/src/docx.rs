@@ -409,11 +409,21 @@ pub fn year_report(
     {
         *ratings.entry(r).or_default() += 1;
     }
+    let met = report
+        .assignments
+        .iter()
+        .filter(|a| !a.shortfall && ended(report, a))
+        .count();
+    let running = total - short - met;
+    let running = if running > 0 {
+        format!(", {running} lượt đang thực hiện (chưa hết thời gian phân công trong năm)")
+    } else {
+        String::new()
+    };
     doc = doc.add_paragraph(section.next("TÌNH HÌNH CHUNG"));
     doc = doc.add_paragraph(body(&format!(
-        "Trong năm {}, có {total} lượt phân công cán bộ theo dõi, phụ trách địa bàn thuộc phạm vi Quy định; {} lượt đạt đầy đủ yêu cầu, {short} lượt chưa đạt (chưa thực hiện đủ nhiệm vụ theo yêu cầu, hoặc thiếu, chậm đánh giá, hoặc xếp loại không hoàn thành nhiệm vụ); {missing} lượt đã quá hạn mà chưa có đánh giá của cấp ủy địa phương.",
+        "Trong năm {}, có {total} lượt phân công cán bộ theo dõi, phụ trách địa bàn thuộc phạm vi Quy định; {met} lượt đạt đầy đủ yêu cầu, {short} lượt chưa đạt (chưa thực hiện đủ nhiệm vụ theo yêu cầu, hoặc thiếu, chậm đánh giá, hoặc xếp loại không hoàn thành nhiệm vụ){running}; {missing} lượt đã quá hạn mà chưa có đánh giá của cấp ủy địa phương.",
         report.year,
-        total - short
     )));
     if !ratings.is_empty() {
         let list: Vec<String> = ratings
@@ -490,8 +500,10 @@ pub fn year_report(
             cells.push(
                 if a.shortfall {
                     "Chưa đạt"
-                } else {
+                } else if ended(report, a) {
                     "Đạt"
+                } else {
+                    "Đang thực hiện"
                 }
                 .to_owned(),
             );
@@ -754,6 +766,15 @@ pub fn coverage(profile: &Profile, coverage: &Coverage<'_>, head: &Letterhead) -
         ],
     ));
     pack(doc)
+}
+
+/// Whether the judged part of an assignment's year ended before the day the report is judged
+/// on: only then is "Đạt" (met) said of it, as the rules report a shortfall only then.
+fn ended(report: &YearReport, a: &AssignmentYear) -> bool {
+    match (report.today, a.period.to) {
+        (Some(today), Some(end)) => end < today,
+        _ => false,
+    }
 }
 
 /// The numbered sections of a document: I, II, III… in the order they are written, so that a
