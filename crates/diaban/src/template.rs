@@ -141,7 +141,23 @@ pub struct Province {
 
 /// The units of every province on a day, by province code: the province, its districts (before
 /// the reform) and its communes, each with its parent.
-fn national(day: NaiveDate) -> Result<BTreeMap<String, Vec<Unit>>> {
+/// Read once per list and kept: a template, or the listing of provinces, costs a lookup after
+/// the first.
+fn national(day: NaiveDate) -> Result<&'static BTreeMap<String, Vec<Unit>>> {
+    type Lists = std::sync::OnceLock<std::result::Result<BTreeMap<String, Vec<Unit>>, String>>;
+    static LISTS: [Lists; 3] = [Lists::new(), Lists::new(), Lists::new()];
+    let snapshot = Snapshot::on(day);
+    let slot = match snapshot {
+        Snapshot::Units2024 => &LISTS[0],
+        Snapshot::Units2025 => &LISTS[1],
+        Snapshot::Reform2025 => &LISTS[2],
+    };
+    slot.get_or_init(|| read_national(snapshot).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| Error::invalid_argument("national list", e.clone()))
+}
+
+fn read_national(snapshot: Snapshot) -> Result<BTreeMap<String, Vec<Unit>>> {
     let unit = |code: &str, name: &str, ty: UnitType, parent: Option<&str>| Unit {
         code: code.to_owned(),
         name: name.to_owned(),
@@ -151,7 +167,6 @@ fn national(day: NaiveDate) -> Result<BTreeMap<String, Vec<Unit>>> {
         valid_to: None,
     };
     let mut out: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
-    let snapshot = Snapshot::on(day);
     let base = records(match snapshot {
         Snapshot::Units2024 => UNITS_2024_09_01,
         Snapshot::Units2025 | Snapshot::Reform2025 => UNITS_2025_03_01,
@@ -222,11 +237,11 @@ fn national(day: NaiveDate) -> Result<BTreeMap<String, Vec<Unit>>> {
 /// The provinces on a day, by code.
 pub fn provinces(day: NaiveDate) -> Result<Vec<Province>> {
     Ok(national(day)?
-        .into_values()
-        .filter_map(|units| units.into_iter().find(|u| u.parent_code.is_none()))
+        .values()
+        .filter_map(|units| units.iter().find(|u| u.parent_code.is_none()))
         .map(|u| Province {
-            code: u.code,
-            name: u.name,
+            code: u.code.clone(),
+            name: u.name.clone(),
         })
         .collect())
 }
@@ -295,8 +310,7 @@ pub fn dataset(province: &str, day: NaiveDate) -> Result<Dataset> {
     } else {
         code.to_owned()
     };
-    let mut all = national(day)?;
-    let Some(units) = all.remove(&code) else {
+    let Some(units) = national(day)?.get(&code).cloned() else {
         let list: Vec<String> = provinces(day)?
             .into_iter()
             .map(|p| format!("{} {}", p.code, p.name))

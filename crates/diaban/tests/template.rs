@@ -261,6 +261,37 @@ fn a_filled_template_reads_back_and_gives_only_the_findings_its_data_implies() {
 }
 
 #[test]
+fn every_province_of_every_list_makes_a_template_that_reads_back() {
+    for day in [date(2024, 10, 1), date(2025, 3, 1), date(2025, 7, 1)] {
+        let provinces = diaban::template::provinces(day).unwrap();
+        assert_eq!(
+            provinces.len(),
+            if day < date(2025, 7, 1) { 63 } else { 34 }
+        );
+        for p in provinces {
+            let ds = diaban::template::dataset(&p.code, day).unwrap();
+            assert!(!communes(&ds).is_empty(), "{} {}", p.code, p.name);
+            // Every unit but the province hangs under a unit of the template.
+            assert!(ds.units.iter().all(|u| u
+                .parent_code
+                .as_ref()
+                .is_none_or(|c| ds.units.iter().any(|v| &v.code == c))));
+            assert_eq!(
+                ds.units.iter().filter(|u| u.parent_code.is_none()).count(),
+                1
+            );
+        }
+    }
+    // One workbook per list reads back as the dataset it was made from.
+    for (code, day) in [("79", date(2024, 10, 1)), ("01", date(2025, 7, 1))] {
+        let ds = diaban::template::dataset(code, day).unwrap();
+        let back =
+            Dataset::from_xlsx_bytes(&diaban::template::workbook(code, day).unwrap()).unwrap();
+        assert_eq!(back, ds, "{code}");
+    }
+}
+
+#[test]
 fn an_unknown_province_names_how_to_find_the_codes() {
     let err = diaban::template::workbook("99", date(2024, 10, 1)).unwrap_err();
     assert_eq!(err.code(), "invalid_argument");
