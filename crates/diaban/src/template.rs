@@ -563,6 +563,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_lists_are_the_repository_s_national_files() {
+        for (bytes, name) in [
+            (UNITS_2024_09_01, "vn_units_2024-09-01.csv"),
+            (UNITS_2025_03_01, "vn_units_2025-03-01.csv"),
+            (REFORM_2025_07_01, "vn_reform_2025-07-01.csv"),
+        ] {
+            let path = format!("{}/../../data/national/{name}", env!("CARGO_MANIFEST_DIR"));
+            let original = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                gunzip(bytes).unwrap() == original,
+                "{name}: re-run gzip -9n"
+            );
+        }
+    }
+
+    #[test]
     fn every_drop_down_list_fits_an_inline_list() {
         for (name, _) in crate::vocabulary::vocabularies() {
             let list = choices(name);
