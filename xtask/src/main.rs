@@ -112,6 +112,9 @@ fn test(args: &[String]) -> Result<(), String> {
             &[],
         )
     })?;
+    step("Debian packages of the document rendering test", || {
+        wasm::ensure_document_tools()
+    })?;
     step("cargo test (Rust)", || {
         run(&root, "cargo", &["test", "--workspace"], &[])
     })?;

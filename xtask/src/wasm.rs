@@ -54,6 +54,37 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     run(root, "apt-get", &args, &env)
 }
 
+/// The Debian packages the rendering test of the Word documents needs
+/// (`crates/diaban-cli/tests/docx.rs`): LibreOffice's Writer without a GUI for `soffice
+/// --headless --convert-to pdf`, poppler for `pdftotext`/`pdfinfo`/`pdftoppm`, and the
+/// Liberation fonts (Times New Roman's metric twin), each with the program that shows it is there.
+const APT_PACKAGES_DOCUMENTS: &[(&str, &str)] = &[
+    ("libreoffice-writer-nogui", "/usr/bin/soffice"),
+    ("poppler-utils", "/usr/bin/pdftotext"),
+    (
+        "fonts-liberation",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    ),
+];
+
+/// Installs what the rendering test of the Word documents needs, when missing (as root; else
+/// the test says what to install, and skips outside CI).
+pub fn ensure_document_tools() -> Result<(), String> {
+    let missing: Vec<&str> = APT_PACKAGES_DOCUMENTS
+        .iter()
+        .filter(|(_, path)| !Path::new(path).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if !missing.is_empty() && !is_root() && std::env::var("CI").as_deref() != Ok("true") {
+        eprintln!(
+            "not root: the Word documents' rendering test will skip (apt-get install -y {})",
+            missing.join(" ")
+        );
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
 /// How the crate is compiled for wasm32 on this machine.
 enum Route {
     /// `rustup target add wasm32-unknown-unknown` was done: the ordinary build.

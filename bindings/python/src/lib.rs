@@ -367,6 +367,63 @@ impl PyDataset {
         convert::serialize_to_py(py, &report)
     }
 
+    // Printable documents: the bytes of the Word files `diaban report --out` and `diaban
+    // coverage --out` write.
+
+    /// The yearly report as a Word document (`.docx` bytes, in Vietnamese).
+    #[pyo3(signature = (profile, year, system_today, today=None))]
+    fn year_report_docx<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        year: i32,
+        system_today: &str,
+        today: Option<&str>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let today = Some(
+            diaban::api::report_today(today, parse_day(py, "system_today", system_today)?)
+                .map_err(|e| errors::core_error(py, &e))?,
+        );
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let bytes = py
+            .detach(|| {
+                guard(|| {
+                    let index = Index::new(dataset);
+                    let report = index.year_report(profile, year, today);
+                    let head = diaban::docx::Letterhead::organisation_board(profile);
+                    diaban::docx::year_report(&index, profile, &report, &head)
+                })
+            })
+            .map_err(|e| to_pyerr(py, e))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// The coverage list of a day as a Word document (`.docx` bytes, in Vietnamese).
+    #[pyo3(signature = (profile, at, scheme=None))]
+    fn coverage_docx<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyProfile>,
+        at: &str,
+        scheme: Option<String>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let day = parse_day(py, "at", at)?;
+        let dataset = &self.inner;
+        let profile = &profile.get().inner;
+        let bytes = py
+            .detach(|| {
+                guard(|| {
+                    let index = Index::new(dataset);
+                    let coverage = index.coverage(profile, scheme.as_deref(), day)?;
+                    let head = diaban::docx::Letterhead::organisation_board(profile);
+                    diaban::docx::coverage(profile, &coverage, &head)
+                })
+            })
+            .map_err(|e| to_pyerr(py, e))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
     /// Applies reorganisation events: the carried-over dataset, what changed (as the core
     /// serialises `Changes`) and whether nothing changed.
     fn reorganize<'py>(
@@ -610,6 +667,20 @@ fn report_table<'py>(
 }
 
 /// Panics inside the guard, to test that no panic reaches Python (used by the test suite only).
+/// The template workbook of a province on a day (`diaban template`), as `.xlsx` bytes.
+#[pyfunction]
+fn template_xlsx<'py>(
+    py: Python<'py>,
+    province: &str,
+    at: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let day = parse_day(py, "at", at)?;
+    let bytes = py
+        .detach(|| guard(|| diaban::template::workbook(province, day)))
+        .map_err(|e| to_pyerr(py, e))?;
+    Ok(pyo3::types::PyBytes::new(py, &bytes))
+}
+
 #[pyfunction]
 fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
     py.detach(|| {
@@ -631,6 +702,7 @@ fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("REPORT_TABLES", diaban::YearReport::TABLES.to_vec())?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(report_table, m)?)?;
+    m.add_function(wrap_pyfunction!(template_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())
 }

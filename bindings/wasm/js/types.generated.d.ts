@@ -262,6 +262,8 @@ export type ErrorCode =
   | 'unknown_profile' // No built-in profile has this id.
   | 'unknown_scheme' // The profile has no scheme with this id.
   | 'invalid_argument' // An argument is not acceptable.
+  | 'not_found' // No record has this id or name.
+  | 'ambiguous_name' // Several records bear this name.
   | 'dataset_freed' // (JavaScript) The dataset was freed.
   | 'unsupported' // The module was built without the feature asked for.
   | 'internal'; // A bug in diaban.

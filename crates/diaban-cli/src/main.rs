@@ -55,6 +55,10 @@ enum Command {
         /// The scheme (default: the profile's first scheme with a coverage rule).
         #[arg(long)]
         scheme: Option<String>,
+        /// Write the list as a printable Word document (`FILE.docx`, in Vietnamese) instead of
+        /// printing it.
+        #[arg(long, value_name = "FILE.docx")]
+        out: Option<PathBuf>,
     },
     /// Every assignment ever made on a unit (or organisation), in order.
     History {
@@ -78,8 +82,12 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
         /// `csv` writes one row per assignment for spreadsheets.
-        #[arg(long = "csv")]
+        #[arg(long = "csv", conflicts_with = "out")]
         csv: bool,
+        /// Write the report as a printable Word document (`FILE.docx`, in Vietnamese) instead of
+        /// printing it.
+        #[arg(long, value_name = "FILE.docx")]
+        out: Option<PathBuf>,
     },
     /// The working relationships of a person (or, with --body, towards a body or person) on a day.
     Relations {
@@ -120,6 +128,22 @@ enum Command {
         /// Write CSV files without the byte-order mark (for programs rather than Excel).
         #[arg(long)]
         no_bom: bool,
+    },
+    /// Write an XLSX workbook to start a province's records from: its real administrative units
+    /// on the day (from the national lists shipped with diaban) and their party committees, a
+    /// sheet with Vietnamese headers for every table, drop-down lists and a "Hướng dẫn" sheet.
+    /// Fill it in and run `diaban check FILE.xlsx`.
+    Template {
+        /// The province's GSO code (two digits, e.g. 06 for Bắc Kạn before 1 July 2025); an
+        /// unknown code lists the provinces of the day.
+        #[arg(long)]
+        province: String,
+        /// The day whose units are listed (YYYY-MM-DD or DD/MM/YYYY; default: the system date).
+        #[arg(long)]
+        at: Option<String>,
+        /// The workbook to write (`FILE.xlsx`).
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
     },
     /// Print the JSON Schema of the dataset and profile formats.
     Schema {
@@ -333,17 +357,26 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             profile: profile_opt,
             at,
             scheme,
+            out,
         } => {
             let day = diaban::api::date_arg("at", &at)?;
             let profile = profile(&profile_opt.profile)?;
+            let out = out.map(docx_path).transpose()?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
-            match common.format {
-                Format::Json => {
-                    print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?
+            if let Some(out) = out {
+                let head = diaban::docx::Letterhead::organisation_board(&profile);
+                write_document(&out, &diaban::docx::coverage(&profile, &coverage, &head)?)?;
+            } else {
+                match common.format {
+                    Format::Json => print_json(
+                        &serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?,
+                    )?,
+                    Format::Text => {
+                        emit(&output::coverage_text(&coverage, &name, lang(common.lang)))
+                    }
                 }
-                Format::Text => emit(&output::coverage_text(&coverage, &name, lang(common.lang))),
             }
             Ok(if coverage.uncovered > 0 {
                 ExitCode::from(1)
@@ -371,13 +404,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             year,
             today,
             csv,
+            out,
         } => {
             let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
             let profile = profile(&profile_opt.profile)?;
+            let out = out.map(docx_path).transpose()?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today);
-            if csv {
+            if let Some(out) = out {
+                let head = diaban::docx::Letterhead::organisation_board(&profile);
+                write_document(
+                    &out,
+                    &diaban::docx::year_report(&index, &profile, &report, &head)?,
+                )?;
+            } else if csv {
                 emit(
                     &output::report_csv(&report, &profile)
                         .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
@@ -448,6 +489,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             convert(path.as_deref(), &out, force, !no_bom)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Template { province, at, out } => {
+            let day = date_arg("at", at.as_deref())?.unwrap_or_else(system_today);
+            if !out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            {
+                return Err(Fatal(format!(
+                    "error[invalid_argument]: --out {}: the template is an Excel workbook; name it `….xlsx`",
+                    out.display()
+                )));
+            }
+            write_document(&out, &diaban::template::workbook(&province, day)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { which } => {
             let value = match which {
                 Which::Dataset => diaban::schema::dataset(),
@@ -460,6 +515,28 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The `--out` of a printable document: a `.docx` file.
+fn docx_path(path: PathBuf) -> Result<PathBuf, Fatal> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        Ok(path)
+    } else {
+        Err(Fatal(format!(
+            "error[invalid_argument]: --out {}: a printable document is written as a Word file; name it `….docx`",
+            path.display()
+        )))
+    }
+}
+
+/// Writes a printable document's bytes (one call, atomically) and says so on standard error.
+fn write_document(out: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    write_atomic(out, bytes)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {

@@ -48,6 +48,8 @@
 pub mod api;
 pub mod collate;
 mod demo;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod duties;
 mod engine;
 pub use demo::PROVENANCE as DEMO_PROVENANCE;
@@ -67,6 +69,8 @@ pub mod report;
 pub mod roles;
 mod rules;
 pub mod schema;
+#[cfg(feature = "national")]
+pub mod template;
 pub mod validate;
 pub mod vocabulary;
 pub mod words;

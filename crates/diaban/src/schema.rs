@@ -90,6 +90,10 @@ enum ErrorCode {
     UnknownScheme,
     /// An argument is not acceptable.
     InvalidArgument,
+    /// No record has this id or name.
+    NotFound,
+    /// Several records bear this name.
+    AmbiguousName,
     /// (JavaScript) The dataset was freed.
     DatasetFreed,
     /// The module was built without the feature asked for.
@@ -475,6 +479,15 @@ mod tests {
                 known: "y".into(),
             },
             Error::invalid_argument("x", crate::error::Msg::new("y", "y")),
+            Error::NotFound {
+                argument: "x".into(),
+                text: "y".into(),
+            },
+            Error::AmbiguousName {
+                argument: "x".into(),
+                text: "y".into(),
+                candidates: Vec::new(),
+            },
         ];
         for e in &others {
             match e {
@@ -482,7 +495,9 @@ mod tests {
                 | Error::Io { .. }
                 | Error::UnknownProfile(_)
                 | Error::UnknownScheme { .. }
-                | Error::InvalidArgument { .. } => {}
+                | Error::InvalidArgument { .. }
+                | Error::NotFound { .. }
+                | Error::AmbiguousName { .. } => {}
             }
             assert!(words.contains(&e.code()), "{}", e.code());
         }

@@ -55,6 +55,7 @@ from ._api import (
     load,
     loads,
     parse_date,
+    template,
 )
 from ._errors import (
     DiabanError,
@@ -115,4 +116,5 @@ __all__ = [
     "load",
     "loads",
     "parse_date",
+    "template",
 ]

@@ -1572,6 +1572,25 @@ class Dataset:
             return reports
         return reports[0]
 
+    # --- printable documents (Word files, as `diaban report/coverage --out FILE.docx`) ---
+
+    def report_docx(self, year: int, today: Optional[DateLike] = None, *, profile: ProfileLike = None) -> bytes:
+        """The yearly report (:meth:`report`) as the bytes of a Word document in the layout of
+        the Party's documents, in Vietnamese; the number, the day and the signer are left as
+        "…" for the office. ``today`` defaults to the system date, as in :meth:`report`."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, not {type(year).__name__}")
+        return self._inner.year_report_docx(
+            _resolve_profile(profile), year, _dt.date.today().isoformat(), _day_text(today, "today")
+        )
+
+    def coverage_docx(self, at: DateLike, scheme: Optional[str] = None, *, profile: ProfileLike = None) -> bytes:
+        """The coverage list of a day (:meth:`coverage`) as the bytes of a Word document in the
+        layout of the Party's documents, in Vietnamese."""
+        return self._inner.coverage_docx(_resolve_profile(profile), _required_day(at, "at"), scheme)
+
+    # --- end of printable documents ---
+
     def __repr__(self) -> str:
         parts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)
         return f"<Dataset: {parts or 'empty'}>"
@@ -1595,3 +1614,16 @@ def load(path: PathLike) -> Dataset:
 def loads(text: str) -> Dataset:
     """Reads a dataset from JSON text."""
     return Dataset.loads(text)
+
+
+# --- the template workbook of a province (`diaban template`) ---
+
+
+def template(province: str, at: Optional[DateLike] = None) -> bytes:
+    """The bytes of an XLSX workbook to start a province's records from (``diaban template``):
+    its real administrative units on ``at`` (default: the system date) from the national lists
+    shipped with diaban, their party committees, a sheet with Vietnamese headers for every
+    table, drop-down lists and a "Hướng dẫn" sheet. Fill it in and :func:`load` it. An unknown
+    province code raises :class:`InvalidArgumentError` listing the provinces of the day."""
+    day = _day_text(at, "at") or _dt.date.today().isoformat()
+    return _native.template_xlsx(province, day)

@@ -156,6 +156,8 @@ ErrorCode = Union[
     Literal["unknown_profile"],
     Literal["unknown_scheme"],
     Literal["invalid_argument"],
+    Literal["not_found"],
+    Literal["ambiguous_name"],
     Literal["dataset_freed"],
     Literal["unsupported"],
     Literal["internal"],
@@ -186,6 +188,10 @@ ErrorCode = Union[
 ``unknown_scheme``: The profile has no scheme with this id.
 
 ``invalid_argument``: An argument is not acceptable.
+
+``not_found``: No record has this id or name.
+
+``ambiguous_name``: Several records bear this name.
 
 ``dataset_freed``: (JavaScript) The dataset was freed.
 
