@@ -350,7 +350,7 @@ impl PyDataset {
         let dataset = &self.inner;
         let profile = &profile.get().inner;
         let report = py
-            .detach(|| guard_ok(|| Index::new(dataset).year_report(profile, year, today)))
+            .detach(|| guard(|| Index::new(dataset).year_report(profile, year, today)))
             .map_err(|e| to_pyerr(py, e))?;
         convert::serialize_to_py(py, &report)
     }

@@ -178,7 +178,11 @@ impl From<Error> for Fatal {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = run(cli, &mut out);
+    // A closed pipe (`diaban check | head`) ends the output quietly, as every write does.
+    let _ = std::io::Write::flush(&mut out);
+    match result {
         Ok(code) => code,
         Err(Fatal(message)) => {
             eprintln!("{message}");
@@ -218,18 +222,20 @@ fn lang(l: LangArg) -> Lang {
     }
 }
 
-/// Writes to standard output; a closed pipe (`diaban check | head`) ends the output quietly
+/// The command's output (standard output in the program, a buffer in tests).
+pub(crate) type Out<'a> = &'a mut dyn std::io::Write;
+
+/// Writes text to the output; a closed pipe (`diaban check | head`) ends the output quietly
 /// instead of panicking.
-pub(crate) fn emit(text: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+pub(crate) fn emit(out: Out<'_>, text: &str) {
+    let _ = out.write_all(text.as_bytes());
 }
 
-/// Writes a JSON value, pretty-printed, to standard output.
-pub(crate) fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
+/// Writes a JSON value, pretty-printed, to the output.
+pub(crate) fn print_json(out: Out<'_>, value: &serde_json::Value) -> Result<(), Fatal> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
-    emit(&(text + "\n"));
+    emit(out, &(text + "\n"));
     Ok(())
 }
 
@@ -269,7 +275,7 @@ impl serde::Serialize for StreamedReport<'_> {
 /// Writes a check report as pretty-printed JSON followed by a newline, streamed: the same
 /// bytes as `serde_json::to_string_pretty(&report.to_json(lang))` and `"\n"`.
 fn write_report_json(
-    out: &mut impl std::io::Write,
+    out: &mut (impl std::io::Write + ?Sized),
     report: &diaban::Report,
     lang: Lang,
 ) -> serde_json::Result<()> {
@@ -279,20 +285,21 @@ fn write_report_json(
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
-/// Writes a check report as JSON to standard output, finding by finding (see
+/// Writes a check report as JSON to the output, finding by finding (see
 /// [`write_report_json`]). A closed pipe ends the output quietly, as in [`emit`].
-pub(crate) fn print_report_json(report: &diaban::Report, lang: Lang) -> Result<(), Fatal> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    match write_report_json(&mut out, report, lang)
-        .and_then(|()| out.flush().map_err(serde_json::Error::io))
-    {
+pub(crate) fn print_report_json(
+    out: Out<'_>,
+    report: &diaban::Report,
+    lang: Lang,
+) -> Result<(), Fatal> {
+    match write_report_json(out, report, lang) {
         Err(e) if !e.is_io() => Err(Fatal(format!("error[internal]: {e}"))),
         _ => Ok(()),
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+/// Runs a command, writing what it shows to `out` (files it writes go where it is told).
+fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
             common,
@@ -314,8 +321,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let report = check(&dataset, &profile, &options);
             let l = lang(common.lang);
             match common.format {
-                Format::Json => print_report_json(&report, l)?,
-                Format::Text => emit(&output::check_text(&report, &profile, &name, &options, l)),
+                Format::Json => print_report_json(out, &report, l)?,
+                Format::Text => emit(
+                    out,
+                    &output::check_text(&report, &profile, &name, &options, l),
+                ),
             }
             Ok(if report.has_errors() {
                 ExitCode::from(1)
@@ -335,10 +345,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
             match common.format {
-                Format::Json => {
-                    print_json(&serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?)?
-                }
-                Format::Text => emit(&output::coverage_text(&coverage, &name, lang(common.lang))),
+                Format::Json => print_json(
+                    out,
+                    &serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?,
+                )?,
+                Format::Text => emit(
+                    out,
+                    &output::coverage_text(&coverage, &name, lang(common.lang)),
+                ),
             }
             Ok(if coverage.uncovered > 0 {
                 ExitCode::from(1)
@@ -351,10 +365,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let index = Index::new(&dataset);
             let history = index.history(&target);
             match common.format {
-                Format::Json => {
-                    print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?
-                }
-                Format::Text => emit(&output::history_text(&target, &history, lang(common.lang))),
+                Format::Json => print_json(
+                    out,
+                    &serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?,
+                )?,
+                Format::Text => emit(
+                    out,
+                    &output::history_text(&target, &history, lang(common.lang)),
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -369,23 +387,23 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let profile = profile(&profile_opt.profile)?;
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
-            let report = index.year_report(&profile, year, today);
+            let report = index.year_report(&profile, year, today)?;
             if csv {
                 emit(
+                    out,
                     &output::report_csv(&report, &profile)
                         .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
                 );
             } else {
                 match common.format {
                     Format::Json => print_json(
+                        out,
                         &serde_json::to_value(&report).map_err(|e| Fatal(e.to_string()))?,
                     )?,
-                    Format::Text => emit(&output::report_text(
-                        &report,
-                        &profile,
-                        &name,
-                        lang(common.lang),
-                    )),
+                    Format::Text => emit(
+                        out,
+                        &output::report_text(&report, &profile, &name, lang(common.lang)),
+                    ),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -412,21 +430,25 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             };
             match common.format {
                 Format::Json => print_json(
+                    out,
                     &serde_json::to_value(&relations).map_err(|e| Fatal(e.to_string()))?,
                 )?,
-                Format::Text => emit(&output::relations_text(
-                    &who,
-                    body.is_some(),
-                    day,
-                    &relations,
-                    &index,
-                    lang(common.lang),
-                )),
+                Format::Text => emit(
+                    out,
+                    &output::relations_text(
+                        &who,
+                        body.is_some(),
+                        day,
+                        &relations,
+                        &index,
+                        lang(common.lang),
+                    ),
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Reorganize(args) => reorganize::run_reorganize(args),
-        Command::Lineage(args) => reorganize::run_lineage(args),
+        Command::Reorganize(args) => reorganize::run_reorganize(args, out),
+        Command::Lineage(args) => reorganize::run_lineage(args, out),
         Command::Convert {
             path,
             out,
@@ -444,7 +466,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     serde_json::json!({"dataset": diaban::schema::dataset(), "profile": diaban::schema::profile()})
                 }
             };
-            print_json(&value)?;
+            print_json(out, &value)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -547,11 +569,11 @@ mod tests {
         let profile = Profile::bac_kan_1390();
         for options in [
             diaban::CheckOptions {
-                today: Some(diaban::date(2026, 1, 1)),
+                today: Some(diaban::date!(2026, 1, 1)),
                 ..Default::default()
             },
             diaban::CheckOptions {
-                at: Some(diaban::date(2024, 10, 1)),
+                at: Some(diaban::date!(2024, 10, 1)),
                 ..Default::default()
             },
         ] {

@@ -4,7 +4,7 @@
 use crate::output::t;
 use crate::{
     date_arg, emit, lang, load, print_json, profile, same_path, write_dataset, Fatal, Format,
-    LangArg,
+    LangArg, Out,
 };
 use clap::Args;
 use diaban::reorg::{self, Changes, Lineage, LineageReport, LineageStep};
@@ -133,7 +133,7 @@ fn new_gaps<'r>(before: &Report, after: &'r Report) -> Vec<&'r Finding> {
 }
 
 /// `diaban reorganize`.
-pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
+pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitCode, Fatal> {
     let path = dataset_path(args.path.as_ref());
     if let Some(p) = path {
         if same_path(p, &args.out) && !args.force {
@@ -211,33 +211,35 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 "findings": report.findings.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "summary": report.summary,
             });
-            print_json(&value)?;
+            print_json(out, &value)?;
         }
         Format::Text => {
-            emit(&changes_text(
-                &changes,
-                &gaps,
-                &name,
-                &events_name,
-                &args.out,
-                l,
-            ));
-            emit(&successors_text(
-                &accepted,
-                proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
-                changes
-                    .assignments_closed
-                    .iter()
-                    .any(|c| !c.successors.is_empty()),
-                l,
-            ));
-            emit(&crate::output::check_text(
-                &report,
-                &profile,
-                &args.out.display().to_string(),
-                &options,
-                l,
-            ));
+            emit(
+                out,
+                &changes_text(&changes, &gaps, &name, &events_name, &args.out, l),
+            );
+            emit(
+                out,
+                &successors_text(
+                    &accepted,
+                    proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
+                    changes
+                        .assignments_closed
+                        .iter()
+                        .any(|c| !c.successors.is_empty()),
+                    l,
+                ),
+            );
+            emit(
+                out,
+                &crate::output::check_text(
+                    &report,
+                    &profile,
+                    &args.out.display().to_string(),
+                    &options,
+                    l,
+                ),
+            );
         }
     }
     Ok(if report.has_errors() {
@@ -554,7 +556,7 @@ fn successors_text(
 }
 
 /// `diaban lineage`.
-pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
+pub(crate) fn run_lineage(args: LineageArgs, out: Out<'_>) -> Result<ExitCode, Fatal> {
     let path = dataset_path(args.path.as_ref());
     let (dataset, _) = load(path)?;
     let extra = match (&args.events, path) {
@@ -573,22 +575,26 @@ pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
     let l = lang(args.lang);
     match args.format {
         Format::Json => print_json(
+            out,
             &serde_json::to_value(&reports).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
         )?,
         Format::Text => {
             if !known {
-                emit(&format!(
-                    "{} {}\n",
-                    args.code,
-                    t(
-                        l,
-                        "— không có đơn vị hay sắp xếp nào với mã này.",
-                        "— no unit or reorganisation has this code."
-                    )
-                ));
+                emit(
+                    out,
+                    &format!(
+                        "{} {}\n",
+                        args.code,
+                        t(
+                            l,
+                            "— không có đơn vị hay sắp xếp nào với mã này.",
+                            "— no unit or reorganisation has this code."
+                        )
+                    ),
+                );
             }
             for r in reports.iter().filter(|_| known) {
-                emit(&lineage_text(r, l));
+                emit(out, &lineage_text(r, l));
             }
         }
     }
@@ -600,9 +606,7 @@ pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
 }
 
 fn span(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
-    let from = from
-        .filter(|d| *d != chrono::NaiveDate::MIN)
-        .map_or_else(|| "…".to_owned(), |d| d.to_string());
+    let from = from.map_or_else(|| "…".to_owned(), |d| d.to_string());
     let to = to.map_or_else(|| "…".to_owned(), |d| d.to_string());
     format!("{from} – {to}")
 }

@@ -154,10 +154,7 @@ impl Unit {
 }
 
 pub(crate) fn validity(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Period {
-    Period {
-        from: from.unwrap_or(NaiveDate::MIN),
-        to,
-    }
+    Period::between(from, to)
 }
 
 word_enum! {

@@ -12,7 +12,7 @@
 //! // The office keeps one row for 01843 and confirms it by a decision.
 //! rows.retain(|r| r.new_unit == "01843" && r.previous_unit == "01843" && r.scheme == "commune-monitoring");
 //! rows[0].decision_number = Some("15-QĐ/TU".into());
-//! rows[0].decision_date = Some(diaban::date(2025, 7, 10));
+//! rows[0].decision_date = Some(diaban::date!(2025, 7, 10));
 //! let (done, created) = reorg::accept_successors(&after, &rows).unwrap();
 //! assert_eq!(created[0].id, "cm-01843-2025");
 //! assert_eq!(created[0].replaces.as_deref(), Some("cm-01843"));
