@@ -670,3 +670,91 @@ fn lineage_text(r: &LineageReport, l: Lang) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{run, Cli};
+    use clap::Parser as _;
+    use diaban::reorg;
+    use std::process::ExitCode;
+
+    /// Runs the command line in this process and returns what it wrote.
+    fn run_captured(args: &[&str]) -> (ExitCode, String) {
+        let cli = Cli::try_parse_from(std::iter::once("diaban").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        let mut out = Vec::new();
+        let code = run(cli, &mut out).unwrap_or_else(|e| panic!("{args:?}: {}", e.0));
+        (code, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn reorganize_writes_its_summary_to_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("after.json");
+        let (code, text) = run_captured(&[
+            "reorganize",
+            "--out",
+            out.to_str().unwrap(),
+            "--today",
+            "2026-01-01",
+            "--lang",
+            "en",
+        ]);
+        let (after, changes) =
+            reorg::apply(&diaban::Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
+        for line in [
+            format!("Units ended ({}):", changes.units_ended.len()),
+            format!("Units started ({}):", changes.units_started.len()),
+            format!(
+                "Assignments closed (reorganized) ({}):",
+                changes.assignments_closed.len()
+            ),
+            format!("Wrote {}", out.display()),
+        ] {
+            assert!(
+                text.lines().any(|l| l == line),
+                "{line:?} not in the output"
+            );
+        }
+        assert!(
+            changes.units_ended.len() > 100,
+            "the demo's 108 communes end"
+        );
+        // The file holds the carried-over dataset; the writer got only the summary.
+        let written = diaban::Dataset::load(&out).unwrap();
+        assert_eq!(written, after);
+        assert!(!text.contains("\"units\""));
+        let report = diaban::check(
+            &after,
+            &diaban::Profile::bac_kan_1390(),
+            &diaban::CheckOptions {
+                today: Some(diaban::date!(2026, 1, 1)),
+                ..Default::default()
+            },
+        );
+        let errors = if report.has_errors() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+        assert_eq!(code, errors);
+    }
+
+    #[test]
+    fn lineage_writes_every_version_to_the_writer() {
+        let (code, text) = run_captured(&["lineage", "--code", "01954", "--lang", "en"]);
+        assert_eq!(code, ExitCode::SUCCESS);
+        let ds = diaban::Dataset::demo();
+        let edges = reorg::bac_kan_2025();
+        let lineage = diaban::Lineage::with_edges(&ds.units, edges.iter());
+        let versions = lineage.versions("01954");
+        assert_eq!(text.matches("  Came from:").count(), versions.len());
+        let next = lineage.successors("01954", diaban::date!(2024, 10, 1));
+        let next = next.first().and_then(|s| s.code.clone()).unwrap();
+        assert!(text.contains(&format!("→ {next} ")), "{text}");
+
+        let (code, text) = run_captured(&["lineage", "--code", "99999", "--lang", "en"]);
+        assert_eq!(code, ExitCode::from(1));
+        assert_eq!(text, "99999 — no unit or reorganisation has this code.\n");
+    }
+}
