@@ -3,6 +3,7 @@
 //! Exit codes: 0 no error findings; 1 error findings; 2 the input could not be loaded or the
 //! arguments are wrong.
 
+mod files;
 mod output;
 mod reorganize;
 
@@ -168,6 +169,7 @@ enum Which {
 }
 
 /// A failure that ends the program with exit code 2.
+#[derive(Debug)]
 struct Fatal(String);
 
 impl From<Error> for Fatal {
@@ -472,35 +474,8 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
     }
 }
 
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Fatal> {
-    let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = path.with_file_name(format!(".{file_name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, text).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
-}
-
 fn convert(path: Option<&Path>, out: &Path, force: bool, bom: bool) -> Result<(), Fatal> {
-    if path.is_some_and(|p| same_path(p, out)) && !force {
-        return Err(Fatal(format!(
-            "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
-            out.display()
-        )));
-    }
+    files::refuse_inputs("--out", out, path.as_slice(), force)?;
     let (dataset, _) = load(path)?;
     write_dataset_with(&dataset, out, bom)?;
     eprintln!("wrote {}", out.display());
@@ -514,24 +489,27 @@ pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> 
 }
 
 /// Writes a dataset to a `.json` file or a CSV folder, each file atomically, CSV files with
-/// or without a byte-order mark; in a folder, the known CSV files the dataset no longer has
-/// are removed so that they are not read back.
+/// or without a byte-order mark; in a folder, every file is staged before any is renamed into
+/// place, and the known CSV files the dataset no longer has are removed so that they are not
+/// read back.
 fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fatal> {
     if out.extension().is_some_and(|e| e == "json") {
-        return write_atomic(out, &(dataset.to_json_string()? + "\n"));
+        return files::write_atomic(out, dataset.to_json_string()? + "\n");
     }
     if out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
     {
-        return write_atomic(out, &dataset.to_xlsx_bytes()?);
+        return files::write_atomic(out, dataset.to_xlsx_bytes()?);
     }
+    let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
     std::fs::create_dir_all(out)
         .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
-    let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
+    let mut staged = files::Staged::default();
     for (name, text) in &texts {
-        write_atomic(&out.join(name), text)?;
+        staged.add(&out.join(name), text.as_bytes())?;
     }
+    staged.commit()?;
     let written: std::collections::HashSet<&str> = texts.iter().map(|(n, _)| *n).collect();
     for name in diaban::io::csv::FILES
         .iter()

@@ -3,8 +3,8 @@
 
 use crate::output::t;
 use crate::{
-    date_arg, emit, lang, load, print_json, profile, same_path, write_dataset, Fatal, Format,
-    LangArg, Out,
+    date_arg, emit, files, lang, load, print_json, profile, write_dataset, Fatal, Format, LangArg,
+    Out,
 };
 use clap::Args;
 use diaban::reorg::{self, Changes, Lineage, LineageReport, LineageStep};
@@ -135,25 +135,23 @@ fn new_gaps<'r>(before: &Report, after: &'r Report) -> Vec<&'r Finding> {
 /// `diaban reorganize`.
 pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitCode, Fatal> {
     let path = dataset_path(args.path.as_ref());
-    if let Some(p) = path {
-        if same_path(p, &args.out) && !args.force {
-            return Err(Fatal(format!(
-                "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
-                args.out.display()
-            )));
-        }
-    }
+    // Every file or folder the command reads: the dataset (which --force lets --out replace;
+    // the events may be read from it too), the events, the profile and --accept (which nothing
+    // replaces).
+    let others: Vec<&Path> = files::existing(args.events.as_deref())
+        .into_iter()
+        .chain(files::existing(Some(&args.profile)))
+        .chain(args.accept.as_deref())
+        .filter(|p| !path.is_some_and(|d| files::same(d, p)))
+        .collect();
+    files::refuse_inputs("--out", &args.out, path.as_slice(), args.force)?;
+    files::refuse_inputs("--out", &args.out, &others, false)?;
+    let inputs: Vec<&Path> = path.into_iter().chain(others).collect();
     if let Some(file) = &args.proposals {
-        let clobbers = file == &args.out
-            || same_path(file, &args.out)
-            || path.is_some_and(|p| same_path(file, p))
-            || args.accept.as_ref().is_some_and(|a| same_path(file, a));
-        if clobbers {
-            return Err(Fatal(format!(
-                "error[invalid_argument]: --proposals {} is the dataset, --out or --accept; refusing to overwrite it",
-                file.display()
-            )));
-        }
+        // The proposals never replace an input nor the dataset just written, even with --force.
+        let mut taken = inputs.clone();
+        taken.push(&args.out);
+        files::refuse_inputs("--proposals", file, &taken, false)?;
     }
     let check_args = diaban::api::CheckArgs {
         today: args.today.as_deref(),
@@ -184,7 +182,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
             } else {
                 reorg::write_proposals_csv(&rows)?
             };
-            crate::write_atomic(file, &text)?;
+            files::write_atomic(file, &text)?;
             Some((file, rows))
         }
         None => None,

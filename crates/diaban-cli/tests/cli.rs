@@ -198,7 +198,7 @@ fn convert_round_trips_and_never_overwrites_its_input() {
 fn no_temp_files(dir: &Path) -> bool {
     std::fs::read_dir(dir)
         .unwrap()
-        .all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-"))
+        .all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
 }
 
 #[test]
