@@ -258,3 +258,38 @@ fn findings_never_show_a_day_no_record_holds() {
         assert_eq!(impossible_days(&json), Vec::<String>::new());
     }
 }
+
+/// Parses every word of a vocabulary back, and refuses empty and garbage words.
+fn vocabulary<T>(all: &[T])
+where
+    T: std::str::FromStr<Err = diaban::words::UnknownWord> + Copy + PartialEq + std::fmt::Debug,
+    T: std::fmt::Display + diaban::words::Aliased,
+{
+    for v in all {
+        assert_eq!(v.to_string().parse::<T>(), Ok(*v));
+        assert_eq!(format!("  {v} ").parse::<T>(), Ok(*v));
+        for alias in v.aliases() {
+            assert_eq!(alias.parse::<T>(), Ok(*v), "{alias}");
+        }
+    }
+    for bad in ["", " ", "garbage", "\u{0}", "xã xã", "1"] {
+        let e = bad.parse::<T>().unwrap_err();
+        assert_eq!(e.code(), "unknown_word");
+        assert_eq!(e.word, bad);
+    }
+}
+
+#[test]
+fn vocabulary_words_parse_or_fail_with_a_code() {
+    use diaban::model::*;
+    vocabulary(UnitType::ALL);
+    vocabulary(Level::ALL);
+    vocabulary(OrgKind::ALL);
+    vocabulary(Rank::ALL);
+    vocabulary(EndReason::ALL);
+    vocabulary(ActivityKind::ALL);
+    vocabulary(ContributionKind::ALL);
+    vocabulary(Rating::ALL);
+    vocabulary(Part::ALL);
+    vocabulary(NtmStatus::ALL);
+}
