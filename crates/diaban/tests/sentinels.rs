@@ -293,3 +293,26 @@ fn vocabulary_words_parse_or_fail_with_a_code() {
     vocabulary(Part::ALL);
     vocabulary(NtmStatus::ALL);
 }
+
+#[test]
+fn a_proposal_without_its_previous_unit_is_an_error_not_an_empty_code() {
+    let (after, _) = reorg::apply(&Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
+    let mut rows = reorg::successor_proposals(&after);
+    assert!(!rows.is_empty());
+    let csv = reorg::write_proposals_csv(&rows).unwrap();
+    assert_eq!(reorg::read_proposals("p.csv", &csv).unwrap(), rows);
+    // The same file with the first row's previous unit left empty.
+    rows[0].previous_unit = String::new();
+    for (file, text) in [
+        ("p.csv", reorg::write_proposals_csv(&rows).unwrap()),
+        ("p.json", reorg::write_proposals_json(&rows).unwrap()),
+    ] {
+        match reorg::read_proposals(file, &text) {
+            Err(e) => assert_eq!(e.code(), "missing_field", "{file}: {e}"),
+            Ok(read) => panic!(
+                "{file}: read {} rows with an empty previous unit",
+                read.len()
+            ),
+        }
+    }
+}
