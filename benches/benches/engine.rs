@@ -162,7 +162,7 @@ fn queries(c: &mut Criterion) {
             .map(|_| {
                 (
                     *rng.pick(&communes),
-                    rng.day(diaban::date(2020, 11, 1), diaban::date(2025, 12, 31)),
+                    rng.day(diaban::date!(2020, 11, 1), diaban::date!(2025, 12, 31)),
                 )
             })
             .collect();

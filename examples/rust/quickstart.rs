@@ -17,7 +17,7 @@ fn main() -> Result<(), diaban::Error> {
         &dataset,
         &profile,
         &CheckOptions {
-            today: Some(date(2026, 3, 1)),
+            today: Some(date!(2026, 3, 1)),
             ..CheckOptions::default()
         },
     );
@@ -37,7 +37,7 @@ fn main() -> Result<(), diaban::Error> {
 
     // 2. Coverage on 1 October 2024, counted per district.
     let index = Index::new(&dataset);
-    let coverage = index.coverage(&profile, None, date(2024, 10, 1))?;
+    let coverage = index.coverage(&profile, None, date!(2024, 10, 1))?;
     let mut per_district: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for row in &coverage.rows {
         let e = per_district
@@ -52,14 +52,14 @@ fn main() -> Result<(), diaban::Error> {
     }
 
     // 3. The one named fact of the source article, and the relationships it brings.
-    for a in index.who_monitors("01954", date(2024, 10, 1)) {
+    for a in index.who_monitors("01954", date!(2024, 10, 1)) {
         println!(
             "\n{} monitors {} from {}:",
             a.subject_name.unwrap_or(a.subject_id),
             a.target_name.unwrap_or(a.target),
             a.valid_from
         );
-        for r in index.relations(&profile, a.subject_id, date(2024, 10, 1)) {
+        for r in index.relations(&profile, a.subject_id, date!(2024, 10, 1)) {
             let people: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
             println!(
                 "  {:<16} {} {:?}  ({})",

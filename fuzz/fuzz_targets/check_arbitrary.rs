@@ -58,11 +58,11 @@ fn opt_pick(u: &mut Unstructured<'_>, from: &[&str]) -> arbitrary::Result<Option
 fn day(u: &mut Unstructured<'_>) -> arbitrary::Result<NaiveDate> {
     let edge = u8::arbitrary(u)?;
     Ok(match edge {
-        0 => date(1900, 1, 1),
-        1 => date(9999, 12, 31),
-        2 => date(9999, 12, 30),
+        0 => date!(1900, 1, 1),
+        1 => date!(9999, 12, 31),
+        2 => date!(9999, 12, 30),
         _ => {
-            let base = date(2019, 1, 1);
+            let base = date!(2019, 1, 1);
             let offset = u16::arbitrary(u)? % (365 * 8);
             base.checked_add_days(chrono::Days::new(u64::from(offset)))
                 .unwrap_or(base)
@@ -74,7 +74,7 @@ fn day(u: &mut Unstructured<'_>) -> arbitrary::Result<NaiveDate> {
 fn opt_near_day(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<NaiveDate>> {
     Ok(if bool::arbitrary(u)? {
         let offset = u16::arbitrary(u)? % (365 * 8);
-        date(2019, 1, 1).checked_add_days(chrono::Days::new(u64::from(offset)))
+        date!(2019, 1, 1).checked_add_days(chrono::Days::new(u64::from(offset)))
     } else {
         None
     })

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         ds,
         &profile,
         &CheckOptions {
-            today: Some(date(2026, 1, 1)),
+            today: Some(date!(2026, 1, 1)),
             ..CheckOptions::default()
         },
     );
@@ -41,9 +41,9 @@ fuzz_target!(|data: &[u8]| {
         .map(|s| s.id.clone())
         .chain([String::new()])
     {
-        let _ = index.coverage(&profile, Some(&scheme), date(2024, 10, 1));
+        let _ = index.coverage(&profile, Some(&scheme), date!(2024, 10, 1));
     }
-    let _ = index.relations(&profile, "p1", date(2024, 10, 1));
-    let _ = index.relations_towards(&profile, "btv-tinh-uy", date(2024, 10, 1));
-    let _ = index.year_report(&profile, 2025, Some(date(2026, 1, 1)));
+    let _ = index.relations(&profile, "p1", date!(2024, 10, 1));
+    let _ = index.relations_towards(&profile, "btv-tinh-uy", date!(2024, 10, 1));
+    let _ = index.year_report(&profile, 2025, Some(date!(2026, 1, 1)));
 });

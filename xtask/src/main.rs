@@ -4,6 +4,7 @@
 
 mod bench;
 mod codegen;
+mod msrv;
 mod python;
 mod wasm;
 
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&root(), &args[1..]),
         Some("soak") => soak(&args[1..]),
         Some("bench-guard") => bench::guard_only(&root()),
+        Some("msrv") => msrv::check(&root()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n  test [--rust-only]  fmt check, clippy -D warnings, Rust tests, Python tests, \
@@ -28,6 +30,8 @@ fn main() -> ExitCode {
                  python              build the Python module into target/venv\n  \
                  codegen [--check]   write (or check) the bindings' type declarations from the core's schema\n  bench               run the benchmarks and write benches/RESULTS.md\n  \
                  bench-guard         diaban against the polars peer on a small sample (part of test)\n  \
+                 msrv                is rust-version true? dependencies' rust-versions, clippy's incompatible_msrv,\n                      \
+                 and `cargo +MSRV check` when that toolchain is installed\n  \
                  soak [--cases N] [--seed S]\n                      the day-by-day oracle on N generated datasets (default 20000), release mode"
             );
             return ExitCode::from(2);

@@ -362,7 +362,7 @@ impl PyDataset {
         let dataset = &self.inner;
         let profile = &profile.get().inner;
         let report = py
-            .detach(|| guard_ok(|| Index::new(dataset).year_report(profile, year, today)))
+            .detach(|| guard(|| Index::new(dataset).year_report(profile, year, today)))
             .map_err(|e| to_pyerr(py, e))?;
         convert::serialize_to_py(py, &report)
     }
@@ -390,7 +390,7 @@ impl PyDataset {
             .detach(|| {
                 guard(|| {
                     let index = Index::new(dataset);
-                    let report = index.year_report(profile, year, today);
+                    let report = index.year_report(profile, year, today)?;
                     let head = diaban::docx::Letterhead::organisation_board(profile);
                     diaban::docx::year_report(&index, profile, &report, &head)
                 })

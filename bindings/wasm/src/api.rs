@@ -306,7 +306,10 @@ impl RawDataset {
         let today = diaban::api::report_today(args.today.as_deref(), system_today()?)
             .map_err(|e| to_js_error(&e))?;
         let profile = profile(args.profile.as_ref())?;
-        to_js(&Index::new(&self.inner).year_report(&profile, year, Some(today)))
+        let report = Index::new(&self.inner)
+            .year_report(&profile, year, Some(today))
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&report)
     }
 
     /// Applies reorganisation events: `{dataset: RawDataset, changes}`; this dataset is unchanged.

@@ -4,6 +4,7 @@
 //! arguments are wrong.
 
 mod help_vi;
+mod files;
 mod output;
 mod reorganize;
 
@@ -193,6 +194,7 @@ enum Which {
 }
 
 /// A failure that ends the program with exit code 2.
+#[derive(Debug)]
 struct Fatal(String);
 
 impl From<Error> for Fatal {
@@ -207,7 +209,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    match run(cli) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = run(cli, &mut out);
+    // A closed pipe (`diaban check | head`) ends the output quietly, as every write does.
+    let _ = std::io::Write::flush(&mut out);
+    match result {
         Ok(code) => code,
         Err(Fatal(message)) => {
             eprintln!("{message}");
@@ -247,18 +253,20 @@ fn lang(l: LangArg) -> Lang {
     }
 }
 
-/// Writes to standard output; a closed pipe (`diaban check | head`) ends the output quietly
+/// The command's output (standard output in the program, a buffer in tests).
+pub(crate) type Out<'a> = &'a mut dyn std::io::Write;
+
+/// Writes text to the output; a closed pipe (`diaban check | head`) ends the output quietly
 /// instead of panicking.
-pub(crate) fn emit(text: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+pub(crate) fn emit(out: Out<'_>, text: &str) {
+    let _ = out.write_all(text.as_bytes());
 }
 
-/// Writes a JSON value, pretty-printed, to standard output.
-pub(crate) fn print_json(value: &serde_json::Value) -> Result<(), Fatal> {
+/// Writes a JSON value, pretty-printed, to the output.
+pub(crate) fn print_json(out: Out<'_>, value: &serde_json::Value) -> Result<(), Fatal> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
-    emit(&(text + "\n"));
+    emit(out, &(text + "\n"));
     Ok(())
 }
 
@@ -298,7 +306,7 @@ impl serde::Serialize for StreamedReport<'_> {
 /// Writes a check report as pretty-printed JSON followed by a newline, streamed: the same
 /// bytes as `serde_json::to_string_pretty(&report.to_json(lang))` and `"\n"`.
 fn write_report_json(
-    out: &mut impl std::io::Write,
+    out: &mut (impl std::io::Write + ?Sized),
     report: &diaban::Report,
     lang: Lang,
 ) -> serde_json::Result<()> {
@@ -308,20 +316,21 @@ fn write_report_json(
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
-/// Writes a check report as JSON to standard output, finding by finding (see
+/// Writes a check report as JSON to the output, finding by finding (see
 /// [`write_report_json`]). A closed pipe ends the output quietly, as in [`emit`].
-pub(crate) fn print_report_json(report: &diaban::Report, lang: Lang) -> Result<(), Fatal> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    match write_report_json(&mut out, report, lang)
-        .and_then(|()| out.flush().map_err(serde_json::Error::io))
-    {
+pub(crate) fn print_report_json(
+    out: Out<'_>,
+    report: &diaban::Report,
+    lang: Lang,
+) -> Result<(), Fatal> {
+    match write_report_json(out, report, lang) {
         Err(e) if !e.is_io() => Err(Fatal(format!("error[internal]: {e}"))),
         _ => Ok(()),
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+/// Runs a command, writing what it shows to `out` (files it writes go where it is told).
+fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
     match cli.command {
         Command::Check {
             common,
@@ -343,8 +352,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let report = check(&dataset, &profile, &options);
             let l = lang(common.lang);
             match common.format {
-                Format::Json => print_report_json(&report, l)?,
-                Format::Text => emit(&output::check_text(&report, &profile, &name, &options, l)),
+                Format::Json => print_report_json(out, &report, l)?,
+                Format::Text => emit(
+                    out,
+                    &output::check_text(&report, &profile, &name, &options, l),
+                ),
             }
             Ok(if report.has_errors() {
                 ExitCode::from(1)
@@ -357,25 +369,30 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             profile: profile_opt,
             at,
             scheme,
-            out,
+            out: docx_out,
         } => {
             let day = diaban::api::date_arg("at", &at)?;
             let profile = profile(&profile_opt.profile)?;
-            let out = out.map(docx_path).transpose()?;
+            let docx_out = docx_out.map(docx_path).transpose()?;
+            if let Some(file) = &docx_out {
+                files::refuse_inputs("--out", file, common.path.as_deref().as_slice(), false)?;
+            }
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
-            if let Some(out) = out {
+            if let Some(file) = docx_out {
                 let head = diaban::docx::Letterhead::organisation_board(&profile);
-                write_document(&out, &diaban::docx::coverage(&profile, &coverage, &head)?)?;
+                write_document(&file, &diaban::docx::coverage(&profile, &coverage, &head)?)?;
             } else {
                 match common.format {
                     Format::Json => print_json(
+                        out,
                         &serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?,
                     )?,
-                    Format::Text => {
-                        emit(&output::coverage_text(&coverage, &name, lang(common.lang)))
-                    }
+                    Format::Text => emit(
+                        out,
+                        &output::coverage_text(&coverage, &name, lang(common.lang)),
+                    ),
                 }
             }
             Ok(if coverage.uncovered > 0 {
@@ -391,10 +408,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let target = index.find_target(&target)?;
             let history = index.history(&target);
             match common.format {
-                Format::Json => {
-                    print_json(&serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?)?
-                }
-                Format::Text => emit(&output::history_text(&target, &history, lang(common.lang))),
+                Format::Json => print_json(
+                    out,
+                    &serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?,
+                )?,
+                Format::Text => emit(
+                    out,
+                    &output::history_text(&target, &history, lang(common.lang)),
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -404,36 +425,39 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             year,
             today,
             csv,
-            out,
+            out: docx_out,
         } => {
             let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
             let profile = profile(&profile_opt.profile)?;
-            let out = out.map(docx_path).transpose()?;
+            let docx_out = docx_out.map(docx_path).transpose()?;
+            if let Some(file) = &docx_out {
+                files::refuse_inputs("--out", file, common.path.as_deref().as_slice(), false)?;
+            }
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
-            let report = index.year_report(&profile, year, today);
-            if let Some(out) = out {
+            let report = index.year_report(&profile, year, today)?;
+            if let Some(file) = docx_out {
                 let head = diaban::docx::Letterhead::organisation_board(&profile);
                 write_document(
-                    &out,
+                    &file,
                     &diaban::docx::year_report(&index, &profile, &report, &head)?,
                 )?;
             } else if csv {
                 emit(
+                    out,
                     &output::report_csv(&report, &profile)
                         .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
                 );
             } else {
                 match common.format {
                     Format::Json => print_json(
+                        out,
                         &serde_json::to_value(&report).map_err(|e| Fatal(e.to_string()))?,
                     )?,
-                    Format::Text => emit(&output::report_text(
-                        &report,
-                        &profile,
-                        &name,
-                        lang(common.lang),
-                    )),
+                    Format::Text => emit(
+                        out,
+                        &output::report_text(&report, &profile, &name, lang(common.lang)),
+                    ),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -465,21 +489,25 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             };
             match common.format {
                 Format::Json => print_json(
+                    out,
                     &serde_json::to_value(&relations).map_err(|e| Fatal(e.to_string()))?,
                 )?,
-                Format::Text => emit(&output::relations_text(
-                    &who,
-                    body.is_some(),
-                    day,
-                    &relations,
-                    &index,
-                    lang(common.lang),
-                )),
+                Format::Text => emit(
+                    out,
+                    &output::relations_text(
+                        &who,
+                        body.is_some(),
+                        day,
+                        &relations,
+                        &index,
+                        lang(common.lang),
+                    ),
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Reorganize(args) => reorganize::run_reorganize(args),
-        Command::Lineage(args) => reorganize::run_lineage(args),
+        Command::Reorganize(args) => reorganize::run_reorganize(args, out),
+        Command::Lineage(args) => reorganize::run_lineage(args, out),
         Command::Convert {
             path,
             out,
@@ -511,7 +539,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     serde_json::json!({"dataset": diaban::schema::dataset(), "profile": diaban::schema::profile()})
                 }
             };
-            print_json(&value)?;
+            print_json(out, &value)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -534,40 +562,13 @@ fn docx_path(path: PathBuf) -> Result<PathBuf, Fatal> {
 
 /// Writes a printable document's bytes (one call, atomically) and says so on standard error.
 fn write_document(out: &Path, bytes: &[u8]) -> Result<(), Fatal> {
-    write_atomic(out, bytes)?;
+    files::write_atomic(out, bytes)?;
     eprintln!("wrote {}", out.display());
     Ok(())
 }
 
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Fatal> {
-    let io = |e: std::io::Error| Fatal(format!("error[io]: {}: {e}", path.display()));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = path.with_file_name(format!(".{file_name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, text).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
-}
-
 fn convert(path: Option<&Path>, out: &Path, force: bool, bom: bool) -> Result<(), Fatal> {
-    if path.is_some_and(|p| same_path(p, out)) && !force {
-        return Err(Fatal(format!(
-            "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
-            out.display()
-        )));
-    }
+    files::refuse_inputs("--out", out, path.as_slice(), force)?;
     let (dataset, _) = load(path)?;
     write_dataset_with(&dataset, out, bom)?;
     eprintln!("wrote {}", out.display());
@@ -581,24 +582,27 @@ pub(crate) fn write_dataset(dataset: &Dataset, out: &Path) -> Result<(), Fatal> 
 }
 
 /// Writes a dataset to a `.json` file or a CSV folder, each file atomically, CSV files with
-/// or without a byte-order mark; in a folder, the known CSV files the dataset no longer has
-/// are removed so that they are not read back.
+/// or without a byte-order mark; in a folder, every file is staged before any is renamed into
+/// place, and the known CSV files the dataset no longer has are removed so that they are not
+/// read back.
 fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fatal> {
     if out.extension().is_some_and(|e| e == "json") {
-        return write_atomic(out, &(dataset.to_json_string()? + "\n"));
+        return files::write_atomic(out, dataset.to_json_string()? + "\n");
     }
     if out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
     {
-        return write_atomic(out, &dataset.to_xlsx_bytes()?);
+        return files::write_atomic(out, dataset.to_xlsx_bytes()?);
     }
+    let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
     std::fs::create_dir_all(out)
         .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
-    let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
+    let mut staged = files::Staged::default();
     for (name, text) in &texts {
-        write_atomic(&out.join(name), text)?;
+        staged.add(&out.join(name), text.as_bytes())?;
     }
+    staged.commit()?;
     let written: std::collections::HashSet<&str> = texts.iter().map(|(n, _)| *n).collect();
     for name in diaban::io::csv::FILES
         .iter()
@@ -636,11 +640,11 @@ mod tests {
         let profile = Profile::bac_kan_1390();
         for options in [
             diaban::CheckOptions {
-                today: Some(diaban::date(2026, 1, 1)),
+                today: Some(diaban::date!(2026, 1, 1)),
                 ..Default::default()
             },
             diaban::CheckOptions {
-                at: Some(diaban::date(2024, 10, 1)),
+                at: Some(diaban::date!(2024, 10, 1)),
                 ..Default::default()
             },
         ] {

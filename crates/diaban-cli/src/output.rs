@@ -259,6 +259,9 @@ fn kind_label(kind: diaban::ActivityKind, lang: Lang) -> &'static str {
         (K::CellMeeting, Lang::En) => "Cell mtgs",
         (K::Contribution, Lang::Vi) => "Đóng góp",
         (K::Contribution, Lang::En) => "Contrib.",
+        // A kind added after this table: its Vietnamese form, or its canonical word.
+        (other, Lang::Vi) => diaban::words::label_vi(other),
+        (other, Lang::En) => other.as_str(),
     }
 }
 
@@ -655,7 +658,7 @@ fn money(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

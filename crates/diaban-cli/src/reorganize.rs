@@ -3,8 +3,8 @@
 
 use crate::output::t;
 use crate::{
-    date_arg, emit, lang, load, print_json, profile, same_path, write_dataset, Fatal, Format,
-    LangArg,
+    date_arg, emit, files, lang, load, print_json, profile, write_dataset, Fatal, Format, LangArg,
+    Out,
 };
 use clap::Args;
 use diaban::reorg::{self, Changes, Lineage, LineageReport, LineageStep};
@@ -133,27 +133,25 @@ fn new_gaps<'r>(before: &Report, after: &'r Report) -> Vec<&'r Finding> {
 }
 
 /// `diaban reorganize`.
-pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
+pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitCode, Fatal> {
     let path = dataset_path(args.path.as_ref());
-    if let Some(p) = path {
-        if same_path(p, &args.out) && !args.force {
-            return Err(Fatal(format!(
-                "error[invalid_argument]: --out {} is the input; refusing to overwrite it (add --force)",
-                args.out.display()
-            )));
-        }
-    }
+    // Every file or folder the command reads: the dataset (which --force lets --out replace;
+    // the events may be read from it too), the events, the profile and --accept (which nothing
+    // replaces).
+    let others: Vec<&Path> = files::existing(args.events.as_deref())
+        .into_iter()
+        .chain(files::existing(Some(&args.profile)))
+        .chain(args.accept.as_deref())
+        .filter(|p| !path.is_some_and(|d| files::same(d, p)))
+        .collect();
+    files::refuse_inputs("--out", &args.out, path.as_slice(), args.force)?;
+    files::refuse_inputs("--out", &args.out, &others, false)?;
+    let inputs: Vec<&Path> = path.into_iter().chain(others).collect();
     if let Some(file) = &args.proposals {
-        let clobbers = file == &args.out
-            || same_path(file, &args.out)
-            || path.is_some_and(|p| same_path(file, p))
-            || args.accept.as_ref().is_some_and(|a| same_path(file, a));
-        if clobbers {
-            return Err(Fatal(format!(
-                "error[invalid_argument]: --proposals {} is the dataset, --out or --accept; refusing to overwrite it",
-                file.display()
-            )));
-        }
+        // The proposals never replace an input nor the dataset just written, even with --force.
+        let mut taken = inputs.clone();
+        taken.push(&args.out);
+        files::refuse_inputs("--proposals", file, &taken, false)?;
     }
     let check_args = diaban::api::CheckArgs {
         today: args.today.as_deref(),
@@ -184,7 +182,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
             } else {
                 reorg::write_proposals_csv(&rows)?
             };
-            crate::write_atomic(file, &text)?;
+            files::write_atomic(file, &text)?;
             Some((file, rows))
         }
         None => None,
@@ -211,33 +209,35 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs) -> Result<ExitCode, Fatal> {
                 "findings": report.findings.iter().map(|f| f.to_json(l)).collect::<Vec<_>>(),
                 "summary": report.summary,
             });
-            print_json(&value)?;
+            print_json(out, &value)?;
         }
         Format::Text => {
-            emit(&changes_text(
-                &changes,
-                &gaps,
-                &name,
-                &events_name,
-                &args.out,
-                l,
-            ));
-            emit(&successors_text(
-                &accepted,
-                proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
-                changes
-                    .assignments_closed
-                    .iter()
-                    .any(|c| !c.successors.is_empty()),
-                l,
-            ));
-            emit(&crate::output::check_text(
-                &report,
-                &profile,
-                &args.out.display().to_string(),
-                &options,
-                l,
-            ));
+            emit(
+                out,
+                &changes_text(&changes, &gaps, &name, &events_name, &args.out, l),
+            );
+            emit(
+                out,
+                &successors_text(
+                    &accepted,
+                    proposals.as_ref().map(|(f, r)| (f.as_path(), r.as_slice())),
+                    changes
+                        .assignments_closed
+                        .iter()
+                        .any(|c| !c.successors.is_empty()),
+                    l,
+                ),
+            );
+            emit(
+                out,
+                &crate::output::check_text(
+                    &report,
+                    &profile,
+                    &args.out.display().to_string(),
+                    &options,
+                    l,
+                ),
+            );
         }
     }
     Ok(if report.has_errors() {
@@ -554,7 +554,7 @@ fn successors_text(
 }
 
 /// `diaban lineage`.
-pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
+pub(crate) fn run_lineage(args: LineageArgs, out: Out<'_>) -> Result<ExitCode, Fatal> {
     let path = dataset_path(args.path.as_ref());
     let (dataset, _) = load(path)?;
     let extra = match (&args.events, path) {
@@ -573,22 +573,26 @@ pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
     let l = lang(args.lang);
     match args.format {
         Format::Json => print_json(
+            out,
             &serde_json::to_value(&reports).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
         )?,
         Format::Text => {
             if !known {
-                emit(&format!(
-                    "{} {}\n",
-                    args.code,
-                    t(
-                        l,
-                        "— không có đơn vị hay sắp xếp nào với mã này.",
-                        "— no unit or reorganisation has this code."
-                    )
-                ));
+                emit(
+                    out,
+                    &format!(
+                        "{} {}\n",
+                        args.code,
+                        t(
+                            l,
+                            "— không có đơn vị hay sắp xếp nào với mã này.",
+                            "— no unit or reorganisation has this code."
+                        )
+                    ),
+                );
             }
             for r in reports.iter().filter(|_| known) {
-                emit(&lineage_text(r, l));
+                emit(out, &lineage_text(r, l));
             }
         }
     }
@@ -600,9 +604,7 @@ pub(crate) fn run_lineage(args: LineageArgs) -> Result<ExitCode, Fatal> {
 }
 
 fn span(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
-    let from = from
-        .filter(|d| *d != chrono::NaiveDate::MIN)
-        .map_or_else(|| "…".to_owned(), |d| d.to_string());
+    let from = from.map_or_else(|| "…".to_owned(), |d| d.to_string());
     let to = to.map_or_else(|| "…".to_owned(), |d| d.to_string());
     format!("{from} – {to}")
 }
@@ -665,4 +667,92 @@ fn lineage_text(r: &LineageReport, l: Lang) -> String {
     }
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{run, Cli};
+    use clap::Parser as _;
+    use diaban::reorg;
+    use std::process::ExitCode;
+
+    /// Runs the command line in this process and returns what it wrote.
+    fn run_captured(args: &[&str]) -> (ExitCode, String) {
+        let cli = Cli::try_parse_from(std::iter::once("diaban").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        let mut out = Vec::new();
+        let code = run(cli, &mut out).unwrap_or_else(|e| panic!("{args:?}: {}", e.0));
+        (code, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn reorganize_writes_its_summary_to_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("after.json");
+        let (code, text) = run_captured(&[
+            "reorganize",
+            "--out",
+            out.to_str().unwrap(),
+            "--today",
+            "2026-01-01",
+            "--lang",
+            "en",
+        ]);
+        let (after, changes) =
+            reorg::apply(&diaban::Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
+        for line in [
+            format!("Units ended ({}):", changes.units_ended.len()),
+            format!("Units started ({}):", changes.units_started.len()),
+            format!(
+                "Assignments closed (reorganized) ({}):",
+                changes.assignments_closed.len()
+            ),
+            format!("Wrote {}", out.display()),
+        ] {
+            assert!(
+                text.lines().any(|l| l == line),
+                "{line:?} not in the output"
+            );
+        }
+        assert!(
+            changes.units_ended.len() > 100,
+            "the demo's 108 communes end"
+        );
+        // The file holds the carried-over dataset; the writer got only the summary.
+        let written = diaban::Dataset::load(&out).unwrap();
+        assert_eq!(written, after);
+        assert!(!text.contains("\"units\""));
+        let report = diaban::check(
+            &after,
+            &diaban::Profile::bac_kan_1390(),
+            &diaban::CheckOptions {
+                today: Some(diaban::date!(2026, 1, 1)),
+                ..Default::default()
+            },
+        );
+        let errors = if report.has_errors() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+        assert_eq!(code, errors);
+    }
+
+    #[test]
+    fn lineage_writes_every_version_to_the_writer() {
+        let (code, text) = run_captured(&["lineage", "--code", "01954", "--lang", "en"]);
+        assert_eq!(code, ExitCode::SUCCESS);
+        let ds = diaban::Dataset::demo();
+        let edges = reorg::bac_kan_2025();
+        let lineage = diaban::Lineage::with_edges(&ds.units, edges.iter());
+        let versions = lineage.versions("01954");
+        assert_eq!(text.matches("  Came from:").count(), versions.len());
+        let next = lineage.successors("01954", diaban::date!(2024, 10, 1));
+        let next = next.first().and_then(|s| s.code.clone()).unwrap();
+        assert!(text.contains(&format!("→ {next} ")), "{text}");
+
+        let (code, text) = run_captured(&["lineage", "--code", "99999", "--lang", "en"]);
+        assert_eq!(code, ExitCode::from(1));
+        assert_eq!(text, "99999 — no unit or reorganisation has this code.\n");
+    }
 }

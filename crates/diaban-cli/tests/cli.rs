@@ -232,7 +232,7 @@ fn convert_round_trips_and_never_overwrites_its_input() {
 fn no_temp_files(dir: &Path) -> bool {
     std::fs::read_dir(dir)
         .unwrap()
-        .all(|e| !e.unwrap().file_name().to_string_lossy().contains(".tmp-"))
+        .all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn reorganize_the_demo_then_again_changes_nothing() {
     assert_eq!(closed, 108);
     assert!(after.assignments.iter().all(|a| a
         .valid_to
-        .is_some_and(|d| d <= diaban::date(2025, 12, 31))
+        .is_some_and(|d| d <= diaban::date!(2025, 12, 31))
         || a.scheme == "cell-attendance"));
 
     // A second run, written as CSV, changes nothing and loses nothing.
@@ -506,7 +506,7 @@ fn reorganize_writes_proposals_and_accepts_the_edited_file() {
             continue;
         }
         r.decision_number = Some("25-QĐ/TU".into());
-        r.decision_date = Some(diaban::date(2025, 7, 5));
+        r.decision_date = Some(diaban::date!(2025, 7, 5));
         kept.push(r);
     }
     for (name, text) in [

@@ -206,8 +206,9 @@ fn the_yearly_report_prints_as_an_official_report() {
     let report = index.year_report(
         &diaban::Profile::bac_kan_1390(),
         2024,
-        Some(diaban::date(2025, 3, 1)),
-    );
+        Some(diaban::date!(2025, 3, 1)),
+    )
+    .unwrap();
     let row = report
         .assignments
         .iter()
@@ -255,7 +256,7 @@ fn the_coverage_list_prints_as_an_official_report() {
         .coverage(
             &diaban::Profile::bac_kan_1390(),
             None,
-            diaban::date(2024, 10, 1),
+            diaban::date!(2024, 10, 1),
         )
         .unwrap();
     assert_eq!(o.status.code(), Some(i32::from(cov.uncovered > 0)));

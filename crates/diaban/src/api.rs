@@ -17,11 +17,11 @@
 //!
 //! ```
 //! use diaban::{api, date};
-//! let options = api::check_options(&api::CheckArgs::default(), date(2026, 12, 1)).unwrap();
-//! assert_eq!(options.today, Some(date(2026, 12, 1)));      // judged on the system date
+//! let options = api::check_options(&api::CheckArgs::default(), date!(2026, 12, 1)).unwrap();
+//! assert_eq!(options.today, Some(date!(2026, 12, 1)));      // judged on the system date
 //! let at = api::CheckArgs { at: Some("01/10/2024"), ..api::CheckArgs::default() };
-//! let options = api::check_options(&at, date(2026, 12, 1)).unwrap();
-//! assert_eq!((options.at, options.today), (Some(date(2024, 10, 1)), None)); // judged on `at`
+//! let options = api::check_options(&at, date!(2026, 12, 1)).unwrap();
+//! assert_eq!((options.at, options.today), (Some(date!(2024, 10, 1)), None)); // judged on `at`
 //! assert_eq!(api::lang_arg(None).unwrap(), diaban::Lang::Vi);
 //! assert_eq!(api::date_arg("at", "+1/+9/2024").unwrap_err().code(), "invalid_argument");
 //! ```
@@ -179,8 +179,8 @@ mod tests {
 
     #[test]
     fn dates_parse_both_forms_and_reject_signs_and_blanks_mean_absent() {
-        assert_eq!(date_arg("at", " 01/10/2024 ").unwrap(), date(2024, 10, 1));
-        assert_eq!(date_arg("at", "2024-10-01").unwrap(), date(2024, 10, 1));
+        assert_eq!(date_arg("at", " 01/10/2024 ").unwrap(), date!(2024, 10, 1));
+        assert_eq!(date_arg("at", "2024-10-01").unwrap(), date!(2024, 10, 1));
         for bad in [
             "+1/+9/2024",
             "01/10/+024",
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn today_defaults_to_the_system_date_unless_a_day_is_viewed() {
-        let sys = date(2026, 12, 1);
+        let sys = date!(2026, 12, 1);
         let o = check_options(&CheckArgs::default(), sys).unwrap();
         assert_eq!((o.at, o.today, o.recorded_on), (None, Some(sys), None));
         let o = check_options(
@@ -210,7 +210,7 @@ mod tests {
             sys,
         )
         .unwrap();
-        assert_eq!(o.today, Some(date(2025, 3, 1)));
+        assert_eq!(o.today, Some(date!(2025, 3, 1)));
         assert_eq!(report_today(None, sys).unwrap(), sys);
     }
 

@@ -849,7 +849,7 @@ mod tests {
         assert_eq!(sentence_case("BAN TỔ CHỨC"), "Ban Tổ chức");
         assert_eq!(money(1_234_567), "1.234.567");
         assert_eq!(money(999), "999");
-        assert_eq!(day(crate::date(2024, 9, 1)), "01/09/2024");
+        assert_eq!(day(crate::date!(2024, 9, 1)), "01/09/2024");
         let head = Letterhead::organisation_board(&Profile::bac_kan_1390());
         assert_eq!(head.superior, "TỈNH ỦY BẮC KẠN");
         assert_eq!(head.place, "Bắc Kạn");

@@ -47,7 +47,7 @@ pub fn prorated(min_per_year: u32, days: i64, days_in_year: i64) -> u32 {
 pub(crate) fn years_of(p: &Period, until: NaiveDate) -> Vec<(i32, Period)> {
     let end = p.to.unwrap_or(until).min(until.max(p.from));
     (p.from.year()..=end.year())
-        .filter_map(|y| Period::year(y).intersect(p).map(|part| (y, part)))
+        .filter_map(|y| Period::year(y)?.intersect(p).map(|part| (y, part)))
         .collect()
 }
 
@@ -226,7 +226,7 @@ pub(crate) fn judge_year(
     life_end: Option<NaiveDate>,
 ) -> YearJudgement {
     let days = part.days().unwrap_or(0);
-    let days_in_year = Period::year(year).days().unwrap_or(365);
+    let days_in_year = Period::year(year).and_then(|y| y.days()).unwrap_or(365);
     let duties = scheme
         .duties
         .iter()
@@ -323,28 +323,28 @@ mod tests {
     #[test]
     fn years_split_at_new_year() {
         let p = Period {
-            from: date(2024, 9, 1),
-            to: Some(date(2025, 3, 31)),
+            from: date!(2024, 9, 1),
+            to: Some(date!(2025, 3, 31)),
         };
-        let y = years_of(&p, date(2026, 1, 1));
+        let y = years_of(&p, date!(2026, 1, 1));
         assert_eq!(y.len(), 2);
         assert_eq!(y[0].1.days(), Some(122));
         assert_eq!(
             y[1].1,
             Period {
-                from: date(2025, 1, 1),
-                to: Some(date(2025, 3, 31))
+                from: date!(2025, 1, 1),
+                to: Some(date!(2025, 3, 31))
             }
         );
         assert_eq!(
-            years_of(&Period::starting(date(2024, 12, 31)), date(2024, 12, 31)).len(),
+            years_of(&Period::starting(date!(2024, 12, 31)), date!(2024, 12, 31)).len(),
             1
         );
     }
 
     #[test]
     fn due_dates_clamp_to_the_month() {
-        assert_eq!(due_date(2024, 1, 31), Some(date(2025, 1, 31)));
-        assert_eq!(due_date(2023, 2, 30), Some(date(2024, 2, 29)));
+        assert_eq!(due_date(2024, 1, 31), Some(date!(2025, 1, 31)));
+        assert_eq!(due_date(2023, 2, 30), Some(date!(2024, 2, 29)));
     }
 }

@@ -41,7 +41,7 @@ pub(crate) struct Ctx<'a, 'd> {
 pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
     use crate::finding::{Basis, Source};
     let (from, to) = match d.period {
-        Some(p) => ((p.from != NaiveDate::MIN).then_some(p.from), p.to),
+        Some(p) => (p.start(), p.to),
         None => (None, None),
     };
     let rule = d.code.rule();

@@ -282,6 +282,7 @@ impl fmt::Display for Location {
 
 /// What kind of load error: each has a stable snake_case code (see [`Error::code`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LoadErrorKind {
     /// The text is not well-formed JSON.
     JsonSyntax,

@@ -13,7 +13,7 @@ use foldhash::HashMap;
 /// ```
 /// let ds = diaban::Dataset::demo();
 /// let index = diaban::Index::new(&ds);
-/// let monitors = index.assignments_on("commune-monitoring", "01954", diaban::date(2024, 10, 1));
+/// let monitors = index.assignments_on("commune-monitoring", "01954", diaban::date!(2024, 10, 1));
 /// assert_eq!(monitors[0].subject_id, "p-ha-sy-thang");
 /// ```
 #[derive(Debug)]

@@ -17,7 +17,7 @@
 //! let dataset = Dataset::demo();                 // Bắc Kạn, 2024 (or Dataset::load("folder/"))
 //! let profile = Profile::bac_kan_1390();
 //! let report = check(&dataset, &profile, &CheckOptions {
-//!     today: Some(date(2025, 3, 1)),              // the core never reads a clock
+//!     today: Some(date!(2025, 3, 1)),              // the core never reads a clock
 //!     ..CheckOptions::default()
 //! });
 //! for finding in report.findings.iter().take(3) {
@@ -25,10 +25,10 @@
 //! }
 //!
 //! let index = Index::new(&dataset);
-//! let monitor = &index.who_monitors("01954", date(2024, 10, 1))[0];  // Thị trấn Vân Tùng
+//! let monitor = &index.who_monitors("01954", date!(2024, 10, 1))[0];  // Thị trấn Vân Tùng
 //! assert_eq!(monitor.subject_name, Some("Hà Sỹ Thắng"));
 //!
-//! let coverage = index.coverage(&profile, Some("commune-monitoring"), date(2024, 10, 1)).unwrap();
+//! let coverage = index.coverage(&profile, Some("commune-monitoring"), date!(2024, 10, 1)).unwrap();
 //! assert_eq!(coverage.rows.len(), 108);
 //! ```
 //!
@@ -84,7 +84,7 @@ pub use model::{
     NtmRecord, NtmStatus, OrgKind, Organization, Part, Post, Rank, Rating, ReorganizationEdge,
     Term, Unit, UnitType,
 };
-pub use period::{date, parse_date, Period};
+pub use period::{parse_date, Period};
 pub use profile::{Profile, Role};
 pub use query::{AssignmentView, Coverage, CoverageRow};
 pub use relations::{PersonRef, Relation};

@@ -39,6 +39,7 @@ pub(crate) mod dates {
 
 word_enum! {
     /// The GSO type of an administrative unit, written as the GSO writes it.
+    #[non_exhaustive]
     pub enum UnitType {
         /// Province.
         Province = "Tỉnh",
@@ -154,14 +155,12 @@ impl Unit {
 }
 
 pub(crate) fn validity(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Period {
-    Period {
-        from: from.unwrap_or(NaiveDate::MIN),
-        to,
-    }
+    Period::between(from, to)
 }
 
 word_enum! {
     /// What kind of body an organisation is.
+    #[non_exhaustive]
     pub enum OrgKind {
         /// A party committee (cấp ủy): Tỉnh ủy, Huyện ủy, Đảng ủy xã.
         PartyCommittee = "party_committee",
@@ -388,6 +387,7 @@ impl Assignment {
 
 word_enum! {
     /// What a monitoring cadre or helping agency did.
+    #[non_exhaustive]
     pub enum ActivityKind {
         /// Attended a meeting of the commune's party committee.
         CommitteeMeeting = "committee_meeting",
@@ -406,6 +406,7 @@ word_enum! {
 
 word_enum! {
     /// What a contribution consisted of.
+    #[non_exhaustive]
     pub enum ContributionKind {
         /// Built works (roads, lighting, halls).
         Works = "works",

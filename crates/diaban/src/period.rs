@@ -7,26 +7,71 @@
 //!
 //! ```
 //! use diaban::{Period, date};
-//! let first = Period::new(date(2024, 9, 1), Some(date(2024, 12, 31))).unwrap();
-//! let second = Period::starting(date(2025, 1, 1));
+//! let first = Period::new(date!(2024, 9, 1), Some(date!(2024, 12, 31))).unwrap();
+//! let second = Period::starting(date!(2025, 1, 1));
 //! assert!(first.is_contiguous_with(&second));
 //! assert!(!first.overlaps(&second));
-//! let window = Period::new(date(2024, 9, 1), Some(date(2025, 1, 31))).unwrap();
+//! let window = Period::new(date!(2024, 9, 1), Some(date!(2025, 1, 31))).unwrap();
 //! assert!(diaban::period::gaps_within(&window, &[first, second]).is_empty());
 //! ```
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 
-/// Builds a date from year, month and day; for examples and tests.
+/// A calendar day written as a constant: `date!(2024, 9, 1)`.
 ///
-/// Returns [`NaiveDate::MIN`] when the date does not exist, so that it never panics;
-/// use [`parse_date`] for input you do not control.
+/// The day is computed when the program is compiled, so a day that does not exist is a
+/// compile error, never a placeholder value. The arguments must be constants (literals or
+/// `const` items); for days you do not know in advance use [`ymd`] (year, month and day
+/// numbers) or [`parse_date`] (text), which return `None` for a day that does not exist.
+///
+/// ```
+/// use diaban::date;
+/// const START: chrono::NaiveDate = date!(2024, 9, 1);
+/// assert_eq!(date!(2024, 2, 29).to_string(), "2024-02-29");
+/// assert_eq!(START.to_string(), "2024-09-01");
+/// ```
+///
+/// ```compile_fail
+/// let _ = diaban::date!(2023, 2, 29); // 2023 is not a leap year: does not compile
+/// ```
+///
+/// ```compile_fail
+/// let month = 2;
+/// let _ = diaban::date!(2024, month, 1); // not a constant: use diaban::period::ymd
+/// ```
+#[macro_export]
+macro_rules! date {
+    ($year:expr, $month:expr, $day:expr $(,)?) => {{
+        #[allow(clippy::panic)]
+        const DAY: $crate::period::NaiveDate =
+            match $crate::period::NaiveDate::from_ymd_opt($year, $month, $day) {
+                ::core::option::Option::Some(day) => day,
+                ::core::option::Option::None => {
+                    ::core::panic!("diaban::date!: no such calendar day")
+                }
+            };
+        DAY
+    }};
+}
+
+#[doc(hidden)]
+pub use chrono::NaiveDate;
+
+/// The day with these year, month and day numbers, or `None` when there is no such day in the
+/// supported range (years 1 to 9999), for numbers you do not control.
+///
+/// ```
+/// use diaban::period::ymd;
+/// assert_eq!(ymd(2024, 2, 29), Some(diaban::date!(2024, 2, 29)));
+/// assert_eq!(ymd(2023, 2, 29), None);
+/// assert_eq!(ymd(10_000, 1, 1), None);
+/// ```
 #[must_use]
-pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+pub fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).filter(|d| (1..=9999).contains(&d.year()))
 }
 
 /// Parses a calendar date written as ISO `YYYY-MM-DD` or Vietnamese `DD/MM/YYYY`.
@@ -36,8 +81,8 @@ pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 ///
 /// ```
 /// use diaban::{parse_date, date};
-/// assert_eq!(parse_date("2024-08-29"), Some(date(2024, 8, 29)));
-/// assert_eq!(parse_date("29/08/2024"), Some(date(2024, 8, 29)));
+/// assert_eq!(parse_date("2024-08-29"), Some(date!(2024, 8, 29)));
+/// assert_eq!(parse_date("29/08/2024"), Some(date!(2024, 8, 29)));
 /// assert_eq!(parse_date("2024-02-30"), None);
 /// assert_eq!(parse_date("+1/+9/2024"), None);   // digits only
 /// ```
@@ -147,22 +192,62 @@ impl Period {
         }
     }
 
-    /// The calendar year `year`, 1 January to 31 December.
+    /// The calendar year `year`, 1 January to 31 December, or `None` for a year outside the
+    /// supported range (1 to 9999).
+    ///
+    /// ```
+    /// use diaban::{date, Period};
+    /// assert_eq!(Period::year(2024).map(|y| y.days()), Some(Some(366)));
+    /// assert_eq!(Period::year(10_000), None);
+    /// ```
     #[must_use]
-    pub fn year(year: i32) -> Period {
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            from: ymd(year, 1, 1)?,
+            to: Some(ymd(year, 12, 31)?),
+        })
+    }
+
+    /// The period with no bounds at all: no known start, open-ended.
+    ///
+    /// A period without a known start keeps the earliest representable day in `from`
+    /// (year −262144, outside the years 1 to 9999 that any input can give, so it never
+    /// collides with a recorded day); read the start through [`Period::start`], which says
+    /// `None` for it.
+    #[must_use]
+    pub fn always() -> Period {
+        Period::until(None)
+    }
+
+    /// The period with no known start that ends on `to` (or never, for `None`).
+    ///
+    /// ```
+    /// use diaban::{date, Period};
+    /// let p = Period::until(Some(date!(2025, 6, 30)));
+    /// assert_eq!((p.start(), p.to), (None, Some(date!(2025, 6, 30))));
+    /// assert!(p.contains(date!(1, 1, 1)));
+    /// ```
+    #[must_use]
+    pub fn until(to: Option<NaiveDate>) -> Period {
         Period {
-            from: date(year, 1, 1),
-            to: Some(date(year, 12, 31)),
+            from: NaiveDate::MIN,
+            to,
         }
     }
 
-    /// The period with no bounds at all (from the first representable day, open-ended).
+    /// The period from `from` (or with no known start, for `None`) to `to`.
     #[must_use]
-    pub fn always() -> Period {
-        Period {
-            from: NaiveDate::MIN,
-            to: None,
+    pub fn between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Period {
+        match from {
+            Some(from) => Period { from, to },
+            None => Period::until(to),
         }
+    }
+
+    /// The first day, or `None` when the period has no known start ([`Period::until`]).
+    #[must_use]
+    pub fn start(&self) -> Option<NaiveDate> {
+        (self.from != NaiveDate::MIN).then_some(self.from)
     }
 
     /// True when `to` is before `from` (only possible for a period built field by field).
@@ -296,10 +381,10 @@ pub fn union(periods: &[Period]) -> Vec<Period> {
 ///
 /// ```
 /// use diaban::{Period, date, period::gaps_within};
-/// let window = Period::new(date(2024, 9, 1), Some(date(2024, 9, 30))).unwrap();
-/// let covered = [Period::starting(date(2024, 9, 15))];
+/// let window = Period::new(date!(2024, 9, 1), Some(date!(2024, 9, 30))).unwrap();
+/// let covered = [Period::starting(date!(2024, 9, 15))];
 /// assert_eq!(gaps_within(&window, &covered),
-///            vec![Period::new(date(2024, 9, 1), Some(date(2024, 9, 14))).unwrap()]);
+///            vec![Period::new(date!(2024, 9, 1), Some(date!(2024, 9, 14))).unwrap()]);
 /// ```
 #[must_use]
 pub fn gaps_within(window: &Period, covered: &[Period]) -> Vec<Period> {
@@ -372,19 +457,19 @@ mod tests {
 
     fn p(from: (i32, u32, u32), to: Option<(i32, u32, u32)>) -> Period {
         Period {
-            from: date(from.0, from.1, from.2),
-            to: to.map(|t| date(t.0, t.1, t.2)),
+            from: ymd(from.0, from.1, from.2).unwrap(),
+            to: to.map(|t| ymd(t.0, t.1, t.2).unwrap()),
         }
     }
 
     #[test]
     fn contains_edges_day_before_of_after() {
         let period = p((2024, 9, 1), Some((2024, 9, 30)));
-        assert!(!period.contains(date(2024, 8, 31)));
-        assert!(period.contains(date(2024, 9, 1)));
-        assert!(period.contains(date(2024, 9, 30)));
-        assert!(!period.contains(date(2024, 10, 1)));
-        assert!(Period::starting(date(2024, 9, 1)).contains(date(9999, 12, 31)));
+        assert!(!period.contains(date!(2024, 8, 31)));
+        assert!(period.contains(date!(2024, 9, 1)));
+        assert!(period.contains(date!(2024, 9, 30)));
+        assert!(!period.contains(date!(2024, 10, 1)));
+        assert!(Period::starting(date!(2024, 9, 1)).contains(date!(9999, 12, 31)));
     }
 
     #[test]
@@ -402,9 +487,9 @@ mod tests {
 
     #[test]
     fn new_rejects_end_before_start_but_accepts_one_day() {
-        assert!(Period::new(date(2024, 9, 2), Some(date(2024, 9, 1))).is_err());
+        assert!(Period::new(date!(2024, 9, 2), Some(date!(2024, 9, 1))).is_err());
         assert_eq!(
-            Period::new(date(2024, 9, 1), Some(date(2024, 9, 1))).map(|p| p.days()),
+            Period::new(date!(2024, 9, 1), Some(date!(2024, 9, 1))).map(|p| p.days()),
             Ok(Some(1))
         );
     }
@@ -422,7 +507,7 @@ mod tests {
         assert_eq!(a.subtract(&p((2023, 1, 1), None)), vec![]);
         assert_eq!(a.subtract(&p((2025, 1, 1), None)), vec![a]);
         assert_eq!(
-            Period::starting(date(2024, 1, 1)).subtract(&a),
+            Period::starting(date!(2024, 1, 1)).subtract(&a),
             vec![p((2025, 1, 1), None)]
         );
     }
@@ -461,11 +546,11 @@ mod tests {
 
     #[test]
     fn parse_both_forms_and_reject_impossible() {
-        assert_eq!(parse_date(" 01/07/2025 "), Some(date(2025, 7, 1)));
-        assert_eq!(parse_date("1/7/2025"), Some(date(2025, 7, 1)));
+        assert_eq!(parse_date(" 01/07/2025 "), Some(date!(2025, 7, 1)));
+        assert_eq!(parse_date("1/7/2025"), Some(date!(2025, 7, 1)));
         assert_eq!(parse_date("31/02/2024"), None);
         assert_eq!(parse_date("0000-01-01"), None);
-        assert_eq!(parse_date("9999-12-31"), Some(date(9999, 12, 31)));
+        assert_eq!(parse_date("9999-12-31"), Some(date!(9999, 12, 31)));
         assert_eq!(parse_date("2024-9-1"), None);
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("29/02/2023"), None);
@@ -473,7 +558,7 @@ mod tests {
 
     fn arb_period() -> impl Strategy<Value = Period> {
         (0i64..400, proptest::option::of(0i64..60)).prop_map(|(start, len)| {
-            let from = date(2024, 1, 1) + chrono::Duration::days(start);
+            let from = date!(2024, 1, 1) + chrono::Duration::days(start);
             Period {
                 from,
                 to: len.map(|l| from + chrono::Duration::days(l)),
@@ -483,7 +568,7 @@ mod tests {
 
     fn day_set(periods: &[Period], horizon: NaiveDate) -> Vec<NaiveDate> {
         let mut out = Vec::new();
-        let mut d = date(2023, 12, 1);
+        let mut d = date!(2023, 12, 1);
         while d <= horizon {
             if periods.iter().any(|p| p.contains(d)) {
                 out.push(d);
@@ -505,7 +590,7 @@ mod tests {
 
         #[test]
         fn subtract_and_intersection_partition(a in arb_period(), b in arb_period()) {
-            let horizon = date(2025, 6, 1);
+            let horizon = date!(2025, 6, 1);
             let mut parts = a.subtract(&b);
             if let Some(i) = a.intersect(&b) { parts.push(i); }
             prop_assert_eq!(day_set(&parts, horizon), day_set(&[a], horizon));
@@ -514,7 +599,7 @@ mod tests {
 
         #[test]
         fn union_preserves_days_and_is_disjoint(ps in proptest::collection::vec(arb_period(), 0..8)) {
-            let horizon = date(2025, 6, 1);
+            let horizon = date!(2025, 6, 1);
             let u = union(&ps);
             prop_assert_eq!(day_set(&u, horizon), day_set(&ps, horizon));
             for w in u.windows(2) {
@@ -526,7 +611,7 @@ mod tests {
 
         #[test]
         fn gaps_complement_coverage(ps in proptest::collection::vec(arb_period(), 0..8), w in arb_period()) {
-            let horizon = date(2025, 6, 1);
+            let horizon = date!(2025, 6, 1);
             let gaps = gaps_within(&w, &ps);
             let mut all = gaps.clone();
             all.extend(ps.iter().filter_map(|p| p.intersect(&w)));
@@ -536,7 +621,7 @@ mod tests {
 
         #[test]
         fn overlaps_are_days_with_two_or_more(ps in proptest::collection::vec(arb_period(), 0..8)) {
-            let horizon = date(2025, 6, 1);
+            let horizon = date!(2025, 6, 1);
             let expected: Vec<NaiveDate> = day_set(&ps, horizon)
                 .into_iter()
                 .filter(|d| ps.iter().filter(|p| p.contains(*d)).count() >= 2)

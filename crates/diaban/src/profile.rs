@@ -125,6 +125,7 @@ fn seed() -> crate::finding::Source {
 word_enum! {
     /// A body a profile names by what it is, resolved from the dataset on the day in question
     /// (see `docs/semantics.md`).
+    #[non_exhaustive]
     pub enum Role {
         /// The issuer: the provincial party committee of the territory.
         Issuer = "issuer",

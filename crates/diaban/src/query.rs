@@ -136,7 +136,7 @@ impl<'d> Index<'d> {
     /// ```
     /// let ds = diaban::Dataset::demo();
     /// let index = diaban::Index::new(&ds);
-    /// let who = index.who_monitors("01954", diaban::date(2024, 10, 1));
+    /// let who = index.who_monitors("01954", diaban::date!(2024, 10, 1));
     /// assert_eq!(who[0].subject_name, Some("Hà Sỹ Thắng"));
     /// ```
     #[must_use]

@@ -198,7 +198,7 @@ impl<'d> Index<'d> {
     /// ```
     /// let ds = diaban::Dataset::demo();
     /// let index = diaban::Index::new(&ds);
-    /// let rels = index.relations(&diaban::Profile::bac_kan_1390(), "p-ha-sy-thang", diaban::date(2024, 10, 1));
+    /// let rels = index.relations(&diaban::Profile::bac_kan_1390(), "p-ha-sy-thang", diaban::date!(2024, 10, 1));
     /// let directed = rels.iter().find(|r| r.kind.as_str() == "directed_by").unwrap();
     /// assert_eq!(directed.body_id.as_deref(), Some("062")); // Huyện Ngân Sơn
     /// assert!(!directed.people.is_empty());

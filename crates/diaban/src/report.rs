@@ -272,7 +272,7 @@ impl YearReport {
     ///
     /// ```
     /// let ds = diaban::Dataset::demo();
-    /// let report = diaban::Index::new(&ds).year_report(&diaban::Profile::bac_kan_1390(), 2024, Some(diaban::date(2026, 1, 1)));
+    /// let report = diaban::Index::new(&ds).year_report(&diaban::Profile::bac_kan_1390(), 2024, Some(diaban::date!(2026, 1, 1)));
     /// let table = report.table("assignments").unwrap();
     /// assert_eq!(table.columns[0].name, "year");
     /// assert_eq!(table.rows.len(), report.assignments.len());
@@ -480,22 +480,32 @@ fn add(
 impl<'d> Index<'d> {
     /// The yearly report for `year`, with deadlines judged against `today`.
     ///
+    /// Fails with an invalid-argument error for a year outside 1 to 9999 (there is no such
+    /// calendar year to report on).
+    ///
     /// ```
     /// let ds = diaban::Dataset::demo();
     /// let index = diaban::Index::new(&ds);
-    /// let report = index.year_report(&diaban::Profile::bac_kan_1390(), 2023, Some(diaban::date(2026, 1, 1)));
+    /// let report = index.year_report(&diaban::Profile::bac_kan_1390(), 2023, Some(diaban::date!(2026, 1, 1))).unwrap();
     /// let si_binh = report.programme.by_commune.iter().find(|c| c.id == "01978").unwrap();
     /// assert_eq!(si_binh.by_kind[&diaban::ContributionKind::Bicycles].quantity, 56);
     /// ```
-    #[must_use]
     pub fn year_report(
         &self,
         profile: &Profile,
         year: i32,
         today: Option<NaiveDate>,
-    ) -> YearReport {
+    ) -> crate::Result<YearReport> {
+        let the_year = Period::year(year).ok_or_else(|| {
+            crate::Error::invalid_argument(
+                "year",
+                crate::error::Msg::new(
+                    format!("{year} không phải là một năm từ 1 đến 9999"),
+                    format!("{year} is not a calendar year between 1 and 9999"),
+                ),
+            )
+        })?;
         let activities = ActivityIndex::new(self.dataset);
-        let the_year = Period::year(year);
         let jurisdiction = crate::roles::Jurisdiction::new(self, profile);
         let mut rows: Vec<AssignmentYear> = Vec::new();
         let mut evals: BTreeMap<(&str, i32), Vec<&crate::model::Evaluation>> = BTreeMap::new();
@@ -661,7 +671,7 @@ impl<'d> Index<'d> {
                 })
                 .collect(),
         };
-        YearReport {
+        Ok(YearReport {
             year,
             today,
             regulation: profile.regulation.number.clone(),
@@ -670,7 +680,7 @@ impl<'d> Index<'d> {
             agencies,
             proposals,
             programme,
-        }
+        })
     }
 
     fn assignment_year(
@@ -732,7 +742,9 @@ mod tests {
 
     fn report(year: i32) -> YearReport {
         let ds = Dataset::demo();
-        Index::new(&ds).year_report(&Profile::bac_kan_1390(), year, Some(date(2026, 1, 1)))
+        Index::new(&ds)
+            .year_report(&Profile::bac_kan_1390(), year, Some(date!(2026, 1, 1)))
+            .unwrap()
     }
 
     #[test]

@@ -317,10 +317,7 @@ impl Jurisdiction {
     /// before the effective date included: rules such as `outside_regulation` judge them).
     #[must_use]
     pub fn reach_days(&self, index: &Index<'_>, code: &str, p: &Period) -> Vec<Period> {
-        let until = Period {
-            from: NaiveDate::MIN,
-            to: self.life.to,
-        };
+        let until = Period::until(self.life.to);
         match p.intersect(&until) {
             Some(p) => self.territory_days(index, code, &p),
             None => Vec::new(),
@@ -368,32 +365,35 @@ mod tests {
         let index = Index::new(&ds);
         let profile = Profile::bac_kan_1390();
         let roles = Roles::new(&index, &profile);
-        assert_eq!(roles.issuer(date(2024, 10, 1)).unwrap().id, "tu-bk");
+        assert_eq!(roles.issuer(date!(2024, 10, 1)).unwrap().id, "tu-bk");
         assert_eq!(
             roles
-                .issuer_standing_committee(date(2024, 10, 1))
+                .issuer_standing_committee(date!(2024, 10, 1))
                 .unwrap()
                 .id,
             "btv-bk"
         );
-        assert_eq!(roles.body("issuer", date(2024, 10, 1)).unwrap().id, "tu-bk");
         assert_eq!(
-            roles.body("btv-bk", date(2024, 10, 1)).unwrap().id,
+            roles.body("issuer", date!(2024, 10, 1)).unwrap().id,
+            "tu-bk"
+        );
+        assert_eq!(
+            roles.body("btv-bk", date!(2024, 10, 1)).unwrap().id,
             "btv-bk"
         );
         let err = roles
-            .body("target_district_lead", date(2024, 10, 1))
+            .body("target_district_lead", date!(2024, 10, 1))
             .unwrap_err();
         assert_eq!(err.role, Role::TargetDistrictLead);
         // The commune's committee is the one in existence on the day.
         let on = |d| index.party_committee_of("01954", d).map(|o| o.id.as_str());
-        assert_eq!(on(date(2025, 6, 30)), Some("du-old"));
-        assert_eq!(on(date(2025, 7, 1)), Some("du-new"));
+        assert_eq!(on(date!(2025, 6, 30)), Some("du-old"));
+        assert_eq!(on(date!(2025, 7, 1)), Some("du-new"));
         // An explicit id overrides; an id the dataset lacks is a reason, not a panic.
         let mut fixed = Profile::bac_kan_1390();
         fixed.role_ids.insert(Role::Issuer, "nowhere".into());
         let err = Roles::new(&index, &fixed)
-            .issuer(date(2024, 10, 1))
+            .issuer(date!(2024, 10, 1))
             .unwrap_err();
         assert!(err.why_en.contains("nowhere"), "{}", err.why_en);
     }
@@ -403,30 +403,30 @@ mod tests {
         let ds = dataset();
         let index = Index::new(&ds);
         let j = Jurisdiction::new(&index, &Profile::bac_kan_1390());
-        assert_eq!(j.life.to, Some(date(2025, 6, 30)));
-        assert!(j.judges(&index, "01954", date(2024, 10, 1)));
+        assert_eq!(j.life.to, Some(date!(2025, 6, 30)));
+        assert!(j.judges(&index, "01954", date!(2024, 10, 1)));
         assert!(
-            !j.judges(&index, "01954", date(2024, 8, 28)),
+            !j.judges(&index, "01954", date!(2024, 8, 28)),
             "before effect"
         );
         assert!(
-            !j.judges(&index, "01954", date(2025, 7, 1)),
+            !j.judges(&index, "01954", date!(2025, 7, 1)),
             "after its end"
         );
-        assert!(!j.judges(&index, "00004", date(2024, 10, 1)), "Hà Nội");
+        assert!(!j.judges(&index, "00004", date!(2024, 10, 1)), "Hà Nội");
         assert!(
-            j.judges(&index, "99999", date(2024, 10, 1)),
+            j.judges(&index, "99999", date!(2024, 10, 1)),
             "province not recorded"
         );
         let p = Period {
-            from: date(2025, 6, 1),
+            from: date!(2025, 6, 1),
             to: None,
         };
         assert_eq!(
             j.judged_days(&index, "01954", &p),
             [Period {
-                from: date(2025, 6, 1),
-                to: Some(date(2025, 6, 30))
+                from: date!(2025, 6, 1),
+                to: Some(date!(2025, 6, 30))
             }]
         );
         // Without the profile's end, the issuer's own end still ends the regulation.
@@ -434,14 +434,14 @@ mod tests {
         open.regulation.in_force_until = None;
         assert_eq!(
             Jurisdiction::new(&index, &open).life.to,
-            Some(date(2025, 6, 30))
+            Some(date!(2025, 6, 30))
         );
         // And the new commune, in province 19 from 2025-07-01, is outside the territory.
         assert_eq!(
             Jurisdiction::new(&index, &open).territory_days(&index, "01954", &p),
             [Period {
-                from: date(2025, 6, 1),
-                to: Some(date(2025, 6, 30))
+                from: date!(2025, 6, 1),
+                to: Some(date!(2025, 6, 30))
             }]
         );
     }

@@ -360,7 +360,7 @@ mod tests {
         let ds = Dataset::demo();
         let profile = Profile::bac_kan_1390();
         let index = Index::new(&ds);
-        for (today, strict) in [(date(2026, 12, 1), true), (date(2025, 3, 1), false)] {
+        for (today, strict) in [(date!(2026, 12, 1), true), (date!(2025, 3, 1), false)] {
             let options = crate::CheckOptions {
                 today: Some(today),
                 strict,
@@ -370,7 +370,7 @@ mod tests {
             assert!(!report.findings.is_empty());
             conforms(&report.to_json(Lang::En), "Report");
         }
-        let day = date(2024, 10, 1);
+        let day = date!(2024, 10, 1);
         let to = |v: &dyn erased::Ser| v.value();
         conforms(
             &to(&index.coverage(&profile, None, day).unwrap()),
@@ -387,7 +387,7 @@ mod tests {
             ) > 0
         );
         for year in [2023, 2024, 2025] {
-            let report = index.year_report(&profile, year, Some(date(2026, 1, 1)));
+            let report = index.year_report(&profile, year, Some(date!(2026, 1, 1))).unwrap();
             conforms(&to(&report), "YearReport");
             for name in crate::YearReport::TABLES {
                 conforms(&to(&report.table(name).unwrap()), "Table");
@@ -398,11 +398,11 @@ mod tests {
         conforms(&to(&changes), "Changes");
         let lineage = crate::Lineage::new(&after);
         conforms(
-            &to(&lineage.report("01843", date(2025, 7, 1))),
+            &to(&lineage.report("01843", date!(2025, 7, 1))),
             "LineageReport",
         );
         conforms(
-            &to(&lineage.report("01843", date(2024, 10, 1))),
+            &to(&lineage.report("01843", date!(2024, 10, 1))),
             "LineageReport",
         );
         assert!(list_of(to(&after.reorganizations), "ReorganizationEdge") > 100);

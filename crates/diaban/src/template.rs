@@ -26,7 +26,7 @@ pub const PROVENANCE: &str = include_str!("../data/national/PROVENANCE.md");
 
 /// The day the 2025 reform took effect (no district level; 34 provinces).
 fn reform_day() -> NaiveDate {
-    crate::date(2025, 7, 1)
+    crate::date!(2025, 7, 1)
 }
 
 /// Which national list describes a day.
@@ -46,7 +46,7 @@ impl Snapshot {
     pub fn on(day: NaiveDate) -> Snapshot {
         if day >= reform_day() {
             Snapshot::Reform2025
-        } else if day >= crate::date(2025, 3, 1) {
+        } else if day >= crate::date!(2025, 3, 1) {
             Snapshot::Units2025
         } else {
             Snapshot::Units2024
@@ -569,7 +569,7 @@ pub fn write(ds: &Dataset, day: NaiveDate) -> Result<Vec<u8>> {
                 let serial = crate::period::parse_date(value)
                     .filter(|_| column.ty == ColumnType::Date)
                     .and_then(|d| {
-                        let days = (d - crate::date(1899, 12, 30)).num_days();
+                        let days = (d - crate::date!(1899, 12, 30)).num_days();
                         (days > 60).then_some(days as f64)
                     });
                 let number = value

@@ -47,7 +47,7 @@ impl CheckOptions {
 /// ```
 /// use diaban::{check, CheckOptions, Dataset, Profile, date};
 /// let report = check(&Dataset::demo(), &Profile::bac_kan_1390(),
-///                    &CheckOptions { today: Some(date(2026, 3, 1)), ..CheckOptions::default() });
+///                    &CheckOptions { today: Some(date!(2026, 3, 1)), ..CheckOptions::default() });
 /// assert!(report.findings.iter().any(|f| f.code.as_str() == "coverage_gap"));
 /// ```
 #[must_use]

@@ -12,6 +12,17 @@ macro_rules! aliases {
                 match self { $( <$ty>::$variant => &[$($alias),*] ),+ }
             }
         }
+
+        /// Parses the canonical word or one of its Vietnamese forms, as a CSV file or a
+        /// workbook may hold it ([`crate::words::parse_word`]).
+        impl std::str::FromStr for $ty {
+            type Err = crate::words::UnknownWord;
+
+            fn from_str(text: &str) -> Result<$ty, crate::words::UnknownWord> {
+                crate::words::parse_word::<$ty>(text)
+                    .ok_or_else(|| crate::words::UnknownWord::new::<$ty>(stringify!($ty), text))
+            }
+        }
     };
 }
 

@@ -101,6 +101,45 @@ pub fn label_vi<T: Aliased>(value: T) -> &'static str {
         .unwrap_or_else(|| value.word())
 }
 
+/// A word that stands for no value of a vocabulary (the error of `str::parse` on the model's
+/// vocabularies: `"htxsnv".parse::<Rating>()`).
+///
+/// ```
+/// use diaban::model::{Rank, Rating};
+/// assert_eq!("Hoàn thành xuất sắc nhiệm vụ".parse::<Rating>(), Ok(Rating::Excellent));
+/// assert_eq!(" cấp phó ".parse::<Rank>(), Ok(Rank::Deputy));
+/// let e = "giỏi".parse::<Rating>().unwrap_err();
+/// assert_eq!(e.code(), "unknown_word");
+/// assert_eq!(e.vocabulary, "Rating");
+/// assert!(e.to_string().contains("excellent"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{word}` is not a {vocabulary} (expected one of: {expected})")]
+pub struct UnknownWord {
+    /// The vocabulary asked for (the type's name, e.g. `Rating`).
+    pub vocabulary: &'static str,
+    /// The text given.
+    pub word: String,
+    /// The accepted words, each with its Vietnamese forms ([`describe`]).
+    pub expected: String,
+}
+
+impl UnknownWord {
+    pub(crate) fn new<T: Aliased>(vocabulary: &'static str, word: &str) -> UnknownWord {
+        UnknownWord {
+            vocabulary,
+            word: word.to_owned(),
+            expected: describe::<T>(),
+        }
+    }
+
+    /// The stable machine code of this error: `unknown_word`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        "unknown_word"
+    }
+}
+
 /// The value a word typed by a person stands for: the canonical word, or one of its
 /// [`Aliased::aliases`], compared after [`fold`].
 ///

@@ -31,7 +31,7 @@ fn coverage_on_2024_10_01_lists_exactly_the_108_real_units_with_monitors() {
         .coverage(
             &Profile::bac_kan_1390(),
             Some("commune-monitoring"),
-            date(2024, 10, 1),
+            date!(2024, 10, 1),
         )
         .unwrap();
     let real = real_units();
@@ -71,7 +71,7 @@ fn the_demo_shows_its_documented_defects_and_nothing_else() {
         &Dataset::demo(),
         &Profile::bac_kan_1390(),
         &CheckOptions {
-            today: Some(date(2026, 3, 1)),
+            today: Some(date!(2026, 3, 1)),
             ..CheckOptions::default()
         },
     );
@@ -159,12 +159,12 @@ fn relations_of_the_van_tung_monitor_name_the_ngan_son_lead_and_cite_articles() 
     let ds = Dataset::demo();
     let index = Index::new(&ds);
     let profile = Profile::bac_kan_1390();
-    let rels = index.relations(&profile, "p-ha-sy-thang", date(2024, 10, 1));
+    let rels = index.relations(&profile, "p-ha-sy-thang", date!(2024, 10, 1));
     let directed = rels
         .iter()
         .find(|r| r.kind.as_str() == "directed_by")
         .unwrap();
-    let lead = index.assignments_on("district-lead", "062", date(2024, 10, 1));
+    let lead = index.assignments_on("district-lead", "062", date!(2024, 10, 1));
     assert_eq!(lead.len(), 1);
     assert_eq!(
         directed
@@ -190,7 +190,7 @@ fn relations_of_the_van_tung_monitor_name_the_ngan_son_lead_and_cite_articles() 
     );
     assert!(rels.iter().all(|r| r.article.is_none() && !r.unresolved));
     // The reverse: the monitor is among those directed by the Ngân Sơn lead.
-    let towards = index.relations_towards(&profile, &lead[0].subject_id, date(2024, 10, 1));
+    let towards = index.relations_towards(&profile, &lead[0].subject_id, date!(2024, 10, 1));
     assert!(towards
         .iter()
         .any(|r| r.subject_id == "p-ha-sy-thang" && r.kind.as_str() == "directed_by"));
@@ -202,7 +202,9 @@ fn programme_totals_hold_the_articles_figures_for_si_binh() {
     let index = Index::new(&ds);
     let profile = Profile::bac_kan_1390();
     let quantity = |year: i32, kind: ContributionKind| {
-        let r = index.year_report(&profile, year, Some(date(2026, 1, 1)));
+        let r = index
+            .year_report(&profile, year, Some(date!(2026, 1, 1)))
+            .unwrap();
         let c = r
             .programme
             .by_commune
@@ -225,7 +227,7 @@ fn programme_totals_hold_the_articles_figures_for_si_binh() {
 fn yearly_report_agrees_with_the_findings() {
     let ds = Dataset::demo();
     let index = Index::new(&ds);
-    let today = date(2026, 3, 1);
+    let today = date!(2026, 3, 1);
     // The built-in profile, and the same rules kept in force after 2025-06-30.
     let mut continued = Profile::bac_kan_1390();
     continued.regulation.in_force_until = None;
@@ -234,7 +236,7 @@ fn yearly_report_agrees_with_the_findings() {
         // In the report's order: by district name (Huyện Bạch Thông, Huyện Na Rì, Huyện Pác Nặm).
         (continued, vec!["cm-02014", "cm-02176", "cm-01864"]),
     ] {
-        let report = index.year_report(&profile, 2025, Some(today));
+        let report = index.year_report(&profile, 2025, Some(today)).unwrap();
         let findings = check(
             &ds,
             &profile,
@@ -273,14 +275,16 @@ fn yearly_report_judges_only_the_days_the_regulation_is_in_force() {
     // 2024 report from that day only, as the rules judge it.
     let ds = Dataset::demo();
     let index = Index::new(&ds);
-    let report = index.year_report(&Profile::bac_kan_1390(), 2024, Some(date(2026, 3, 1)));
+    let report = index
+        .year_report(&Profile::bac_kan_1390(), 2024, Some(date!(2026, 3, 1)))
+        .unwrap();
     for row in report
         .assignments
         .iter()
         .filter(|r| r.scheme == "commune-monitoring")
     {
         assert!(
-            row.period.from >= date(2024, 8, 29),
+            row.period.from >= date!(2024, 8, 29),
             "{}",
             row.assignment_id
         );
@@ -380,7 +384,7 @@ fn the_demo_follows_the_seed_article() {
         "Trưởng ban, not Trưởng Ban"
     );
     // The records end with the province.
-    let last = date(2025, 6, 30);
+    let last = date!(2025, 6, 30);
     assert!(ds.activities.iter().all(|a| a.date <= last));
     assert!(ds
         .evaluations
@@ -480,7 +484,7 @@ fn the_demo_folder_loads_as_the_embedded_demo() {
 #[test]
 fn after_the_reform_the_check_shows_the_planted_defects_not_artefacts() {
     let options = CheckOptions {
-        today: Some(date(2026, 3, 1)),
+        today: Some(date!(2026, 3, 1)),
         ..CheckOptions::default()
     };
     let profile = Profile::bac_kan_1390();
@@ -529,7 +533,7 @@ fn the_planted_warnings_are_reported_and_say_what_they_rest_on() {
         &Dataset::demo(),
         &Profile::bac_kan_1390(),
         &CheckOptions {
-            today: Some(date(2026, 3, 1)),
+            today: Some(date!(2026, 3, 1)),
             ..CheckOptions::default()
         },
     );
@@ -607,7 +611,7 @@ fn lists_a_person_reads_are_in_vietnamese_alphabetical_order() {
     let index = Index::new(&ds);
     let profile = Profile::bac_kan_1390();
     // Coverage: districts by name, then the units of each district by name.
-    let cov = index.coverage(&profile, None, date(2024, 10, 1)).unwrap();
+    let cov = index.coverage(&profile, None, date!(2024, 10, 1)).unwrap();
     let districts: Vec<&str> = cov.rows.iter().map(|r| r.district_name.unwrap()).collect();
     assert!(in_vietnamese_order(districts.iter().copied()));
     // Ba Bể, Bạch Thông (a before ạ), Chợ Đồn, Chợ Mới (Đ after D, before M): neither the
@@ -632,7 +636,7 @@ fn lists_a_person_reads_are_in_vietnamese_alphabetical_order() {
         ));
     }
     // The report: rows by district then commune name; roll-ups and the programme by name.
-    let report = index.year_report(&profile, 2024, Some(date(2026, 3, 1)));
+    let report = index.year_report(&profile, 2024, Some(date!(2026, 3, 1))).unwrap();
     for scheme in profile.schemes.iter().map(|s| s.id.as_str()) {
         assert!(in_vietnamese_order(
             report

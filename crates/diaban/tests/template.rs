@@ -31,14 +31,14 @@ fn communes(ds: &Dataset) -> Vec<&diaban::Unit> {
 /// September 2024 under the provincial term; the assignment of `leave_out` (a commune code), if
 /// any, left unrecorded.
 fn filled(leave_out: Option<&str>) -> Dataset {
-    let mut ds = diaban::template::dataset("06", date(2024, 10, 1)).unwrap();
+    let mut ds = diaban::template::dataset("06", date!(2024, 10, 1)).unwrap();
     ds.terms.push(Term {
         id: "tinh-uy-xii".into(),
         organization_id: "cap-uy-06".into(),
         label: "2020–2025".into(),
         ordinal: Some("XII".into()),
-        valid_from: date(2020, 10, 15),
-        valid_to: Some(date(2025, 10, 14)),
+        valid_from: date!(2020, 10, 15),
+        valid_to: Some(date!(2025, 10, 14)),
     });
     // A Standing Committee member in charge of each district (the district-lead scheme).
     let districts: Vec<String> = ds
@@ -54,7 +54,7 @@ fn filled(leave_out: Option<&str>) -> Dataset {
             title: "Ủy viên Ban Thường vụ Tỉnh ủy".into(),
             organization_id: "ban-thuong-vu-06".into(),
             rank: Rank::Member,
-            valid_from: Some(date(2020, 10, 28)),
+            valid_from: Some(date!(2020, 10, 28)),
             valid_to: None,
         });
         ds.assignments.push(assignment(
@@ -83,7 +83,7 @@ fn filled(leave_out: Option<&str>) -> Dataset {
             title: format!("Giám đốc Sở số {i}"),
             organization_id: org,
             rank: Rank::Head,
-            valid_from: Some(date(2021, 1, 1)),
+            valid_from: Some(date!(2021, 1, 1)),
             valid_to: None,
         });
         if leave_out == Some(code.as_str()) {
@@ -106,11 +106,11 @@ fn assignment(id: String, scheme: &str, subject: String, target: &str) -> Assign
         scheme: scheme.into(),
         subject_id: subject,
         target: target.into(),
-        valid_from: date(2024, 9, 1),
+        valid_from: date!(2024, 9, 1),
         valid_to: None,
         term_id: Some("tinh-uy-xii".into()),
         decision_number: Some("1421-QĐ/TU".into()),
-        decision_date: Some(date(2024, 8, 30)),
+        decision_date: Some(date!(2024, 8, 30)),
         end_reason: None,
         replaces: None,
         category: None,
@@ -120,7 +120,7 @@ fn assignment(id: String, scheme: &str, subject: String, target: &str) -> Assign
 
 #[test]
 fn the_template_holds_the_real_units_of_the_day() {
-    let ds = diaban::template::dataset("06", date(2024, 10, 1)).unwrap();
+    let ds = diaban::template::dataset("06", date!(2024, 10, 1)).unwrap();
     // data/national/PROVENANCE.md: 108 communes (95 Xã, 6 Phường, 7 Thị trấn) in 8 districts.
     let c = communes(&ds);
     assert_eq!(c.len(), 108);
@@ -162,10 +162,10 @@ fn the_template_holds_the_real_units_of_the_day() {
 
 #[test]
 fn after_the_reform_the_province_is_the_merged_one() {
-    let day = date(2025, 7, 1);
+    let day = date!(2025, 7, 1);
     assert_eq!(diaban::template::provinces(day).unwrap().len(), 34);
     assert_eq!(
-        diaban::template::provinces(date(2025, 6, 30))
+        diaban::template::provinces(date!(2025, 6, 30))
             .unwrap()
             .len(),
         63
@@ -215,7 +215,7 @@ fn after_the_reform_the_province_is_the_merged_one() {
 
 #[test]
 fn a_filled_template_reads_back_and_gives_only_the_findings_its_data_implies() {
-    let day = date(2024, 10, 1);
+    let day = date!(2024, 10, 1);
     let options = CheckOptions {
         at: Some(day),
         ..CheckOptions::default()
@@ -262,11 +262,11 @@ fn a_filled_template_reads_back_and_gives_only_the_findings_its_data_implies() {
 
 #[test]
 fn every_province_of_every_list_makes_a_template_that_reads_back() {
-    for day in [date(2024, 10, 1), date(2025, 3, 1), date(2025, 7, 1)] {
+    for day in [date!(2024, 10, 1), date!(2025, 3, 1), date!(2025, 7, 1)] {
         let provinces = diaban::template::provinces(day).unwrap();
         assert_eq!(
             provinces.len(),
-            if day < date(2025, 7, 1) { 63 } else { 34 }
+            if day < date!(2025, 7, 1) { 63 } else { 34 }
         );
         for p in provinces {
             let ds = diaban::template::dataset(&p.code, day).unwrap();
@@ -283,7 +283,7 @@ fn every_province_of_every_list_makes_a_template_that_reads_back() {
         }
     }
     // One workbook per list reads back as the dataset it was made from.
-    for (code, day) in [("79", date(2024, 10, 1)), ("01", date(2025, 7, 1))] {
+    for (code, day) in [("79", date!(2024, 10, 1)), ("01", date!(2025, 7, 1))] {
         let ds = diaban::template::dataset(code, day).unwrap();
         let back =
             Dataset::from_xlsx_bytes(&diaban::template::workbook(code, day).unwrap()).unwrap();
@@ -293,7 +293,7 @@ fn every_province_of_every_list_makes_a_template_that_reads_back() {
 
 #[test]
 fn an_unknown_province_names_how_to_find_the_codes() {
-    let err = diaban::template::workbook("99", date(2024, 10, 1)).unwrap_err();
+    let err = diaban::template::workbook("99", date!(2024, 10, 1)).unwrap_err();
     assert_eq!(err.code(), "invalid_argument");
     let text = err.to_string();
     assert!(text.contains("63 provinces"), "{text}");

@@ -298,6 +298,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ds.units[0].name, "B\u{e0} Ra");
-        assert_eq!(ds.units[0].valid_from, Some(crate::date(2025, 7, 1)));
+        assert_eq!(ds.units[0].valid_from, Some(crate::date!(2025, 7, 1)));
     }
 }

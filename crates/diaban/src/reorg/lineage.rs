@@ -1,6 +1,7 @@
 //! Lineage: what a unit came from and what it became, transitively across reforms.
 
 use crate::model::{Dataset, Part, ReorganizationEdge, Unit};
+use crate::period::Period;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -14,9 +15,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// use diaban::{date, reorg::{self, Lineage}};
 /// let (after, _) = reorg::apply(&diaban::Dataset::demo(), &reorg::bac_kan_2025()).unwrap();
 /// let lineage = Lineage::new(&after);
-/// let before: Vec<_> = lineage.predecessors("01843", date(2025, 7, 1)).into_iter().filter_map(|s| s.code).collect();
+/// let before: Vec<_> = lineage.predecessors("01843", date!(2025, 7, 1)).into_iter().filter_map(|s| s.code).collect();
 /// assert_eq!(before, ["01837", "01843", "01852", "01855"]);
-/// let next = lineage.successors("01843", date(2024, 10, 1));
+/// let next = lineage.successors("01843", date!(2024, 10, 1));
 /// assert_eq!(next[0].name.as_deref(), Some("Phường Bắc Kạn"));
 /// ```
 #[derive(Debug)]
@@ -56,11 +57,9 @@ pub struct LineageReport {
     pub code: String,
     /// Its name on the day, when known.
     pub name: Option<String>,
-    /// The day asked about ([`NaiveDate::MIN`] for a version whose start is not recorded;
-    /// serialised as `null` then).
-    #[serde(serialize_with = "day_or_null")]
-    #[schemars(with = "Option<NaiveDate>")]
-    pub at: NaiveDate,
+    /// The day asked about; `None` for the version whose start is not recorded (see
+    /// [`Lineage::versions`]).
+    pub at: Option<NaiveDate>,
     /// First day of this version of the code, when known.
     pub valid_from: Option<NaiveDate>,
     /// Last day of this version, when known.
@@ -69,16 +68,6 @@ pub struct LineageReport {
     pub predecessors: Vec<LineageStep>,
     /// Every unit it became, nearest first.
     pub successors: Vec<LineageStep>,
-}
-
-/// Writes a day, or `null` for [`NaiveDate::MIN`] ("before the records begin"), which not every
-/// language can represent as a date.
-fn day_or_null<S: serde::Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    if *day == NaiveDate::MIN {
-        s.serialize_none()
-    } else {
-        s.serialize_some(day)
-    }
 }
 
 impl<'d> Lineage<'d> {
@@ -139,10 +128,11 @@ impl<'d> Lineage<'d> {
     /// The unit version of `code` in force on `day`, ignoring a version that an edge says ended
     /// before (a units table not yet carried over still shows the old unit).
     fn unit_at(&self, code: &str, day: NaiveDate) -> Option<&'d Unit> {
-        let start = self.started(code, day).unwrap_or(NaiveDate::MIN);
+        let start = self.started(code, day);
         self.units.get(code).and_then(|v| {
             v.iter().copied().find(|u| {
-                u.validity().contains(day) && u.valid_from.unwrap_or(NaiveDate::MIN) >= start
+                u.validity().contains(day)
+                    && start.is_none_or(|start| u.valid_from.is_some_and(|from| from >= start))
             })
         })
     }
@@ -280,6 +270,13 @@ impl<'d> Lineage<'d> {
     /// The whole lineage of the unit `code` in force on `day`.
     #[must_use]
     pub fn report(&self, code: &str, day: NaiveDate) -> LineageReport {
+        self.report_version(code, Some(day))
+    }
+
+    /// The lineage of the version of `code` in force on `day`, or of its version whose start
+    /// is not recorded (`None`: looked up on the earliest day a period can hold).
+    fn report_version(&self, code: &str, at: Option<NaiveDate>) -> LineageReport {
+        let day = at.unwrap_or(Period::always().from);
         let (valid_from, valid_to) = self.validity(code, day);
         let name = self.unit_at(code, day).map(|u| u.name.clone()).or_else(|| {
             let start = self.started(code, day)?;
@@ -292,7 +289,7 @@ impl<'d> Lineage<'d> {
         LineageReport {
             code: code.to_owned(),
             name,
-            at: day,
+            at,
             valid_from,
             valid_to,
             predecessors: self.predecessors(code, day),
@@ -304,37 +301,39 @@ impl<'d> Lineage<'d> {
     #[must_use]
     pub fn reports(&self, code: &str, day: Option<NaiveDate>) -> Vec<LineageReport> {
         let days = match day {
-            Some(d) => vec![d],
+            Some(d) => vec![Some(d)],
             None => self.versions(code),
         };
-        days.into_iter().map(|d| self.report(code, d)).collect()
+        days.into_iter()
+            .map(|d| self.report_version(code, d))
+            .collect()
     }
 
-    /// One day inside each known version of `code` (its first day, or [`NaiveDate::MIN`] for a
-    /// version whose start is not recorded), in order: the versions a code has had.
+    /// The first day of each known version of `code`, or `None` for the version whose start is
+    /// not recorded, in order (`None` first): the versions a code has had.
     #[must_use]
-    pub fn versions(&self, code: &str) -> Vec<NaiveDate> {
-        let mut days: Vec<NaiveDate> = self
+    pub fn versions(&self, code: &str) -> Vec<Option<NaiveDate>> {
+        let mut days: Vec<Option<NaiveDate>> = self
             .by_new
             .get(code)
             .into_iter()
             .flatten()
-            .map(|e| e.effective)
+            .map(|e| Some(e.effective))
             .collect();
         days.extend(
             self.units
                 .get(code)
                 .into_iter()
                 .flatten()
-                .map(|u| u.valid_from.unwrap_or(NaiveDate::MIN)),
+                .map(|u| u.valid_from),
         );
         let first_end = self
             .by_old
             .get(code)
             .and_then(|v| v.first())
             .map(|e| e.effective);
-        if first_end.is_some_and(|end| days.iter().all(|d| *d >= end)) {
-            days.push(NaiveDate::MIN);
+        if first_end.is_some_and(|end| days.iter().all(|d| d.is_some_and(|d| d >= end))) {
+            days.push(None);
         }
         days.sort_unstable();
         days.dedup();

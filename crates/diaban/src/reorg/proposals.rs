@@ -12,7 +12,7 @@
 //! // The office keeps one row for 01843 and confirms it by a decision.
 //! rows.retain(|r| r.new_unit == "01843" && r.previous_unit == "01843" && r.scheme == "commune-monitoring");
 //! rows[0].decision_number = Some("15-QĐ/TU".into());
-//! rows[0].decision_date = Some(diaban::date(2025, 7, 10));
+//! rows[0].decision_date = Some(diaban::date!(2025, 7, 10));
 //! let (done, created) = reorg::accept_successors(&after, &rows).unwrap();
 //! assert_eq!(created[0].id, "cm-01843-2025");
 //! assert_eq!(created[0].replaces.as_deref(), Some("cm-01843"));
@@ -265,7 +265,34 @@ pub fn write_proposals_json(rows: &[SuccessorProposal]) -> Result<String> {
 pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if file.to_lowercase().ends_with(".json") {
-        return crate::io::json::from_str(text, file);
+        let rows: Vec<SuccessorProposal> = crate::io::json::from_str(text, file)?;
+        // A required text left empty is missing, as in CSV, never an empty code.
+        for (i, r) in rows.iter().enumerate() {
+            let required = [
+                ("id", &r.id),
+                ("scheme", &r.scheme),
+                ("new_unit", &r.new_unit),
+                ("subject_id", &r.subject_id),
+                ("previous_assignment", &r.previous_assignment),
+                ("previous_unit", &r.previous_unit),
+            ];
+            if let Some((key, _)) = required.iter().find(|(_, v)| v.trim().is_empty()) {
+                return Err(Error::load(
+                    LoadErrorKind::MissingField,
+                    Location {
+                        file: Some(file.to_owned()),
+                        path: Some(format!("[{i}].{key}")),
+                        field: Some((*key).to_owned()),
+                        ..Location::default()
+                    },
+                    crate::error::Msg::new(
+                        format!("ô `{key}` đang để trống"),
+                        format!("`{key}` is empty"),
+                    ),
+                ));
+            }
+        }
+        return Ok(rows);
     }
     let first = text.lines().next().unwrap_or_default();
     let delimiter = if first.contains(';') && !first.contains(',') {
@@ -403,7 +430,7 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
             subject_name: values.get("subject_name").cloned(),
             subject_title: values.get("subject_title").cloned(),
             previous_assignment: required("previous_assignment")?,
-            previous_unit: values.get("previous_unit").cloned().unwrap_or_default(),
+            previous_unit: required("previous_unit")?,
             previous_unit_name: values.get("previous_unit_name").cloned(),
             decision_number: values.get("decision_number").cloned(),
             decision_date: day("decision_date")?,

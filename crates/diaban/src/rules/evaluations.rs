@@ -77,7 +77,7 @@ pub(super) fn existing_evaluations(
         // The year's judged part: evaluations of a year the regulation does not judge (before
         // it took effect, after its end, outside its territory) are not looked at.
         let Some(part) = judged_period(index, &ctx.jurisdiction, scheme, a)
-            .and_then(|p| Period::year(*year).intersect(&p))
+            .and_then(|p| Period::year(*year)?.intersect(&p))
         else {
             continue;
         };

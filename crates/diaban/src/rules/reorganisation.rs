@@ -127,7 +127,10 @@ fn evaluations(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
         let Some(end) = ends.after(&a.target, a.valid_from) else {
             continue;
         };
-        let year = Period::year(ev.year);
+        // A year outside the calendar has no days to judge.
+        let Some(year) = Period::year(ev.year) else {
+            continue;
+        };
         if year.from < end.effective {
             continue;
         }
