@@ -78,11 +78,19 @@ pub(crate) fn refuse_inputs(
         .iter()
         .find(|input| clobbers(out, input) && !(replace && same(out, input)));
     match found {
-        Some(input) => Err(Fatal(format!(
-            "error[{OUTPUT_IS_INPUT}]: {flag} {} would write over the input {}; refusing to overwrite it (write elsewhere)",
-            out.display(),
-            input.display()
-        ))),
+        Some(input) => Err(Fatal::own(
+            OUTPUT_IS_INPUT,
+            format!(
+                "{flag} {} sẽ ghi đè lên dữ liệu vào {}; không ghi đè (hãy ghi ra nơi khác)",
+                out.display(),
+                input.display()
+            ),
+            format!(
+                "{flag} {} would write over the input {}; refusing to overwrite it (write elsewhere)",
+                out.display(),
+                input.display()
+            ),
+        )),
         None => Ok(()),
     }
 }
@@ -94,7 +102,7 @@ pub(crate) fn existing(arg: Option<&str>) -> Option<&Path> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Fatal {
-    Fatal(format!("error[io]: {}: {e}", path.display()))
+    Fatal::io(path, e)
 }
 
 /// Output files written to temporary files beside their destinations, renamed into place
@@ -141,6 +149,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use diaban::Lang;
 
     #[test]
     fn the_same_file_however_spelled_is_an_input() {
@@ -171,7 +180,8 @@ mod tests {
             .unwrap();
         assert!(refuse_inputs("--out", &dotted, &[&input], false).is_err());
         assert!(refuse_inputs("--out", &dotted, &[&input], true).is_ok());
-        assert!(e.0.starts_with("error[output_is_input]: --out "), "{}", e.0);
+        let e = e.render(Lang::En);
+        assert!(e.starts_with("error[output_is_input]: --out "), "{e}");
     }
 
     #[test]
@@ -204,7 +214,8 @@ mod tests {
         let e = write_atomic(&dir.path().join("no").join("c.csv"), "x")
             .err()
             .unwrap();
-        assert!(e.0.starts_with("error[io]: "), "{}", e.0);
+        let e = e.render(Lang::En);
+        assert!(e.starts_with("error[io]: "), "{e}");
         assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
     }
 }

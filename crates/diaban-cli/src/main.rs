@@ -3,8 +3,8 @@
 //! Exit codes: 0 no error findings; 1 error findings; 2 the input could not be loaded or the
 //! arguments are wrong.
 
-mod help_vi;
 mod files;
+mod help_vi;
 mod output;
 mod reorganize;
 
@@ -193,18 +193,70 @@ enum Which {
     Both,
 }
 
-/// A failure that ends the program with exit code 2.
+/// A failure that ends the program with exit code 2, printed in the command's language as
+/// `error[code]: message`.
 #[derive(Debug)]
-struct Fatal(String);
+pub(crate) enum Fatal {
+    /// A failure of the library: its message in either language.
+    Core(Error),
+    /// The command line's own failure, in both languages.
+    Own {
+        /// The stable code.
+        code: &'static str,
+        vi: String,
+        en: String,
+    },
+}
+
+impl Fatal {
+    /// The command line's own failure.
+    pub(crate) fn own(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Fatal {
+        Fatal::Own {
+            code,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A failure that is a bug (a value that does not serialise).
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Fatal {
+        Fatal::own(
+            "internal",
+            format!("lỗi nội bộ của diaban (xin báo lại): {e}"),
+            format!("internal error in diaban (please report it): {e}"),
+        )
+    }
+
+    /// A file or folder that could not be read or written.
+    pub(crate) fn io(path: &Path, e: &std::io::Error) -> Fatal {
+        Fatal::Core(Error::Io {
+            path: path.display().to_string(),
+            source: std::io::Error::new(e.kind(), e.to_string()),
+        })
+    }
+
+    /// The text printed on standard error.
+    pub(crate) fn render(&self, lang: Lang) -> String {
+        match self {
+            Fatal::Core(e) => format!("error[{}]: {}", e.code(), e.message_in(lang)),
+            Fatal::Own { code, vi, en } => match lang {
+                Lang::Vi => format!("error[{code}]: {vi}"),
+                Lang::En => format!("error[{code}]: {en}"),
+            },
+        }
+    }
+}
 
 impl From<Error> for Fatal {
     fn from(e: Error) -> Fatal {
-        Fatal(format!("error[{}]: {e}", e.code()))
+        Fatal::Core(e)
     }
 }
 
 fn main() -> ExitCode {
-    // Help and argument errors in the reader's language (Vietnamese unless `--lang en`).
+    // The language of help, argument errors and failures (Vietnamese unless `--lang en`),
+    // read before clap parses: see `help_vi::lang_of`.
+    let lang = help_vi::lang_of(&std::env::args_os().collect::<Vec<_>>());
     let cli = match help_vi::parse::<Cli>() {
         Ok(cli) => cli,
         Err(code) => return code,
@@ -215,8 +267,8 @@ fn main() -> ExitCode {
     let _ = std::io::Write::flush(&mut out);
     match result {
         Ok(code) => code,
-        Err(Fatal(message)) => {
-            eprintln!("{message}");
+        Err(fatal) => {
+            eprintln!("{}", fatal.render(lang));
             ExitCode::from(2)
         }
     }
@@ -264,8 +316,7 @@ pub(crate) fn emit(out: Out<'_>, text: &str) {
 
 /// Writes a JSON value, pretty-printed, to the output.
 pub(crate) fn print_json(out: Out<'_>, value: &serde_json::Value) -> Result<(), Fatal> {
-    let text =
-        serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("error[internal]: {e}")))?;
+    let text = serde_json::to_string_pretty(value).map_err(Fatal::internal)?;
     emit(out, &(text + "\n"));
     Ok(())
 }
@@ -324,7 +375,7 @@ pub(crate) fn print_report_json(
     lang: Lang,
 ) -> Result<(), Fatal> {
     match write_report_json(out, report, lang) {
-        Err(e) if !e.is_io() => Err(Fatal(format!("error[internal]: {e}"))),
+        Err(e) if !e.is_io() => Err(Fatal::internal(e)),
         _ => Ok(()),
     }
 }
@@ -387,7 +438,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 match common.format {
                     Format::Json => print_json(
                         out,
-                        &serde_json::to_value(&coverage).map_err(|e| Fatal(e.to_string()))?,
+                        &serde_json::to_value(&coverage).map_err(Fatal::internal)?,
                     )?,
                     Format::Text => emit(
                         out,
@@ -410,7 +461,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
             match common.format {
                 Format::Json => print_json(
                     out,
-                    &serde_json::to_value(&history).map_err(|e| Fatal(e.to_string()))?,
+                    &serde_json::to_value(&history).map_err(Fatal::internal)?,
                 )?,
                 Format::Text => emit(
                     out,
@@ -445,14 +496,13 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
             } else if csv {
                 emit(
                     out,
-                    &output::report_csv(&report, &profile)
-                        .map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+                    &output::report_csv(&report, &profile).map_err(Fatal::internal)?,
                 );
             } else {
                 match common.format {
                     Format::Json => print_json(
                         out,
-                        &serde_json::to_value(&report).map_err(|e| Fatal(e.to_string()))?,
+                        &serde_json::to_value(&report).map_err(Fatal::internal)?,
                     )?,
                     Format::Text => emit(
                         out,
@@ -482,15 +532,17 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 }
                 (None, Some(b)) => (b.clone(), index.relations_towards(&profile, b, day)),
                 (None, None) => {
-                    return Err(Fatal(
-                        "error[invalid_argument]: give --person or --body".into(),
+                    return Err(Fatal::own(
+                        "invalid_argument",
+                        "hãy nêu --person (cán bộ) hoặc --body (cơ quan)",
+                        "give --person or --body",
                     ))
                 }
             };
             match common.format {
                 Format::Json => print_json(
                     out,
-                    &serde_json::to_value(&relations).map_err(|e| Fatal(e.to_string()))?,
+                    &serde_json::to_value(&relations).map_err(Fatal::internal)?,
                 )?,
                 Format::Text => emit(
                     out,
@@ -523,10 +575,17 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
             {
-                return Err(Fatal(format!(
-                    "error[invalid_argument]: --out {}: the template is an Excel workbook; name it `….xlsx`",
-                    out.display()
-                )));
+                return Err(Fatal::own(
+                    "invalid_argument",
+                    format!(
+                        "--out {}: mẫu nhập liệu là một sổ tính Excel; hãy đặt tên `….xlsx`",
+                        out.display()
+                    ),
+                    format!(
+                        "--out {}: the template is an Excel workbook; name it `….xlsx`",
+                        out.display()
+                    ),
+                ));
             }
             write_document(&out, &diaban::template::workbook(&province, day)?)?;
             Ok(ExitCode::SUCCESS)
@@ -553,10 +612,17 @@ fn docx_path(path: PathBuf) -> Result<PathBuf, Fatal> {
     {
         Ok(path)
     } else {
-        Err(Fatal(format!(
-            "error[invalid_argument]: --out {}: a printable document is written as a Word file; name it `….docx`",
-            path.display()
-        )))
+        Err(Fatal::own(
+            "invalid_argument",
+            format!(
+                "--out {}: văn bản để in được ghi thành tệp Word; hãy đặt tên `….docx`",
+                path.display()
+            ),
+            format!(
+                "--out {}: a printable document is written as a Word file; name it `….docx`",
+                path.display()
+            ),
+        ))
     }
 }
 
@@ -596,8 +662,7 @@ fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fa
         return files::write_atomic(out, dataset.to_xlsx_bytes()?);
     }
     let texts = diaban::io::csv::write_texts_with(dataset, b',', bom)?;
-    std::fs::create_dir_all(out)
-        .map_err(|e| Fatal(format!("error[io]: {}: {e}", out.display())))?;
+    std::fs::create_dir_all(out).map_err(|e| Fatal::io(out, &e))?;
     let mut staged = files::Staged::default();
     for (name, text) in &texts {
         staged.add(&out.join(name), text.as_bytes())?;
@@ -610,8 +675,7 @@ fn write_dataset_with(dataset: &Dataset, out: &Path, bom: bool) -> Result<(), Fa
     {
         let stale = out.join(name);
         if stale.is_file() {
-            std::fs::remove_file(&stale)
-                .map_err(|e| Fatal(format!("error[io]: {}: {e}", stale.display())))?;
+            std::fs::remove_file(&stale).map_err(|e| Fatal::io(&stale, &e))?;
         }
     }
     Ok(())

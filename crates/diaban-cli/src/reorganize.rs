@@ -94,9 +94,10 @@ fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, Str
             Ok((diaban::api::events_arg(a)?, label))
         }
         None if demo => Ok((reorg::bac_kan_2025(), "bac-kan-2025 (built-in)".to_owned())),
-        None => Err(Fatal(
-            "error[invalid_argument]: --events FILE is required for a dataset other than the demo"
-                .into(),
+        None => Err(Fatal::own(
+            "invalid_argument",
+            "cần --events TỆP (các sự kiện sắp xếp đơn vị hành chính) cho bộ dữ liệu khác dữ liệu mẫu",
+            "--events FILE is required for a dataset other than the demo",
         )),
     }
 }
@@ -164,8 +165,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
     let (after, changes) = reorg::apply(&dataset, &edges)?;
     let (after, accepted) = match &args.accept {
         Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| Fatal(format!("error[io]: {}: {e}", file.display())))?;
+            let text = std::fs::read_to_string(file).map_err(|e| Fatal::io(file, &e))?;
             let rows = reorg::read_proposals(&file.display().to_string(), &text)?;
             reorg::accept_successors(&after, &rows)?
         }
@@ -198,7 +198,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
                 "input": name,
                 "events": events_name,
                 "out": args.out.display().to_string(),
-                "changes": serde_json::to_value(&changes).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+                "changes": serde_json::to_value(&changes).map_err(Fatal::internal)?,
                 "accepted": accepted.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
                 "proposals": proposals.as_ref().map(|(file, rows)| serde_json::json!({
                     "file": file.display().to_string(),
@@ -574,7 +574,7 @@ pub(crate) fn run_lineage(args: LineageArgs, out: Out<'_>) -> Result<ExitCode, F
     match args.format {
         Format::Json => print_json(
             out,
-            &serde_json::to_value(&reports).map_err(|e| Fatal(format!("error[internal]: {e}")))?,
+            &serde_json::to_value(&reports).map_err(Fatal::internal)?,
         )?,
         Format::Text => {
             if !known {
@@ -681,7 +681,8 @@ mod tests {
         let cli = Cli::try_parse_from(std::iter::once("diaban").chain(args.iter().copied()))
             .unwrap_or_else(|e| panic!("{args:?}: {e}"));
         let mut out = Vec::new();
-        let code = run(cli, &mut out).unwrap_or_else(|e| panic!("{args:?}: {}", e.0));
+        let code = run(cli, &mut out)
+            .unwrap_or_else(|e| panic!("{args:?}: {}", e.render(diaban::Lang::En)));
         (code, String::from_utf8(out).unwrap())
     }
 

@@ -203,12 +203,13 @@ fn the_yearly_report_prints_as_an_official_report() {
     // days, each duty done/required, the proposals and the outcome on one printed line.
     let ds = diaban::Dataset::demo();
     let index = diaban::Index::new(&ds);
-    let report = index.year_report(
-        &diaban::Profile::bac_kan_1390(),
-        2024,
-        Some(diaban::date!(2025, 3, 1)),
-    )
-    .unwrap();
+    let report = index
+        .year_report(
+            &diaban::Profile::bac_kan_1390(),
+            2024,
+            Some(diaban::date!(2025, 3, 1)),
+        )
+        .unwrap();
     let row = report
         .assignments
         .iter()

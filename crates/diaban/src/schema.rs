@@ -387,7 +387,9 @@ mod tests {
             ) > 0
         );
         for year in [2023, 2024, 2025] {
-            let report = index.year_report(&profile, year, Some(date!(2026, 1, 1))).unwrap();
+            let report = index
+                .year_report(&profile, year, Some(date!(2026, 1, 1)))
+                .unwrap();
             conforms(&to(&report), "YearReport");
             for name in crate::YearReport::TABLES {
                 conforms(&to(&report.table(name).unwrap()), "Table");

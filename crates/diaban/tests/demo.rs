@@ -636,7 +636,9 @@ fn lists_a_person_reads_are_in_vietnamese_alphabetical_order() {
         ));
     }
     // The report: rows by district then commune name; roll-ups and the programme by name.
-    let report = index.year_report(&profile, 2024, Some(date!(2026, 3, 1))).unwrap();
+    let report = index
+        .year_report(&profile, 2024, Some(date!(2026, 3, 1)))
+        .unwrap();
     for scheme in profile.schemes.iter().map(|s| s.id.as_str()) {
         assert!(in_vietnamese_order(
             report
