@@ -656,7 +656,7 @@ fn report_table<'py>(
         errors::invalid_argument(
             py,
             "document",
-            &format!("không phải là văn bản báo cáo năm: {e}"),
+            &format!("không phải là văn bản báo cáo năm (chi tiết kỹ thuật: {e})"),
             &format!("not a yearly report's document: {e}"),
         )
     })?;

@@ -20,7 +20,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
             argument(
                 "result",
                 Msg::new(
-                    format!("không chuyển được kết quả: {e}"),
+                    format!("không chuyển được kết quả (chi tiết kỹ thuật: {e})"),
                     format!("cannot convert the result: {e}"),
                 ),
             )

@@ -72,7 +72,7 @@ fn fail(e: XlsxError) -> JsValue {
     argument(
         "tables",
         Msg::new(
-            format!("không ghi được sổ tính: {e}"),
+            format!("không ghi được sổ tính (chi tiết kỹ thuật: {e})"),
             format!("cannot write the workbook: {e}"),
         ),
     )

@@ -222,7 +222,7 @@ impl Fatal {
     pub(crate) fn internal(e: impl std::fmt::Display) -> Fatal {
         Fatal::own(
             "internal",
-            format!("lỗi nội bộ của diaban (xin báo lại): {e}"),
+            format!("lỗi nội bộ của diaban, xin báo lại (chi tiết kỹ thuật: {e})"),
             format!("internal error in diaban (please report it): {e}"),
         )
     }

@@ -308,7 +308,7 @@ fn pack(doc: Docx) -> Result<Vec<u8>> {
         Error::invalid_argument(
             "document",
             crate::error::Msg::new(
-                format!("không ghi được văn bản: {e}"),
+                format!("không ghi được văn bản (chi tiết kỹ thuật: {e})"),
                 format!("cannot write the document: {e}"),
             ),
         )

@@ -115,7 +115,7 @@ pub(crate) fn serde_msg(en: &str) -> Msg {
     } else if let Some(rest) = tail("expected ") {
         format!("JSON không hợp lệ: cần {rest}")
     } else {
-        format!("JSON không hợp lệ ({en})")
+        format!("JSON không hợp lệ (chi tiết kỹ thuật: {en})")
     };
     Msg::new(vi, en)
 }
@@ -531,11 +531,11 @@ fn io_vi(e: &std::io::Error) -> String {
         K::NotFound => "không tìm thấy tệp hoặc thư mục này".to_owned(),
         K::PermissionDenied => "không có quyền đọc hoặc ghi".to_owned(),
         K::AlreadyExists => "đã có một tệp trùng tên".to_owned(),
-        K::InvalidData => format!("nội dung không đọc được ({e})"),
+        K::InvalidData => format!("nội dung không đọc được (chi tiết kỹ thuật: {e})"),
         K::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
         K::NotADirectory => "đây là một tệp, không phải thư mục".to_owned(),
         K::StorageFull => "ổ đĩa đã đầy".to_owned(),
-        _ => format!("lỗi của hệ điều hành ({e})"),
+        _ => format!("lỗi của hệ điều hành (chi tiết kỹ thuật: {e})"),
     }
 }
 

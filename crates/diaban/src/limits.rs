@@ -171,6 +171,7 @@ impl Limits {
                         match what {
                             "shared strings" => "chuỗi dùng chung",
                             "cells" => "ô",
+                            "non-empty cells" => "ô có dữ liệu",
                             other => other,
                         }
                     ),

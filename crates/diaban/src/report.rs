@@ -211,7 +211,7 @@ impl Table {
             crate::Error::invalid_argument(
                 "table",
                 crate::error::Msg::new(
-                    format!("không ghi được CSV: {e}"),
+                    format!("không ghi được CSV (chi tiết kỹ thuật: {e})"),
                     format!("cannot write CSV: {e}"),
                 ),
             )

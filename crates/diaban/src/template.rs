@@ -84,7 +84,10 @@ fn records(bytes: &[u8]) -> Result<Vec<BTreeMap<String, String>>> {
         .map_err(|e| {
             Error::invalid_argument(
                 "national list",
-                Msg::new(format!("danh mục quốc gia hỏng: {e}"), e.to_string()),
+                Msg::new(
+                    format!("danh mục quốc gia hỏng (chi tiết kỹ thuật: {e})"),
+                    e.to_string(),
+                ),
             )
         })?
         .iter()
@@ -96,7 +99,10 @@ fn records(bytes: &[u8]) -> Result<Vec<BTreeMap<String, String>>> {
             let r = r.map_err(|e| {
                 Error::invalid_argument(
                     "national list",
-                    Msg::new(format!("danh mục quốc gia hỏng: {e}"), e.to_string()),
+                    Msg::new(
+                        format!("danh mục quốc gia hỏng (chi tiết kỹ thuật: {e})"),
+                        e.to_string(),
+                    ),
                 )
             })?;
             Ok(header
@@ -427,7 +433,7 @@ pub fn write(ds: &Dataset, day: NaiveDate) -> Result<Vec<u8>> {
         Error::invalid_argument(
             "template",
             Msg::new(
-                format!("không ghi được sổ tính: {e}"),
+                format!("không ghi được sổ tính (chi tiết kỹ thuật: {e})"),
                 format!("cannot write the workbook: {e}"),
             ),
         )

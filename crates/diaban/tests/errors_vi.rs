@@ -17,7 +17,10 @@ const ENGLISH: &[&str] = &[
     " column ", "field ", " of ", " and ", " or ", "empty", "sheet", " a ", " an ",
 ];
 
+/// The text outside backticks (names and values quoted as written), without a labelled
+/// technical detail ("chi tiết kỹ thuật: …", the words of another library).
 fn outside_quotes(text: &str) -> String {
+    let text = text.split("chi tiết kỹ thuật:").next().unwrap_or(text);
     text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
 }
 
@@ -99,6 +102,15 @@ fn every_kind_of_load_error_reads_in_vietnamese() {
         ("date argument", diaban::api::date_arg("at", "32/13/2024").unwrap_err()),
         ("language argument", diaban::api::lang_arg(Some("fr")).unwrap_err()),
         ("unknown events", diaban::reorg::builtin("nope").unwrap_err()),
+        ("not a workbook", Dataset::from_xlsx_bytes(b"PK\x03\x04 not really").unwrap_err()),
+        (
+            "an .xls workbook",
+            Dataset::from_xlsx_bytes(include_bytes!("workbooks/excel-97-2003.xls")).unwrap_err(),
+        ),
+        (
+            "a password",
+            Dataset::from_xlsx_bytes(include_bytes!("workbooks/password-protected.xlsx")).unwrap_err(),
+        ),
     ];
     for (what, err) in &cases {
         assert_vietnamese(what, err);

@@ -375,7 +375,10 @@ fn csv_error(file: &str, e: &csv::Error, lines: &mut Lines<'_>) -> Error {
             "văn bản không phải UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)",
             "invalid UTF-8",
         ),
-        _ => Msg::new(format!("CSV không hợp lệ ({e})"), e.to_string()),
+        _ => Msg::new(
+            format!("CSV không hợp lệ (chi tiết kỹ thuật: {e})"),
+            e.to_string(),
+        ),
     };
     Error::load(
         LoadErrorKind::CsvSyntax,
@@ -422,7 +425,7 @@ pub fn write_texts_with(
                 Error::invalid_argument(
                     "dataset",
                     Msg::new(
-                        format!("không ghi được CSV: {e}"),
+                        format!("không ghi được CSV (chi tiết kỹ thuật: {e})"),
                         format!("cannot write CSV: {e}"),
                     ),
                 )
@@ -437,7 +440,7 @@ pub fn write_texts_with(
                 Error::invalid_argument(
                     "dataset",
                     Msg::new(
-                        format!("không ghi được CSV: {e}"),
+                        format!("không ghi được CSV (chi tiết kỹ thuật: {e})"),
                         format!("cannot write CSV: {e}"),
                     ),
                 )
@@ -445,7 +448,10 @@ pub fn write_texts_with(
             let text = String::from_utf8(bytes).map_err(|e| {
                 Error::invalid_argument(
                     "dataset",
-                    Msg::new(format!("không ghi được CSV: {e}"), e.to_string()),
+                    Msg::new(
+                        format!("không ghi được CSV (chi tiết kỹ thuật: {e})"),
+                        e.to_string(),
+                    ),
                 )
             })?;
             Ok((name, if bom { format!("\u{feff}{text}") } else { text }))

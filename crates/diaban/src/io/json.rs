@@ -249,7 +249,10 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| {
         Error::invalid_argument(
             "value",
-            Msg::new(format!("không ghi được JSON: {e}"), e.to_string()),
+            Msg::new(
+                format!("không ghi được JSON (chi tiết kỹ thuật: {e})"),
+                e.to_string(),
+            ),
         )
     })
 }

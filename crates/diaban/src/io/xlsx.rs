@@ -31,7 +31,7 @@ use super::rows;
 use super::rows::{column_letters, HeaderCell, Source};
 use crate::error::{Error, Result};
 #[cfg(feature = "xlsx-read")]
-use crate::error::{LoadErrorKind, Location};
+use crate::error::{LoadErrorKind, Location, Msg};
 #[cfg(feature = "xlsx-read")]
 use crate::limits::Limits;
 use crate::model::Dataset;
@@ -56,17 +56,12 @@ const PLAIN_SERIALS: (f64, f64) = (18_264.0, 73_415.0);
 const EXACT_F64: f64 = 9_007_199_254_740_992.0;
 
 #[cfg(feature = "xlsx-read")]
-fn load_error(kind: LoadErrorKind, location: Location, message: impl Into<String>) -> Error {
-    let message = message.into();
-    Error::load(
-        kind,
-        location,
-        crate::error::Msg::new(message.clone(), message),
-    )
+fn load_error(kind: LoadErrorKind, location: Location, message: Msg) -> Error {
+    Error::load(kind, location, message)
 }
 
 #[cfg(feature = "xlsx-read")]
-fn syntax(file: &str, message: impl Into<String>) -> Error {
+fn syntax(file: &str, message: Msg) -> Error {
     load_error(LoadErrorKind::XlsxSyntax, Location::file(file), message)
 }
 
@@ -98,17 +93,31 @@ fn has_utf16(bytes: &[u8], name: &str) -> bool {
 fn foreign_format(file: &str, bytes: &[u8]) -> Option<Error> {
     const SAVE_AS: &str =
         "open it in Excel (or LibreOffice) and save it as \"Excel Workbook (.xlsx)\"";
+    const SAVE_AS_VI: &str =
+        "hãy mở tệp trong Excel (hoặc LibreOffice) và lưu lại dưới dạng \"Excel Workbook (.xlsx)\"";
     let message = if bytes.starts_with(CFB_SIGNATURE) {
         if has_utf16(bytes, "EncryptedPackage") || has_utf16(bytes, "EncryptionInfo") {
-            "the workbook is password-protected (encrypted), so it cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, leave it empty), save it, and load it again".to_owned()
+            Msg::new(
+                "sổ tính được đặt mật khẩu (mã hóa) nên không đọc được: hãy mở trong Excel, bỏ mật khẩu (File › Info › Protect Workbook › Encrypt with Password, để trống), lưu lại rồi nạp lại",
+                "the workbook is password-protected (encrypted), so it cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, leave it empty), save it, and load it again",
+            )
         } else if has_utf16(bytes, "Workbook") || has_utf16(bytes, "Book") {
-            format!("an Excel 97–2003 workbook (.xls), not an XLSX workbook: {SAVE_AS}")
+            Msg::new(
+                format!("đây là sổ tính Excel 97–2003 (.xls), không phải XLSX: {SAVE_AS_VI}"),
+                format!("an Excel 97–2003 workbook (.xls), not an XLSX workbook: {SAVE_AS}"),
+            )
         } else {
-            format!("an OLE compound file (such as an old Word or Excel file), not an XLSX workbook: {SAVE_AS}")
+            Msg::new(
+                format!("đây là tệp OLE (như tệp Word hoặc Excel kiểu cũ), không phải sổ tính XLSX: {SAVE_AS_VI}"),
+                format!("an OLE compound file (such as an old Word or Excel file), not an XLSX workbook: {SAVE_AS}"),
+            )
         }
     } else if matches!(bytes, [0x09, 0x00 | 0x02 | 0x04 | 0x08, ..]) {
         // A BIFF stream without its CFB container (Excel 2.1 to 4.0).
-        format!("an old Excel workbook (.xls, BIFF), not an XLSX workbook: {SAVE_AS}")
+        Msg::new(
+            format!("đây là sổ tính Excel kiểu cũ (.xls, BIFF), không phải XLSX: {SAVE_AS_VI}"),
+            format!("an old Excel workbook (.xls, BIFF), not an XLSX workbook: {SAVE_AS}"),
+        )
     } else {
         return None;
     };
@@ -127,16 +136,25 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         syntax(
             file,
-            format!("not an XLSX workbook (not a zip archive: {e})"),
+            Msg::new(
+                "không phải sổ tính XLSX (không phải tệp nén zip hợp lệ)".to_owned(),
+                format!("not an XLSX workbook (not a zip archive: {e})"),
+            ),
         )
     })?;
     if zip.len() > MAX_ZIP_ENTRIES {
         return Err(load_error(
             LoadErrorKind::LimitExceeded,
             here(),
-            format!(
-                "the workbook's archive holds {} parts, more than {MAX_ZIP_ENTRIES}",
-                zip.len()
+            Msg::new(
+                format!(
+                    "tệp nén của sổ tính có {} phần, nhiều hơn {MAX_ZIP_ENTRIES}",
+                    zip.len()
+                ),
+                format!(
+                    "the workbook's archive holds {} parts, more than {MAX_ZIP_ENTRIES}",
+                    zip.len()
+                ),
             ),
         ));
     }
@@ -144,9 +162,15 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     let mut declared = total;
     let mut shared = SharedFormulas::default();
     for i in 0..zip.len() {
-        let entry = zip
-            .by_index(i)
-            .map_err(|e| syntax(file, format!("a part of the workbook cannot be read: {e}")))?;
+        let entry = zip.by_index(i).map_err(|e| {
+            syntax(
+                file,
+                Msg::new(
+                    format!("không đọc được một phần của sổ tính (chi tiết kỹ thuật: {e})"),
+                    format!("a part of the workbook cannot be read: {e}"),
+                ),
+            )
+        })?;
         declared = declared.saturating_add(entry.size());
         limits.check_input(declared, here)?;
         let name = entry.name().to_owned();
@@ -170,8 +194,15 @@ fn check_archive(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
         config.expand_empty_elements = true;
         scan_xml(file, &name, &mut xml, limits, &mut shared, &progress)?;
         progress.event_start.set(None);
-        std::io::copy(&mut xml.into_inner(), &mut std::io::sink())
-            .map_err(|e| syntax(file, format!("the part `{name}` cannot be read: {e}")))?;
+        std::io::copy(&mut xml.into_inner(), &mut std::io::sink()).map_err(|e| {
+            syntax(
+                file,
+                Msg::new(
+                    format!("không đọc được phần `{name}` của sổ tính (chi tiết kỹ thuật: {e})"),
+                    format!("the part `{name}` cannot be read: {e}"),
+                ),
+            )
+        })?;
         total = total.saturating_add(counter.bytes);
         limits.check_input(total, here)?;
         if name.ends_with("sharedStrings.xml") {
@@ -240,13 +271,20 @@ fn scan_xml<R: std::io::BufRead>(
     use quick_xml::events::Event;
     let mut buf = Vec::new();
     let bad_ref = |element: &str, value: &[u8]| {
-        syntax(
-            file,
-            format!(
-                "the part `{part}` has a `{element}` whose reference `{}` is not a cell or range of a sheet (A1 to XFD1048576)",
-                String::from_utf8_lossy(value).chars().take(40).collect::<String>()
-            ),
-        )
+        syntax(file, {
+            let reference = String::from_utf8_lossy(value)
+                .chars()
+                .take(40)
+                .collect::<String>();
+            Msg::new(
+                    format!(
+                        "phần `{part}` có `{element}` với tham chiếu `{reference}` không phải là ô hay vùng ô của một trang tính (A1 đến XFD1048576)"
+                    ),
+                    format!(
+                        "the part `{part}` has a `{element}` whose reference `{reference}` is not a cell or range of a sheet (A1 to XFD1048576)"
+                    ),
+                )
+        })
     };
     loop {
         buf.clear();
@@ -311,7 +349,10 @@ fn scan_xml<R: std::io::BufRead>(
                     return Err(load_error(
                         LoadErrorKind::LimitExceeded,
                         Location::file(file),
-                        format!("the part `{part}` has a shared formula numbered past {MAX_SHARED_FORMULA_INDEX}"),
+                        Msg::new(
+                            format!("phần `{part}` có công thức dùng chung đánh số quá {MAX_SHARED_FORMULA_INDEX}"),
+                            format!("the part `{part}` has a shared formula numbered past {MAX_SHARED_FORMULA_INDEX}"),
+                        ),
                     ));
                 }
                 let Some(v) = reference else { continue };
@@ -324,9 +365,15 @@ fn scan_xml<R: std::io::BufRead>(
                     return Err(load_error(
                         LoadErrorKind::LimitExceeded,
                         Location::file(file),
-                        format!(
-                            "the part `{part}` has shared formulas spanning more than {cap} cells (the last over `{}`), the limit `max_cells` or {MAX_SHARED_FORMULA_CELLS}",
-                            String::from_utf8_lossy(&v)
+                        Msg::new(
+                            format!(
+                                "phần `{part}` có các công thức dùng chung trải trên hơn {cap} ô (công thức cuối trên `{}`), vượt giới hạn `max_cells` hoặc {MAX_SHARED_FORMULA_CELLS}",
+                                String::from_utf8_lossy(&v)
+                            ),
+                            format!(
+                                "the part `{part}` has shared formulas spanning more than {cap} cells (the last over `{}`), the limit `max_cells` or {MAX_SHARED_FORMULA_CELLS}",
+                                String::from_utf8_lossy(&v)
+                            ),
                         ),
                     ));
                 }
@@ -337,8 +384,13 @@ fn scan_xml<R: std::io::BufRead>(
     Err(load_error(
         LoadErrorKind::LimitExceeded,
         Location::file(file),
-        format!(
-            "the part `{part}` holds more than {MAX_XML_EVENT_BYTES} bytes without markup (one text, tag or comment); a cell holds at most 32,767 characters"
+        Msg::new(
+            format!(
+                "phần `{part}` có hơn {MAX_XML_EVENT_BYTES} byte liền không có thẻ (một đoạn văn bản, thẻ hoặc chú thích); một ô chứa nhiều nhất 32.767 ký tự"
+            ),
+            format!(
+                "the part `{part}` holds more than {MAX_XML_EVENT_BYTES} bytes without markup (one text, tag or comment); a cell holds at most 32,767 characters"
+            ),
         ),
     ))
 }
@@ -507,15 +559,25 @@ fn number_text(n: f64) -> String {
 pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> {
     limits.check_input(bytes.len() as u64, || Location::file(file))?;
     check_archive(file, bytes, limits)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| syntax(file, format!("the workbook cannot be read: {e}")))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        syntax(
+            file,
+            Msg::new(
+                format!("không đọc được sổ tính (chi tiết kỹ thuật: {e})"),
+                format!("the workbook cannot be read: {e}"),
+            ),
+        )
+    })?;
     let is_1904 = book.has_1904_epoch();
     let sheets = book.sheets_metadata().to_vec();
     limits.check_sheets(sheets.len(), || Location::file(file))?;
     book.load_merged_regions().map_err(|e| {
         syntax(
             file,
-            format!("the workbook's merged cells cannot be read: {e}"),
+            Msg::new(
+                format!("không đọc được các ô đã gộp của sổ tính (chi tiết kỹ thuật: {e})"),
+                format!("the workbook's merged cells cannot be read: {e}"),
+            ),
         )
     })?;
 
@@ -536,9 +598,15 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
                             sheet: Some(sheet.name.clone()),
                             ..Location::file(file)
                         },
-                        format!(
-                            "two sheets hold `{}`: `{first}` and `{}`",
-                            table.name, sheet.name
+                        Msg::new(
+                            format!(
+                                "hai trang tính cùng chứa bảng `{}`: `{first}` và `{}`",
+                                table.name, sheet.name
+                            ),
+                            format!(
+                                "two sheets hold `{}`: `{first}` and `{}`",
+                                table.name, sheet.name
+                            ),
                         ),
                     ));
                 }
@@ -553,21 +621,27 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
         // Excel always keeps one sheet: a workbook listing none is damaged.
         return Err(syntax(
             file,
-            "the workbook lists no sheets (its part `xl/workbook.xml` is missing or empty): a damaged file, or not a spreadsheet",
+            Msg::new(
+                "sổ tính không có trang tính nào (phần `xl/workbook.xml` bị thiếu hoặc trống): tệp bị hỏng, hoặc không phải là bảng tính",
+                "the workbook lists no sheets (its part `xl/workbook.xml` is missing or empty): a damaged file, or not a spreadsheet",
+            ),
         ));
     }
     if !tables.iter().any(|(_, t, _)| t.name == "units") {
         return Err(load_error(
             LoadErrorKind::MissingField,
             Location::file(file),
-            format!(
-                "the workbook has no `units` sheet (or \"Đơn vị\"); its sheets: {}",
-                sheets
+            {
+                let names = sheets
                     .iter()
                     .map(|s| format!("`{}`", s.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", ");
+                Msg::new(
+                    format!("sổ tính không có trang tính `units` (hoặc \"Đơn vị\"); các trang tính: {names}"),
+                    format!("the workbook has no `units` sheet (or \"Đơn vị\"); its sheets: {names}"),
+                )
+            },
         ));
     }
 
@@ -582,10 +656,21 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
                     sheet: Some(name.clone()),
                     ..Location::file(file)
                 },
-                format!(
-                    "unknown sheet `{name}` (known: {}; Vietnamese names such as \"Phân công\" are accepted; sheets named \"Hướng dẫn\" or \"Ghi chú\", hidden or empty sheets are skipped)",
-                    columns::TABLES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
-                ),
+                {
+                    let known = columns::TABLES
+                        .iter()
+                        .map(|t| t.name)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Msg::new(
+                        format!(
+                            "trang tính lạ `{name}` (các trang tính được đọc: {known}; tên tiếng Việt như \"Phân công\" cũng được; trang tính tên \"Hướng dẫn\" hoặc \"Ghi chú\", trang tính ẩn hoặc trống được bỏ qua)"
+                        ),
+                        format!(
+                            "unknown sheet `{name}` (known: {known}; Vietnamese names such as \"Phân công\" are accepted; sheets named \"Hướng dẫn\" or \"Ghi chú\", hidden or empty sheets are skipped)"
+                        ),
+                    )
+                },
             ));
         }
     }
@@ -600,13 +685,19 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
             return Err(load_error(
                 LoadErrorKind::InvalidValue,
                 src.at(u64::from(region.start.0) + 1, Some(region.start.1), None),
-                format!(
-                    "merged cells {}{}:{}{}: a table's cells must not be merged (unmerge them and fill every row)",
-                    column_letters(region.start.1),
-                    region.start.0 + 1,
-                    column_letters(region.end.1),
-                    region.end.0 + 1
-                ),
+                {
+                    let range = format!(
+                        "{}{}:{}{}",
+                        column_letters(region.start.1),
+                        region.start.0 + 1,
+                        column_letters(region.end.1),
+                        region.end.0 + 1
+                    );
+                    Msg::new(
+                        format!("các ô {range} đã bị gộp: ô của một bảng không được gộp (hãy bỏ gộp và điền đủ từng hàng)"),
+                        format!("merged cells {range}: a table's cells must not be merged (unmerge them and fill every row)"),
+                    )
+                },
             ));
         }
         let cells = read_cells(file, &mut book, name, Some(table), limits, &mut cells_seen)?;
@@ -616,7 +707,10 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
                 return Err(load_error(
                     LoadErrorKind::MissingField,
                     src.at(1, None, None),
-                    "the `units` sheet is empty: it needs a header row and the units",
+                    Msg::new(
+                        "trang tính `units` trống: cần có dòng tiêu đề và danh sách đơn vị",
+                        "the `units` sheet is empty: it needs a header row and the units",
+                    ),
                 ));
             }
             continue;
@@ -654,7 +748,10 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
                     return Err(load_error(
                         LoadErrorKind::UnknownField,
                         at(),
-                        format!("a value (`{text}`) in a column without a header"),
+                        Msg::new(
+                            format!("có giá trị (`{text}`) trong một cột không có tiêu đề"),
+                            format!("a value (`{text}`) in a column without a header"),
+                        ),
                     ));
                 };
                 let ty = types_ref.get(&col).copied().unwrap_or(ColumnType::Text);
@@ -690,7 +787,10 @@ fn cell_text(
             Err(load_error(
                 LoadErrorKind::InvalidDate,
                 at(),
-                format!("the number {text} where a date is expected: type the date (dd/mm/yyyy) or format the cell as a date"),
+                Msg::new(
+                    format!("ô có số {text} ở chỗ cần một ngày: hãy gõ ngày (dd/mm/yyyy) hoặc định dạng ô là ngày"),
+                    format!("the number {text} where a date is expected: type the date (dd/mm/yyyy) or format the cell as a date"),
+                ),
             ))
         }
         (CellText::Date(serial), ColumnType::Date) | (CellText::Number(serial, _), ColumnType::Date) => {
@@ -700,7 +800,10 @@ fn cell_text(
                     load_error(
                         LoadErrorKind::InvalidDate,
                         at(),
-                        format!("the cell holds `{}`, not a whole day (a date without a time of day)", number_text(serial)),
+                        Msg::new(
+                            format!("ô chứa `{}`, không phải một ngày trọn (ngày không kèm giờ)", number_text(serial)),
+                            format!("the cell holds `{}`, not a whole day (a date without a time of day)", number_text(serial)),
+                        ),
                     )
                 })
         }
@@ -710,15 +813,24 @@ fn cell_text(
                 load_error(
                     LoadErrorKind::InvalidValue,
                     at(),
-                    format!("a date and time (`{}`) where text is expected", number_text(serial)),
+                    Msg::new(
+                        format!("ô có ngày giờ (`{}`) ở chỗ cần văn bản", number_text(serial)),
+                        format!("a date and time (`{}`) where text is expected", number_text(serial)),
+                    ),
                 )
             }),
         (CellText::Number(n, text), ColumnType::Code) => Err(load_error(
             LoadErrorKind::InvalidValue,
             at(),
-            format!(
-                "the code is a number ({text}): Excel drops the leading zeros of codes such as 01954, so a code must be text — format the column as Text (or type an apostrophe first: '0{})",
-                number_text(n)
+            Msg::new(
+                format!(
+                    "mã đang là số ({text}): Excel bỏ các số 0 đứng đầu của mã như 01954, nên mã phải là văn bản — hãy định dạng cột là Text (hoặc gõ dấu nháy đơn trước: '0{})",
+                    number_text(n)
+                ),
+                format!(
+                    "the code is a number ({text}): Excel drops the leading zeros of codes such as 01954, so a code must be text — format the column as Text (or type an apostrophe first: '0{})",
+                    number_text(n)
+                ),
             ),
         )),
         (CellText::Number(_, text), _) | (CellText::Text(text), _) => Ok(text),
@@ -741,10 +853,14 @@ fn read_cells<RS: Read + std::io::Seek>(
     };
     let bad = |e: calamine::XlsxError| {
         let message = match e {
-            calamine::XlsxError::WorksheetNotFound(_) => {
-                "the sheet cannot be read: the part that holds its cells is missing from the workbook (a damaged file: open it in Excel, save it again)".to_owned()
-            }
-            e => format!("the sheet cannot be read: {e}"),
+            calamine::XlsxError::WorksheetNotFound(_) => Msg::new(
+                "không đọc được trang tính: phần chứa các ô của nó bị thiếu trong sổ tính (tệp bị hỏng: hãy mở trong Excel và lưu lại)",
+                "the sheet cannot be read: the part that holds its cells is missing from the workbook (a damaged file: open it in Excel, save it again)",
+            ),
+            e => Msg::new(
+                format!("không đọc được trang tính (chi tiết kỹ thuật: {e})"),
+                format!("the sheet cannot be read: {e}"),
+            ),
         };
         load_error(LoadErrorKind::XlsxSyntax, src.at(1, None, None), message)
     };
@@ -772,9 +888,10 @@ fn read_cells<RS: Read + std::io::Seek>(
                     return Err(load_error(
                         LoadErrorKind::InvalidValue,
                         at(),
-                        format!(
-                        "the cell holds the error value {e}: correct the formula or type the value"
-                    ),
+                        Msg::new(
+                            format!("ô có giá trị lỗi {e}: hãy sửa công thức hoặc gõ giá trị"),
+                            format!("the cell holds the error value {e}: correct the formula or type the value"),
+                        ),
                     ))
                 }
             };
@@ -803,9 +920,15 @@ fn read_cells<RS: Read + std::io::Seek>(
                 return Err(load_error(
                     LoadErrorKind::InvalidValue,
                     src.at(u64::from(row) + 1, Some(col), None),
-                    format!(
-                        "the formula `={}` has no computed value: open the workbook in Excel (or LibreOffice), save it, and load it again",
-                        cell.get_value()
+                    Msg::new(
+                        format!(
+                            "công thức `={}` chưa có giá trị tính sẵn: hãy mở sổ tính trong Excel (hoặc LibreOffice), lưu lại rồi nạp lại",
+                            cell.get_value()
+                        ),
+                        format!(
+                            "the formula `={}` has no computed value: open the workbook in Excel (or LibreOffice), save it, and load it again",
+                            cell.get_value()
+                        ),
                     ),
                 ));
             }
@@ -828,7 +951,7 @@ pub fn write_bytes(ds: &Dataset) -> Result<Vec<u8>> {
         Error::invalid_argument(
             "dataset",
             crate::error::Msg::new(
-                format!("không ghi được sổ tính: {e}"),
+                format!("không ghi được sổ tính (chi tiết kỹ thuật: {e})"),
                 format!("cannot write the workbook: {e}"),
             ),
         )

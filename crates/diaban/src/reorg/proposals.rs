@@ -212,7 +212,10 @@ const REQUIRED: [&str; 6] = [
 fn internal(e: impl std::fmt::Display) -> Error {
     Error::invalid_argument(
         "proposals",
-        crate::error::Msg::new(format!("không ghi được bảng đề xuất: {e}"), e.to_string()),
+        crate::error::Msg::new(
+            format!("không ghi được bảng đề xuất (chi tiết kỹ thuật: {e})"),
+            e.to_string(),
+        ),
     )
 }
 
@@ -330,7 +333,10 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
         Error::load(
             LoadErrorKind::CsvSyntax,
             at(line, None),
-            crate::error::Msg::new(format!("CSV không hợp lệ ({e})"), e.to_string()),
+            crate::error::Msg::new(
+                format!("CSV không hợp lệ (chi tiết kỹ thuật: {e})"),
+                e.to_string(),
+            ),
         )
     };
     let headers = reader.headers().map_err(syntax)?.clone();
