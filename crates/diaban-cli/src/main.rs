@@ -253,6 +253,9 @@ impl From<Error> for Fatal {
     }
 }
 
+/// How the embedded demo is named in headings (see `output::dataset_label`).
+pub(crate) const DEMO_NAME: &str = "Bắc Kạn demo (embedded)";
+
 fn main() -> ExitCode {
     // The language of help, argument errors and failures (Vietnamese unless `--lang en`),
     // read before clap parses: see `help_vi::lang_of`.
@@ -290,7 +293,7 @@ fn load(path: Option<&Path>) -> Result<(Dataset, String), Fatal> {
             Dataset::load_with_limits(p, &diaban::Limits::desktop())?,
             p.display().to_string(),
         )),
-        None => Ok((Dataset::demo(), "Bắc Kạn demo (embedded)".to_owned())),
+        None => Ok((Dataset::demo(), DEMO_NAME.to_owned())),
     }
 }
 
@@ -442,7 +445,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                     )?,
                     Format::Text => emit(
                         out,
-                        &output::coverage_text(&coverage, &name, lang(common.lang)),
+                        &output::coverage_text(&coverage, &profile, &name, lang(common.lang)),
                     ),
                 }
             }

@@ -21,12 +21,57 @@ pub(crate) fn t<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
+/// A day as its reader writes it: `dd/mm/yyyy` in Vietnamese, ISO in English.
+pub(crate) fn day(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// The days of a finding or an assignment: one day, a span, or an open span ("đến nay").
+fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: Lang) -> String {
     match (from, to) {
-        (Some(f), Some(t)) if f == t => f.to_string(),
-        (Some(f), Some(t)) => format!("{f} → {t}"),
-        (Some(f), None) => format!("{f} → …"),
+        (Some(f), Some(t)) if f == t => day(f, lang),
+        (Some(f), Some(t)) => format!("{} → {}", day(f, lang), day(t, lang)),
+        (Some(f), None) => format!("{} → {}", day(f, lang), t(lang, "nay", "…")),
         (None, _) => String::new(),
+    }
+}
+
+/// The name of the dataset in a heading: the embedded demo by its name in the reader's language.
+pub(crate) fn dataset_label(name: &str, lang: Lang) -> String {
+    if name == crate::DEMO_NAME {
+        t(
+            lang,
+            "dữ liệu mẫu Bắc Kạn (có sẵn)",
+            "Bắc Kạn demo (embedded)",
+        )
+        .to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// What a finding is about, in the reader's language (`đơn vị`, `cán bộ`…); the stable word
+/// in English.
+fn subject_kind(kind: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return kind;
+    }
+    match kind {
+        "unit" => "đơn vị",
+        "organization" => "tổ chức",
+        "person" => "cán bộ",
+        "term" => "nhiệm kỳ",
+        "assignment" => "phân công",
+        "activity" => "hoạt động",
+        "evaluation" => "đánh giá",
+        "scheme" => "hình thức",
+        "reorganization" => "sắp xếp",
+        "ntm_status" => "nông thôn mới",
+        "profile" => "quy định",
+        other => other,
     }
 }
 
@@ -40,20 +85,26 @@ pub fn check_text(
 ) -> String {
     let mut out = String::new();
     let scope = match options.at {
-        Some(d) => format!("{} {d}", t(lang, "tại ngày", "on")),
+        Some(d) => format!("{} {}", t(lang, "tại ngày", "on"), day(d, lang)),
         None => t(lang, "toàn bộ lịch sử", "whole history").to_owned(),
     };
-    let _ = writeln!(
-        out,
-        "diaban check · {name} · {} {} ({}) · {scope}{}",
-        t(lang, "quy định", "profile"),
-        profile.id,
-        profile.regulation.number,
-        options
-            .today
-            .map(|d| format!(" · {} {d}", t(lang, "hôm nay", "today")))
-            .unwrap_or_default()
-    );
+    let today = options
+        .today
+        .map(|d| format!(" · {} {}", t(lang, "ngày xét hạn", "today"), day(d, lang)))
+        .unwrap_or_default();
+    let name = dataset_label(name, lang);
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            out,
+            "diaban check · {name} · Quy định số {} · {scope}{today}",
+            profile.regulation.number
+        ),
+        Lang::En => writeln!(
+            out,
+            "diaban check · {name} · profile {} ({}) · {scope}{today}",
+            profile.id, profile.regulation.number
+        ),
+    };
     let mut groups: BTreeMap<diaban::Code, Vec<&diaban::Finding>> = BTreeMap::new();
     for f in &report.findings {
         groups.entry(f.code).or_default().push(f);
@@ -61,13 +112,13 @@ pub fn check_text(
     let subject_width = report
         .findings
         .iter()
-        .map(|f| f.subject.kind.len() + f.subject.id.len() + 1)
+        .map(|f| subject_kind(f.subject.kind, lang).chars().count() + f.subject.id.len() + 1)
         .max()
         .unwrap_or(0);
     let dates_width = report
         .findings
         .iter()
-        .map(|f| dates(f.from, f.to).chars().count())
+        .map(|f| dates(f.from, f.to, lang).chars().count())
         .max()
         .unwrap_or(0);
     for (code, findings) in &groups {
@@ -80,7 +131,13 @@ pub fn check_text(
                 (n > 0).then(|| format!("{n} {}", severity_word(severity, n, lang)))
             })
             .collect();
-        let _ = writeln!(out, "\n{code} ({})", counts.join(", "));
+        // The finding's title, its counts, and the stable code to look it up.
+        let _ = writeln!(
+            out,
+            "\n{} ({}) [{code}]",
+            code.title(lang),
+            counts.join(", ")
+        );
         for f in findings {
             let mark = match f.severity {
                 Severity::Error => "✗",
@@ -91,10 +148,10 @@ pub fn check_text(
                 out,
                 "  {mark} {}  {}  {}",
                 pad(
-                    &format!("{} {}", f.subject.kind, f.subject.id),
+                    &format!("{} {}", subject_kind(f.subject.kind, lang), f.subject.id),
                     subject_width
                 ),
-                pad(&dates(f.from, f.to), dates_width),
+                pad(&dates(f.from, f.to, lang), dates_width),
                 f.message(lang)
             );
             if let Some(a) = &f.article {
@@ -145,14 +202,19 @@ fn who(a: &AssignmentView) -> String {
 }
 
 /// The table of `diaban coverage`, grouped by district.
-pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
+pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) -> String {
     let mut out = String::new();
+    // The scheme by its name (its id in brackets, to find it in the profile).
+    let scheme = match profile.schemes.iter().find(|s| s.id == c.scheme) {
+        Some(s) => format!("{} [{}]", t(lang, &s.name_vi, &s.name_en), s.id),
+        None => c.scheme.clone(),
+    };
     let _ = writeln!(
         out,
-        "diaban coverage · {name} · {} · {} {}",
-        c.scheme,
+        "diaban coverage · {} · {scheme} · {} {}",
+        dataset_label(name, lang),
         t(lang, "ngày", "on"),
-        c.at
+        day(c.at, lang)
     );
     // The rows come in the core's order (district, then name, in Vietnamese collation): one
     // group per run of rows of the same district, in that order.
@@ -218,19 +280,25 @@ pub fn coverage_text(c: &Coverage, name: &str, lang: Lang) -> String {
 pub fn history_text(target: &str, list: &[AssignmentView], lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "diaban history · {target}");
-    for a in list {
-        let end = a
-            .valid_to
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "…".into());
-        let reason = a.end_reason.map(|r| format!(" ({r})")).unwrap_or_default();
+    let spans: Vec<String> = list
+        .iter()
+        .map(|a| dates(Some(a.valid_from), a.valid_to, lang))
+        .collect();
+    let width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    for (a, span) in list.iter().zip(&spans) {
+        let reason = a
+            .end_reason
+            .map(|r| match lang {
+                Lang::Vi => format!(" ({})", diaban::words::label_vi(r).to_lowercase()),
+                Lang::En => format!(" ({r})"),
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {} → {}{reason}  {}  {}  [{}]",
-            a.valid_from,
-            end,
-            pad(a.scheme, 22),
+            "  {}{reason}  {}  [{}, {}]",
+            pad(span, width),
             who(a),
+            a.scheme,
             a.id
         );
     }
@@ -268,10 +336,10 @@ fn kind_label(kind: diaban::ActivityKind, lang: Lang) -> &'static str {
 fn rating_label(r: diaban::Rating, lang: Lang) -> &'static str {
     use diaban::Rating as R;
     match (r, lang) {
-        (R::Excellent, Lang::Vi) => "HTXS",
-        (R::Good, Lang::Vi) => "HTT",
-        (R::Fulfilled, Lang::Vi) => "HT",
-        (R::Unfulfilled, Lang::Vi) => "KHT",
+        (R::Excellent, Lang::Vi) => "HTXSNV",
+        (R::Good, Lang::Vi) => "HTTNV",
+        (R::Fulfilled, Lang::Vi) => "HTNV",
+        (R::Unfulfilled, Lang::Vi) => "KHTNV",
         (R::Excellent, Lang::En) => "excellent",
         (R::Good, Lang::En) => "good",
         (R::Fulfilled, Lang::En) => "fulfilled",
@@ -281,21 +349,11 @@ fn rating_label(r: diaban::Rating, lang: Lang) -> &'static str {
 
 fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
     let rating = e.rating.map(|r| rating_label(r, lang)).unwrap_or("");
+    let sent = e.submitted_on.map(|d| day(d, lang)).unwrap_or_default();
     match (e.status.as_str(), lang) {
-        ("ok", _) => format!(
-            "{rating} {}",
-            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
-        )
-        .trim()
-        .to_owned(),
-        ("late", Lang::Vi) => format!(
-            "{rating} ✗ gửi muộn {}",
-            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
-        ),
-        ("late", Lang::En) => format!(
-            "{rating} ✗ late {}",
-            e.submitted_on.map(|d| d.to_string()).unwrap_or_default()
-        ),
+        ("ok", _) => format!("{rating} {sent}").trim().to_owned(),
+        ("late", Lang::Vi) => format!("{rating} ✗ gửi muộn {sent}"),
+        ("late", Lang::En) => format!("{rating} ✗ late {sent}"),
         ("missing", Lang::Vi) => "✗ CHƯA CÓ".to_owned(),
         ("missing", Lang::En) => "✗ MISSING".to_owned(),
         ("not_due", Lang::Vi) => "chưa đến hạn".to_owned(),
@@ -315,9 +373,9 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         t(lang, "BÁO CÁO NĂM", "YEARLY REPORT"),
         r.year,
         r.regulation,
-        name,
+        dataset_label(name, lang),
         r.today
-            .map(|d| format!(" · {} {d}", t(lang, "tính đến", "as of")))
+            .map(|d| format!(" · {} {}", t(lang, "tính đến ngày", "as of"), day(d, lang)))
             .unwrap_or_default()
     );
     let _ = writeln!(
@@ -325,7 +383,9 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         "{}",
         t(
             lang,
-            "Mỗi ô: đã làm/yêu cầu (yêu cầu tính theo số ngày được phân công trong năm); ✗ = chưa đạt.",
+            "Mỗi ô: đã làm/yêu cầu (yêu cầu tính theo số ngày được phân công trong năm); ✗ = chưa đạt. \
+             Xếp loại: HTXSNV = Hoàn thành xuất sắc nhiệm vụ, HTTNV = Hoàn thành tốt nhiệm vụ, \
+             HTNV = Hoàn thành nhiệm vụ, KHTNV = Không hoàn thành nhiệm vụ.",
             "Each cell: done/required (required prorated by the days assigned in the year); ✗ = falls short."
         )
     );
@@ -341,7 +401,7 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         let short = rows.iter().filter(|a| a.shortfall).count();
         let _ = writeln!(
             out,
-            "\n══ {} ({}) — {} {}, {} {}",
+            "\n══ {} [{}] — {} {}, {} {}",
             t(lang, &scheme.name_vi, &scheme.name_en),
             scheme.id,
             rows.len(),
@@ -410,7 +470,10 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
                 let _ = writeln!(out, "{header}");
             }
             let mark = if a.shortfall { "✗" } else { " " };
-            let target = format!("{} {}", a.target, a.target_name.as_deref().unwrap_or(""));
+            let target = match a.target_name.as_deref() {
+                Some(name) => format!("{name} ({})", a.target),
+                None => a.target.clone(),
+            };
             let mut line = format!(
                 "  {mark} {}  {}  {:>4}",
                 pad(&target, target_w),
@@ -450,12 +513,16 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
             t(lang, "Xếp loại", "Ratings")
         );
         for x in list {
-            let ratings: Vec<String> = x.ratings.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let ratings: Vec<String> = x
+                .ratings
+                .iter()
+                .map(|(k, v)| format!("{} {v}", rating_label(*k, lang)))
+                .collect();
             let mark = if x.with_shortfall > 0 { "✗" } else { " " };
             let _ = writeln!(
                 out,
                 "  {mark} {}  {:>10}  {:>10}  {:>10}  {}",
-                pad(&format!("{} ({})", x.name, x.id), w),
+                pad(&format!("{} [{}]", x.name, x.id), w),
                 x.assignments,
                 x.with_shortfall,
                 x.evaluations_missing,
@@ -483,7 +550,7 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         let _ = writeln!(
             out,
             "    {}  {}  {} → {}: {}",
-            p.date,
+            day(p.date, lang),
             pad(p.subject_name.as_deref().unwrap_or(&p.subject_id), 22),
             p.target,
             p.recipient.as_deref().unwrap_or("?"),
@@ -492,10 +559,17 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
     }
     let totals = |m: &BTreeMap<diaban::ContributionKind, diaban::report::Totals>| -> String {
         m.iter()
-            .map(|(k, v)| match (k, v.value_vnd) {
-                (diaban::ContributionKind::Cash, value) => format!("{k} {} đ", money(value)),
-                (_, 0) => format!("{k} {}", v.quantity),
-                (_, value) => format!("{k} {} ({} đ)", v.quantity, money(value)),
+            .map(|(k, v)| {
+                let kind = match lang {
+                    Lang::Vi => diaban::words::label_vi(*k),
+                    Lang::En => k.as_str(),
+                };
+                let quantity = count(v.quantity, lang);
+                match (k, v.value_vnd) {
+                    (diaban::ContributionKind::Cash, value) => format!("{kind} {} đ", money(value)),
+                    (_, 0) => format!("{kind} {quantity}"),
+                    (_, value) => format!("{kind} {quantity} ({} đ)", money(value)),
+                }
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -524,7 +598,7 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
             let _ = writeln!(
                 out,
                 "    {}  {}",
-                pad(&format!("{} {}", c.id, c.name), 30),
+                pad(&format!("{} ({})", c.name, c.id), 30),
                 totals(&c.by_kind)
             );
         }
@@ -654,6 +728,15 @@ pub fn relations_text(
 }
 
 /// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.
+/// A count as its reader writes it: thousands grouped with dots in Vietnamese (1.190), as
+/// written in English (1190).
+fn count(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => money(n),
+        Lang::En => n.to_string(),
+    }
+}
+
 fn money(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -59,11 +59,12 @@ fn check_text_is_grouped_and_counted() {
     // 02131 has nobody (an error); 01885 and 02038 have only a monitor who is not eligible (a
     // monitor covers a unit only while eligible; that rests on an assumed rule: warnings). A
     // group counts each severity.
+    // A group is headed by the finding's title, its counts and its code.
     assert!(
-        text.contains("coverage_gap (1 error, 2 warnings)"),
+        text.contains("\nUnit without a monitor (1 error, 2 warnings) [coverage_gap]\n"),
         "{text}"
     );
-    assert!(text.contains("\ncoverage_overlap (1 error)\n"), "{text}");
+    assert!(text.contains(" (1 error) [coverage_overlap]\n"), "{text}");
     assert!(
         text.lines().last().unwrap().starts_with("Total: "),
         "{text}"
