@@ -377,8 +377,8 @@ export interface LineageReport {
   /** Its name on the day, when known. */
   name: string | null;
   /**
-   * The day asked about ([`NaiveDate::MIN`] for a version whose start is not recorded;
-   * serialised as `null` then).
+   * The day asked about; `None` for the version whose start is not recorded (see
+   * [`Lineage::versions`]).
    */
   at: IsoDate | null;
   /** First day of this version of the code, when known. */

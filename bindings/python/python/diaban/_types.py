@@ -758,8 +758,8 @@ class LineageReport(TypedDict):
     code: str
     #: Its name on the day, when known.
     name: Optional[str]
-    #: The day asked about ([`NaiveDate::MIN`] for a version whose start is not recorded;
-    #: serialised as `null` then).
+    #: The day asked about; `None` for the version whose start is not recorded (see
+    #: [`Lineage::versions`]).
     at: Optional[IsoDate]
     #: First day of this version of the code, when known.
     valid_from: Optional[IsoDate]
