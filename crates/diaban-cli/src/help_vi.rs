@@ -151,7 +151,8 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("report", "profile", PROFILE),
     ("report", "year", "Năm báo cáo"),
     ("report", "today", TODAY),
-    ("report", "csv", "Ghi dạng CSV, mỗi phân công một dòng, để mở bằng bảng tính"),
+    ("report", "csv", "Ghi dạng CSV, mỗi phân công một dòng, để mở bằng bảng tính (UTF-8 có BOM để Excel hiển thị đúng tiếng Việt)"),
+    ("report", "no_bom", "Cùng --csv: không ghi BOM (dành cho chương trình máy tính, không phải Excel)"),
     ("report", "out", "Ghi báo cáo ra tệp này thay vì in ra màn hình"),
     // relations
     ("relations", "path", DATASET),

@@ -82,9 +82,13 @@ enum Command {
         /// The day deadlines are judged against (default: the system date).
         #[arg(long)]
         today: Option<String>,
-        /// `csv` writes one row per assignment for spreadsheets.
+        /// `csv` writes one row per assignment for spreadsheets (UTF-8 with a byte-order mark,
+        /// so that Excel shows Vietnamese correctly).
         #[arg(long = "csv", conflicts_with = "out")]
         csv: bool,
+        /// With --csv: no byte-order mark (for programs rather than Excel).
+        #[arg(long, requires = "csv")]
+        no_bom: bool,
         /// Write the report as a printable Word document (`FILE.docx`, in Vietnamese) instead of
         /// printing it.
         #[arg(long, value_name = "FILE.docx")]
@@ -479,6 +483,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
             year,
             today,
             csv,
+            no_bom,
             out: docx_out,
         } => {
             let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
@@ -497,10 +502,10 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                     &diaban::docx::year_report(&index, &profile, &report, &head)?,
                 )?;
             } else if csv {
-                emit(
-                    out,
-                    &output::report_csv(&report, &profile).map_err(Fatal::internal)?,
-                );
+                let text = output::report_csv(&report, &profile).map_err(Fatal::internal)?;
+                // A byte-order mark: Excel reads a CSV without one in the Windows code page.
+                let bom = if no_bom { "" } else { "\u{feff}" };
+                emit(out, &format!("{bom}{text}"));
             } else {
                 match common.format {
                     Format::Json => print_json(

@@ -629,7 +629,7 @@ fn relation_word(kind: diaban::profile::RelationKind, lang: Lang) -> &'static st
         (R::ReportsTo, Lang::Vi) => "báo cáo, đề xuất với",
         (R::DirectedBy, Lang::Vi) => "chịu sự chỉ đạo của",
         (R::CoordinatesWith, Lang::Vi) => "phối hợp với",
-        (R::EvaluatedBy, Lang::Vi) => "được đánh giá bởi",
+        (R::EvaluatedBy, Lang::Vi) => "chịu sự nhận xét, đánh giá của",
         (R::ReportsTo, Lang::En) => "reports to",
         (R::DirectedBy, Lang::En) => "is directed by",
         (R::CoordinatesWith, Lang::En) => "coordinates with",
@@ -652,10 +652,16 @@ pub fn relations_text(
         .map(str::to_owned)
         .or_else(|| index.unit_near(who, Some(day)).map(|u| u.name.clone()))
         .unwrap_or_default();
+    let heading = if name.is_empty() {
+        who.to_owned()
+    } else {
+        format!("{name} [{who}]")
+    };
     let _ = writeln!(
         out,
-        "diaban relations · {who} {name} · {} {day}{}",
+        "diaban relations · {heading} · {} {}{}",
         t(lang, "ngày", "on"),
+        self::day(day, lang),
         if reverse {
             t(
                 lang,
@@ -681,16 +687,26 @@ pub fn relations_text(
         let people: Vec<String> = r
             .people
             .iter()
-            .map(|p| format!("{} ({}, {})", p.name, p.id, p.title))
+            .map(|p| match lang {
+                Lang::Vi => format!("đồng chí {}, {} [{}]", p.name, p.title, p.id),
+                Lang::En => format!("{} ({}) [{}]", p.name, p.title, p.id),
+            })
             .collect();
         let body = match (&r.body_name, &r.body_id) {
-            (Some(n), Some(id)) => format!("{n} ({id})"),
+            (Some(n), Some(id)) => format!("{n} [{id}]"),
             _ => "?".to_owned(),
         };
-        let counterpart = if people.is_empty() {
-            body
-        } else {
-            format!("{body}: {}", people.join("; "))
+        let counterpart = match (people.is_empty(), r.kind) {
+            (true, _) => body,
+            // Direction comes from the Standing Committee member in charge of the district, not
+            // from the district: the person first, the district they are in charge of after.
+            (false, diaban::profile::RelationKind::DirectedBy) => format!(
+                "{}, {} {}",
+                people.join("; "),
+                t(lang, "phụ trách", "in charge of"),
+                r.body_name.as_deref().unwrap_or("?")
+            ),
+            (false, _) => format!("{body}: {}", people.join("; ")),
         };
         let subject = if reverse {
             format!(
@@ -709,20 +725,23 @@ pub fn relations_text(
             subject,
             relation_word(r.kind, lang)
         );
-        let _ = writeln!(
-            out,
-            "      ↳ {}{}",
-            r.article.as_deref().unwrap_or(""),
-            if r.unresolved {
-                t(
-                    lang,
-                    " — không xác định được trong dữ liệu (district_lead_missing?)",
-                    " — not found in the dataset (district_lead_missing?)",
-                )
-            } else {
-                ""
-            }
-        );
+        let basis = r.article.as_deref().filter(|a| !a.is_empty());
+        if basis.is_some() || r.unresolved {
+            let _ = writeln!(
+                out,
+                "      ↳ {}{}",
+                basis.unwrap_or(""),
+                if r.unresolved {
+                    t(
+                        lang,
+                        " — không xác định được trong dữ liệu [district_lead_missing?]",
+                        " — not found in the dataset [district_lead_missing?]",
+                    )
+                } else {
+                    ""
+                }
+            );
+        }
     }
     out
 }

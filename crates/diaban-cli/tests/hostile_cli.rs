@@ -54,7 +54,7 @@ fn convert_refuses_to_overwrite_its_input_without_force() {
         let (o, _) = diaban(&["convert", s(&input), "--out", s(out)]);
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("refusing to overwrite"),
+            stderr(&o).contains("error[output_is_input]"),
             "{}",
             stderr(&o)
         );
