@@ -138,7 +138,7 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("coverage", "profile", PROFILE),
     ("coverage", "at", DAY),
     ("coverage", "scheme", "Hình thức phân công (mặc định: hình thức đầu tiên của hồ sơ quy định có quy tắc về phủ kín địa bàn)"),
-    ("coverage", "out", "Ghi bảng ra tệp này thay vì in ra màn hình"),
+    ("coverage", "out", "Ghi danh sách ra tệp thay vì in ra màn hình: văn bản Word để in (`….docx`) hoặc sổ tính Excel (`….xlsx`, mỗi đơn vị và người theo dõi một hàng)"),
     // history
     ("history", "path", DATASET),
     ("history", "lang", LANG),
@@ -153,7 +153,7 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("report", "today", TODAY),
     ("report", "csv", "Ghi dạng CSV, mỗi phân công một dòng, để mở bằng bảng tính (UTF-8 có BOM để Excel hiển thị đúng tiếng Việt)"),
     ("report", "no_bom", "Cùng --csv: không ghi BOM (dành cho chương trình máy tính, không phải Excel)"),
-    ("report", "out", "Ghi báo cáo ra tệp này thay vì in ra màn hình"),
+    ("report", "out", "Ghi báo cáo ra tệp thay vì in ra màn hình: văn bản Word để in (`….docx`) hoặc sổ tính Excel (`….xlsx`, mỗi bảng một trang tính)"),
     // relations
     ("relations", "path", DATASET),
     ("relations", "lang", LANG),

@@ -56,9 +56,10 @@ enum Command {
         /// The scheme (default: the profile's first scheme with a coverage rule).
         #[arg(long)]
         scheme: Option<String>,
-        /// Write the list as a printable Word document (`FILE.docx`, in Vietnamese) instead of
-        /// printing it.
-        #[arg(long, value_name = "FILE.docx")]
+        /// Write the list to a file instead of printing it: a printable Word document
+        /// (`FILE.docx`, in Vietnamese) or an Excel workbook (`FILE.xlsx`, one row per unit and
+        /// monitor).
+        #[arg(long, value_name = "FILE.docx|FILE.xlsx")]
         out: Option<PathBuf>,
     },
     /// Every assignment ever made on a unit (or organisation), in order.
@@ -89,9 +90,9 @@ enum Command {
         /// With --csv: no byte-order mark (for programs rather than Excel).
         #[arg(long, requires = "csv")]
         no_bom: bool,
-        /// Write the report as a printable Word document (`FILE.docx`, in Vietnamese) instead of
-        /// printing it.
-        #[arg(long, value_name = "FILE.docx")]
+        /// Write the report to a file instead of printing it: a printable Word document
+        /// (`FILE.docx`, in Vietnamese) or an Excel workbook (`FILE.xlsx`, a sheet per table).
+        #[arg(long, value_name = "FILE.docx|FILE.xlsx")]
         out: Option<PathBuf>,
     },
     /// The working relationships of a person (or, with --body, towards a body or person) on a day.
@@ -431,16 +432,24 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
         } => {
             let day = diaban::api::date_arg("at", &at)?;
             let profile = profile(&profile_opt.profile)?;
-            let docx_out = docx_out.map(docx_path).transpose()?;
-            if let Some(file) = &docx_out {
+            let docx_out = docx_out.map(document_path).transpose()?;
+            if let Some((file, _)) = &docx_out {
                 files::refuse_inputs("--out", file, common.path.as_deref().as_slice(), false)?;
             }
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let coverage = index.coverage(&profile, scheme.as_deref(), day)?;
-            if let Some(file) = docx_out {
-                let head = diaban::docx::Letterhead::organisation_board(&profile);
-                write_document(&file, &diaban::docx::coverage(&profile, &coverage, &head)?)?;
+            if let Some((file, kind)) = docx_out {
+                let bytes = match kind {
+                    Document::Word => {
+                        let head = diaban::docx::Letterhead::organisation_board(&profile);
+                        diaban::docx::coverage(&profile, &coverage, &head)?
+                    }
+                    Document::Workbook => {
+                        diaban::report::Table::workbook(&[("coverage", &coverage.table())])?
+                    }
+                };
+                write_document(&file, &bytes)?;
             } else {
                 match common.format {
                     Format::Json => print_json(
@@ -488,19 +497,29 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
         } => {
             let today = Some(diaban::api::report_today(today.as_deref(), system_today())?);
             let profile = profile(&profile_opt.profile)?;
-            let docx_out = docx_out.map(docx_path).transpose()?;
-            if let Some(file) = &docx_out {
+            let docx_out = docx_out.map(document_path).transpose()?;
+            if let Some((file, _)) = &docx_out {
                 files::refuse_inputs("--out", file, common.path.as_deref().as_slice(), false)?;
             }
             let (dataset, name) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             let report = index.year_report(&profile, year, today)?;
-            if let Some(file) = docx_out {
-                let head = diaban::docx::Letterhead::organisation_board(&profile);
-                write_document(
-                    &file,
-                    &diaban::docx::year_report(&index, &profile, &report, &head)?,
-                )?;
+            if let Some((file, kind)) = docx_out {
+                let bytes = match kind {
+                    Document::Word => {
+                        let head = diaban::docx::Letterhead::organisation_board(&profile);
+                        diaban::docx::year_report(&index, &profile, &report, &head)?
+                    }
+                    Document::Workbook => {
+                        let duties: Vec<&str> = profile
+                            .schemes
+                            .iter()
+                            .flat_map(|s| s.duties.iter().map(|d| d.id.as_str()))
+                            .collect();
+                        report.to_xlsx_bytes(&duties)?
+                    }
+                };
+                write_document(&file, &bytes)?;
             } else if csv {
                 let text = output::report_csv(&report, &profile).map_err(Fatal::internal)?;
                 // A byte-order mark: Excel reads a CSV without one in the Windows code page.
@@ -612,25 +631,34 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
     }
 }
 
-/// The `--out` of a printable document: a `.docx` file.
-fn docx_path(path: PathBuf) -> Result<PathBuf, Fatal> {
-    if path
+/// What the `--out` of `report` and `coverage` writes, by the file's extension.
+#[derive(Clone, Copy)]
+enum Document {
+    /// `.docx`: a printable Word document.
+    Word,
+    /// `.xlsx`: an Excel workbook of the tables.
+    Workbook,
+}
+
+/// The `--out` of a report or a list: a `.docx` or a `.xlsx` file.
+fn document_path(path: PathBuf) -> Result<(PathBuf, Document), Fatal> {
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-    {
-        Ok(path)
-    } else {
-        Err(Fatal::own(
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("docx") => Ok((path, Document::Word)),
+        Some("xlsx") => Ok((path, Document::Workbook)),
+        _ => Err(Fatal::own(
             "invalid_argument",
             format!(
-                "--out {}: văn bản để in được ghi thành tệp Word; hãy đặt tên `….docx`",
+                "--out {}: hãy đặt tên `….docx` (văn bản Word để in) hoặc `….xlsx` (sổ tính Excel)",
                 path.display()
             ),
             format!(
-                "--out {}: a printable document is written as a Word file; name it `….docx`",
+                "--out {}: name it `….docx` (a printable Word document) or `….xlsx` (an Excel workbook)",
                 path.display()
             ),
-        ))
+        )),
     }
 }
 

@@ -613,3 +613,43 @@ fn proposals_never_overwrite_the_dataset() {
     );
     assert!(!out.exists());
 }
+
+/// `report --out` and `coverage --out` write an Excel workbook for a `.xlsx` name: a zip
+/// archive with a sheet per table, the tables' own columns as headers; another extension is
+/// refused before anything is written.
+#[test]
+fn report_and_coverage_write_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("bao-cao-2024.xlsx");
+    let o = diaban(&[
+        "report",
+        "--year",
+        "2024",
+        "--today",
+        "01/03/2025",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&report).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let text = String::from_utf8_lossy(&bytes);
+    // Seven tables, seven sheets (the names are stored uncompressed in the archive's directory).
+    assert!(text.contains("xl/worksheets/sheet7.xml"), "not 7 sheets");
+    let coverage = dir.path().join("phu-song.xlsx");
+    let o = diaban(&[
+        "coverage",
+        "--at",
+        "01/10/2024",
+        "--out",
+        coverage.to_str().unwrap(),
+    ]);
+    // Exit 1: a unit is uncovered; the workbook is written all the same.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(std::fs::read(&coverage).unwrap().starts_with(b"PK\x03\x04"));
+    let wrong = dir.path().join("bao-cao.pdf");
+    let o = diaban(&["report", "--year", "2024", "--out", wrong.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("….xlsx"), "{}", stderr(&o));
+    assert!(!wrong.exists());
+}

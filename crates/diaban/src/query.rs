@@ -78,6 +78,65 @@ pub struct Coverage<'d> {
     pub rows: Vec<CoverageRow<'d>>,
 }
 
+impl Coverage<'_> {
+    /// The coverage list flattened for a spreadsheet: one row per target and covering
+    /// assignment (a target nobody covers has one row with empty assignment cells), in the
+    /// list's order.
+    #[must_use]
+    pub fn table(&self) -> crate::report::Table {
+        use crate::report::CellKind::{Boolean, Date, Text};
+        use serde_json::Value;
+        let mut t = crate::report::Table::new(&[
+            ("at", Date),
+            ("scheme", Text),
+            ("district_code", Text),
+            ("district_name", Text),
+            ("code", Text),
+            ("name", Text),
+            ("covered", Boolean),
+            ("assignment_id", Text),
+            ("subject_id", Text),
+            ("subject_name", Text),
+            ("subject_title", Text),
+            ("valid_from", Date),
+            ("valid_to", Date),
+            ("decision_number", Text),
+        ]);
+        let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::String(s.to_owned()));
+        let day = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+        for row in &self.rows {
+            let head = vec![
+                day(Some(self.at)),
+                Value::String(self.scheme.clone()),
+                text(row.district_code),
+                text(row.district_name),
+                Value::String(row.code.to_owned()),
+                Value::String(row.name.to_owned()),
+                Value::Bool(row.covered),
+            ];
+            if row.assignments.is_empty() {
+                let mut cells = head.clone();
+                cells.extend(std::iter::repeat_n(Value::Null, 7));
+                t.rows.push(cells);
+            }
+            for a in &row.assignments {
+                let mut cells = head.clone();
+                cells.extend([
+                    Value::String(a.id.to_owned()),
+                    Value::String(a.subject_id.to_owned()),
+                    text(a.subject_name),
+                    text(a.subject_title),
+                    day(Some(a.valid_from)),
+                    day(a.valid_to),
+                    text(a.decision_number),
+                ]);
+                t.rows.push(cells);
+            }
+        }
+        t
+    }
+}
+
 /// A target in scope: code, name, type, (district code, district name).
 type TargetRow<'d> = (
     &'d str,

@@ -184,7 +184,9 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(columns: &[(&str, CellKind)]) -> Table {
+    /// An empty table with these columns (name, kind).
+    #[must_use]
+    pub fn new(columns: &[(&str, CellKind)]) -> Table {
         Table {
             columns: columns
                 .iter()
@@ -199,6 +201,126 @@ impl Table {
 
     fn column(&mut self, name: String, kind: CellKind) {
         self.columns.push(Column { name, kind });
+    }
+
+    /// Tables as one XLSX workbook, a sheet per table (sheet names are cut to Excel's 31
+    /// characters): a bold header row frozen under an autofilter, typed cells (numbers as
+    /// numbers, dates as date cells shown `dd/mm/yyyy`, booleans as TRUE/FALSE, the rest as
+    /// text, so that codes such as `01954` keep their zeros), columns as wide as their content.
+    ///
+    /// # Errors
+    /// `invalid_argument` if the workbook cannot be written (more rows than a sheet holds).
+    #[cfg(feature = "xlsx-write")]
+    pub fn workbook(sheets: &[(&str, &Table)]) -> crate::Result<Vec<u8>> {
+        use crate::error::Msg;
+        use chrono::Datelike as _;
+        use rust_xlsxwriter::{Format, Workbook};
+        let fail = |e: rust_xlsxwriter::XlsxError| {
+            crate::Error::invalid_argument(
+                "table",
+                Msg::new(
+                    format!("không ghi được sổ tính (chi tiết kỹ thuật: {e})"),
+                    format!("cannot write the workbook: {e}"),
+                ),
+            )
+        };
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        let text = Format::new().set_num_format("@");
+        for (name, table) in sheets {
+            let sheet = book.add_worksheet();
+            let name: String = name.chars().take(31).collect();
+            sheet.set_name(&name).map_err(fail)?;
+            let last_row = u32::try_from(table.rows.len()).map_err(|_| {
+                crate::Error::invalid_argument(
+                    "table",
+                    Msg::new(
+                        "nhiều hàng hơn một trang tính chứa được",
+                        "more rows than a worksheet holds",
+                    ),
+                )
+            })?;
+            let mut widths: Vec<usize> = table
+                .columns
+                .iter()
+                .map(|c| c.name.chars().count())
+                .collect();
+            for (c, column) in table.columns.iter().enumerate() {
+                let c = u16::try_from(c).map_err(|_| {
+                    crate::Error::invalid_argument(
+                        "table",
+                        Msg::new(
+                            "nhiều cột hơn một trang tính chứa được",
+                            "more columns than a worksheet holds",
+                        ),
+                    )
+                })?;
+                sheet
+                    .write_string_with_format(0, c, &column.name, &bold)
+                    .map_err(fail)?;
+            }
+            for (r, row) in table.rows.iter().enumerate() {
+                let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+                for (c, (value, column)) in row.iter().zip(&table.columns).enumerate() {
+                    let c16 = u16::try_from(c).unwrap_or(u16::MAX);
+                    let shown = match value {
+                        Value::Null => continue,
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    if let Some(w) = widths.get_mut(c) {
+                        *w = (*w).max(shown.chars().count());
+                    }
+                    match (column.kind, value) {
+                        (CellKind::Integer, Value::Number(n)) => {
+                            let n = n.as_f64().unwrap_or_default();
+                            sheet.write_number(r, c16, n).map_err(fail)?;
+                        }
+                        (CellKind::Boolean, Value::Bool(b)) => {
+                            sheet.write_boolean(r, c16, *b).map_err(fail)?;
+                        }
+                        (CellKind::Date, Value::String(s)) => {
+                            match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                                Ok(d) => {
+                                    let d = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                                        u16::try_from(d.year()).unwrap_or(1900),
+                                        u8::try_from(d.month()).unwrap_or(1),
+                                        u8::try_from(d.day()).unwrap_or(1),
+                                    )
+                                    .map_err(fail)?;
+                                    sheet
+                                        .write_datetime_with_format(r, c16, &d, &date)
+                                        .map_err(fail)?;
+                                }
+                                Err(_) => {
+                                    sheet
+                                        .write_string_with_format(r, c16, s, &text)
+                                        .map_err(fail)?;
+                                }
+                            }
+                        }
+                        _ => {
+                            sheet
+                                .write_string_with_format(r, c16, &shown, &text)
+                                .map_err(fail)?;
+                        }
+                    }
+                }
+            }
+            for (c, w) in widths.iter().enumerate() {
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                // Wide enough for Vietnamese names, never wider than a screen.
+                let width = (*w).clamp(6, 60) as f64 + 2.0;
+                sheet.set_column_width(c, width).map_err(fail)?;
+            }
+            sheet.set_freeze_panes(1, 0).map_err(fail)?;
+            if !table.columns.is_empty() {
+                let last_col = u16::try_from(table.columns.len() - 1).unwrap_or(u16::MAX);
+                sheet.autofilter(0, 0, last_row, last_col).map_err(fail)?;
+            }
+        }
+        book.save_to_buffer().map_err(fail)
     }
 
     /// The table as CSV text: a header line, then one line per row (empty cells for `null`).
@@ -250,6 +372,21 @@ impl YearReport {
         "programme_by_commune",
         "programme_by_year",
     ];
+
+    /// The whole report as an XLSX workbook: one sheet per table of [`YearReport::TABLES`]
+    /// (the assignments with a column triple for each of `duties`, e.g. the profile's).
+    ///
+    /// # Errors
+    /// As [`Table::workbook`].
+    #[cfg(feature = "xlsx-write")]
+    pub fn to_xlsx_bytes(&self, duties: &[&str]) -> crate::Result<Vec<u8>> {
+        let mut tables: Vec<(&str, Table)> = vec![("assignments", self.assignments_table(duties))];
+        for name in Self::TABLES.iter().skip(1) {
+            tables.push((name, self.table(name)?));
+        }
+        let sheets: Vec<(&str, &Table)> = tables.iter().map(|(n, t)| (*n, t)).collect();
+        Table::workbook(&sheets)
+    }
 
     /// The duties of the report's assignments, in the order they first appear (profile order
     /// within a scheme).
