@@ -409,7 +409,7 @@ impl YearReport {
     ///
     /// ```
     /// let ds = diaban::Dataset::demo();
-    /// let report = diaban::Index::new(&ds).year_report(&diaban::Profile::bac_kan_1390(), 2024, Some(diaban::date!(2026, 1, 1)));
+    /// let report = diaban::Index::new(&ds).year_report(&diaban::Profile::bac_kan_1390(), 2024, Some(diaban::date!(2026, 1, 1))).unwrap();
     /// let table = report.table("assignments").unwrap();
     /// assert_eq!(table.columns[0].name, "year");
     /// assert_eq!(table.rows.len(), report.assignments.len());
