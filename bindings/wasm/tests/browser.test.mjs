@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Dataset, demo } from 'diaban';
 import { loadOffice } from '../pkg/office.js';
-import { readSheets } from './xlsx-parts.mjs';
+import { readSheets, unzip } from './xlsx-parts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -404,6 +404,33 @@ test('findings, the yearly report and the dataset download as Excel workbooks', 
   const dataset = await download('#export-dataset', 'web-export-dataset.xlsx');
   const office = await loadOffice();
   assert.equal(office.Dataset.fromXlsx(new Uint8Array(dataset.bytes)).toJson(), demo().toJson());
+  assert.deepEqual(problems, []);
+});
+
+/** The text runs of a Word document's body, one per line. */
+function wordText(bytes) {
+  const xml = unzip(bytes).get('word/document.xml') ?? '';
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+}
+
+test('the yearly report and the coverage list download as Word documents (in Vietnamese, whatever the page language)', async () => {
+  await fresh('vi');
+  await page.selectOption('#report-year', '2024');
+  const report = await download('#export-report-docx', 'web-export-report.docx');
+  assert.equal(report.suggested, 'bao-cao-nam-2024.docx');
+  assert.equal(report.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  const text = wordText(report.bytes);
+  assert.ok(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && text.includes('BÁO CÁO'));
+  // The same text as the office module writes for the same dataset, year and day (the XML
+  // itself differs: paragraph ids are numbered afresh on every document).
+  const office = await loadOffice();
+  assert.equal(wordText(office.demo().reportDocx({ year: 2024, today: TODAY })), text);
+
+  await fresh('en');
+  const coverage = await download('#export-coverage-docx', 'web-export-coverage.docx');
+  assert.equal(coverage.suggested, `danh-sach-theo-doi-dia-ban-${TODAY}.docx`);
+  assert.equal(coverage.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(wordText(coverage.bytes).includes('ĐẢNG CỘNG SẢN VIỆT NAM'));
   assert.deepEqual(problems, []);
 });
 

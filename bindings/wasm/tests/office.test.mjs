@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as main from 'diaban';
 import { loadOffice } from '../pkg/office.js';
-import { readSheets, styleFormats } from './xlsx-parts.mjs';
+import { readSheets, styleFormats, unzip } from './xlsx-parts.mjs';
 
 const TODAY = '2026-03-01';
 const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -110,3 +110,31 @@ test('a day typed as dd/mm/yyyy or ISO is read by the library rule; anything els
     assert.throws(() => main.parseDate(text, 'today'), (e) => e instanceof main.DiabanError && e.code === 'invalid_argument' && e.argument === 'today', text);
   }
 });
+
+/** The text of a Word document's body: the `<w:t>` runs of `word/document.xml`, joined. */
+function documentText(bytes) {
+  const xml = unzip(bytes).get('word/document.xml');
+  assert.ok(xml, 'word/document.xml is missing');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+}
+
+test('the office module writes the yearly report and the coverage list as Word documents; the main module does not', () => {
+  assert.equal(office.writesDocx, true);
+  assert.equal(main.writesDocx, false);
+  assert.throws(() => main.demo().reportDocx({ year: 2024, today: TODAY }), (e) => e instanceof main.DiabanError && e.code === 'unsupported');
+  const ds = office.demo();
+  const report = ds.reportDocx({ year: 2024, today: TODAY });
+  assert.ok(report instanceof Uint8Array);
+  assert.equal(Buffer.from(report.subarray(0, 2)).toString('latin1'), 'PK');
+  const text = documentText(report);
+  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', 'TỈNH ỦY BẮC KẠN', 'năm 2024']) {
+    assert.ok(text.includes(expected), `the report lacks ${expected}`);
+  }
+  const coverage = documentText(ds.coverageDocx({ at: '01/10/2024' }));
+  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', '01/10/2024']) {
+    assert.ok(coverage.includes(expected), `the coverage list lacks ${expected}`);
+  }
+  assert.throws(() => ds.reportDocx({ today: TODAY }), (e) => e.code === 'invalid_argument' && e.argument === 'year');
+  assert.throws(() => ds.coverageDocx({}), (e) => e.code === 'invalid_argument' && e.argument === 'at');
+});
+
