@@ -2,8 +2,9 @@
 // 127.0.0.1 and drives headless Chromium (Debian's `chromium` through playwright-core). The
 // page must show what the Node API returns for the same check. Files are opened as an officer
 // would: picked or dropped (a semicolon CSV set saved by Excel, the workbook `diaban convert`
-// wrote, JSON, broken files); findings, the yearly report and the dataset are downloaded as
-// workbooks and read back; views are printed (print media, A4). Screenshots are kept in
+// wrote, the filled template workbook of tests/fixtures/office, JSON, broken files); findings,
+// the yearly report and the dataset are downloaded as workbooks and read back, the yearly report
+// and the coverage list as Word documents; views are printed (print media, A4). Screenshots are kept in
 // target/ (web-screenshot*.png, web-print-*.png) with the printed PDF (web-print-report.pdf).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -288,6 +289,26 @@ test('the workbook diaban convert wrote opens by dropping it (fetching the offic
   writeFileSync(json, Dataset.fromCsv(fixtureTexts('small')).toJson());
   await page.click('#use-demo');
   assert.equal(await loading(() => page.setInputFiles('#files', json)), 'files');
+  assert.deepEqual(await shownFindings(), expected);
+  assert.deepEqual(problems, []);
+});
+
+test('the filled template workbook and the semicolon set of the office fixture show the findings of its JSON', async () => {
+  // tests/fixtures/office: one dataset in four forms (office.test.mjs pins its JSON's findings
+  // to those of `diaban check`); here the page opens two of them as an officer would.
+  const office = path.join(root, 'tests/fixtures/office');
+  const day = '2025-03-01';
+  await page.goto(`${base}/?today=${day}&lang=vi`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  const expected = Dataset.fromJson(readFileSync(path.join(office, 'records.json'), 'utf8'))
+    .check({ today: day, lang: 'vi' })
+    .findings.map((f) => [f.code, f.subject.id, f.message]);
+  assert.ok(expected.some(([code, subject]) => code === 'assignee_overloaded' && subject === 'ub-04'));
+  assert.equal(await loading(() => page.setInputFiles('#files', path.join(office, 'filled.xlsx'))), 'files');
+  assert.deepEqual(await shownFindings(), expected);
+  const semicolon = path.join(office, 'semicolon');
+  const files = readdirSync(semicolon).map((f) => path.join(semicolon, f));
+  assert.equal(await loading(() => page.setInputFiles('#files', files)), 'files');
   assert.deepEqual(await shownFindings(), expected);
   assert.deepEqual(problems, []);
 });
