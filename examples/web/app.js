@@ -19,6 +19,7 @@ const TEXT = {
     rerun: 'Kiểm tra lại',
     findings: '2. Kết quả kiểm tra',
     exportXlsx: 'Tải về Excel (XLSX)',
+    exportDocx: 'Tải về Word (DOCX)',
     print: 'In',
     severity: 'Mức độ',
     code: 'Loại',
@@ -127,6 +128,7 @@ const TEXT = {
     rerun: 'Check again',
     findings: '2. Findings',
     exportXlsx: 'Download as Excel (XLSX)',
+    exportDocx: 'Download as Word (DOCX, in Vietnamese)',
     print: 'Print',
     severity: 'Severity',
     code: 'Code',
@@ -761,9 +763,14 @@ function renderTimeline() {
 
 // ---- export ---------------------------------------------------------------------------------
 
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 /** Offers bytes as a file to save (the browser's download). */
 function download(bytes, name) {
-  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const blob = new Blob([bytes], { type: MIME[name.split('.').pop()] ?? 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const a = el('a', { href: url, download: name });
   document.body.append(a);
@@ -877,14 +884,46 @@ async function exportXlsx(what) {
       bytes = mod.writeTables(reportTables());
       name = `${t('exportName').report}-${state.yearReport.year}.xlsx`;
     } else {
-      // The dataset moves into the office module as JSON (lossless), unless it came from there.
-      const copy = state.dataset instanceof mod.Dataset ? state.dataset : mod.Dataset.fromJson(state.dataset.toJson());
-      try {
-        bytes = copy.toXlsx();
-      } finally {
-        if (copy !== state.dataset) copy.free();
-      }
+      bytes = withOfficeCopy(mod, (copy) => copy.toXlsx());
       name = `${t('exportName').dataset}.xlsx`;
+    }
+    download(bytes, name);
+  } catch (e) {
+    setStatus(`${t('exportError')}: ${describeError(e)}`, true);
+  }
+}
+
+/** Runs `f` on the dataset in the office module: it moves there as JSON (lossless), unless it came from there. */
+function withOfficeCopy(mod, f) {
+  const copy = state.dataset instanceof mod.Dataset ? state.dataset : mod.Dataset.fromJson(state.dataset.toJson());
+  try {
+    return f(copy);
+  } finally {
+    if (copy !== state.dataset) copy.free();
+  }
+}
+
+/**
+ * The yearly report (or the coverage list of the day shown) as a printable Word document, as
+ * `diaban report --out` writes it: always in Vietnamese, the language of the Party's documents,
+ * so the file is named in Vietnamese too.
+ */
+async function exportDocx(what) {
+  if (!state.dataset) return;
+  try {
+    setStatus(t('loadingOffice'));
+    const mod = await office();
+    let bytes;
+    let name;
+    if (what === 'report') {
+      if (!state.yearReport) return;
+      const year = state.yearReport.year;
+      bytes = withOfficeCopy(mod, (copy) => copy.reportDocx({ year, today: state.days.today }));
+      name = `bao-cao-nam-${year}.docx`;
+    } else {
+      const at = state.days['coverage-at'] ?? judgedDay();
+      bytes = withOfficeCopy(mod, (copy) => copy.coverageDocx({ at }));
+      name = `danh-sach-theo-doi-dia-ban-${at}.docx`;
     }
     download(bytes, name);
   } catch (e) {
@@ -946,6 +985,8 @@ $('unit').addEventListener('keydown', (e) => { if (e.key === 'Enter') { state.un
 $('export-findings').addEventListener('click', () => exportXlsx('findings'));
 $('export-report').addEventListener('click', () => exportXlsx('report'));
 $('export-dataset').addEventListener('click', () => exportXlsx('dataset'));
+$('export-report-docx').addEventListener('click', () => exportDocx('report'));
+$('export-coverage-docx').addEventListener('click', () => exportDocx('coverage'));
 for (const b of document.querySelectorAll('button.print')) b.addEventListener('click', () => printView(b.dataset.print));
 
 // Files dropped anywhere on the page are opened (the drop zone shows where).

@@ -289,6 +289,32 @@ export class Dataset {
     return call(() => live.toXlsx());
   }
 
+  /**
+   * The yearly report as the bytes of a printable Word document (Vietnamese, the layout of the
+   * Party's documents), as `diaban report --year Y --out report.docx` writes it; `opts` as for
+   * `report` (`year` required, `today` defaults to the system date). Only the office module
+   * writes documents (see `writesDocx`); otherwise this throws a `DiabanError` with code
+   * `unsupported`.
+   */
+  reportDocx(opts) {
+    const o = options(opts);
+    const live = this.#live();
+    if (typeof live.reportDocx !== 'function') throw noDocx();
+    return call(() => live.reportDocx(o));
+  }
+
+  /**
+   * The coverage list of a day as the bytes of a printable Word document, as `diaban coverage
+   * --at D --out coverage.docx` writes it; `opts` as for `coverage` (`at` required). Only the
+   * office module (see `writesDocx`).
+   */
+  coverageDocx(opts) {
+    const o = options(opts);
+    const live = this.#live();
+    if (typeof live.coverageDocx !== 'function') throw noDocx();
+    return call(() => live.coverageDocx(o));
+  }
+
   /** How many records each of the nine tables holds, without serialising them: `{units: 117, assignments: 182, ...}`. */
   counts() {
     return call(() => this.#live().counts());
@@ -315,6 +341,16 @@ function noWriter() {
     { code: 'unsupported' },
   );
 }
+
+function noDocx() {
+  return new DiabanError(
+    'this build of the diaban module writes no Word documents: load the office module (`loadOffice()` from `office.js`)',
+    { code: 'unsupported' },
+  );
+}
+
+/** Whether this build of the module writes Word documents (`ds.reportDocx()`, `ds.coverageDocx()`). */
+export const writesDocx = typeof RawDataset.prototype.reportDocx === 'function';
 
 /** Whether this build of the module writes XLSX workbooks (`writeTables`, `ds.toXlsx()`). */
 export const writesXlsx = typeof glue.writeTables === 'function';

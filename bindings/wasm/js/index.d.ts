@@ -203,6 +203,17 @@ export interface Dataset {
    * otherwise this throws `unsupported`.
    */
   toXlsx(): Uint8Array;
+  /**
+   * The yearly report as the bytes of a printable Word document (Vietnamese), as `diaban report
+   * --year Y --out report.docx` writes it. Only the office module (`writesDocx`); otherwise
+   * throws `unsupported`.
+   */
+  reportDocx(options: ReportOptions): Uint8Array;
+  /**
+   * The coverage list of a day as the bytes of a printable Word document, as `diaban coverage
+   * --at D --out coverage.docx` writes it. Only the office module (`writesDocx`).
+   */
+  coverageDocx(options: CoverageOptions): Uint8Array;
 }
 
 /** How a column's cells are written: text (the default), ISO days as dd/mm/yyyy date cells, numbers. */
@@ -231,6 +242,8 @@ export interface Tables {
 
 /** Whether this build of the module writes XLSX workbooks (the office module does). */
 export const writesXlsx: boolean;
+/** Whether this build of the module writes Word documents (`reportDocx`, `coverageDocx`). */
+export const writesDocx: boolean;
 /** Writes tables as the bytes of an XLSX workbook (office module only; else `unsupported`). */
 export function writeTables(tables: Tables): Uint8Array;
 /**

@@ -65,10 +65,20 @@ struct CheckArgs {
 /// The options of `coverage`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CoverageArgs {
+pub(crate) struct CoverageArgs {
     at: Option<String>,
-    scheme: Option<String>,
+    pub(crate) scheme: Option<String>,
     profile: Option<Value>,
+}
+
+impl CoverageArgs {
+    /// The day (required) and the profile.
+    pub(crate) fn resolve(&self) -> Result<(chrono::NaiveDate, diaban::Profile), JsValue> {
+        Ok((
+            req_date(self.at.as_deref(), "at")?,
+            profile(self.profile.as_ref())?,
+        ))
+    }
 }
 
 /// The options of the queries that need a profile (`relations`).
@@ -81,10 +91,29 @@ struct ProfileArgs {
 /// The options of `report` (the yearly report).
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ReportArgs {
+pub(crate) struct ReportArgs {
     year: Option<i32>,
     today: Option<String>,
     profile: Option<Value>,
+}
+
+impl ReportArgs {
+    /// The year (required), the day deadlines are judged against (the system date when not
+    /// given, as on the command line) and the profile.
+    pub(crate) fn resolve(&self) -> Result<(i32, chrono::NaiveDate, diaban::Profile), JsValue> {
+        let year = self.year.ok_or_else(|| {
+            argument(
+                "year",
+                diaban::error::Msg::new(
+                    "cần nêu năm, ví dụ {year: 2024}",
+                    "a year is required, e.g. {year: 2024}",
+                ),
+            )
+        })?;
+        let today = diaban::api::report_today(self.today.as_deref(), system_today()?)
+            .map_err(|e| to_js_error(&e))?;
+        Ok((year, today, profile(self.profile.as_ref())?))
+    }
 }
 
 /// The options of `lineage`.
@@ -120,7 +149,7 @@ self_cell::self_cell!(
     /// A dataset and its [`Index`]: the index borrows the records, so both live in one cell;
     /// it is built once, on the first point query, and reused by every later one. A
     /// `RawDataset` never changes after it is made, so the index never goes stale.
-    struct Indexed {
+    pub(crate) struct Indexed {
         owner: Dataset,
         #[not_covariant]
         dependent: LazyIndex,
@@ -130,7 +159,7 @@ self_cell::self_cell!(
 impl Indexed {
     /// Runs `f` with the index, building it first if no query has needed it yet. `f`
     /// converts its answer to a JS value itself: what it returns may not borrow the dataset.
-    fn with_index<R>(&self, f: impl for<'d> FnOnce(&Index<'d>) -> R) -> R {
+    pub(crate) fn with_index<R>(&self, f: impl for<'d> FnOnce(&Index<'d>) -> R) -> R {
         self.with_dependent(|dataset, lazy| f(lazy.get_or_init(|| Index::new(dataset))))
     }
 }
@@ -145,7 +174,7 @@ impl std::ops::Deref for Indexed {
 /// A loaded dataset (the facade's `Dataset` wraps one).
 #[wasm_bindgen(js_name = RawDataset)]
 pub struct RawDataset {
-    inner: Indexed,
+    pub(crate) inner: Indexed,
 }
 
 impl RawDataset {
@@ -229,8 +258,7 @@ impl RawDataset {
     /// The coverage table of a scheme on a day.
     pub fn coverage(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let args: CoverageArgs = from_js(options, "options")?;
-        let at = req_date(args.at.as_deref(), "at")?;
-        let profile = profile(args.profile.as_ref())?;
+        let (at, profile) = args.resolve()?;
         self.inner.with_index(|index| {
             let coverage = index
                 .coverage(&profile, args.scheme.as_deref(), at)
@@ -294,18 +322,7 @@ impl RawDataset {
     /// The yearly report (`diaban report --year Y --format json`).
     pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let args: ReportArgs = from_js(options, "options")?;
-        let year = args.year.ok_or_else(|| {
-            argument(
-                "year",
-                diaban::error::Msg::new(
-                    "cần nêu năm, ví dụ {year: 2024}",
-                    "a year is required, e.g. {year: 2024}",
-                ),
-            )
-        })?;
-        let today = diaban::api::report_today(args.today.as_deref(), system_today()?)
-            .map_err(|e| to_js_error(&e))?;
-        let profile = profile(args.profile.as_ref())?;
+        let (year, today, profile) = args.resolve()?;
         let report = Index::new(&self.inner)
             .year_report(&profile, year, Some(today))
             .map_err(|e| to_js_error(&e))?;

@@ -288,3 +288,48 @@ pub fn write_tables(tables: JsValue) -> Result<Vec<u8>, JsValue> {
     }
     book.save_to_buffer().map_err(fail)
 }
+
+/// Printable Word documents (`docx` feature): the yearly report and the coverage list of a
+/// day, as `diaban report --out X.docx` and `diaban coverage --out X.docx` write them (in
+/// Vietnamese, with the letterhead of the Organisation Board of the profile's issuer).
+#[cfg(feature = "docx")]
+mod documents {
+    use crate::api::{CoverageArgs, RawDataset, ReportArgs};
+    use crate::convert::from_js;
+    use crate::error::to_js_error;
+    use diaban::docx::{self, Letterhead};
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(js_class = RawDataset)]
+    impl RawDataset {
+        /// The yearly report as the bytes of a Word document: `{year, today, profile}` as for
+        /// `report` (`today` defaults to the system date).
+        #[wasm_bindgen(js_name = reportDocx)]
+        pub fn report_docx(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
+            let args: ReportArgs = from_js(options, "options")?;
+            let (year, today, profile) = args.resolve()?;
+            self.inner.with_index(|index| {
+                let report = index
+                    .year_report(&profile, year, Some(today))
+                    .map_err(|e| to_js_error(&e))?;
+                let head = Letterhead::organisation_board(&profile);
+                docx::year_report(index, &profile, &report, &head).map_err(|e| to_js_error(&e))
+            })
+        }
+
+        /// The coverage list of a day as the bytes of a Word document: `{at, scheme, profile}`
+        /// as for `coverage` (`at` is required).
+        #[wasm_bindgen(js_name = coverageDocx)]
+        pub fn coverage_docx(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
+            let args: CoverageArgs = from_js(options, "options")?;
+            let (at, profile) = args.resolve()?;
+            self.inner.with_index(|index| {
+                let coverage = index
+                    .coverage(&profile, args.scheme.as_deref(), at)
+                    .map_err(|e| to_js_error(&e))?;
+                let head = Letterhead::organisation_board(&profile);
+                docx::coverage(&profile, &coverage, &head).map_err(|e| to_js_error(&e))
+            })
+        }
+    }
+}

@@ -2,8 +2,9 @@
 // 127.0.0.1 and drives headless Chromium (Debian's `chromium` through playwright-core). The
 // page must show what the Node API returns for the same check. Files are opened as an officer
 // would: picked or dropped (a semicolon CSV set saved by Excel, the workbook `diaban convert`
-// wrote, JSON, broken files); findings, the yearly report and the dataset are downloaded as
-// workbooks and read back; views are printed (print media, A4). Screenshots are kept in
+// wrote, the filled template workbook of tests/fixtures/office, JSON, broken files); findings,
+// the yearly report and the dataset are downloaded as workbooks and read back, the yearly report
+// and the coverage list as Word documents; views are printed (print media, A4). Screenshots are kept in
 // target/ (web-screenshot*.png, web-print-*.png) with the printed PDF (web-print-report.pdf).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Dataset, demo } from 'diaban';
 import { loadOffice } from '../pkg/office.js';
-import { readSheets } from './xlsx-parts.mjs';
+import { readSheets, unzip } from './xlsx-parts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -292,6 +293,26 @@ test('the workbook diaban convert wrote opens by dropping it (fetching the offic
   assert.deepEqual(problems, []);
 });
 
+test('the filled template workbook and the semicolon set of the office fixture show the findings of its JSON', async () => {
+  // tests/fixtures/office: one dataset in four forms (office.test.mjs pins its JSON's findings
+  // to those of `diaban check`); here the page opens two of them as an officer would.
+  const office = path.join(root, 'tests/fixtures/office');
+  const day = '2025-03-01';
+  await page.goto(`${base}/?today=${day}&lang=vi`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  const expected = Dataset.fromJson(readFileSync(path.join(office, 'records.json'), 'utf8'))
+    .check({ today: day, lang: 'vi' })
+    .findings.map((f) => [f.code, f.subject.id, f.message]);
+  assert.ok(expected.some(([code, subject]) => code === 'assignee_overloaded' && subject === 'ub-04'));
+  assert.equal(await loading(() => page.setInputFiles('#files', path.join(office, 'filled.xlsx'))), 'files');
+  assert.deepEqual(await shownFindings(), expected);
+  const semicolon = path.join(office, 'semicolon');
+  const files = readdirSync(semicolon).map((f) => path.join(semicolon, f));
+  assert.equal(await loading(() => page.setInputFiles('#files', files)), 'files');
+  assert.deepEqual(await shownFindings(), expected);
+  assert.deepEqual(problems, []);
+});
+
 test('a failed load clears the old results and says in Vietnamese what to fix, and where', async () => {
   await fresh('vi');
   const office = await loadOffice();
@@ -404,6 +425,33 @@ test('findings, the yearly report and the dataset download as Excel workbooks', 
   const dataset = await download('#export-dataset', 'web-export-dataset.xlsx');
   const office = await loadOffice();
   assert.equal(office.Dataset.fromXlsx(new Uint8Array(dataset.bytes)).toJson(), demo().toJson());
+  assert.deepEqual(problems, []);
+});
+
+/** The text runs of a Word document's body, one per line. */
+function wordText(bytes) {
+  const xml = unzip(bytes).get('word/document.xml') ?? '';
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+}
+
+test('the yearly report and the coverage list download as Word documents (in Vietnamese, whatever the page language)', async () => {
+  await fresh('vi');
+  await page.selectOption('#report-year', '2024');
+  const report = await download('#export-report-docx', 'web-export-report.docx');
+  assert.equal(report.suggested, 'bao-cao-nam-2024.docx');
+  assert.equal(report.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  const text = wordText(report.bytes);
+  assert.ok(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && text.includes('BÁO CÁO'));
+  // The same text as the office module writes for the same dataset, year and day (the XML
+  // itself differs: paragraph ids are numbered afresh on every document).
+  const office = await loadOffice();
+  assert.equal(wordText(office.demo().reportDocx({ year: 2024, today: TODAY })), text);
+
+  await fresh('en');
+  const coverage = await download('#export-coverage-docx', 'web-export-coverage.docx');
+  assert.equal(coverage.suggested, `danh-sach-theo-doi-dia-ban-${TODAY}.docx`);
+  assert.equal(coverage.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(wordText(coverage.bytes).includes('ĐẢNG CỘNG SẢN VIỆT NAM'));
   assert.deepEqual(problems, []);
 });
 

@@ -5,10 +5,12 @@
 // yearly report) with typed cells. Dates typed by a person go through the library's rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as main from 'diaban';
 import { loadOffice } from '../pkg/office.js';
-import { readSheets, styleFormats } from './xlsx-parts.mjs';
+import { readSheets, styleFormats, unzip } from './xlsx-parts.mjs';
 
 const TODAY = '2026-03-01';
 const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -108,5 +110,98 @@ test('a day typed as dd/mm/yyyy or ISO is read by the library rule; anything els
   assert.equal(main.parseDate('  ', 'today'), null);
   for (const text of ['31/02/2024', '2024-1-5', '10/2024', 'hôm nay']) {
     assert.throws(() => main.parseDate(text, 'today'), (e) => e instanceof main.DiabanError && e.code === 'invalid_argument' && e.argument === 'today', text);
+  }
+});
+
+/** The text of a Word document's body: the `<w:t>` runs of `word/document.xml`, joined. */
+function documentText(bytes) {
+  const xml = unzip(bytes).get('word/document.xml');
+  assert.ok(xml, 'word/document.xml is missing');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+}
+
+test('the office module writes the yearly report and the coverage list as Word documents; the main module does not', () => {
+  assert.equal(office.writesDocx, true);
+  assert.equal(main.writesDocx, false);
+  assert.throws(() => main.demo().reportDocx({ year: 2024, today: TODAY }), (e) => e instanceof main.DiabanError && e.code === 'unsupported');
+  const ds = office.demo();
+  const report = ds.reportDocx({ year: 2024, today: TODAY });
+  assert.ok(report instanceof Uint8Array);
+  assert.equal(Buffer.from(report.subarray(0, 2)).toString('latin1'), 'PK');
+  const text = documentText(report);
+  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', 'TỈNH ỦY BẮC KẠN', 'năm 2024']) {
+    assert.ok(text.includes(expected), `the report lacks ${expected}`);
+  }
+  const coverage = documentText(ds.coverageDocx({ at: '01/10/2024' }));
+  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', '01/10/2024']) {
+    assert.ok(coverage.includes(expected), `the coverage list lacks ${expected}`);
+  }
+  assert.throws(() => ds.reportDocx({ today: TODAY }), (e) => e.code === 'invalid_argument' && e.argument === 'year');
+  assert.throws(() => ds.coverageDocx({}), (e) => e.code === 'invalid_argument' && e.argument === 'at');
+});
+
+// ---- one dataset in the four forms an office keeps it in, as the command line reads it ----------
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const OFFICE_FIXTURE = new URL('../../../tests/fixtures/office/', import.meta.url);
+
+/** Runs the `diaban` CLI and returns its standard output; `null` (test skipped) when it cannot
+ * run outside CI (as in reports.test.mjs). Under CI a CLI that cannot run is a failure. */
+function runCli(t, args) {
+  const unavailable = (why) => {
+    if (process.env.CI) assert.fail(`the diaban CLI is needed under CI: ${why}`);
+    t.skip(why);
+    return null;
+  };
+  const binary = process.env.DIABAN_CLI ?? `${root}target/debug/diaban`;
+  let cli;
+  if (existsSync(binary)) {
+    cli = [binary, []];
+  } else {
+    try {
+      execFileSync('cargo', ['--version'], { stdio: 'ignore' });
+      cli = ['cargo', ['run', '-q', '-p', 'diaban-cli', '--']];
+    } catch {
+      return unavailable('neither target/debug/diaban nor cargo is available');
+    }
+  }
+  try {
+    return execFileSync(cli[0], [...cli[1], ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch (e) {
+    // `check` exits 1 when it has error findings: its output is still the answer.
+    if (e.status === 1 && typeof e.stdout === 'string' && e.stdout.length > 0) return e.stdout;
+    return unavailable(`the CLI could not run: ${e.message.split('\n')[0]}`);
+  }
+}
+
+/** The CSV files of a folder of the office fixture, as a page reads picked files (text). */
+function officeFolder(name) {
+  const dir = new URL(`${name}/`, OFFICE_FIXTURE);
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
+}
+
+test('the filled template workbook, the semicolon and comma CSV sets and JSON give the findings of `diaban check`', (t) => {
+  const out = runCli(t, ['check', fileURLToPath(new URL('records.json', OFFICE_FIXTURE)), '--format', 'json', '--today', '01/03/2025']);
+  if (out === null) return;
+  const expected = JSON.parse(out);
+  assert.ok(expected.findings.some((f) => f.subject.id === 'ub-04' && f.code === 'assignee_overloaded'));
+  const forms = {
+    'filled.xlsx': () => office.Dataset.fromXlsx(new Uint8Array(readFileSync(new URL('filled.xlsx', OFFICE_FIXTURE))), 'filled.xlsx'),
+    semicolon: () => office.Dataset.fromCsv(officeFolder('semicolon')),
+    comma: () => office.Dataset.fromCsv(officeFolder('comma')),
+    'records.json': () => office.Dataset.fromJson(readFileSync(new URL('records.json', OFFICE_FIXTURE), 'utf8')),
+  };
+  for (const [name, load] of Object.entries(forms)) {
+    const ds = load();
+    try {
+      assert.deepEqual(ds.check({ today: '01/03/2025' }), expected, name);
+    } finally {
+      ds.free();
+    }
   }
 });

@@ -1,5 +1,5 @@
 // Type-checks the office module's declarations (`tsc -p tests/tsconfig.json`; never run): the
-// lazy loader, workbook reading and writing, and dates typed by a person.
+// lazy loader, workbook reading and writing, Word documents, and dates typed by a person.
 import { demo, parseDate, writesXlsx, type Tables } from 'diaban';
 import { loadOffice } from '../pkg/office.js';
 
@@ -19,5 +19,8 @@ export async function officeUsage(bytes: Uint8Array): Promise<Uint8Array[]> {
   };
   const moved = office.Dataset.fromJson(demo().toJson());
   const canWrite: boolean = writesXlsx || office.writesXlsx;
-  return canWrite ? [office.writeTables(tables), fromBook.toXlsx(), moved.toXlsx()] : [];
+  const documents: Uint8Array[] = office.writesDocx
+    ? [moved.reportDocx({ year: 2024, today: day ?? undefined }), moved.coverageDocx({ at: '01/10/2024', scheme: 'commune-monitoring' })]
+    : [];
+  return canWrite ? [office.writeTables(tables), fromBook.toXlsx(), moved.toXlsx(), ...documents] : documents;
 }
