@@ -144,3 +144,31 @@ fn every_example_in_the_doc_reads_as_its_column_type() {
         }
     }
 }
+
+/// The JSON Schemas published beside the format's description (`docs/schema/`) are the ones
+/// the code gives (`diaban schema`); rewrite them with `DIABAN_BLESS_DOCS=1`.
+#[test]
+fn the_published_json_schemas_are_the_codes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema");
+    let bless = std::env::var_os("DIABAN_BLESS_DOCS").is_some();
+    for (file, schema) in [
+        ("dataset.schema.json", diaban::schema::dataset()),
+        ("profile.schema.json", diaban::schema::profile()),
+        ("outputs.schema.json", diaban::schema::outputs()),
+    ] {
+        let path = dir.join(file);
+        let expected = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, expected).unwrap();
+        } else {
+            let found = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("docs/schema/{file}: {e}; rerun with DIABAN_BLESS_DOCS=1")
+            });
+            assert!(
+                found == expected,
+                "docs/schema/{file} differs from `diaban schema`: rerun with DIABAN_BLESS_DOCS=1"
+            );
+        }
+    }
+}
