@@ -8,24 +8,12 @@
     clippy::panic
 )]
 
+mod common;
+use common::{diaban, stderr, stdout};
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use std::process::Output;
 
 #[test]
 fn check_demo_exits_1_and_prints_the_json_contract() {

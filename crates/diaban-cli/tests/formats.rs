@@ -8,15 +8,10 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{diaban, s};
 
-fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::path::{Path, PathBuf};
 
 fn tempdir(name: &str) -> PathBuf {
     let dir =
@@ -24,10 +19,6 @@ fn tempdir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 /// The findings of `check --format json` on a path, and the exit code.

@@ -10,22 +10,8 @@
     clippy::panic
 )]
 
-use std::process::{Command, Output};
-
-fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+mod common;
+use common::{diaban, stderr, stdout};
 
 /// English words that must not appear in Vietnamese help or errors (whole words, outside
 /// backticks; flags, value names and literal values are not words of a sentence).

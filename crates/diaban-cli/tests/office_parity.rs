@@ -12,16 +12,12 @@
     clippy::panic
 )]
 
+mod common;
+use common::diaban;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

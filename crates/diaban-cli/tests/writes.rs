@@ -8,24 +8,11 @@
     clippy::panic
 )]
 
+mod common;
+use common::{diaban, s, stderr};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn diaban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diaban"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// Every file under `dir` with its bytes: the whole tree, to show nothing changed or was added.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
