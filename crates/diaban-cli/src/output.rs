@@ -746,7 +746,6 @@ pub fn relations_text(
     out
 }
 
-/// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.
 /// A count as its reader writes it: thousands grouped with dots in Vietnamese (1.190), as
 /// written in English (1190).
 fn count(n: u64, lang: Lang) -> String {
@@ -756,16 +755,9 @@ fn count(n: u64, lang: Lang) -> String {
     }
 }
 
+/// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.
 fn money(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+    diaban::words::group_thousands(value)
 }
 
 #[cfg(test)]

@@ -829,15 +829,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// 1234567 → "1.234.567", as Vietnamese writes amounts.
 fn money(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+    crate::words::group_thousands(value)
 }
 
 #[cfg(test)]

@@ -91,6 +91,26 @@ pub trait Aliased: Word {
     fn aliases(self) -> &'static [&'static str];
 }
 
+/// A whole number with its thousands grouped by dots, as Vietnamese writes counts and amounts:
+/// 1234567 → `1.234.567`.
+///
+/// ```
+/// assert_eq!(diaban::words::group_thousands(2_389_500_000), "2.389.500.000");
+/// assert_eq!(diaban::words::group_thousands(999), "999");
+/// ```
+#[must_use]
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The Vietnamese label of a value, for Vietnamese text: its first Vietnamese word (the
 /// canonical word only where it has none).
 pub fn label_vi<T: Aliased>(value: T) -> &'static str {
