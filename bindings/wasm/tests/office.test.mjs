@@ -5,12 +5,12 @@
 // yearly report) with typed cells. Dates typed by a person go through the library's rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as main from 'diaban';
 import { loadOffice } from '../pkg/office.js';
 import { readSheets, styleFormats, unzip } from './xlsx-parts.mjs';
+import { runCli } from './cli-run.mjs';
 
 const TODAY = '2026-03-01';
 const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -142,42 +142,8 @@ test('the office module writes the yearly report and the coverage list as Word d
 
 // ---- one dataset in the four forms an office keeps it in, as the command line reads it ----------
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const OFFICE_FIXTURE = new URL('../../../tests/fixtures/office/', import.meta.url);
 
-/** Runs the `diaban` CLI and returns its standard output; `null` (test skipped) when it cannot
- * run outside CI (as in reports.test.mjs). Under CI a CLI that cannot run is a failure. */
-function runCli(t, args) {
-  const unavailable = (why) => {
-    if (process.env.CI) assert.fail(`the diaban CLI is needed under CI: ${why}`);
-    t.skip(why);
-    return null;
-  };
-  const binary = process.env.DIABAN_CLI ?? `${root}target/debug/diaban`;
-  let cli;
-  if (existsSync(binary)) {
-    cli = [binary, []];
-  } else {
-    try {
-      execFileSync('cargo', ['--version'], { stdio: 'ignore' });
-      cli = ['cargo', ['run', '-q', '-p', 'diaban-cli', '--']];
-    } catch {
-      return unavailable('neither target/debug/diaban nor cargo is available');
-    }
-  }
-  try {
-    return execFileSync(cli[0], [...cli[1], ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch (e) {
-    // `check` exits 1 when it has error findings: its output is still the answer.
-    if (e.status === 1 && typeof e.stdout === 'string' && e.stdout.length > 0) return e.stdout;
-    return unavailable(`the CLI could not run: ${e.message.split('\n')[0]}`);
-  }
-}
 
 /** The CSV files of a folder of the office fixture, as a page reads picked files (text). */
 function officeFolder(name) {
