@@ -263,10 +263,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.findings.push(f);
     }
 
-    /// Records a role that cannot be resolved (the first reason per role is kept); the caller
-    /// skips its rule. The `roles` rule family reports each once.
+    /// Records a role that cannot be resolved; the caller skips its rule. The `roles` rule
+    /// family reports each role once. A role may fail for different reasons on different days
+    /// (several candidates one day, no term the next): one reason is kept, the same whatever
+    /// the order of the records (the first in text order), so findings do not depend on it.
     pub(crate) fn role_unresolved(&mut self, u: &Unresolved) {
-        self.unresolved.entry(u.role).or_insert_with(|| u.clone());
+        match self.unresolved.entry(u.role) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(u.clone());
+            }
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                if (&u.why_en, &u.why_vi) < (&e.get().why_en, &e.get().why_vi) {
+                    e.insert(u.clone());
+                }
+            }
+        }
     }
 
     /// The unit an assignment's target lies in: the unit itself, or an organisation's unit.

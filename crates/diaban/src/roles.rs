@@ -183,11 +183,16 @@ fn pick<'d>(
         }
         ([], _) => Err(Unresolved {
             role,
-            why_vi: format!("không tổ chức nào phù hợp còn tồn tại ngày {day}"),
+            why_vi: format!(
+                "không tổ chức nào phù hợp còn tồn tại ngày {}",
+                day.format("%d/%m/%Y")
+            ),
             why_en: format!("no matching organisation exists on {day}"),
         }),
         (many, _) => {
-            let ids: Vec<&str> = many.iter().map(|o| o.id.as_str()).collect();
+            // Sorted: the message must not depend on the order of the records.
+            let mut ids: Vec<&str> = many.iter().map(|o| o.id.as_str()).collect();
+            ids.sort_unstable();
             Err(Unresolved {
                 role,
                 why_vi: format!(

@@ -60,7 +60,11 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
         ctx.push(
             Draft::new(Code::InvalidPeriod, kind, &id)
                 .say(
-                    format!("Thời hạn kết thúc ngày {to} trước ngày bắt đầu {from}."),
+                    format!(
+                        "Thời hạn kết thúc ngày {} trước ngày bắt đầu {}.",
+                        to.format("%d/%m/%Y"),
+                        from.format("%d/%m/%Y")
+                    ),
                     format!("The period ends on {to}, before it starts on {from}."),
                 )
                 .detail("valid_from", from.to_string())

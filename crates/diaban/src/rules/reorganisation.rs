@@ -73,7 +73,10 @@ fn push_open(
         _ => ("Bản đánh giá", "Evaluation"),
     };
     let fix_vi = if a.is_some() {
-        format!(" Cần kết thúc ngày {last} với lý do `reorganized`.")
+        format!(
+            " Cần kết thúc ngày {} với lý do sắp xếp đơn vị hành chính (`reorganized`).",
+            last.format("%d/%m/%Y")
+        )
     } else {
         String::new()
     };
@@ -86,7 +89,7 @@ fn push_open(
         .period(bad)
         .instrument(end.basis.clone())
         .say(
-            format!("{what_vi} {id} vẫn gắn với {name} {vi}, trong khi đơn vị này đã được sắp xếp từ ngày {effective} (đơn vị mới: {next}).{fix_vi}"),
+            format!("{what_vi} {id} vẫn gắn với {name} {vi}, trong khi đơn vị này đã được sắp xếp từ ngày {} (đơn vị mới: {next}).{fix_vi}", effective.format("%d/%m/%Y")),
             format!("{what_en} {id} is still on {name} {en}, after the unit was reorganised on {effective} (new units: {next}).{fix_en}"),
         )
         .detail("target", code.to_owned())
