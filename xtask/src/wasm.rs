@@ -59,7 +59,12 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
 /// --headless --convert-to pdf`, poppler for `pdftotext`/`pdfinfo`/`pdftoppm`, and the
 /// Liberation fonts (Times New Roman's metric twin), each with the program that shows it is there.
 const APT_PACKAGES_DOCUMENTS: &[(&str, &str)] = &[
-    ("libreoffice-writer-nogui", "/usr/bin/soffice"),
+    // Writer's Office Open XML import, not `soffice` (which another LibreOffice package
+    // provides without Writer, and which then cannot open a .docx).
+    (
+        "libreoffice-writer-nogui",
+        "/usr/lib/libreoffice/program/libwriterfilterlo.so",
+    ),
     ("poppler-utils", "/usr/bin/pdftotext"),
     (
         "fonts-liberation",
