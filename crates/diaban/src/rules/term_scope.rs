@@ -104,23 +104,14 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
                         || (!rule.unit_types.is_empty() && !rule.unit_types.contains(&u.unit_type))
                 });
             if let Some(u) = wrong {
-                ctx.push(
-                    Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
-                        .period(*p)
-                        .rests_on(scheme, "target", &scheme.target)
-                        .say(
-                            format!(
-                                "Đơn vị {} ({}) không thuộc phạm vi của chế độ {}.",
-                                u.code, u.unit_type, scheme.id
-                            ),
-                            format!(
-                                "Unit {} ({}) is not in the scope of scheme {}.",
-                                u.code, u.unit_type, scheme.id
-                            ),
-                        )
-                        .detail("scheme", scheme.id.clone())
-                        .detail("target", a.target.clone()),
+                let vi = format!(
+                    "{} ({}, {})",
+                    u.name,
+                    u.code,
+                    crate::words::label_vi(u.unit_type).to_lowercase()
                 );
+                let en = format!("Unit {} ({}, {})", u.name, u.code, u.unit_type);
+                out_of_scope(ctx, scheme, a, p, &vi, &en);
             }
         }
         TargetKind::Organization => {
@@ -128,23 +119,14 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
                 return;
             };
             if !rule.organization_kinds.is_empty() && !rule.organization_kinds.contains(&org.kind) {
-                ctx.push(
-                    Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
-                        .period(*p)
-                        .rests_on(scheme, "target", &scheme.target)
-                        .say(
-                            format!(
-                                "Tổ chức {} ({}) không thuộc phạm vi của chế độ {}.",
-                                org.id, org.kind, scheme.id
-                            ),
-                            format!(
-                                "Organisation {} ({}) is not in the scope of scheme {}.",
-                                org.id, org.kind, scheme.id
-                            ),
-                        )
-                        .detail("scheme", scheme.id.clone())
-                        .detail("target", a.target.clone()),
+                let vi = format!(
+                    "{} ({}, {})",
+                    org.name,
+                    org.id,
+                    crate::words::label_vi(org.kind)
                 );
+                let en = format!("Organisation {} ({}, {})", org.name, org.id, org.kind);
+                out_of_scope(ctx, scheme, a, p, &vi, &en);
             }
         }
     }
@@ -346,4 +328,33 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
             );
         }
     }
+}
+
+/// `target_out_of_scope`: the assignment's target (named in `vi`/`en`) is not of a kind the
+/// scheme covers.
+fn out_of_scope(
+    ctx: &mut Ctx<'_, '_>,
+    scheme: &Scheme,
+    a: &Assignment,
+    p: &Period,
+    vi: &str,
+    en: &str,
+) {
+    ctx.push(
+        Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
+            .period(*p)
+            .rests_on(scheme, "target", &scheme.target)
+            .say(
+                format!(
+                    "{vi} không thuộc phạm vi của hình thức phân công \"{}\" [{}].",
+                    scheme.name_vi, scheme.id
+                ),
+                format!(
+                    "{en} is not in the scope of scheme \"{}\" [{}].",
+                    scheme.name_en, scheme.id
+                ),
+            )
+            .detail("scheme", scheme.id.clone())
+            .detail("target", a.target.clone()),
+    );
 }
