@@ -16,7 +16,7 @@
 )]
 
 mod common;
-use common::diaban;
+use common::{bac_kan_template, diaban};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -306,16 +306,7 @@ fn a_document_is_written_only_as_docx() {
 fn the_template_workbook_is_checked_as_it_is_written() {
     let dir = folder("template");
     let book = dir.join("bac-kan.xlsx");
-    let o = diaban(&[
-        "template",
-        "--province",
-        "06",
-        "--at",
-        "01/10/2024",
-        "--out",
-        book.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    bac_kan_template(&book);
     let o = diaban(&[
         "check",
         book.to_str().unwrap(),

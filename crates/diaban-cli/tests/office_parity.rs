@@ -13,7 +13,7 @@
 )]
 
 mod common;
-use common::diaban;
+use common::{bac_kan_template, diaban};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -94,16 +94,7 @@ fn the_fixture_units_are_those_the_template_writes_today() {
     std::fs::create_dir_all(&dir).unwrap();
     let book = dir.join("template.xlsx");
     let json = dir.join("template.json");
-    let o = diaban(&[
-        "template",
-        "--province",
-        "06",
-        "--at",
-        "01/10/2024",
-        "--out",
-        book.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    bac_kan_template(&book);
     let o = diaban(&[
         "convert",
         book.to_str().unwrap(),

@@ -27,3 +27,18 @@ pub fn stderr(o: &Output) -> String {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// Writes the template workbook of Bắc Kạn (GSO code 06) on 01/10/2024 to `book`, failing the
+/// test if `diaban template` fails.
+pub fn bac_kan_template(book: &Path) {
+    let o = diaban(&[
+        "template",
+        "--province",
+        "06",
+        "--at",
+        "01/10/2024",
+        "--out",
+        s(book),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
