@@ -11,18 +11,10 @@
 )]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+mod source;
+use source::sources;
 
 /// The top-level module a file belongs to: `io/csv.rs` → `io`, `reorg.rs` → `reorg`.
 fn module_of(src: &Path, file: &Path) -> String {
