@@ -6,8 +6,9 @@
 //! days it judges for a target). The rules themselves live in `rules/`, one file per family;
 //! none of them imports another.
 
-use crate::finding::{Code, Finding, Severity, SubjectRef};
+use crate::finding::{Code, Finding, Lang, Severity, SubjectRef};
 use crate::index::Index;
+use crate::messages::{Args, Key};
 use crate::period::Period;
 use crate::profile::{Profile, Scheme, SubjectKind, TargetKind};
 use crate::roles::{Jurisdiction, Roles, Unresolved};
@@ -46,7 +47,10 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
     };
     let rule = d.code.rule();
     let numbered = profile.regulation.numbering != Source::Assumed;
-    let (mut vi, mut en) = (d.vi, d.en);
+    let (mut vi, mut en) = match &d.msg {
+        Some((key, args)) => (args.render(*key, Lang::Vi), args.render(*key, Lang::En)),
+        None => (String::new(), String::new()),
+    };
     let cite = |article: Option<String>| match (article, d.also_cites.clone()) {
         (Some(a), Some(b)) => Some(format!("{a}; {b}")),
         (a, b) => a.or(b),
@@ -67,19 +71,25 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
             };
             if p.source == Source::Assumed {
                 // A number is worth saying; a structured value stays in the basis.
-                let value = if p.value.starts_with(['{', '[']) {
-                    String::new()
-                } else {
-                    format!(" = {}", p.value)
+                let number = p.value.parse::<u64>().ok();
+                // A number of days says its unit.
+                let days = p.name.ends_with("_days");
+                let note = |lang: Lang, label: &str| {
+                    let args = Args::new().text("parameter", label);
+                    match number {
+                        Some(n) if days => {
+                            let n = crate::words::group_thousands(n);
+                            args.words("value", format!("{n} ngày"), format!("{n} days"))
+                                .render(Key::AssumedParameter, lang)
+                        }
+                        Some(n) => args.count("value", n).render(Key::AssumedParameter, lang),
+                        None => args.render(Key::AssumedParameterNoValue, lang),
+                    }
                 };
-                vi.push_str(&format!(
-                    " (Theo tham số giả định {}{value}, cần tỉnh xác nhận.)",
-                    p.name
-                ));
-                en.push_str(&format!(
-                    " (Assumed parameter {}{value}, for the province to confirm.)",
-                    p.name
-                ));
+                vi.push(' ');
+                vi.push_str(&note(Lang::Vi, &p.label_vi));
+                en.push(' ');
+                en.push_str(&note(Lang::En, &p.label_en));
             }
             (
                 Basis {
@@ -105,6 +115,10 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
             rule.severity,
         ),
     };
+    if let Some((_, args)) = &d.msg {
+        vi.push_str(&args.ids_bracket(Lang::Vi));
+        en.push_str(&args.ids_bracket(Lang::En));
+    }
     Finding {
         code: d.code,
         severity,
@@ -122,28 +136,6 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
     }
 }
 
-/// "từ A đến B" / "from A to B".
-pub(crate) fn span(p: &Period) -> (String, String) {
-    // Vietnamese text writes days as officials do (dd/mm/yyyy); English keeps ISO.
-    let vi = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    let (from_vi, from_en) = if p.from == NaiveDate::MIN {
-        ("…".to_owned(), "…".to_owned())
-    } else {
-        (vi(p.from), p.from.to_string())
-    };
-    match p.to {
-        Some(to) if p.from == to => (format!("ngày {}", vi(to)), format!("on {to}")),
-        Some(to) => (
-            format!("từ ngày {from_vi} đến ngày {}", vi(to)),
-            format!("from {from_en} to {to}"),
-        ),
-        None => (
-            format!("từ ngày {from_vi} trở đi"),
-            format!("from {from_en} onwards"),
-        ),
-    }
-}
-
 /// The parameter a finding rests on, as the rule names it.
 pub(crate) struct ParamRef {
     /// `scheme.parameter` (or `regulation.parameter`).
@@ -154,6 +146,9 @@ pub(crate) struct ParamRef {
     pub(crate) severity: Option<Severity>,
     /// The scheme's own instrument, when it is not the profile's regulation.
     pub(crate) instrument: Option<String>,
+    /// How the text calls the parameter, per language (from the catalogue).
+    pub(crate) label_vi: String,
+    pub(crate) label_en: String,
 }
 
 impl ParamRef {
@@ -163,7 +158,21 @@ impl ParamRef {
         name: &str,
         param: &crate::profile::Param<T>,
     ) -> ParamRef {
+        // A duty's yearly minimum is called by the duty's activity ("dự hội nghị cấp ủy").
+        let duty = name
+            .strip_prefix("duties.")
+            .and_then(|rest| rest.split('.').next())
+            .and_then(|id| scheme.duties.iter().find(|d| d.id == id))
+            .map(|d| {
+                (
+                    crate::words::label_vi(d.activity_kind),
+                    crate::messages::label_en(d.activity_kind),
+                )
+            });
+        let duty = duty.as_ref().map(|(vi, en)| (*vi, en.as_str()));
         ParamRef {
+            label_vi: crate::messages::parameter_label(name, duty, Lang::Vi),
+            label_en: crate::messages::parameter_label(name, duty, Lang::En),
             name: format!("{}.{name}", scheme.id),
             source: param.source,
             article: param.article.clone(),
@@ -186,8 +195,8 @@ pub(crate) struct Draft {
     /// A further legal basis cited after the article (a reorganisation that explains the
     /// finding).
     pub(crate) also_cites: Option<String>,
-    pub(crate) vi: String,
-    pub(crate) en: String,
+    /// The message: a key of the catalogue and its values.
+    pub(crate) msg: Option<(Key, Args)>,
     pub(crate) details: Map<String, Value>,
 }
 
@@ -201,8 +210,7 @@ impl Draft {
             param: None,
             instrument: None,
             also_cites: None,
-            vi: String::new(),
-            en: String::new(),
+            msg: None,
             details: Map::new(),
         }
     }
@@ -245,9 +253,17 @@ impl Draft {
         d.also_cites = Some(basis);
         d
     }
-    pub(crate) fn say(mut self, vi: String, en: String) -> Draft {
-        self.vi = vi;
-        self.en = en;
+    /// The message: a template of the catalogue and the values of its placeholders. The
+    /// subject's id opens the trailing bracket of ids.
+    pub(crate) fn say(mut self, key: Key, args: Args) -> Draft {
+        debug_assert_eq!(
+            key.code(),
+            Some(self.code),
+            "{key:?} is not a message of {}",
+            self.code
+        );
+        let args = Args::new().id(self.id.clone()).merge(args);
+        self.msg = Some((key, args));
         self
     }
     pub(crate) fn detail(mut self, key: &str, value: impl Into<Value>) -> Draft {

@@ -87,6 +87,10 @@ pub struct Rule {
     pub title_vi: &'static str,
     /// The same heading in English ("Unit without a monitor").
     pub title_en: &'static str,
+    /// What the office can do about such a finding, in Vietnamese.
+    pub hint_vi: &'static str,
+    /// The same in English.
+    pub hint_en: &'static str,
     /// Severity of its findings when they rest on a stated (seed or analog) parameter. A
     /// finding resting on an assumed parameter is at most a warning unless the profile says
     /// otherwise.
@@ -105,6 +109,8 @@ const fn rule(severity: Severity, topic_vi: &'static str, topic_en: &'static str
     Rule {
         title_vi: "",
         title_en: "",
+        hint_vi: "",
+        hint_en: "",
         severity,
         topic_vi,
         topic_en,
@@ -115,6 +121,8 @@ const fn rule(severity: Severity, topic_vi: &'static str, topic_en: &'static str
 const RECORDS: Rule = Rule {
     title_vi: "",
     title_en: "",
+    hint_vi: "",
+    hint_en: "",
     severity: Severity::Error,
     topic_vi: "tính toàn vẹn của dữ liệu",
     topic_en: "integrity of the records",
@@ -142,121 +150,32 @@ impl Code {
     /// The registry entry of this code: title, default severity, topic, integrity.
     #[must_use]
     pub const fn rule(self) -> Rule {
-        let (title_vi, title_en) = self.titles();
+        let vi = crate::messages::code_text(self, Lang::Vi);
+        let en = crate::messages::code_text(self, Lang::En);
         Rule {
-            title_vi,
-            title_en,
+            title_vi: vi.title,
+            title_en: en.title,
+            hint_vi: vi.hint,
+            hint_en: en.hint,
             ..self.base_rule()
         }
     }
 
     /// A short heading for the code's findings in `lang` (for grouping findings by code).
+    ///
+    /// ```
+    /// use diaban::finding::{Code, Lang};
+    /// assert_eq!(Code::CoverageGap.title(Lang::Vi), "Đơn vị không có người theo dõi");
+    /// ```
     #[must_use]
     pub const fn title(self, lang: Lang) -> &'static str {
-        let rule = self.rule();
-        match lang {
-            Lang::Vi => rule.title_vi,
-            Lang::En => rule.title_en,
-        }
+        crate::messages::code_text(self, lang).title
     }
 
-    /// The code's title in Vietnamese and English.
-    const fn titles(self) -> (&'static str, &'static str) {
-        match self {
-            Code::DuplicateId => ("Mã bản ghi bị trùng", "Duplicate record id"),
-            Code::UnknownReference => (
-                "Tham chiếu tới bản ghi không có trong dữ liệu",
-                "Reference to a missing record",
-            ),
-            Code::InvalidPeriod => (
-                "Thời hạn kết thúc trước khi bắt đầu",
-                "Period ending before it starts",
-            ),
-            Code::UnitCodeOverlap => (
-                "Một mã đơn vị có hai phiên bản cùng hiệu lực",
-                "Unit code in force twice",
-            ),
-            Code::UnitNotInForce => (
-                "Đơn vị được theo dõi không còn hoặc chưa tồn tại",
-                "Monitored unit not in force",
-            ),
-            Code::CoverageGap => ("Đơn vị không có người theo dõi", "Unit without a monitor"),
-            Code::CoverageOverlap => (
-                "Đơn vị có nhiều người theo dõi hơn mức cho phép",
-                "Unit with more monitors than allowed",
-            ),
-            Code::AssigneeOverloaded => (
-                "Cán bộ được giao nhiều địa bàn hơn mức cho phép",
-                "Monitor with more units than allowed",
-            ),
-            Code::IneligibleAssignee => (
-                "Người được phân công không giữ chức vụ đủ điều kiện",
-                "Assignee without a qualifying post",
-            ),
-            Code::OutsideTerm => (
-                "Phân công ngoài nhiệm kỳ đại hội",
-                "Assignment outside the congress term",
-            ),
-            Code::OutsideRegulation => (
-                "Phân công trước khi quy định có hiệu lực",
-                "Assignment before the regulation took effect",
-            ),
-            Code::OpenAfterReorganization => (
-                "Hồ sơ còn gắn với đơn vị đã được sắp xếp",
-                "Records still on a reorganised unit",
-            ),
-            Code::ActivityOutsideAssignment => (
-                "Hoạt động ngoài địa bàn được phân công",
-                "Activity outside the assignment",
-            ),
-            Code::DutyFrequencyUnmet => (
-                "Chưa thực hiện đủ số lần nhiệm vụ trong năm",
-                "Duty done too few times in the year",
-            ),
-            Code::EvaluationMissing => ("Thiếu bản đánh giá hằng năm", "Yearly evaluation missing"),
-            Code::EvaluationLate => ("Bản đánh giá gửi quá hạn", "Evaluation sent late"),
-            Code::EvaluationWrongAuthor => (
-                "Bản đánh giá không do cơ quan có thẩm quyền viết",
-                "Evaluation written by the wrong body",
-            ),
-            Code::EvaluationDuplicate => (
-                "Hai bản đánh giá cho cùng một năm",
-                "Second evaluation for the same year",
-            ),
-            Code::DistrictLeadMissing => (
-                "Huyện không có Ủy viên Ban Thường vụ phụ trách",
-                "District without a Standing Committee member in charge",
-            ),
-            Code::UnfulfilledNotReplaced => (
-                "Cán bộ không hoàn thành nhiệm vụ chưa được thay",
-                "Cadre rated unfulfilled and not replaced",
-            ),
-            Code::TargetOutOfScope => (
-                "Địa bàn ngoài phạm vi áp dụng",
-                "Target outside the scheme's scope",
-            ),
-            Code::NtmStatusInvalid => (
-                "Trạng thái nông thôn mới không hợp lệ",
-                "Invalid new-rural status",
-            ),
-            Code::RoleUnresolved => (
-                "Không xác định được cơ quan mà quy định nêu",
-                "Body named by the regulation not found",
-            ),
-            Code::NotCoveredByRegulation => (
-                "Hồ sơ ngoài phạm vi hoặc thời gian hiệu lực của quy định",
-                "Record outside the regulation's reach",
-            ),
-            Code::CoverageEnding => (
-                "Chưa ghi người theo dõi sau ngày đang xét",
-                "No monitor recorded after the judged day",
-            ),
-            Code::AssignmentDuplicated => ("Phân công bị ghi hai lần", "Assignment recorded twice"),
-            Code::ActingTooLong => (
-                "Kiêm nhiệm tạm thời quá thời hạn",
-                "Acting assignment past its limit",
-            ),
-        }
+    /// What the office can do about a finding of this code, in `lang`.
+    #[must_use]
+    pub const fn hint(self, lang: Lang) -> &'static str {
+        crate::messages::code_text(self, lang).hint
     }
 
     /// Severity, topic and integrity of the code.

@@ -59,6 +59,7 @@ pub mod index;
 pub mod io;
 pub mod limits;
 pub mod lookup;
+mod messages;
 pub mod model;
 pub mod period;
 pub mod profile;

@@ -51,7 +51,7 @@ impl<'a, 'd> Roles<'a, 'd> {
     fn by_id(&self, role: Role, id: &str) -> Result<&'d Organization, Unresolved> {
         self.index.organization(id).ok_or_else(|| Unresolved {
             role,
-            why_vi: format!("hồ sơ chỉ định mã `{id}` nhưng dữ liệu không có tổ chức này"),
+            why_vi: format!("hồ sơ quy định chỉ định mã “{id}” nhưng dữ liệu không có cơ quan này"),
             why_en: format!("the profile names the id `{id}`, which the dataset does not contain"),
         })
     }
@@ -88,8 +88,8 @@ impl<'a, 'd> Roles<'a, 'd> {
         pick(Role::Issuer, &candidates, day, || {
             (
                 format!(
-                    "không có tổ chức loại party_committee, cấp province{}",
-                    territory.map_or(String::new(), |t| format!(", đơn vị {t}"))
+                    "không có đảng ủy cấp tỉnh{}",
+                    territory.map_or(String::new(), |t| format!(" của đơn vị mã {t}"))
                 ),
                 format!(
                     "no organisation of kind party_committee, level province{}",
@@ -129,7 +129,10 @@ impl<'a, 'd> Roles<'a, 'd> {
             .collect();
         pick(role, &candidates, day, || {
             (
-                format!("không có ban thường vụ trực thuộc {}", issuer.id),
+                format!(
+                    "không có ban thường vụ trực thuộc {} ({})",
+                    issuer.name, issuer.id
+                ),
                 format!("no standing committee under {}", issuer.id),
             )
         })
@@ -143,7 +146,10 @@ impl<'a, 'd> Roles<'a, 'd> {
             Some(Role::IssuerStandingCommittee) => self.issuer_standing_committee(day),
             Some(role) => Err(Unresolved {
                 role,
-                why_vi: format!("vai trò `{word}` phụ thuộc một phân công, không dùng được ở đây"),
+                why_vi: format!(
+                    "“{}” phụ thuộc từng phân công, không dùng được ở đây",
+                    crate::messages::role_label(role, crate::finding::Lang::Vi)
+                ),
                 why_en: format!(
                     "the role `{word}` depends on an assignment and cannot be used here"
                 ),
@@ -196,7 +202,7 @@ fn pick<'d>(
             Err(Unresolved {
                 role,
                 why_vi: format!(
-                    "nhiều tổ chức phù hợp ({}); ghi rõ trong role_ids",
+                    "nhiều cơ quan phù hợp ({}); cần chỉ rõ mã cơ quan trong hồ sơ quy định (mục role_ids)",
                     ids.join(", ")
                 ),
                 why_en: format!(

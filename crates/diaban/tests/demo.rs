@@ -589,7 +589,7 @@ fn the_planted_warnings_are_reported_and_say_what_they_rest_on() {
     assert_eq!(author.severity, diaban::Severity::Error);
     assert_eq!(author.basis.source, diaban::Source::Seed);
     assert_eq!(author.basis.topic_vi, "nội dung về đánh giá cán bộ");
-    assert!(!author.message_vi.contains("giả định"));
+    assert!(!author.message_vi.contains("tham số giả định"));
     // No finding cites an article number the profile itself calls assumed.
     assert!(report
         .findings

@@ -6,8 +6,9 @@
 //! Topic: the assignment of monitors to localities (`per_subject`, `acting_max_days`).
 
 use super::crowded_runs;
-use crate::engine::{span, Ctx, Draft};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{target_names, Args, Key};
 use crate::model::Assignment;
 use crate::period::Period;
 use crate::profile::{Scheme, SubjectKind};
@@ -63,16 +64,22 @@ pub(super) fn overload(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 })
                 .collect();
             for (p, targets, ids) in crowded_runs(&items, max as usize) {
-                let (vi, en) = span(&p);
-                let name = index.subject_name(subject).unwrap_or(subject).to_owned();
                 let n = targets.len();
+                let names = target_names(index, scheme, &targets, p.from);
                 ctx.push(
                     Draft::new(Code::AssigneeOverloaded, subject_kind(scheme), subject)
                         .period(p)
                         .rests_on(scheme, "per_subject", &scheme.per_subject)
                         .say(
-                            format!("{name} ({subject}) được giao {n} địa bàn cùng lúc {vi} ({}), quá mức {max}.", targets.join(", ")),
-                            format!("{name} ({subject}) is assigned {n} targets at once {en} ({}), more than {max}.", targets.join(", ")),
+                            Key::AssigneeOverloaded,
+                            Args::new()
+                                .subject("subject", index, scheme, subject)
+                                .count("count", n)
+                                .span("span", p)
+                                .list("targets", &names)
+                                .count("max", max)
+                                .ids(&targets)
+                                .ids(&ids),
                         )
                         .detail("scheme", scheme.id.clone())
                         .detail("count", n)
@@ -127,20 +134,20 @@ pub(super) fn duplicates_and_acting(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
             let Some(overlap) = overlap.and_then(|p| p.intersect(&judged)) else {
                 continue;
             };
-            let name = index.subject_name(subject).unwrap_or(subject).to_owned();
             for days in ctx.scheme_target_days(scheme, target, &overlap) {
-                let (vi, en) = span(&days);
                 ctx.push(
-                Draft::new(Code::AssignmentDuplicated, "assignment", &a.id)
-                    .period(days)
-                    .say(
-                        format!("Phân công {} lặp lại một phân công khác của {name} ({subject}) tại cùng địa bàn {target} {vi}: một người theo dõi một địa bàn, ghi hai lần.", a.id),
-                        format!("Assignment {} repeats another record of {name} ({subject}) on the same target {target} {en}: one person on one target, recorded twice.", a.id),
-                    )
-                    .detail("scheme", scheme.id.clone())
-                    .detail("subject_id", subject)
-                    .detail("target", target),
-            );
+                    Draft::new(Code::AssignmentDuplicated, "assignment", &a.id)
+                        .period(days)
+                        .say(
+                            Key::AssignmentDuplicated,
+                            Args::new()
+                                .assignment(index, scheme, a, days.from)
+                                .span("span", days),
+                        )
+                        .detail("scheme", scheme.id.clone())
+                        .detail("subject_id", subject)
+                        .detail("target", target),
+                );
             }
         }
     }
@@ -159,19 +166,17 @@ pub(super) fn duplicates_and_acting(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
         else {
             continue;
         };
-        let name = index
-            .subject_name(&a.subject_id)
-            .unwrap_or(&a.subject_id)
-            .to_owned();
         for days in ctx.scheme_target_days(scheme, &a.target, &counted) {
-            let (vi, en) = span(&days);
             ctx.push(
                 Draft::new(Code::ActingTooLong, "assignment", &a.id)
                     .period(days)
                     .rests_on(scheme, "acting_max_days", cap)
                     .say(
-                        format!("Phân công kiêm nhiệm tạm thời {} của {name} ({}) tại {} kéo dài quá {} ngày {vi}: những ngày này được tính như phân công chính thức.", a.id, a.subject_id, a.target, cap.value),
-                        format!("Acting assignment {} of {name} ({}) on {} runs past {} days {en}: these days count as a regular assignment.", a.id, a.subject_id, a.target, cap.value),
+                        Key::ActingTooLong,
+                        Args::new()
+                            .assignment(index, scheme, a, days.from)
+                            .count("max_days", cap.value)
+                            .span("span", days),
                     )
                     .detail("scheme", scheme.id.clone())
                     .detail("acting_max_days", cap.value),

@@ -5,8 +5,9 @@
 //! Topic: the assignment of monitors to localities (`per_target`).
 
 use super::crowded_runs;
-use crate::engine::{qualifying_periods, span, unit_in_scope, Ctx, Draft};
+use crate::engine::{qualifying_periods, unit_in_scope, Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{subject_names, Args, Key};
 use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind, TargetKind};
@@ -107,20 +108,16 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 // eligibility rule, which may be assumed: then the gap is a warning too.
                 let unrecorded = period::gaps_within(&gap, &recorded);
                 for part in &unrecorded {
-                    let (vi, en) = span(part);
                     ctx.push(
                         Draft::new(Code::CoverageGap, "unit", &code)
                             .period(*part)
                             .rests_on(scheme, "per_target", &scheme.per_target)
                             .say(
-                                format!(
-                                    "{name} ({code}) không có người được phân công ({}) {vi}.",
-                                    scheme.name_vi
-                                ),
-                                format!(
-                                    "{name} ({code}) has nobody assigned ({}) {en}.",
-                                    scheme.name_en
-                                ),
+                                Key::CoverageGapUnassigned,
+                                Args::new()
+                                    .target("target", index, scheme, &code, Some(part.from))
+                                    .scheme("scheme", scheme)
+                                    .span("span", *part),
                             )
                             .detail("scheme", scheme.id.clone())
                             .detail("name", name.clone())
@@ -128,20 +125,16 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                     );
                 }
                 for part in period::gaps_within(&gap, &unrecorded) {
-                    let (vi, en) = span(&part);
                     ctx.push(
                         Draft::new(Code::CoverageGap, "unit", &code)
                             .period(part)
                             .rests_on(scheme, "subject", &scheme.subject)
                             .say(
-                                format!(
-                                    "{name} ({code}) không có người đủ điều kiện theo dõi ({}) {vi}: người được phân công không giữ chức vụ đủ điều kiện.",
-                                    scheme.name_vi
-                                ),
-                                format!(
-                                    "{name} ({code}) has no eligible assignee ({}) {en}: the one assigned holds no qualifying post.",
-                                    scheme.name_en
-                                ),
+                                Key::CoverageGapIneligible,
+                                Args::new()
+                                    .target("target", index, scheme, &code, Some(part.from))
+                                    .scheme("scheme", scheme)
+                                    .span("span", part),
                             )
                             .detail("scheme", scheme.id.clone())
                             .detail("name", name.clone())
@@ -151,20 +144,16 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 }
             }
             if let Some(rest) = future {
-                let (vi, en) = span(&rest);
                 ctx.push(
                     Draft::new(Code::CoverageEnding, "unit", &code)
                         .period(rest)
                         .rests_on(scheme, "per_target", &scheme.per_target)
                         .say(
-                            format!(
-                                "{name} ({code}): dữ liệu chưa ghi người được phân công ({}) {vi}, sau ngày đang xét.",
-                                scheme.name_vi
-                            ),
-                            format!(
-                                "{name} ({code}): no one is recorded as assigned ({}) {en}, after the day judged.",
-                                scheme.name_en
-                            ),
+                            Key::CoverageEnding,
+                            Args::new()
+                                .target("target", index, scheme, &code, Some(rest.from))
+                                .scheme("scheme", scheme)
+                                .span("span", rest),
                         )
                         .detail("scheme", scheme.id.clone())
                         .detail("name", name.clone())
@@ -196,18 +185,22 @@ pub(super) fn overlap(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 })
                 .collect();
             for (p, people, ids) in crowded_runs(&items, max as usize) {
-                let (vi, en) = span(&p);
-                let name = index
-                    .unit_near(target, Some(p.from))
-                    .map_or(target.to_owned(), |u| u.name.clone());
                 let n = people.len();
+                let names = subject_names(index, scheme, &people);
                 ctx.push(
                     Draft::new(Code::CoverageOverlap, target_kind(scheme), target)
                         .period(p)
                         .rests_on(scheme, "per_target", &scheme.per_target)
                         .say(
-                            format!("{name} ({target}) có {n} người được phân công cùng lúc {vi} ({}), quá mức {max}; các phân công: {}.", people.join(", "), ids.join(", ")),
-                            format!("{name} ({target}) has {n} people assigned at once {en} ({}), more than {max}; assignments: {}.", people.join(", "), ids.join(", ")),
+                            Key::CoverageOverlap,
+                            Args::new()
+                                .target("target", index, scheme, target, Some(p.from))
+                                .count("count", n)
+                                .span("span", p)
+                                .list("people", &names)
+                                .count("max", max)
+                                .ids(&people)
+                                .ids(&ids),
                         )
                         .detail("scheme", scheme.id.clone())
                         .detail("count", n)

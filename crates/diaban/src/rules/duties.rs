@@ -9,6 +9,7 @@
 use crate::duties::YearJudgement;
 use crate::engine::{Ctx, Draft, ParamRef};
 use crate::finding::Code;
+use crate::messages::{Args, Key};
 use crate::model::Assignment;
 use crate::period::Period;
 use crate::profile::Scheme;
@@ -17,24 +18,12 @@ use crate::profile::Scheme;
 /// required (prorated).
 pub(super) fn frequency(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, j: &YearJudgement) {
     let (year, days, days_in_year) = (j.year, j.days, j.days_in_year);
-    let name = ctx
-        .index
-        .subject_name(&a.subject_id)
-        .unwrap_or(&a.subject_id)
-        .to_owned();
     for (duty, row) in scheme.duties.iter().zip(&j.duties) {
         if row.met {
             continue;
         }
         let (done, required) = (row.done, row.required);
         let kind = duty.activity_kind;
-        let kind_vi = crate::words::label_vi(kind);
-        let place = ctx
-            .index
-            .unit_near(&a.target, Some(j.part.from))
-            .map(|u| u.name.clone())
-            .or_else(|| ctx.index.organization(&a.target).map(|o| o.name.clone()))
-            .unwrap_or_else(|| a.target.clone());
         ctx.push(
             Draft::new(Code::DutyFrequencyUnmet, "assignment", &a.id)
                 .period(j.part)
@@ -44,14 +33,16 @@ pub(super) fn frequency(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, 
                     &duty.min_per_year,
                 ))
                 .say(
-                    format!(
-                        "Năm {year}: {name} ({}) mới có {done} lần {kind_vi} tại {place} ({}), yêu cầu {required} lần ({} lần/năm, tính theo {days}/{days_in_year} ngày được xét).",
-                        a.subject_id, a.target, duty.min_per_year.value
-                    ),
-                    format!(
-                        "In {year}, {name} ({}) has {done} `{kind}` at {}, {required} required ({} a year, prorated for {days} of {days_in_year} days judged).",
-                        a.subject_id, a.target, duty.min_per_year.value
-                    ),
+                    Key::DutyFrequencyUnmet,
+                    Args::new()
+                        .assignment(ctx.index, scheme, a, j.part.from)
+                        .text("year", year.to_string())
+                        .count("done", done)
+                        .label("kind", kind)
+                        .count("required", required)
+                        .count("per_year", duty.min_per_year.value)
+                        .count("days", days)
+                        .count("days_in_year", days_in_year),
                 )
                 .detail("scheme", scheme.id.clone())
                 .detail("duty", duty.id.clone())
@@ -95,14 +86,12 @@ pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
             Draft::new(Code::ActivityOutsideAssignment, "activity", &act.id)
                 .period(Period::day(act.date))
                 .say(
-                    format!(
-                        "Hoạt động {} ngày {} của {} tại {} không thuộc phân công nào đang có hiệu lực của người/cơ quan này.",
-                        act.id, act.date.format("%d/%m/%Y"), act.subject_id, act.target
-                    ),
-                    format!(
-                        "Activity {} on {} by {} at {} matches none of the subject's assignments in force that day.",
-                        act.id, act.date, act.subject_id, act.target
-                    ),
+                    Key::ActivityOutsideAssignment,
+                    Args::new()
+                        .label("kind", act.kind)
+                        .date("date", act.date)
+                        .someone("subject", index, &act.subject_id)
+                        .place("target", index, &act.target, Some(act.date)),
                 )
                 .detail("subject_id", act.subject_id.clone())
                 .detail("target", act.target.clone())

@@ -3,8 +3,9 @@
 //!
 //! Topic: subjects and scope.
 
-use crate::engine::{span, Ctx, Draft};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{Args, Key};
 use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind};
@@ -25,28 +26,20 @@ pub(super) fn assignment(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment,
     } else {
         Vec::new()
     };
-    let name = ctx
-        .index
-        .subject_name(&a.subject_id)
-        .unwrap_or(&a.subject_id)
-        .to_owned();
     let rule = &scheme.subject.value;
     let (wanted_vi, wanted_en) = describe_rule(rule);
     for piece in pieces {
-        let (vi, en) = span(&piece);
         ctx.push(
             Draft::new(Code::IneligibleAssignee, "assignment", &a.id)
                 .period(piece)
                 .rests_on(scheme, "subject", &scheme.subject)
                 .say(
-                    format!(
-                        "{name} ({}) không giữ chức vụ đủ điều kiện {vi} (cần: {wanted_vi}).",
-                        a.subject_id
-                    ),
-                    format!(
-                        "{name} ({}) holds no qualifying post {en} (required: {wanted_en}).",
-                        a.subject_id
-                    ),
+                    Key::IneligibleAssignee,
+                    Args::new()
+                        .subject("subject", ctx.index, scheme, &a.subject_id)
+                        .span("span", piece)
+                        .words("wanted", wanted_vi.clone(), wanted_en.clone())
+                        .id(a.target.clone()),
                 )
                 .detail("scheme", scheme.id.clone())
                 .detail("subject_id", a.subject_id.clone()),

@@ -7,8 +7,9 @@
 //! yearly judgement ([`crate::duties::judge_year`]).
 
 use crate::duties::{judged_period, YearJudgement};
-use crate::engine::{span, Ctx, Draft};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{Args, Key};
 use crate::model::{Assignment, Rating};
 use crate::period::Period;
 use crate::profile::{due_date, Derivation, Role, Scheme};
@@ -27,21 +28,17 @@ pub(super) fn evaluation_missing(
     };
     let Some(due) = j.evaluation.due else { return };
     let year = j.year;
-    let (vi, en) = span(&j.part);
-    let due_vi = due.format("%d/%m/%Y");
     ctx.push(
         Draft::new(Code::EvaluationMissing, "assignment", &a.id)
             .period(j.part)
             .rests_on(scheme, "evaluation.due", &policy.due)
             .say(
-                format!(
-                    "Chưa có bản đánh giá năm {year} của phân công {} ({vi}); hạn gửi ngày {due_vi}.",
-                    a.id
-                ),
-                format!(
-                    "No {year} evaluation of assignment {} ({en}); it was due on {due}.",
-                    a.id
-                ),
+                Key::EvaluationMissing,
+                Args::new()
+                    .text("year", year.to_string())
+                    .assignment(ctx.index, scheme, a, j.part.from)
+                    .span("span", j.part)
+                    .date("due", due),
             )
             .detail("scheme", scheme.id.clone())
             .detail("year", year)
@@ -99,8 +96,12 @@ pub(super) fn existing_evaluations(
                 Draft::new(Code::EvaluationDuplicate, "evaluation", &extra.id)
                     .rests_on(scheme, "evaluation.author", &policy.author)
                     .say(
-                        format!("Phân công {assignment_id} đã có bản đánh giá năm {year} ({first}); {} là bản thứ hai.", extra.id),
-                        format!("Assignment {assignment_id} already has an evaluation for {year} ({first}); {} is a second one.", extra.id),
+                        Key::EvaluationDuplicate,
+                        Args::new()
+                            .assignment(index, scheme, a, part.from)
+                            .text("year", year.to_string())
+                            .id(first)
+                            .id(*assignment_id),
                     )
                     .detail("assignment_id", *assignment_id)
                     .detail("year", *year)
@@ -119,8 +120,14 @@ pub(super) fn existing_evaluations(
                             .period(late)
                             .rests_on(scheme, "evaluation.due", &policy.due)
                             .say(
-                                format!("Bản đánh giá năm {year} của phân công {assignment_id} gửi ngày {}, quá hạn {} ({} ngày).", sent.format("%d/%m/%Y"), due.format("%d/%m/%Y"), late.days().unwrap_or(0)),
-                                format!("The {year} evaluation of assignment {assignment_id} was sent on {sent}, after the {due} deadline ({} days late).", late.days().unwrap_or(0)),
+                                Key::EvaluationLate,
+                                Args::new()
+                                    .text("year", year.to_string())
+                                    .assignment(index, scheme, a, part.from)
+                                    .date("sent", sent)
+                                    .date("due", due)
+                                    .count("days", late.days().unwrap_or(0))
+                                    .id(*assignment_id),
                             )
                             .detail("assignment_id", *assignment_id)
                             .detail("year", *year)
@@ -170,7 +177,7 @@ fn accepted_authors<'d>(
         return Err(crate::roles::Unresolved {
             role,
             why_vi: format!(
-                "không có tổ chức loại party_committee của đơn vị {} còn tồn tại ngày {}",
+                "không có đảng ủy của đơn vị mã {} còn tồn tại ngày {}",
                 unit.as_deref().unwrap_or(&a.target),
                 last.format("%d/%m/%Y")
             ),
@@ -220,14 +227,16 @@ fn author_rule(
     if accepted.iter().any(|o| o.id == e.author_id) {
         return;
     }
-    let also: Vec<String> = accepted.iter().skip(1).map(|o| o.id.clone()).collect();
-    let (also_vi, also_en) = if also.is_empty() {
-        (String::new(), String::new())
+    let also: Vec<(String, String)> = accepted
+        .iter()
+        .skip(1)
+        .map(|o| (o.name.clone(), o.name.clone()))
+        .collect();
+    let also_ids: Vec<&str> = accepted.iter().skip(1).map(|o| o.id.as_str()).collect();
+    let key = if also.is_empty() {
+        Key::EvaluationWrongAuthor
     } else {
-        (
-            format!(" (hoặc, sau sắp xếp, {})", also.join(", ")),
-            format!(" (or, after the reorganisation, {})", also.join(", ")),
-        )
+        Key::EvaluationWrongAuthorSuccessor
     };
     let year = e.year;
     let assignment_id = &a.id;
@@ -235,14 +244,15 @@ fn author_rule(
         Draft::new(Code::EvaluationWrongAuthor, "evaluation", &e.id)
             .rests_on(scheme, "evaluation.author", &policy.author)
             .say(
-                format!(
-                    "Bản đánh giá {} do {} viết; theo quy định phải do {} ({}){also_vi} viết.",
-                    e.id, e.author_id, expected.name, expected.id
-                ),
-                format!(
-                    "Evaluation {} was written by {}; it must be written by {} ({}){also_en}.",
-                    e.id, e.author_id, expected.name, expected.id
-                ),
+                key,
+                Args::new()
+                    .text("year", year.to_string())
+                    .assignment(ctx.index, scheme, a, part.from)
+                    .someone("author", ctx.index, &e.author_id)
+                    .organization("expected", ctx.index, &expected.id)
+                    .list("also", &also)
+                    .ids(&also_ids)
+                    .id(assignment_id.clone()),
             )
             .detail("assignment_id", assignment_id.clone())
             .detail("year", year)
@@ -290,20 +300,22 @@ fn unfulfilled(
     let Some(still) = ctx.judged_days(&a.target, &still).first().copied() else {
         return;
     };
-    let (vi, en) = span(&still);
     ctx.push(
         Draft::new(Code::UnfulfilledNotReplaced, "assignment", &a.id)
             .period(still)
-            .rests_on(scheme, "evaluation.replace_within_days", &policy.replace_within_days)
+            .rests_on(
+                scheme,
+                "evaluation.replace_within_days",
+                &policy.replace_within_days,
+            )
             .say(
-                format!(
-                    "Cán bộ của phân công {} bị đánh giá không hoàn thành nhiệm vụ ({}, ngày {}) nhưng vẫn được phân công {vi}, quá {} ngày.",
-                    a.id, e.id, rated.format("%d/%m/%Y"), policy.replace_within_days.value
-                ),
-                format!(
-                    "The cadre of assignment {} was rated unfulfilled ({}, on {rated}) and is still assigned {en}, more than {} days later.",
-                    a.id, e.id, policy.replace_within_days.value
-                ),
+                Key::UnfulfilledNotReplaced,
+                Args::new()
+                    .assignment(ctx.index, scheme, a, still.from)
+                    .date("rated", rated)
+                    .span("span", still)
+                    .count("days", policy.replace_within_days.value)
+                    .id(e.id.clone()),
             )
             .detail("evaluation_id", e.id.clone())
             .detail("rated_on", rated.to_string())

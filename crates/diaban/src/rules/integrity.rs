@@ -4,8 +4,9 @@
 //!
 //! Topic: the integrity of the records (no article of the regulation).
 
-use crate::engine::{span, Ctx, Draft};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{field_label, Args, Key};
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind, TargetKind};
 use foldhash::HashMap;
@@ -60,12 +61,11 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
         ctx.push(
             Draft::new(Code::InvalidPeriod, kind, &id)
                 .say(
-                    format!(
-                        "Thời hạn kết thúc ngày {} trước ngày bắt đầu {}.",
-                        to.format("%d/%m/%Y"),
-                        from.format("%d/%m/%Y")
-                    ),
-                    format!("The period ends on {to}, before it starts on {from}."),
+                    Key::InvalidPeriod,
+                    Args::new()
+                        .kind("record", kind)
+                        .date("from", from)
+                        .date("to", to),
                 )
                 .detail("valid_from", from.to_string())
                 .detail("valid_to", to.to_string()),
@@ -201,10 +201,15 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
         ctx.push(
             Draft::new(Code::UnknownReference, kind, &id)
                 .say(
-                    format!("Trường `{field}` trỏ tới `{value}`, không có trong dữ liệu."),
-                    format!(
-                        "Field `{field}` refers to `{value}`, which the dataset does not contain."
-                    ),
+                    Key::UnknownReference,
+                    Args::new()
+                        .kind("record", kind)
+                        .words(
+                            "field",
+                            field_label(field, crate::finding::Lang::Vi),
+                            field_label(field, crate::finding::Lang::En),
+                        )
+                        .text("value", value.clone()),
                 )
                 .detail("field", field)
                 .detail("value", value),
@@ -224,8 +229,8 @@ fn duplicates<'x>(ctx: &mut Ctx<'_, '_>, kind: &'static str, ids: impl Iterator<
         ctx.push(
             Draft::new(Code::DuplicateId, kind, id)
                 .say(
-                    format!("Mã `{id}` được dùng cho {n} bản ghi."),
-                    format!("The id `{id}` is used by {n} records."),
+                    Key::DuplicateId,
+                    Args::new().count("count", n).kind("kind", kind),
                 )
                 .detail("count", n),
         );
@@ -244,14 +249,10 @@ pub(super) fn unit_code_overlap(ctx: &mut Ctx<'_, '_>) {
         }
         for p in period::overlaps(&validities) {
             let Some(p) = ctx.clip(&p) else { continue };
-            let (vi, en) = span(&p);
             ctx.push(
                 Draft::new(Code::UnitCodeOverlap, "unit", code)
                     .period(p)
-                    .say(
-                        format!("Hai phiên bản của mã đơn vị {code} cùng có hiệu lực {vi}: một mã chỉ chỉ một đơn vị tại một ngày."),
-                        format!("Two versions of unit code {code} are in force {en}: a code names one unit on any day."),
-                    ),
+                    .say(Key::UnitCodeOverlap, Args::new().span("span", p)),
             );
         }
     }

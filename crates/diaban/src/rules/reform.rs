@@ -135,10 +135,3 @@ impl Ends<'_> {
         Some((unit.to_owned(), end.basis.clone()?))
     }
 }
-
-/// "Name (code)" of the unit in force on `day`, or the bare code.
-pub(super) fn unit_name(ctx: &Ctx<'_, '_>, code: &str, day: NaiveDate) -> String {
-    ctx.index
-        .unit_at(code, day)
-        .map_or_else(|| code.to_owned(), |u| format!("{} ({code})", u.name))
-}

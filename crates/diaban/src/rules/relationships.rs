@@ -4,8 +4,9 @@
 //!
 //! Topic: working relationships.
 
-use crate::engine::{span, Ctx, Draft};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{Args, Key};
 use crate::period::{self, Period};
 use crate::profile::{Derivation, Scheme};
 use std::collections::BTreeMap;
@@ -43,18 +44,16 @@ pub(super) fn district_leads(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
             for p in period::union(&periods) {
                 missing.extend(period::gaps_within(&p, &have));
             }
-            let name = index
-                .unit_near(&district, None)
-                .map_or(district.clone(), |u| u.name.clone());
             for gap in missing {
-                let (vi, en) = span(&gap);
                 ctx.push(
                     Draft::new(Code::DistrictLeadMissing, "unit", &district)
                         .period(gap)
                         .rests_on(scheme, "relationships", &rel.counterpart)
                         .say(
-                            format!("{name} ({district}) không có Ủy viên Ban Thường vụ phụ trách {vi}, trong khi các xã của huyện đang có cán bộ theo dõi."),
-                            format!("{name} ({district}) has no Standing Committee member in charge {en}, while its communes have monitors."),
+                            Key::DistrictLeadMissing,
+                            Args::new()
+                                .unit("district", index, &district, Some(gap.from))
+                                .span("span", gap),
                         )
                         .detail("scheme", via.clone())
                         .detail("monitoring_scheme", scheme.id.clone()),

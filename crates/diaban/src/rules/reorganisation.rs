@@ -5,9 +5,10 @@
 //! Topic: the reorganisation of administrative units (cited: the reorganisation's own legal
 //! basis).
 
-use super::reform::{unit_name, End, Ends};
-use crate::engine::{span, Ctx, Draft};
+use super::reform::{End, Ends};
+use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{unit_names, Args, Key};
 use crate::model::Assignment;
 use crate::period::Period;
 
@@ -19,14 +20,6 @@ pub(super) fn rules(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
     assignments(ctx, ends);
     activities(ctx, ends);
     evaluations(ctx, ends);
-}
-
-fn successors_text(end: &End) -> String {
-    if end.successors.is_empty() {
-        "—".to_owned()
-    } else {
-        end.successors.join(", ")
-    }
 }
 
 fn assignments(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
@@ -62,35 +55,43 @@ fn push_open(
     bad: Period,
     a: Option<&Assignment>,
 ) {
-    let name = unit_name(ctx, code, end.day_before());
-    let (vi, en) = span(&bad);
     let effective = end.effective;
     let last = end.day_before();
-    let next = successors_text(end);
-    let (what_vi, what_en) = match kind {
-        "assignment" => ("Phân công", "Assignment"),
-        "activity" => ("Hoạt động", "Activity"),
-        _ => ("Bản đánh giá", "Evaluation"),
-    };
-    let fix_vi = if a.is_some() {
-        format!(
-            " Cần kết thúc ngày {} với lý do sắp xếp đơn vị hành chính (`reorganized`).",
-            last.format("%d/%m/%Y")
-        )
+    let successors = if end.successors.is_empty() {
+        vec![("—".to_owned(), "—".to_owned())]
     } else {
-        String::new()
+        unit_names(ctx.index, &end.successors, effective)
     };
-    let fix_en = if a.is_some() {
-        format!(" End it on {last} with reason `reorganized`.")
-    } else {
-        String::new()
+    let names = match a.and_then(|a| {
+        ctx.profile
+            .schemes
+            .iter()
+            .find(|s| s.id == a.scheme)
+            .map(|s| (a, s))
+    }) {
+        Some((a, scheme)) => (
+            Key::OpenAfterReorganizationAssignment,
+            Args::new().assignment(ctx.index, scheme, a, last),
+        ),
+        None => (
+            Key::OpenAfterReorganization,
+            Args::new()
+                .kind("record", kind)
+                .unit("unit", ctx.index, code, Some(last)),
+        ),
     };
     let mut draft = Draft::new(Code::OpenAfterReorganization, kind, id)
         .period(bad)
         .instrument(end.basis.clone())
         .say(
-            format!("{what_vi} {id} vẫn gắn với {name} {vi}, trong khi đơn vị này đã được sắp xếp từ ngày {} (đơn vị mới: {next}).{fix_vi}", effective.format("%d/%m/%Y")),
-            format!("{what_en} {id} is still on {name} {en}, after the unit was reorganised on {effective} (new units: {next}).{fix_en}"),
+            names.0,
+            names
+                .1
+                .span("span", bad)
+                .date("effective", effective)
+                .date("ended", last)
+                .list("successors", &successors)
+                .ids(&end.successors),
         )
         .detail("target", code.to_owned())
         .detail("effective", effective.to_string())

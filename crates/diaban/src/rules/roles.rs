@@ -6,7 +6,8 @@
 //! Topic: the bodies the regulation names.
 
 use crate::engine::{Ctx, Draft};
-use crate::finding::Code;
+use crate::finding::{Code, Lang};
+use crate::messages::{role_label, Args, Key};
 
 /// One finding per role some rule could not resolve (the first reason recorded).
 pub(super) fn unresolved(ctx: &mut Ctx<'_, '_>) {
@@ -17,8 +18,14 @@ pub(super) fn unresolved(ctx: &mut Ctx<'_, '_>) {
         ctx.push(
             Draft::new(Code::RoleUnresolved, "profile", &profile_id)
                 .say(
-                    format!("Không xác định được `{role}` trong dữ liệu: {}. Các quy tắc cần đến nó được bỏ qua.", u.why_vi),
-                    format!("The role `{role}` cannot be resolved in the dataset: {}. The rules that need it are skipped.", u.why_en),
+                    Key::RoleUnresolved,
+                    Args::new()
+                        .words(
+                            "role",
+                            role_label(u.role, Lang::Vi),
+                            role_label(u.role, Lang::En),
+                        )
+                        .words("why", u.why_vi, u.why_en),
                 )
                 .detail("role", role),
         );

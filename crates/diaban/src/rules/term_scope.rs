@@ -7,9 +7,10 @@
 //! Topics: subjects and scope; time in force and territory; the assignment period following the
 //! congress term.
 
-use super::reform::{unit_name, Ends};
-use crate::engine::{span, unit_of_organization, Ctx, Draft};
+use super::reform::Ends;
+use crate::engine::{unit_of_organization, Ctx, Draft};
 use crate::finding::Code;
+use crate::messages::{Args, Key};
 use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, TargetKind};
@@ -49,7 +50,6 @@ fn outside_regulation(
     let Some(piece) = p.intersect(&before) else {
         return;
     };
-    let (vi, en) = span(&piece);
     let number = &ctx.profile.regulation.number;
     let reform = ends.ended_issuer_on(ctx, piece.from);
     ctx.push(
@@ -57,14 +57,11 @@ fn outside_regulation(
             .period(piece)
             .rests_on(scheme, "under_regulation", &scheme.under_regulation)
             .say(
-                format!(
-                    "Phân công {} bắt đầu trước khi Quy định {number} có hiệu lực ({vi}).",
-                    a.id
-                ),
-                format!(
-                    "Assignment {} starts before Regulation {number} took effect ({en}).",
-                    a.id
-                ),
+                Key::OutsideRegulation,
+                Args::new()
+                    .assignment(ctx.index, scheme, a, a.valid_from)
+                    .text("number", number.clone())
+                    .span("span", piece),
             )
             .detail("scheme", scheme.id.clone())
             .cites_reform(reform),
@@ -83,14 +80,15 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
             }
             let validities: Vec<Period> = versions.iter().map(|u| u.validity()).collect();
             for piece in period::gaps_within(p, &validities) {
-                let (vi, en) = span(&piece);
                 ctx.push(
                     Draft::new(Code::UnitNotInForce, "assignment", &a.id)
                         .period(piece)
                         .rests_on(scheme, "target", &scheme.target)
                         .say(
-                            format!("Phân công {} theo dõi đơn vị {} {vi}, khi đơn vị này không còn (hoặc chưa) tồn tại.", a.id, a.target),
-                            format!("Assignment {} covers unit {} {en}, when no unit with that code is in force.", a.id, a.target),
+                            Key::UnitNotInForce,
+                            Args::new()
+                                .assignment(ctx.index, scheme, a, piece.from)
+                                .span("span", piece),
                         )
                         .detail("scheme", scheme.id.clone())
                         .detail("target", a.target.clone()),
@@ -104,14 +102,11 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
                         || (!rule.unit_types.is_empty() && !rule.unit_types.contains(&u.unit_type))
                 });
             if let Some(u) = wrong {
-                let vi = format!(
-                    "{} ({}, {})",
-                    u.name,
-                    u.code,
-                    crate::words::label_vi(u.unit_type).to_lowercase()
+                let kind = (
+                    crate::words::label_vi(u.unit_type).to_lowercase(),
+                    u.unit_type.as_str().to_owned(),
                 );
-                let en = format!("Unit {} ({}, {})", u.name, u.code, u.unit_type);
-                out_of_scope(ctx, scheme, a, p, &vi, &en);
+                out_of_scope(ctx, scheme, a, p, kind);
             }
         }
         TargetKind::Organization => {
@@ -119,14 +114,11 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
                 return;
             };
             if !rule.organization_kinds.is_empty() && !rule.organization_kinds.contains(&org.kind) {
-                let vi = format!(
-                    "{} ({}, {})",
-                    org.name,
-                    org.id,
-                    crate::words::label_vi(org.kind)
+                let kind = (
+                    crate::words::label_vi(org.kind).to_owned(),
+                    crate::messages::label_en(org.kind),
                 );
-                let en = format!("Organisation {} ({}, {})", org.name, org.id, org.kind);
-                out_of_scope(ctx, scheme, a, p, &vi, &en);
+                out_of_scope(ctx, scheme, a, p, kind);
             }
         }
     }
@@ -177,8 +169,13 @@ fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period,
                     .period(*p)
                     .rests_on(scheme, "term_body", body)
                     .say(
-                        format!("Phân công {} ghi nhiệm kỳ {} của {}, nhưng phải theo nhiệm kỳ của {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
-                        format!("Assignment {} names term {} of {}, but must follow a term of {} ({body_id}).", a.id, term.id, term.organization_id, org.name),
+                        Key::OutsideTermOtherBody,
+                        Args::new()
+                            .assignment(ctx.index, scheme, a, p.from)
+                            .text("term", term.label.clone())
+                            .id(term.id.clone())
+                            .organization("recorded_body", ctx.index, &term.organization_id)
+                            .organization("body", ctx.index, &body_id),
                     )
                     .detail("term_id", term.id.clone())
                     .cites_reform(reform),
@@ -188,21 +185,17 @@ fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period,
         None => terms_of_body,
     };
     for piece in period::gaps_within(p, &allowed) {
-        let (vi, en) = span(&piece);
         let reform = ends.ended_body_on(ctx, &body_id, piece.from);
         ctx.push(
             Draft::new(Code::OutsideTerm, "assignment", &a.id)
                 .period(piece)
                 .rests_on(scheme, "term_body", body)
                 .say(
-                    format!(
-                        "Phân công {} kéo dài ngoài nhiệm kỳ đại hội của {} ({body_id}) ({vi}).",
-                        a.id, org.name
-                    ),
-                    format!(
-                        "Assignment {} runs outside the congress term of {} ({body_id}) ({en}).",
-                        a.id, org.name
-                    ),
+                    Key::OutsideTermDays,
+                    Args::new()
+                        .assignment(ctx.index, scheme, a, piece.from)
+                        .organization("body", ctx.index, &body_id)
+                        .span("span", piece),
                 )
                 .detail("term_body", body_id.clone())
                 .detail("term_id", a.term_id.clone())
@@ -236,13 +229,18 @@ pub(super) fn not_covered(ctx: &mut Ctx<'_, '_>, options_at: Option<NaiveDate>) 
             from: first.from,
             to: last.to,
         };
-        let (vi, en) = span(&days);
+        let Some(scheme) = ctx.profile.schemes.iter().find(|s| s.id == a.scheme) else {
+            continue;
+        };
         ctx.push(
             Draft::new(Code::NotCoveredByRegulation, "assignment", &a.id)
                 .period(days)
                 .say(
-                    format!("Phân công {} có những ngày ({vi}) không thuộc phạm vi hay thời gian hiệu lực của Quy định {number}: không quy định nào trong hồ sơ này xét những ngày đó.", a.id),
-                    format!("Assignment {} has days ({en}) outside the territory or the life of Regulation {number}: no regulation of this profile judges them.", a.id),
+                    Key::NotCoveredByRegulation,
+                    Args::new()
+                        .assignment(index, scheme, a, days.from)
+                        .span("span", days)
+                        .text("number", number.clone()),
                 )
                 .detail("scheme", a.scheme.clone()),
         );
@@ -295,30 +293,33 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                     .map(|p| (a.id.clone(), p))
             })
             .collect();
-        let unit_label = unit_name(ctx, unit, end.day_before());
         for (id, p) in hits {
-            let (vi, en) = span(&p);
-            let scheme = index
-                .assignment(&id)
-                .and_then(|a| ctx.profile.schemes.iter().find(|s| s.id == a.scheme));
+            let record = index.assignment(&id);
+            let scheme = record.and_then(|a| ctx.profile.schemes.iter().find(|s| s.id == a.scheme));
             let mut draft = Draft::new(Code::OutsideTerm, "assignment", &id);
             if let Some((scheme, body)) = scheme.and_then(|s| s.term_body.as_ref().map(|b| (s, b)))
             {
                 draft = draft.rests_on(scheme, "term_body", body);
             }
+            let names = match (record, scheme) {
+                (Some(a), Some(scheme)) => Args::new().assignment(index, scheme, a, p.from),
+                _ => Args::new()
+                    .words("subject", "người được phân công", "the assignee")
+                    .words("target", "địa bàn", "the target"),
+            };
             ctx.push(
                 draft
                     .period(p)
                     .instrument(end.basis.clone())
                     .say(
-                        format!(
-                            "Phân công {id} theo nhiệm kỳ {} ({}) kéo dài {vi}, sau khi {unit_label} được sắp xếp từ ngày {}: nhiệm kỳ kết thúc sớm ngày {}.",
-                            term.id, term.label, end.effective, end.day_before()
-                        ),
-                        format!(
-                            "Assignment {id} follows term {} ({}) {en}, after {unit_label} was reorganised on {}: the term ended early on {}.",
-                            term.id, term.label, end.effective, end.day_before()
-                        ),
+                        Key::OutsideTermCutShort,
+                        names
+                            .text("term", term.label.clone())
+                            .id(term.id.clone())
+                            .span("span", p)
+                            .unit("unit", index, unit, Some(end.day_before()))
+                            .date("effective", end.effective)
+                            .date("ended", end.day_before()),
                     )
                     .detail("term_id", term.id.clone())
                     .detail("term_body", term.organization_id.clone())
@@ -330,29 +331,26 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
     }
 }
 
-/// `target_out_of_scope`: the assignment's target (named in `vi`/`en`) is not of a kind the
-/// scheme covers.
+/// `target_out_of_scope`: the assignment's target (of the kind `kind`, in Vietnamese and
+/// English) is not of a kind the scheme covers.
 fn out_of_scope(
     ctx: &mut Ctx<'_, '_>,
     scheme: &Scheme,
     a: &Assignment,
     p: &Period,
-    vi: &str,
-    en: &str,
+    kind: (String, String),
 ) {
     ctx.push(
         Draft::new(Code::TargetOutOfScope, "assignment", &a.id)
             .period(*p)
             .rests_on(scheme, "target", &scheme.target)
             .say(
-                format!(
-                    "{vi} không thuộc phạm vi của hình thức phân công \"{}\" [{}].",
-                    scheme.name_vi, scheme.id
-                ),
-                format!(
-                    "{en} is not in the scope of scheme \"{}\" [{}].",
-                    scheme.name_en, scheme.id
-                ),
+                Key::TargetOutOfScope,
+                Args::new()
+                    .target("target", ctx.index, scheme, &a.target, Some(p.from))
+                    .words("target_kind", kind.0, kind.1)
+                    .scheme("scheme", scheme)
+                    .span("span", *p),
             )
             .detail("scheme", scheme.id.clone())
             .detail("target", a.target.clone()),
