@@ -143,7 +143,8 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("history", "path", DATASET),
     ("history", "lang", LANG),
     ("history", "format", FORMAT),
-    ("history", "target", "Mã đơn vị hành chính hoặc mã cơ quan, tổ chức cần xem"),
+    ("history", "profile", "Hồ sơ quy định dùng để gọi tên các hình thức phân công: mã của một hồ sơ có sẵn (`bac-kan-1390`) hoặc một tệp JSON"),
+    ("history", "target", "Đơn vị hành chính (hoặc cơ quan, tổ chức) cần xem: mã, hoặc tên (\"Vi Hương\")"),
     // report
     ("report", "path", DATASET),
     ("report", "lang", LANG),

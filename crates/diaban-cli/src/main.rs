@@ -66,6 +66,9 @@ enum Command {
     History {
         #[command(flatten)]
         common: Common,
+        /// A built-in profile id (bac-kan-1390) or a profile JSON file: it names the schemes.
+        #[arg(long, default_value = diaban::api::DEFAULT_PROFILE)]
+        profile: String,
         /// The unit (or organisation): its code or id, or its name ("Vi Hương").
         #[arg(long)]
         target: String,
@@ -468,7 +471,12 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 ExitCode::SUCCESS
             })
         }
-        Command::History { common, target } => {
+        Command::History {
+            common,
+            profile: profile_arg,
+            target,
+        } => {
+            let profile = profile(&profile_arg)?;
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             // An id or a name ("Vi Hương", "xã vi hương"); unknown or ambiguous: exit 2.
@@ -481,7 +489,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 )?,
                 Format::Text => emit(
                     out,
-                    &output::history_text(&target, &history, lang(common.lang)),
+                    &output::history_text(&target, &index, &profile, &history, lang(common.lang)),
                 ),
             }
             Ok(ExitCode::SUCCESS)
@@ -533,7 +541,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                     )?,
                     Format::Text => emit(
                         out,
-                        &output::report_text(&report, &profile, &name, lang(common.lang)),
+                        &output::report_text(&report, &profile, &name, &index, lang(common.lang)),
                     ),
                 }
             }

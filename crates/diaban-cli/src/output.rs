@@ -75,6 +75,12 @@ fn subject_kind(kind: &str, lang: Lang) -> &str {
     }
 }
 
+/// What a finding is about, in the subject column of `check`: its kind, and its id in brackets
+/// (a locator to find the record; the message names the people and places).
+fn subject(f: &diaban::Finding, lang: Lang) -> String {
+    format!("{} [{}]", subject_kind(f.subject.kind, lang), f.subject.id)
+}
+
 /// The report of `diaban check`.
 pub fn check_text(
     report: &Report,
@@ -112,7 +118,7 @@ pub fn check_text(
     let subject_width = report
         .findings
         .iter()
-        .map(|f| subject_kind(f.subject.kind, lang).chars().count() + f.subject.id.len() + 1)
+        .map(|f| subject(f, lang).chars().count())
         .max()
         .unwrap_or(0);
     let dates_width = report
@@ -147,10 +153,7 @@ pub fn check_text(
             let _ = writeln!(
                 out,
                 "  {mark} {}  {}  {}",
-                pad(
-                    &format!("{} {}", subject_kind(f.subject.kind, lang), f.subject.id),
-                    subject_width
-                ),
+                pad(&subject(f, lang), subject_width),
                 pad(&dates(f.from, f.to, lang), dates_width),
                 f.message(lang)
             );
@@ -193,8 +196,16 @@ fn severity_word(s: Severity, n: usize, lang: Lang) -> &'static str {
     }
 }
 
+/// A name, or the id in brackets where the dataset has none.
+fn named(name: Option<&str>, id: &str) -> String {
+    match name {
+        Some(n) => n.to_owned(),
+        None => format!("[{id}]"),
+    }
+}
+
 fn who(a: &AssignmentView) -> String {
-    let name = a.subject_name.unwrap_or(a.subject_id);
+    let name = named(a.subject_name, a.subject_id);
     match a.subject_title {
         Some(title) => format!("{name} — {title}"),
         None => name.to_owned(),
@@ -237,9 +248,14 @@ pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) ->
         .unwrap_or(0);
     for ((code, dname), rows) in &districts {
         let covered = rows.iter().filter(|r| r.covered).count();
+        let district = if code.is_empty() {
+            t(lang, "(không thuộc huyện)", "(no district)").to_owned()
+        } else {
+            format!("{dname} ({code})")
+        };
         let _ = writeln!(
             out,
-            "\n{dname} ({code}) — {covered}/{} {}",
+            "\n{district} — {covered}/{} {}",
             rows.len(),
             t(lang, "có người theo dõi", "covered")
         );
@@ -276,31 +292,74 @@ pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) ->
     out
 }
 
-/// The list of `diaban history`.
-pub fn history_text(target: &str, list: &[AssignmentView], lang: Lang) -> String {
+/// A unit or an organisation as a reader names it: a unit by its name and code ("Xã Giáo Hiệu
+/// (01870)", the version in force on `day`, else the latest), an organisation or a person by
+/// its name and id in brackets ("Sở Nội vụ tỉnh Bắc Kạn [so-noi-vu]"); the bare id when the
+/// dataset has no such record.
+pub(crate) fn place(index: &diaban::Index<'_>, id: &str, day: Option<chrono::NaiveDate>) -> String {
+    if let Some(u) = index.unit_near(id, day) {
+        return format!("{} ({id})", u.name);
+    }
+    match index.subject_name(id) {
+        Some(name) => format!("{name} [{id}]"),
+        None => format!("[{id}]"),
+    }
+}
+
+/// A scheme as a reader names it: its name in the reader's language and its id in brackets
+/// (to find it in the profile); the id alone, in brackets, for a scheme the profile lacks.
+pub(crate) fn scheme_label(profile: &Profile, id: &str, lang: Lang) -> String {
+    match profile.schemes.iter().find(|s| s.id == id) {
+        Some(s) => format!("{} [{id}]", t(lang, &s.name_vi, &s.name_en)),
+        None => format!("[{id}]"),
+    }
+}
+
+/// The list of `diaban history`: one group per scheme (in the profile's order, then the
+/// schemes the profile lacks), each in the order of the assignments' start.
+pub fn history_text(
+    target: &str,
+    index: &diaban::Index<'_>,
+    profile: &Profile,
+    list: &[AssignmentView],
+    lang: Lang,
+) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "diaban history · {target}");
+    let _ = writeln!(out, "diaban history · {}", place(index, target, None));
+    // The days, and why the assignment ended ("(hết nhiệm kỳ)"), one column.
     let spans: Vec<String> = list
         .iter()
-        .map(|a| dates(Some(a.valid_from), a.valid_to, lang))
+        .map(|a| {
+            let reason = a
+                .end_reason
+                .map(|r| match lang {
+                    Lang::Vi => format!(" ({})", diaban::words::label_vi(r).to_lowercase()),
+                    Lang::En => format!(" ({r})"),
+                })
+                .unwrap_or_default();
+            format!("{}{reason}", dates(Some(a.valid_from), a.valid_to, lang))
+        })
         .collect();
     let width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-    for (a, span) in list.iter().zip(&spans) {
-        let reason = a
-            .end_reason
-            .map(|r| match lang {
-                Lang::Vi => format!(" ({})", diaban::words::label_vi(r).to_lowercase()),
-                Lang::En => format!(" ({r})"),
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {}{reason}  {}  [{}, {}]",
-            pad(span, width),
-            who(a),
-            a.scheme,
-            a.id
-        );
+    let mut schemes: Vec<&str> = Vec::new();
+    for a in list {
+        if !schemes.contains(&a.scheme) {
+            schemes.push(a.scheme);
+        }
+    }
+    let rank = |id: &str| {
+        profile
+            .schemes
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    schemes.sort_by_key(|id| rank(id));
+    for scheme in schemes {
+        let _ = writeln!(out, "\n  {}", scheme_label(profile, scheme, lang));
+        for (a, span) in list.iter().zip(&spans).filter(|(a, _)| a.scheme == scheme) {
+            let _ = writeln!(out, "    {}  {}  [{}]", pad(span, width), who(a), a.id);
+        }
     }
     if list.is_empty() {
         let _ = writeln!(
@@ -365,7 +424,13 @@ fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
 }
 
 /// The text of `diaban report`: one table per scheme and district, roll-ups, proposals, the programme.
-pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: Lang) -> String {
+pub fn report_text(
+    r: &diaban::YearReport,
+    profile: &Profile,
+    name: &str,
+    index: &diaban::Index<'_>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -425,9 +490,7 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         let who_w = rows
             .iter()
             .map(|a| {
-                a.subject_name
-                    .as_deref()
-                    .unwrap_or(&a.subject_id)
+                named(a.subject_name.as_deref(), &a.subject_id)
                     .chars()
                     .count()
             })
@@ -472,12 +535,12 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
             let mark = if a.shortfall { "✗" } else { " " };
             let target = match a.target_name.as_deref() {
                 Some(name) => format!("{name} ({})", a.target),
-                None => a.target.clone(),
+                None => format!("[{}]", a.target),
             };
             let mut line = format!(
                 "  {mark} {}  {}  {:>4}",
                 pad(&target, target_w),
-                pad(a.subject_name.as_deref().unwrap_or(&a.subject_id), who_w),
+                pad(&named(a.subject_name.as_deref(), &a.subject_id), who_w),
                 a.days
             );
             for d in &a.duties {
@@ -547,13 +610,17 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         r.proposals.len()
     );
     for p in &r.proposals {
+        // The commune it is about and the body it went to, by name (ids in brackets).
+        let recipient = match p.recipient.as_deref() {
+            Some(id) => place(index, id, Some(p.date)),
+            None => t(lang, "(không ghi nơi nhận)", "(no recipient recorded)").to_owned(),
+        };
         let _ = writeln!(
             out,
-            "    {}  {}  {} → {}: {}",
+            "    {}  {}  {} → {recipient}: {}",
             day(p.date, lang),
-            pad(p.subject_name.as_deref().unwrap_or(&p.subject_id), 22),
-            p.target,
-            p.recipient.as_deref().unwrap_or("?"),
+            pad(&named(p.subject_name.as_deref(), &p.subject_id), 22),
+            place(index, &p.target, Some(p.date)),
             p.note.as_deref().unwrap_or("")
         );
     }
@@ -647,15 +714,10 @@ pub fn relations_text(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    let name = index
-        .subject_name(who)
-        .map(str::to_owned)
-        .or_else(|| index.unit_near(who, Some(day)).map(|u| u.name.clone()))
-        .unwrap_or_default();
-    let heading = if name.is_empty() {
-        who.to_owned()
-    } else {
-        format!("{name} [{who}]")
+    // A person or body by name, its id in brackets; a unit by name and code.
+    let heading = match index.subject_name(who) {
+        Some(name) => format!("{name} [{who}]"),
+        None => place(index, who, Some(day)),
     };
     let _ = writeln!(
         out,
@@ -708,12 +770,14 @@ pub fn relations_text(
             ),
             (false, _) => format!("{body}: {}", people.join("; ")),
         };
+        // Who, on which unit, under which assignment (its id in brackets).
         let subject = if reverse {
             format!(
-                "{} [{} → {}] ",
-                index.subject_name(&r.subject_id).unwrap_or(&r.subject_id),
+                "{}, {} {} [{}], ",
+                named(index.subject_name(&r.subject_id), &r.subject_id),
+                t(lang, "địa bàn", "on"),
+                place(index, &r.target, Some(day)),
                 r.assignment_id,
-                r.target
             )
         } else {
             String::new()
