@@ -675,3 +675,16 @@ fn the_scan_finds_what_it_looks_for() {
     assert!(bad("Cán bộ giả định 061 (p-061) [cm-01870]").is_empty());
     assert!(bad("cm-01870-2, xp-061").is_empty());
 }
+
+/// A command that writes a file says so on standard error in the reader's language.
+#[test]
+fn a_written_file_is_announced_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo.json");
+    let vi = diaban(&["convert", "--out", s(&out)]);
+    assert!(vi.status.success(), "{}", stderr(&vi));
+    assert_eq!(stderr(&vi), format!("đã ghi {}\n", out.display()));
+    let en = diaban(&["convert", "--out", s(&out), "--force", "--lang", "en"]);
+    assert!(en.status.success(), "{}", stderr(&en));
+    assert_eq!(stderr(&en), format!("wrote {}\n", out.display()));
+}
