@@ -315,6 +315,18 @@ pub(crate) fn scheme_label(profile: &Profile, id: &str, lang: Lang) -> String {
     }
 }
 
+/// Why an assignment ended, as a reader says it after its days.
+fn end_reason(r: diaban::EndReason, lang: Lang) -> &'static str {
+    use diaban::EndReason as R;
+    match (r, lang) {
+        (R::TermEnded, Lang::Vi) => "hết nhiệm kỳ",
+        (R::Replaced, Lang::Vi) => "đã thay người khác",
+        (R::Reorganized, Lang::Vi) => "do sắp xếp đơn vị hành chính",
+        (R::Revoked, Lang::Vi) => "quyết định bị thu hồi",
+        (r, Lang::En) => r.as_str(),
+    }
+}
+
 /// The list of `diaban history`: one group per scheme (in the profile's order, then the
 /// schemes the profile lacks), each in the order of the assignments' start.
 pub fn history_text(
@@ -332,10 +344,7 @@ pub fn history_text(
         .map(|a| {
             let reason = a
                 .end_reason
-                .map(|r| match lang {
-                    Lang::Vi => format!(" ({})", diaban::words::label_vi(r).to_lowercase()),
-                    Lang::En => format!(" ({r})"),
-                })
+                .map(|r| format!(" ({})", end_reason(r, lang)))
                 .unwrap_or_default();
             format!("{}{reason}", dates(Some(a.valid_from), a.valid_to, lang))
         })
@@ -423,6 +432,14 @@ fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
     }
 }
 
+/// The unit (or body) of a row of the yearly report: its name and code.
+fn report_target(a: &diaban::report::AssignmentYear) -> String {
+    match a.target_name.as_deref() {
+        Some(name) => format!("{name} ({})", a.target),
+        None => format!("[{}]", a.target),
+    }
+}
+
 /// The text of `diaban report`: one table per scheme and district, roll-ups, proposals, the programme.
 pub fn report_text(
     r: &diaban::YearReport,
@@ -476,17 +493,10 @@ pub fn report_text(
         );
         let target_w = rows
             .iter()
-            .map(|a| {
-                a.target_name
-                    .as_deref()
-                    .unwrap_or(&a.target)
-                    .chars()
-                    .count()
-            })
+            .map(|a| report_target(a).chars().count())
             .max()
             .unwrap_or(0)
-            .max(6)
-            + 7;
+            .max(6);
         let who_w = rows
             .iter()
             .map(|a| {
@@ -533,10 +543,7 @@ pub fn report_text(
                 let _ = writeln!(out, "{header}");
             }
             let mark = if a.shortfall { "✗" } else { " " };
-            let target = match a.target_name.as_deref() {
-                Some(name) => format!("{name} ({})", a.target),
-                None => format!("[{}]", a.target),
-            };
+            let target = report_target(a);
             let mut line = format!(
                 "  {mark} {}  {}  {:>4}",
                 pad(&target, target_w),
@@ -556,13 +563,21 @@ pub fn report_text(
             let _ = writeln!(out, "{}", line.trim_end());
         }
     }
-    let rollup = |out: &mut String, title: &str, list: &[diaban::report::Rollup]| {
+    // A district by name and code ("Huyện Ba Bể (061)"), an agency by name and id in brackets.
+    let rollup = |out: &mut String, title: &str, list: &[diaban::report::Rollup], units: bool| {
         if list.is_empty() {
             return;
         }
+        let label = |x: &diaban::report::Rollup| {
+            if units {
+                format!("{} ({})", x.name, x.id)
+            } else {
+                format!("{} [{}]", x.name, x.id)
+            }
+        };
         let w = list
             .iter()
-            .map(|x| x.name.chars().count() + x.id.chars().count() + 3)
+            .map(|x| label(x).chars().count())
             .max()
             .unwrap_or(0);
         let _ = writeln!(out, "\n══ {title}");
@@ -582,22 +597,28 @@ pub fn report_text(
                 .map(|(k, v)| format!("{} {v}", rating_label(*k, lang)))
                 .collect();
             let mark = if x.with_shortfall > 0 { "✗" } else { " " };
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {mark} {}  {:>10}  {:>10}  {:>10}  {}",
-                pad(&format!("{} [{}]", x.name, x.id), w),
+                pad(&label(x), w),
                 x.assignments,
                 x.with_shortfall,
                 x.evaluations_missing,
                 ratings.join(", ")
             );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     };
-    rollup(&mut out, t(lang, "Theo huyện", "By district"), &r.districts);
+    rollup(
+        &mut out,
+        t(lang, "Theo huyện", "By district"),
+        &r.districts,
+        true,
+    );
     rollup(
         &mut out,
         t(lang, "Theo cơ quan của cán bộ", "By the cadre's agency"),
         &r.agencies,
+        false,
     );
     let _ = writeln!(
         out,
