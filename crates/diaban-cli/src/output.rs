@@ -775,21 +775,37 @@ pub fn relations_text(
                 Lang::En => format!("{} ({}) [{}]", p.name, p.title, p.id),
             })
             .collect();
+        // A unit by name and code, a body by name and id in brackets.
         let body = match (&r.body_name, &r.body_id) {
+            (Some(n), Some(id)) if index.unit_near(id, Some(day)).is_some() => {
+                format!("{n} ({id})")
+            }
             (Some(n), Some(id)) => format!("{n} [{id}]"),
-            _ => "?".to_owned(),
+            (Some(n), None) => n.clone(),
+            (None, Some(id)) => format!("[{id}]"),
+            (None, None) => t(lang, "(không xác định)", "(unknown)").to_owned(),
         };
-        let counterpart = match (people.is_empty(), r.kind) {
-            (true, _) => body,
-            // Direction comes from the Standing Committee member in charge of the district, not
-            // from the district: the person first, the district they are in charge of after.
-            (false, diaban::profile::RelationKind::DirectedBy) => format!(
+        let directed = r.kind == diaban::profile::RelationKind::DirectedBy;
+        let counterpart = match (people.is_empty(), directed) {
+            // Direction comes from the Standing Committee member in charge of the district,
+            // not from the district: the person first, the district they are in charge of
+            // after; when nobody is recorded, the member is still who directs.
+            (false, true) => format!(
                 "{}, {} {}",
                 people.join("; "),
                 t(lang, "phụ trách", "in charge of"),
                 r.body_name.as_deref().unwrap_or("?")
             ),
-            (false, _) => format!("{body}: {}", people.join("; ")),
+            (true, true) => format!(
+                "{} {body}",
+                t(
+                    lang,
+                    "đồng chí Ủy viên Ban Thường vụ Tỉnh ủy phụ trách",
+                    "the Standing Committee member in charge of"
+                )
+            ),
+            (true, false) => body,
+            (false, false) => format!("{body}: {}", people.join("; ")),
         };
         // Who, on which unit, under which assignment (its id in brackets).
         let subject = if reverse {
@@ -810,22 +826,32 @@ pub fn relations_text(
             subject,
             relation_word(r.kind, lang)
         );
-        let basis = r.article.as_deref().filter(|a| !a.is_empty());
-        if basis.is_some() || r.unresolved {
-            let _ = writeln!(
-                out,
-                "      ↳ {}{}",
-                basis.unwrap_or(""),
-                if r.unresolved {
-                    t(
-                        lang,
-                        " — không xác định được trong dữ liệu [district_lead_missing?]",
-                        " — not found in the dataset [district_lead_missing?]",
-                    )
-                } else {
-                    ""
-                }
-            );
+        // The basis, and why the counterpart is missing: the finding of `check` that says so.
+        let mut notes: Vec<String> = r
+            .article
+            .iter()
+            .filter(|a| !a.is_empty())
+            .cloned()
+            .collect();
+        if r.unresolved {
+            let code = if directed {
+                diaban::Code::DistrictLeadMissing
+            } else {
+                diaban::Code::RoleUnresolved
+            };
+            notes.push(match lang {
+                Lang::Vi => format!(
+                    "không xác định được trong dữ liệu (xem nhóm phát hiện «{}» [{code}])",
+                    code.title(lang)
+                ),
+                Lang::En => format!(
+                    "not found in the dataset (see the findings \"{}\" [{code}])",
+                    code.title(lang)
+                ),
+            });
+        }
+        if !notes.is_empty() {
+            let _ = writeln!(out, "      ↳ {}", notes.join(" — "));
         }
     }
     out
