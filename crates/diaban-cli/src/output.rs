@@ -134,7 +134,7 @@ pub fn check_text(
             .into_iter()
             .filter_map(|severity| {
                 let n = findings.iter().filter(|f| f.severity == severity).count();
-                (n > 0).then(|| format!("{n} {}", severity_word(severity, n, lang)))
+                (n > 0).then(|| format!("{} {}", size(n, lang), severity_word(severity, n, lang)))
             })
             .collect();
         // The finding's title, its counts, and the stable code to look it up.
@@ -172,11 +172,11 @@ pub fn check_text(
         out,
         "\n{}: {} {}, {} {}, {} {}",
         t(lang, "Tổng cộng", "Total"),
-        s.errors,
+        size(s.errors, lang),
         severity_word(Severity::Error, s.errors, lang),
-        s.warnings,
+        size(s.warnings, lang),
         severity_word(Severity::Warning, s.warnings, lang),
-        s.infos,
+        size(s.infos, lang),
         severity_word(Severity::Info, s.infos, lang)
     );
     out
@@ -283,10 +283,10 @@ pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) ->
         out,
         "\n{}: {} / {} {}, {} {}",
         t(lang, "Tổng cộng", "Total"),
-        c.covered,
-        c.rows.len(),
+        size(c.covered, lang),
+        size(c.rows.len(), lang),
         t(lang, "có người theo dõi", "covered"),
-        c.uncovered,
+        size(c.uncovered, lang),
         t(lang, "chưa có", "uncovered")
     );
     out
@@ -628,7 +628,7 @@ pub fn report_text(
             "Đề xuất trực tiếp với Ban Thường vụ",
             "Proposals made directly to the Standing Committee"
         ),
-        r.proposals.len()
+        size(r.proposals.len(), lang)
     );
     for p in &r.proposals {
         // The commune it is about and the body it went to, by name (ids in brackets).
@@ -864,6 +864,11 @@ fn count(n: u64, lang: Lang) -> String {
         Lang::Vi => money(n),
         Lang::En => n.to_string(),
     }
+}
+
+/// A number of things as its reader writes it (see [`count`]).
+fn size(n: usize, lang: Lang) -> String {
+    u64::try_from(n).map_or_else(|_| n.to_string(), |v| count(v, lang))
 }
 
 /// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.
