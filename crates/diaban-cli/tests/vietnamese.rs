@@ -689,3 +689,40 @@ fn a_written_file_is_announced_in_the_readers_language() {
     assert!(en.status.success(), "{}", stderr(&en));
     assert_eq!(stderr(&en), format!("wrote {}\n", out.display()));
 }
+
+/// A heading names the unit it is about, and a new unit is placed in its province by name: the
+/// codes (digits) the scan lets through are never all a reader gets.
+#[test]
+fn units_and_provinces_are_named_not_only_coded() {
+    let demo = diaban::Dataset::demo();
+    let index = diaban::Index::new(&demo);
+    let unit = index.unit_near("01870", None).unwrap();
+    let o = diaban(&["history", "--target", "01870"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let heading = format!("diaban history · {} (01870)", unit.name);
+    assert_eq!(stdout(&o).lines().next(), Some(heading.as_str()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("after.json");
+    let o = diaban(&["reorganize", "--out", s(&out), "--today", TODAY]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let text = stdout(&o);
+    let after = diaban::Dataset::load(&out).unwrap();
+    let after_index = diaban::Index::new(&after);
+    let (_, changes) = diaban::reorg::apply(&demo, &diaban::reorg::bac_kan_2025()).unwrap();
+    assert!(!changes.units_started.is_empty());
+    for u in &changes.units_started {
+        let Some(parent) = u.unit.parent_code.as_deref() else {
+            continue;
+        };
+        let province = after_index.unit_at(parent, u.effective).unwrap();
+        let line = format!(
+            "  {} {}, thuộc {} ({parent}) — từ ngày {}",
+            u.unit.code,
+            u.unit.name,
+            province.name,
+            u.effective.format("%d/%m/%Y")
+        );
+        assert!(text.lines().any(|l| l == line), "{line:?} not in\n{text}");
+    }
+}
