@@ -218,7 +218,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
         Format::Text => {
             let index = diaban::Index::new(&after);
             let events_name = match (l, events_name.strip_suffix(BUILT_IN)) {
-                (Lang::Vi, Some(id)) => format!("sự kiện có sẵn [{id}]"),
+                (Lang::Vi, Some(id)) => format!("[{id}], có sẵn trong diaban"),
                 _ => events_name,
             };
             emit(
