@@ -143,7 +143,8 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("history", "path", DATASET),
     ("history", "lang", LANG),
     ("history", "format", FORMAT),
-    ("history", "target", "Mã đơn vị hành chính hoặc mã cơ quan, tổ chức cần xem"),
+    ("history", "profile", "Hồ sơ quy định dùng để gọi tên các hình thức phân công: mã của một hồ sơ có sẵn (`bac-kan-1390`) hoặc một tệp JSON"),
+    ("history", "target", "Đơn vị hành chính (hoặc cơ quan, tổ chức) cần xem: mã, hoặc tên (\"Vi Hương\")"),
     // report
     ("report", "path", DATASET),
     ("report", "lang", LANG),
@@ -185,12 +186,15 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("convert", "out", "Đầu ra: một tệp `.json`, một tệp Excel `.xlsx`, hoặc một thư mục cho các tệp CSV (UTF-8 có BOM, để Excel hiển thị đúng tiếng Việt)"),
     ("convert", "force", FORCE),
     ("convert", "no_bom", "Ghi các tệp CSV không có BOM (cho phần mềm khác, không phải cho Excel)"),
+    ("convert", "lang", LANG),
     // schema
     ("schema", "which", "Lược đồ cần in: `dataset` là bộ dữ liệu, `profile` là hồ sơ quy định, `both` là cả hai"),
+    ("schema", "lang", "Ngôn ngữ của thông báo lỗi: `vi` là tiếng Việt, `en` là tiếng Anh (lược đồ là tài liệu cho phần mềm, viết bằng tiếng Anh)"),
     // template (wired on another branch; see ABOUT)
     ("template", "province", "Mã tỉnh theo Danh mục đơn vị hành chính Việt Nam"),
     ("template", "at", "Ngày lấy danh sách đơn vị hành chính (dạng 01/10/2024 hoặc 2024-10-01)"),
     ("template", "out", "Tệp Excel (.xlsx) cần ghi"),
+    ("template", "lang", "Ngôn ngữ của thông báo: `vi` là tiếng Việt, `en` là tiếng Anh (tệp mẫu luôn bằng tiếng Việt)"),
 ];
 
 /// The value name shown after an option (`--at <NGÀY>`), by argument id; the English name

@@ -66,6 +66,9 @@ enum Command {
     History {
         #[command(flatten)]
         common: Common,
+        /// A built-in profile id (bac-kan-1390) or a profile JSON file: it names the schemes.
+        #[arg(long, default_value = diaban::api::DEFAULT_PROFILE)]
+        profile: String,
         /// The unit (or organisation): its code or id, or its name ("Vi Hương").
         #[arg(long)]
         target: String,
@@ -134,6 +137,9 @@ enum Command {
         /// Write CSV files without the byte-order mark (for programs rather than Excel).
         #[arg(long)]
         no_bom: bool,
+        /// Language of messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
     /// Write an XLSX workbook to start a province's records from: its real administrative units
     /// on the day (from the national lists shipped with diaban) and their party committees, a
@@ -150,12 +156,18 @@ enum Command {
         /// The workbook to write (`FILE.xlsx`).
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
+        /// Language of messages (the workbook itself is in Vietnamese).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
     /// Print the JSON Schema of the dataset and profile formats.
     Schema {
         /// Which schema.
         #[arg(value_enum, default_value_t = Which::Both)]
         which: Which,
+        /// Language of messages (the schema itself, a document for programs, is in English).
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
 }
 
@@ -449,7 +461,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                         diaban::report::Table::workbook(&[("coverage", &coverage.table())])?
                     }
                 };
-                write_document(&file, &bytes)?;
+                write_document(&file, &bytes, lang(common.lang))?;
             } else {
                 match common.format {
                     Format::Json => print_json(
@@ -468,7 +480,12 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 ExitCode::SUCCESS
             })
         }
-        Command::History { common, target } => {
+        Command::History {
+            common,
+            profile: profile_arg,
+            target,
+        } => {
+            let profile = profile(&profile_arg)?;
             let (dataset, _) = load(common.path.as_deref())?;
             let index = Index::new(&dataset);
             // An id or a name ("Vi Hương", "xã vi hương"); unknown or ambiguous: exit 2.
@@ -481,7 +498,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                 )?,
                 Format::Text => emit(
                     out,
-                    &output::history_text(&target, &history, lang(common.lang)),
+                    &output::history_text(&target, &index, &profile, &history, lang(common.lang)),
                 ),
             }
             Ok(ExitCode::SUCCESS)
@@ -519,7 +536,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                         report.to_xlsx_bytes(&duties)?
                     }
                 };
-                write_document(&file, &bytes)?;
+                write_document(&file, &bytes, lang(common.lang))?;
             } else if csv {
                 let text = output::report_csv(&report, &profile).map_err(Fatal::internal)?;
                 // A byte-order mark: Excel reads a CSV without one in the Windows code page.
@@ -533,7 +550,7 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                     )?,
                     Format::Text => emit(
                         out,
-                        &output::report_text(&report, &profile, &name, lang(common.lang)),
+                        &output::report_text(&report, &profile, &name, &index, lang(common.lang)),
                     ),
                 }
             }
@@ -592,11 +609,17 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
             out,
             force,
             no_bom,
+            lang: l,
         } => {
-            convert(path.as_deref(), &out, force, !no_bom)?;
+            convert(path.as_deref(), &out, force, !no_bom, lang(l))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Template { province, at, out } => {
+        Command::Template {
+            province,
+            at,
+            out,
+            lang: l,
+        } => {
             let day = date_arg("at", at.as_deref())?.unwrap_or_else(system_today);
             if !out
                 .extension()
@@ -614,10 +637,11 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
                     ),
                 ));
             }
-            write_document(&out, &diaban::template::workbook(&province, day)?)?;
+            write_document(&out, &diaban::template::workbook(&province, day)?, lang(l))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema { which } => {
+        // `--lang` only sets the language of a failure: the schema is for programs.
+        Command::Schema { which, lang: _ } => {
             let value = match which {
                 Which::Dataset => diaban::schema::dataset(),
                 Which::Profile => diaban::schema::profile(),
@@ -662,18 +686,32 @@ fn document_path(path: PathBuf) -> Result<(PathBuf, Document), Fatal> {
     }
 }
 
+/// Says on standard error that a file was written, in the reader's language.
+fn wrote(out: &Path, lang: Lang) {
+    match lang {
+        Lang::Vi => eprintln!("đã ghi {}", out.display()),
+        Lang::En => eprintln!("wrote {}", out.display()),
+    }
+}
+
 /// Writes a printable document's bytes (one call, atomically) and says so on standard error.
-fn write_document(out: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+fn write_document(out: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fatal> {
     files::write_atomic(out, bytes)?;
-    eprintln!("wrote {}", out.display());
+    wrote(out, lang);
     Ok(())
 }
 
-fn convert(path: Option<&Path>, out: &Path, force: bool, bom: bool) -> Result<(), Fatal> {
+fn convert(
+    path: Option<&Path>,
+    out: &Path,
+    force: bool,
+    bom: bool,
+    lang: Lang,
+) -> Result<(), Fatal> {
     files::refuse_inputs("--out", out, path.as_slice(), force)?;
     let (dataset, _) = load(path)?;
     write_dataset_with(&dataset, out, bom)?;
-    eprintln!("wrote {}", out.display());
+    wrote(out, lang);
     Ok(())
 }
 

@@ -75,6 +75,12 @@ fn subject_kind(kind: &str, lang: Lang) -> &str {
     }
 }
 
+/// What a finding is about, in the subject column of `check`: its kind, and its id in brackets
+/// (a locator to find the record; the message names the people and places).
+fn subject(f: &diaban::Finding, lang: Lang) -> String {
+    format!("{} [{}]", subject_kind(f.subject.kind, lang), f.subject.id)
+}
+
 /// The report of `diaban check`.
 pub fn check_text(
     report: &Report,
@@ -112,7 +118,7 @@ pub fn check_text(
     let subject_width = report
         .findings
         .iter()
-        .map(|f| subject_kind(f.subject.kind, lang).chars().count() + f.subject.id.len() + 1)
+        .map(|f| subject(f, lang).chars().count())
         .max()
         .unwrap_or(0);
     let dates_width = report
@@ -128,7 +134,7 @@ pub fn check_text(
             .into_iter()
             .filter_map(|severity| {
                 let n = findings.iter().filter(|f| f.severity == severity).count();
-                (n > 0).then(|| format!("{n} {}", severity_word(severity, n, lang)))
+                (n > 0).then(|| format!("{} {}", size(n, lang), severity_word(severity, n, lang)))
             })
             .collect();
         // The finding's title, its counts, and the stable code to look it up.
@@ -147,10 +153,7 @@ pub fn check_text(
             let _ = writeln!(
                 out,
                 "  {mark} {}  {}  {}",
-                pad(
-                    &format!("{} {}", subject_kind(f.subject.kind, lang), f.subject.id),
-                    subject_width
-                ),
+                pad(&subject(f, lang), subject_width),
                 pad(&dates(f.from, f.to, lang), dates_width),
                 f.message(lang)
             );
@@ -169,11 +172,11 @@ pub fn check_text(
         out,
         "\n{}: {} {}, {} {}, {} {}",
         t(lang, "Tổng cộng", "Total"),
-        s.errors,
+        size(s.errors, lang),
         severity_word(Severity::Error, s.errors, lang),
-        s.warnings,
+        size(s.warnings, lang),
         severity_word(Severity::Warning, s.warnings, lang),
-        s.infos,
+        size(s.infos, lang),
         severity_word(Severity::Info, s.infos, lang)
     );
     out
@@ -193,8 +196,16 @@ fn severity_word(s: Severity, n: usize, lang: Lang) -> &'static str {
     }
 }
 
+/// A name, or the id in brackets where the dataset has none.
+fn named(name: Option<&str>, id: &str) -> String {
+    match name {
+        Some(n) => n.to_owned(),
+        None => format!("[{id}]"),
+    }
+}
+
 fn who(a: &AssignmentView) -> String {
-    let name = a.subject_name.unwrap_or(a.subject_id);
+    let name = named(a.subject_name, a.subject_id);
     match a.subject_title {
         Some(title) => format!("{name} — {title}"),
         None => name.to_owned(),
@@ -237,9 +248,14 @@ pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) ->
         .unwrap_or(0);
     for ((code, dname), rows) in &districts {
         let covered = rows.iter().filter(|r| r.covered).count();
+        let district = if code.is_empty() {
+            t(lang, "(không thuộc huyện)", "(no district)").to_owned()
+        } else {
+            format!("{dname} ({code})")
+        };
         let _ = writeln!(
             out,
-            "\n{dname} ({code}) — {covered}/{} {}",
+            "\n{district} — {covered}/{} {}",
             rows.len(),
             t(lang, "có người theo dõi", "covered")
         );
@@ -267,40 +283,92 @@ pub fn coverage_text(c: &Coverage, profile: &Profile, name: &str, lang: Lang) ->
         out,
         "\n{}: {} / {} {}, {} {}",
         t(lang, "Tổng cộng", "Total"),
-        c.covered,
-        c.rows.len(),
+        size(c.covered, lang),
+        size(c.rows.len(), lang),
         t(lang, "có người theo dõi", "covered"),
-        c.uncovered,
+        size(c.uncovered, lang),
         t(lang, "chưa có", "uncovered")
     );
     out
 }
 
-/// The list of `diaban history`.
-pub fn history_text(target: &str, list: &[AssignmentView], lang: Lang) -> String {
+/// A unit or an organisation as a reader names it: a unit by its name and code ("Xã Giáo Hiệu
+/// (01870)", the version in force on `day`, else the latest), an organisation or a person by
+/// its name and id in brackets ("Sở Nội vụ tỉnh Bắc Kạn [so-noi-vu]"); the bare id when the
+/// dataset has no such record.
+pub(crate) fn place(index: &diaban::Index<'_>, id: &str, day: Option<chrono::NaiveDate>) -> String {
+    if let Some(u) = index.unit_near(id, day) {
+        return format!("{} ({id})", u.name);
+    }
+    match index.subject_name(id) {
+        Some(name) => format!("{name} [{id}]"),
+        None => format!("[{id}]"),
+    }
+}
+
+/// A scheme as a reader names it: its name in the reader's language and its id in brackets
+/// (to find it in the profile); the id alone, in brackets, for a scheme the profile lacks.
+pub(crate) fn scheme_label(profile: &Profile, id: &str, lang: Lang) -> String {
+    match profile.schemes.iter().find(|s| s.id == id) {
+        Some(s) => format!("{} [{id}]", t(lang, &s.name_vi, &s.name_en)),
+        None => format!("[{id}]"),
+    }
+}
+
+/// Why an assignment ended, as a reader says it after its days.
+fn end_reason(r: diaban::EndReason, lang: Lang) -> &'static str {
+    use diaban::EndReason as R;
+    match (r, lang) {
+        (R::TermEnded, Lang::Vi) => "hết nhiệm kỳ",
+        (R::Replaced, Lang::Vi) => "đã thay người khác",
+        (R::Reorganized, Lang::Vi) => "do sắp xếp đơn vị hành chính",
+        (R::Revoked, Lang::Vi) => "quyết định bị thu hồi",
+        (r, Lang::En) => r.as_str(),
+    }
+}
+
+/// The list of `diaban history`: one group per scheme (in the profile's order, then the
+/// schemes the profile lacks), each in the order of the assignments' start.
+pub fn history_text(
+    target: &str,
+    index: &diaban::Index<'_>,
+    profile: &Profile,
+    list: &[AssignmentView],
+    lang: Lang,
+) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "diaban history · {target}");
+    let _ = writeln!(out, "diaban history · {}", place(index, target, None));
+    // The days, and why the assignment ended ("(hết nhiệm kỳ)"), one column.
     let spans: Vec<String> = list
         .iter()
-        .map(|a| dates(Some(a.valid_from), a.valid_to, lang))
+        .map(|a| {
+            let reason = a
+                .end_reason
+                .map(|r| format!(" ({})", end_reason(r, lang)))
+                .unwrap_or_default();
+            format!("{}{reason}", dates(Some(a.valid_from), a.valid_to, lang))
+        })
         .collect();
     let width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-    for (a, span) in list.iter().zip(&spans) {
-        let reason = a
-            .end_reason
-            .map(|r| match lang {
-                Lang::Vi => format!(" ({})", diaban::words::label_vi(r).to_lowercase()),
-                Lang::En => format!(" ({r})"),
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {}{reason}  {}  [{}, {}]",
-            pad(span, width),
-            who(a),
-            a.scheme,
-            a.id
-        );
+    let mut schemes: Vec<&str> = Vec::new();
+    for a in list {
+        if !schemes.contains(&a.scheme) {
+            schemes.push(a.scheme);
+        }
+    }
+    let rank = |id: &str| {
+        profile
+            .schemes
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    schemes.sort_by_key(|id| rank(id));
+    for scheme in schemes {
+        let _ = writeln!(out, "\n  {}", scheme_label(profile, scheme, lang));
+        for (a, span) in list.iter().zip(&spans).filter(|(a, _)| a.scheme == scheme) {
+            let _ = writeln!(out, "    {}  {}  [{}]", pad(span, width), who(a), a.id);
+        }
     }
     if list.is_empty() {
         let _ = writeln!(
@@ -364,8 +432,22 @@ fn evaluation_cell(e: &diaban::report::EvaluationStatus, lang: Lang) -> String {
     }
 }
 
+/// The unit (or body) of a row of the yearly report: its name and code.
+fn report_target(a: &diaban::report::AssignmentYear) -> String {
+    match a.target_name.as_deref() {
+        Some(name) => format!("{name} ({})", a.target),
+        None => format!("[{}]", a.target),
+    }
+}
+
 /// The text of `diaban report`: one table per scheme and district, roll-ups, proposals, the programme.
-pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: Lang) -> String {
+pub fn report_text(
+    r: &diaban::YearReport,
+    profile: &Profile,
+    name: &str,
+    index: &diaban::Index<'_>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -411,23 +493,14 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
         );
         let target_w = rows
             .iter()
-            .map(|a| {
-                a.target_name
-                    .as_deref()
-                    .unwrap_or(&a.target)
-                    .chars()
-                    .count()
-            })
+            .map(|a| report_target(a).chars().count())
             .max()
             .unwrap_or(0)
-            .max(6)
-            + 7;
+            .max(6);
         let who_w = rows
             .iter()
             .map(|a| {
-                a.subject_name
-                    .as_deref()
-                    .unwrap_or(&a.subject_id)
+                named(a.subject_name.as_deref(), &a.subject_id)
                     .chars()
                     .count()
             })
@@ -470,14 +543,11 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
                 let _ = writeln!(out, "{header}");
             }
             let mark = if a.shortfall { "✗" } else { " " };
-            let target = match a.target_name.as_deref() {
-                Some(name) => format!("{name} ({})", a.target),
-                None => a.target.clone(),
-            };
+            let target = report_target(a);
             let mut line = format!(
                 "  {mark} {}  {}  {:>4}",
                 pad(&target, target_w),
-                pad(a.subject_name.as_deref().unwrap_or(&a.subject_id), who_w),
+                pad(&named(a.subject_name.as_deref(), &a.subject_id), who_w),
                 a.days
             );
             for d in &a.duties {
@@ -493,13 +563,21 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
             let _ = writeln!(out, "{}", line.trim_end());
         }
     }
-    let rollup = |out: &mut String, title: &str, list: &[diaban::report::Rollup]| {
+    // A district by name and code ("Huyện Ba Bể (061)"), an agency by name and id in brackets.
+    let rollup = |out: &mut String, title: &str, list: &[diaban::report::Rollup], units: bool| {
         if list.is_empty() {
             return;
         }
+        let label = |x: &diaban::report::Rollup| {
+            if units {
+                format!("{} ({})", x.name, x.id)
+            } else {
+                format!("{} [{}]", x.name, x.id)
+            }
+        };
         let w = list
             .iter()
-            .map(|x| x.name.chars().count() + x.id.chars().count() + 3)
+            .map(|x| label(x).chars().count())
             .max()
             .unwrap_or(0);
         let _ = writeln!(out, "\n══ {title}");
@@ -519,22 +597,28 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
                 .map(|(k, v)| format!("{} {v}", rating_label(*k, lang)))
                 .collect();
             let mark = if x.with_shortfall > 0 { "✗" } else { " " };
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {mark} {}  {:>10}  {:>10}  {:>10}  {}",
-                pad(&format!("{} [{}]", x.name, x.id), w),
+                pad(&label(x), w),
                 x.assignments,
                 x.with_shortfall,
                 x.evaluations_missing,
                 ratings.join(", ")
             );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     };
-    rollup(&mut out, t(lang, "Theo huyện", "By district"), &r.districts);
+    rollup(
+        &mut out,
+        t(lang, "Theo huyện", "By district"),
+        &r.districts,
+        true,
+    );
     rollup(
         &mut out,
         t(lang, "Theo cơ quan của cán bộ", "By the cadre's agency"),
         &r.agencies,
+        false,
     );
     let _ = writeln!(
         out,
@@ -544,16 +628,20 @@ pub fn report_text(r: &diaban::YearReport, profile: &Profile, name: &str, lang: 
             "Đề xuất trực tiếp với Ban Thường vụ",
             "Proposals made directly to the Standing Committee"
         ),
-        r.proposals.len()
+        size(r.proposals.len(), lang)
     );
     for p in &r.proposals {
+        // The commune it is about and the body it went to, by name (ids in brackets).
+        let recipient = match p.recipient.as_deref() {
+            Some(id) => place(index, id, Some(p.date)),
+            None => t(lang, "(không ghi nơi nhận)", "(no recipient recorded)").to_owned(),
+        };
         let _ = writeln!(
             out,
-            "    {}  {}  {} → {}: {}",
+            "    {}  {}  {} → {recipient}: {}",
             day(p.date, lang),
-            pad(p.subject_name.as_deref().unwrap_or(&p.subject_id), 22),
-            p.target,
-            p.recipient.as_deref().unwrap_or("?"),
+            pad(&named(p.subject_name.as_deref(), &p.subject_id), 22),
+            place(index, &p.target, Some(p.date)),
             p.note.as_deref().unwrap_or("")
         );
     }
@@ -647,15 +735,10 @@ pub fn relations_text(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    let name = index
-        .subject_name(who)
-        .map(str::to_owned)
-        .or_else(|| index.unit_near(who, Some(day)).map(|u| u.name.clone()))
-        .unwrap_or_default();
-    let heading = if name.is_empty() {
-        who.to_owned()
-    } else {
-        format!("{name} [{who}]")
+    // A person or body by name, its id in brackets; a unit by name and code.
+    let heading = match index.subject_name(who) {
+        Some(name) => format!("{name} [{who}]"),
+        None => place(index, who, Some(day)),
     };
     let _ = writeln!(
         out,
@@ -692,28 +775,46 @@ pub fn relations_text(
                 Lang::En => format!("{} ({}) [{}]", p.name, p.title, p.id),
             })
             .collect();
+        // A unit by name and code, a body by name and id in brackets.
         let body = match (&r.body_name, &r.body_id) {
+            (Some(n), Some(id)) if index.unit_near(id, Some(day)).is_some() => {
+                format!("{n} ({id})")
+            }
             (Some(n), Some(id)) => format!("{n} [{id}]"),
-            _ => "?".to_owned(),
+            (Some(n), None) => n.clone(),
+            (None, Some(id)) => format!("[{id}]"),
+            (None, None) => t(lang, "(không xác định)", "(unknown)").to_owned(),
         };
-        let counterpart = match (people.is_empty(), r.kind) {
-            (true, _) => body,
-            // Direction comes from the Standing Committee member in charge of the district, not
-            // from the district: the person first, the district they are in charge of after.
-            (false, diaban::profile::RelationKind::DirectedBy) => format!(
+        let directed = r.kind == diaban::profile::RelationKind::DirectedBy;
+        let counterpart = match (people.is_empty(), directed) {
+            // Direction comes from the Standing Committee member in charge of the district,
+            // not from the district: the person first, the district they are in charge of
+            // after; when nobody is recorded, the member is still who directs.
+            (false, true) => format!(
                 "{}, {} {}",
                 people.join("; "),
                 t(lang, "phụ trách", "in charge of"),
                 r.body_name.as_deref().unwrap_or("?")
             ),
-            (false, _) => format!("{body}: {}", people.join("; ")),
+            (true, true) => format!(
+                "{} {body}",
+                t(
+                    lang,
+                    "đồng chí Ủy viên Ban Thường vụ Tỉnh ủy phụ trách",
+                    "the Standing Committee member in charge of"
+                )
+            ),
+            (true, false) => body,
+            (false, false) => format!("{body}: {}", people.join("; ")),
         };
+        // Who, on which unit, under which assignment (its id in brackets).
         let subject = if reverse {
             format!(
-                "{} [{} → {}] ",
-                index.subject_name(&r.subject_id).unwrap_or(&r.subject_id),
+                "{}, {} {} [{}], ",
+                named(index.subject_name(&r.subject_id), &r.subject_id),
+                t(lang, "địa bàn", "on"),
+                place(index, &r.target, Some(day)),
                 r.assignment_id,
-                r.target
             )
         } else {
             String::new()
@@ -725,22 +826,32 @@ pub fn relations_text(
             subject,
             relation_word(r.kind, lang)
         );
-        let basis = r.article.as_deref().filter(|a| !a.is_empty());
-        if basis.is_some() || r.unresolved {
-            let _ = writeln!(
-                out,
-                "      ↳ {}{}",
-                basis.unwrap_or(""),
-                if r.unresolved {
-                    t(
-                        lang,
-                        " — không xác định được trong dữ liệu [district_lead_missing?]",
-                        " — not found in the dataset [district_lead_missing?]",
-                    )
-                } else {
-                    ""
-                }
-            );
+        // The basis, and why the counterpart is missing: the finding of `check` that says so.
+        let mut notes: Vec<String> = r
+            .article
+            .iter()
+            .filter(|a| !a.is_empty())
+            .cloned()
+            .collect();
+        if r.unresolved {
+            let code = if directed {
+                diaban::Code::DistrictLeadMissing
+            } else {
+                diaban::Code::RoleUnresolved
+            };
+            notes.push(match lang {
+                Lang::Vi => format!(
+                    "không xác định được trong dữ liệu (xem nhóm phát hiện «{}» [{code}])",
+                    code.title(lang)
+                ),
+                Lang::En => format!(
+                    "not found in the dataset (see the findings \"{}\" [{code}])",
+                    code.title(lang)
+                ),
+            });
+        }
+        if !notes.is_empty() {
+            let _ = writeln!(out, "      ↳ {}", notes.join(" — "));
         }
     }
     out
@@ -753,6 +864,11 @@ fn count(n: u64, lang: Lang) -> String {
         Lang::Vi => money(n),
         Lang::En => n.to_string(),
     }
+}
+
+/// A number of things as its reader writes it (see [`count`]).
+fn size(n: usize, lang: Lang) -> String {
+    u64::try_from(n).map_or_else(|_| n.to_string(), |v| count(v, lang))
 }
 
 /// An amount in đồng with dots between thousands, as Vietnamese writes it: 35.200.000.

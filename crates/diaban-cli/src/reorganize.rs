@@ -81,6 +81,10 @@ fn dataset_path(path: Option<&PathBuf>) -> Option<&Path> {
     path.map(PathBuf::as_path).filter(|p| p.as_os_str() != "-")
 }
 
+/// How the label of a built-in event ends (`bac-kan-2025 (built-in)`, as the JSON output
+/// gives it).
+const BUILT_IN: &str = " (built-in)";
+
 /// The events named by `--events` (a file, else a built-in id); the Bắc Kạn event by default
 /// for the demo.
 fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, String), Fatal> {
@@ -89,11 +93,11 @@ fn events(arg: Option<&str>, demo: bool) -> Result<(Vec<ReorganizationEdge>, Str
             let label = if Path::new(a).exists() {
                 a.to_owned()
             } else {
-                format!("{a} (built-in)")
+                format!("{a}{BUILT_IN}")
             };
             Ok((diaban::api::events_arg(a)?, label))
         }
-        None if demo => Ok((reorg::bac_kan_2025(), "bac-kan-2025 (built-in)".to_owned())),
+        None if demo => Ok((reorg::bac_kan_2025(), format!("bac-kan-2025{BUILT_IN}"))),
         None => Err(Fatal::own(
             "invalid_argument",
             "cần --events TỆP (các sự kiện sắp xếp đơn vị hành chính) cho bộ dữ liệu khác dữ liệu mẫu",
@@ -212,9 +216,26 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
             print_json(out, &value)?;
         }
         Format::Text => {
+            let index = diaban::Index::new(&after);
+            let events_name = match (l, events_name.strip_suffix(BUILT_IN)) {
+                (Lang::Vi, Some(id)) => format!("[{id}], có sẵn trong diaban"),
+                _ => events_name,
+            };
             emit(
                 out,
-                &changes_text(&changes, &gaps, &name, &events_name, &args.out, l),
+                &changes_text(
+                    &changes,
+                    &gaps,
+                    &name,
+                    &events_name,
+                    &args.out,
+                    &After {
+                        dataset: &after,
+                        index: &index,
+                        profile: &profile,
+                    },
+                    l,
+                ),
             );
             emit(
                 out,
@@ -225,6 +246,7 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
                         .assignments_closed
                         .iter()
                         .any(|c| !c.successors.is_empty()),
+                    &index,
                     l,
                 ),
             );
@@ -247,27 +269,59 @@ pub(crate) fn run_reorganize(args: ReorganizeArgs, out: Out<'_>) -> Result<ExitC
     })
 }
 
+/// A day as the reader writes it (dd/mm/yyyy in Vietnamese).
+fn day(d: chrono::NaiveDate, l: Lang) -> String {
+    crate::output::day(d, l)
+}
+
+/// A unit's type where its name does not already say it ("Phường Đức Xuân" says it).
+fn unit_type_note(unit: &diaban::Unit) -> Option<String> {
+    let word = unit.unit_type.as_str();
+    (!unit.name.starts_with(word)).then(|| word.to_owned())
+}
+
+/// The carried-over dataset, for the names of what changed, and the profile, for the names of
+/// the schemes.
+struct After<'a> {
+    dataset: &'a diaban::Dataset,
+    index: &'a diaban::Index<'a>,
+    profile: &'a diaban::Profile,
+}
+
+/// The text of what `reorganize` changed, in the reader's language: units by name and code,
+/// organisations and people by name with their ids in brackets, days as the reader writes them.
 fn changes_text(
     changes: &Changes,
     gaps: &[&Finding],
     name: &str,
     events: &str,
     out: &Path,
+    after: &After<'_>,
     l: Lang,
 ) -> String {
+    use crate::output::place;
+    let (dataset, index, profile) = (after.dataset, after.index, after.profile);
     let mut s = String::new();
-    let days: Vec<String> = changes.events.iter().map(ToString::to_string).collect();
+    let days: Vec<String> = changes.events.iter().map(|d| day(*d, l)).collect();
     let _ = writeln!(
         s,
-        "{}: {name}",
-        t(l, "Sắp xếp đơn vị hành chính", "Reorganisation")
+        "{}: {}",
+        t(l, "Sắp xếp đơn vị hành chính", "Reorganisation"),
+        crate::output::dataset_label(name, l)
     );
     let _ = writeln!(
         s,
-        "{}: {events} ({} {})",
+        "{}: {events}{}",
         t(l, "Sự kiện", "Events"),
-        t(l, "hiệu lực", "effective"),
-        days.join(", ")
+        if days.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} {})",
+                t(l, "hiệu lực từ ngày", "effective"),
+                days.join(", ")
+            )
+        }
     );
     if changes.is_empty() {
         let _ = writeln!(
@@ -287,14 +341,12 @@ fn changes_text(
         changes.units_ended.len()
     );
     for u in &changes.units_ended {
-        let _ = writeln!(
-            s,
-            "  {} {} — {} {}",
-            u.unit.code,
-            u.unit.name,
-            t(l, "ngày cuối", "last day"),
-            u.unit.valid_to.map(|d| d.to_string()).unwrap_or_default()
-        );
+        let last = u
+            .unit
+            .valid_to
+            .map(|d| format!(" — {} {}", t(l, "ngày cuối", "last day"), day(d, l)))
+            .unwrap_or_default();
+        let _ = writeln!(s, "  {} {}{last}", u.unit.code, u.unit.name);
     }
     let _ = writeln!(
         s,
@@ -303,20 +355,25 @@ fn changes_text(
         changes.units_started.len()
     );
     for u in &changes.units_started {
-        let parent = u
-            .unit
-            .parent_code
-            .as_deref()
-            .map(|p| format!(", {} {p}", t(l, "thuộc", "in")))
+        // Its type where the name does not say it, and the unit it belongs to by name.
+        let mut about = unit_type_note(&u.unit)
+            .map(|w| format!(" ({w})"))
             .unwrap_or_default();
+        if let Some(p) = u.unit.parent_code.as_deref() {
+            let _ = write!(
+                about,
+                ", {} {}",
+                t(l, "thuộc", "in"),
+                place(index, p, Some(u.effective))
+            );
+        }
         let _ = writeln!(
             s,
-            "  {} {} ({}{parent}) — {} {}",
+            "  {} {}{about} — {} {}",
             u.unit.code,
             u.unit.name,
-            u.unit.unit_type,
-            t(l, "từ", "from"),
-            u.effective
+            t(l, "từ ngày", "from"),
+            day(u.effective, l)
         );
     }
     let _ = writeln!(
@@ -330,17 +387,12 @@ fn changes_text(
         changes.organizations_ended.len()
     );
     for o in &changes.organizations_ended {
-        let _ = writeln!(
-            s,
-            "  {} {} — {} {}",
-            o.organization.id,
-            o.organization.name,
-            t(l, "ngày cuối", "last day"),
-            o.organization
-                .valid_to
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        );
+        let last = o
+            .organization
+            .valid_to
+            .map(|d| format!(" — {} {}", t(l, "ngày cuối", "last day"), day(d, l)))
+            .unwrap_or_default();
+        let _ = writeln!(s, "  {} [{}]{last}", o.organization.name, o.organization.id);
     }
     let _ = writeln!(
         s,
@@ -357,15 +409,21 @@ fn changes_text(
             .organization
             .parent_id
             .as_deref()
-            .map(|p| format!(", {} {p}", t(l, "trực thuộc", "under")))
+            .map(|p| {
+                format!(
+                    ", {} {}",
+                    t(l, "trực thuộc", "under"),
+                    place(index, p, Some(o.effective))
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {} {}{parent} — {} {}",
-            o.organization.id,
+            "  {} [{}]{parent} — {} {}",
             o.organization.name,
-            t(l, "từ", "from"),
-            o.effective
+            o.organization.id,
+            t(l, "từ ngày", "from"),
+            day(o.effective, l)
         );
     }
     let _ = writeln!(
@@ -378,27 +436,50 @@ fn changes_text(
         ),
         changes.assignments_closed.len()
     );
+    // One group per scheme, named; in each, who, on which unit, until when, and the units that
+    // follow.
+    let mut schemes: Vec<&str> = Vec::new();
     for c in &changes.assignments_closed {
-        let next = if c.successors.is_empty() {
-            "—".to_owned()
-        } else {
-            c.successors.join(", ")
-        };
-        let was = c
-            .previous_valid_to
-            .map_or_else(|| t(l, "đang mở", "open").to_owned(), |d| d.to_string());
-        let _ = writeln!(
-            s,
-            "  {} ({}, {}) {} {}: {} {} ({} {was}) → {next}",
-            c.id,
-            c.scheme,
-            c.subject_id,
-            t(l, "tại", "on"),
-            c.target,
-            t(l, "kết thúc", "ends"),
-            c.valid_to,
-            t(l, "trước đây", "was")
-        );
+        if !schemes.contains(&c.scheme.as_str()) {
+            schemes.push(&c.scheme);
+        }
+    }
+    for scheme in schemes {
+        let label = crate::output::scheme_label(profile, scheme, l);
+        let _ = writeln!(s, "  {label}:");
+        for c in changes
+            .assignments_closed
+            .iter()
+            .filter(|c| c.scheme == scheme)
+        {
+            let next_day = c.valid_to.succ_opt();
+            let next = if c.successors.is_empty() {
+                t(l, "không có đơn vị kế tiếp", "no successor unit").to_owned()
+            } else {
+                c.successors
+                    .iter()
+                    .map(|code| place(index, code, next_day))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let was = c.previous_valid_to.map_or_else(
+                || t(l, "chưa có ngày kết thúc", "open").to_owned(),
+                |d| format!("{} {}", t(l, "đến ngày", "until"), day(d, l)),
+            );
+            let _ = writeln!(
+                s,
+                "    {}, {} {} [{}]: {} {} ({} {was}) → {next}",
+                index
+                    .subject_name(&c.subject_id)
+                    .map_or_else(|| format!("[{}]", c.subject_id), str::to_owned),
+                t(l, "địa bàn", "on"),
+                place(index, &c.target, Some(c.valid_to)),
+                c.id,
+                t(l, "kết thúc ngày", "ends"),
+                day(c.valid_to, l),
+                t(l, "trước đây", "was"),
+            );
+        }
     }
     let _ = writeln!(
         s,
@@ -412,9 +493,14 @@ fn changes_text(
             .get("name")
             .and_then(serde_json::Value::as_str)
             .unwrap_or_default();
-        let from = f.from.map(|d| d.to_string()).unwrap_or_default();
-        let to = f.to.map_or_else(|| "…".to_owned(), |d| d.to_string());
-        let _ = writeln!(s, "  {} {name}: {from} – {to}", f.subject.id);
+        let when = match (f.from, f.to, l) {
+            (Some(a), Some(b), Lang::Vi) => format!("từ ngày {} đến ngày {}", day(a, l), day(b, l)),
+            (Some(a), None, Lang::Vi) => format!("từ ngày {} trở đi", day(a, l)),
+            (Some(a), Some(b), Lang::En) => format!("{a} – {b}"),
+            (Some(a), None, Lang::En) => format!("{a} – …"),
+            (None, _, _) => String::new(),
+        };
+        let _ = writeln!(s, "  {} {name}: {when}", f.subject.id);
     }
     if !changes.left.is_empty() {
         let _ = writeln!(
@@ -436,18 +522,22 @@ fn changes_text(
                 .push(r.id.as_str());
         }
         for ((kind, reason), ids) in groups {
-            let (kind, reason) = left_text(kind, reason, l);
+            let (kind_text, reason) = left_text(kind, reason, l);
             let more = if ids.len() > 8 {
-                format!(", … (+{})", ids.len() - 8)
+                format!("; … (+{})", ids.len() - 8)
             } else {
                 String::new()
             };
-            let shown: Vec<&str> = ids.iter().take(8).copied().collect();
+            let shown: Vec<String> = ids
+                .iter()
+                .take(8)
+                .map(|id| left_record(kind, id, dataset, index, l))
+                .collect();
             let _ = writeln!(
                 s,
-                "  {kind} × {}: {reason}\n    {}{more}",
+                "  {kind_text} ({}): {reason}\n    {}{more}",
                 ids.len(),
-                shown.join(", ")
+                shown.join("; ")
             );
         }
     }
@@ -455,11 +545,44 @@ fn changes_text(
     s
 }
 
+/// One record left for a person, as the reader finds it: an organisation by name, an activity
+/// by its day, kind and who did it, an evaluation by its year; the id in brackets.
+fn left_record(
+    kind: &str,
+    id: &str,
+    ds: &diaban::Dataset,
+    index: &diaban::Index<'_>,
+    l: Lang,
+) -> String {
+    match kind {
+        "organization" => crate::output::place(index, id, None),
+        "activity" => match ds.activities.iter().find(|a| a.id == id) {
+            Some(a) => {
+                let what = match l {
+                    Lang::Vi => diaban::words::label_vi(a.kind).to_owned(),
+                    Lang::En => a.kind.as_str().replace('_', " "),
+                };
+                let who = index
+                    .subject_name(&a.subject_id)
+                    .map_or_else(|| format!("[{}]", a.subject_id), str::to_owned);
+                format!("{} {what}, {who} [{id}]", day(a.date, l))
+            }
+            None => format!("[{id}]"),
+        },
+        "evaluation" => match ds.evaluations.iter().find(|e| e.id == id) {
+            Some(e) => format!("{} {} [{id}]", t(l, "năm", "year"), e.year),
+            None => format!("[{id}]"),
+        },
+        _ => format!("[{id}]"),
+    }
+}
+
 /// A left record's kind and reason in the language of the output.
-fn left_text<'a>(kind: &'a str, reason: &'a str, l: Lang) -> (&'a str, &'a str) {
+fn left_text<'a>(kind: &'a str, reason: &'a str, l: Lang) -> (&'a str, String) {
     use reorg::reasons;
+    let see = diaban::Code::OpenAfterReorganization;
     if l == Lang::En {
-        return (kind, reason);
+        return (kind, reason.to_owned());
     }
     let kind = match kind {
         "activity" => "hoạt động",
@@ -470,16 +593,20 @@ fn left_text<'a>(kind: &'a str, reason: &'a str, l: Lang) -> (&'a str, &'a str) 
     };
     let reason = match reason {
         reasons::NO_OLD_UNIT => {
-            "không có đơn vị nào mang mã cũ này còn hiệu lực vào ngày trước sự kiện"
+            "không có đơn vị nào mang mã cũ này còn hiệu lực vào ngày trước sự kiện".to_owned()
         }
-        reasons::ACTIVITY_AFTER_END => {
-            "ghi ngày sau khi đơn vị đã kết thúc (xem open_after_reorganization)"
+        reasons::ACTIVITY_AFTER_END => format!(
+            "ghi ngày sau khi đơn vị đã kết thúc (xem nhóm «{}» [{see}] trong các phát hiện)",
+            see.title(Lang::Vi)
+        ),
+        reasons::EVALUATION_AFTER_END => {
+            "đánh giá một năm bắt đầu sau khi đơn vị đã kết thúc".to_owned()
         }
-        reasons::EVALUATION_AFTER_END => "đánh giá một năm bắt đầu sau khi đơn vị đã kết thúc",
         reasons::PARENT_COMMITTEE_ENDED => {
             "cấp ủy cấp trên đã kết thúc cùng đợt sắp xếp; cần gắn vào cấp ủy của đơn vị mới"
+                .to_owned()
         }
-        other => other,
+        other => other.to_owned(),
     };
     (kind, reason)
 }
@@ -488,6 +615,7 @@ fn successors_text(
     accepted: &[diaban::Assignment],
     proposals: Option<(&Path, &[reorg::SuccessorProposal])>,
     hint: bool,
+    index: &diaban::Index<'_>,
     l: Lang,
 ) -> String {
     let mut s = String::new();
@@ -503,18 +631,22 @@ fn successors_text(
             accepted.len()
         );
         for a in accepted {
+            let decision = a
+                .decision_number
+                .as_deref()
+                .map(|n| format!(" — {} {n}", t(l, "Quyết định số", "decision")))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {} ({}, {}) {} {} {} {} — {} {}",
+                "  {}, {} {} [{}] {} {}{decision}",
+                index
+                    .subject_name(&a.subject_id)
+                    .map_or_else(|| format!("[{}]", a.subject_id), str::to_owned),
+                t(l, "địa bàn", "on"),
+                crate::output::place(index, &a.target, Some(a.valid_from)),
                 a.id,
-                a.scheme,
-                a.subject_id,
-                t(l, "tại", "on"),
-                a.target,
-                t(l, "từ", "from"),
-                a.valid_from,
-                t(l, "QĐ", "decision"),
-                a.decision_number.as_deref().unwrap_or_default()
+                t(l, "từ ngày", "from"),
+                day(a.valid_from, l),
             );
         }
         s.push('\n');
@@ -603,20 +735,34 @@ pub(crate) fn run_lineage(args: LineageArgs, out: Out<'_>) -> Result<ExitCode, F
     })
 }
 
-fn span(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
-    let from = from.map_or_else(|| "…".to_owned(), |d| d.to_string());
-    let to = to.map_or_else(|| "…".to_owned(), |d| d.to_string());
-    format!("{from} – {to}")
+/// The days a unit version is in force: `(… – 2025-06-30)` in English, `(đến ngày 30/06/2025)`
+/// in Vietnamese.
+fn span(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, l: Lang) -> String {
+    match l {
+        Lang::En => {
+            let from = from.map_or_else(|| "…".to_owned(), |d| d.to_string());
+            let to = to.map_or_else(|| "…".to_owned(), |d| d.to_string());
+            format!("({from} – {to})")
+        }
+        Lang::Vi => match (from, to) {
+            (Some(a), Some(b)) => format!("(từ ngày {} đến ngày {})", day(a, l), day(b, l)),
+            (Some(a), None) => format!("(từ ngày {})", day(a, l)),
+            (None, Some(b)) => format!("(đến ngày {})", day(b, l)),
+            (None, None) => String::new(),
+        },
+    }
 }
 
 fn step_line(step: &LineageStep, arrow: &str, l: Lang) -> String {
     let indent = "  ".repeat(step.depth + 1);
     let what = match &step.code {
         Some(code) => format!(
-            "{code} {} ({})",
+            "{code} {} {}",
             step.name.as_deref().unwrap_or("?"),
-            span(step.valid_from, step.valid_to)
-        ),
+            span(step.valid_from, step.valid_to, l)
+        )
+        .trim_end()
+        .to_owned(),
         None => t(
             l,
             "giải thể, không có đơn vị kế tiếp",
@@ -634,11 +780,14 @@ fn step_line(step: &LineageStep, arrow: &str, l: Lang) -> String {
         .as_deref()
         .map(|b| format!(" — {b}"))
         .unwrap_or_default();
+    let part = match l {
+        Lang::Vi => diaban::words::label_vi(step.part),
+        Lang::En => step.part.as_str(),
+    };
     format!(
-        "{indent}{arrow} {what}{via} — {}, {} {}{basis}\n",
-        step.part,
-        t(l, "hiệu lực", "effective"),
-        step.effective
+        "{indent}{arrow} {what}{via} — {part}, {} {}{basis}\n",
+        t(l, "hiệu lực từ ngày", "effective"),
+        day(step.effective, l)
     )
 }
 
@@ -646,10 +795,14 @@ fn lineage_text(r: &LineageReport, l: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} {} ({})",
-        r.code,
-        r.name.as_deref().unwrap_or("?"),
-        span(r.valid_from, r.valid_to)
+        "{}",
+        format!(
+            "{} {} {}",
+            r.code,
+            r.name.as_deref().unwrap_or("?"),
+            span(r.valid_from, r.valid_to, l)
+        )
+        .trim_end()
     );
     let _ = writeln!(s, "  {}:", t(l, "Hình thành từ", "Came from"));
     if r.predecessors.is_empty() {

@@ -123,7 +123,8 @@ fn bad_arguments_exit_2() {
     assert!(stderr(&o).contains("DD/MM/YYYY"));
     let o = diaban(&["check", "--today", "+1/+9/2024"]);
     assert_eq!(o.status.code(), Some(2), "signs are not digits");
-    // `history` applies no profile, so it takes no --profile (it used to accept and ignore one).
+    // `history` names the schemes from its --profile: an unknown profile is an error, never
+    // ignored.
     let o = diaban(&[
         "history",
         "--target",

@@ -144,8 +144,12 @@ fn every_help_page_is_vietnamese_and_lists_what_the_english_one_lists() {
         assert_vietnamese(&format!("diaban {sub} --help"), &vi);
         assert!(vi.contains(&format!("Cách dùng: diaban {sub}")), "{vi}");
         assert!(!vi.contains("[OPTIONS]"), "{vi}");
-        // `--help` is acted on where it stands, so `--lang en` after it only picks the words
-        // (also for the subcommands that take no --lang).
+        // Every subcommand takes --lang, for its messages and failures at least.
+        assert!(
+            flags(&vi).iter().any(|f| f == "--lang"),
+            "{sub}: no --lang\n{vi}"
+        );
+        // `--help` is acted on where it stands, so `--lang en` after it only picks the words.
         let o = diaban(&[sub, "--help", "--lang", "en"]);
         assert_eq!(o.status.code(), Some(0), "{sub}: {}", stderr(&o));
         let en = stdout(&o);
