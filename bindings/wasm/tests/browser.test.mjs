@@ -579,3 +579,68 @@ test('opened from the disk (file://), the page says how to serve it', async () =
     await own.close();
   }
 });
+
+/**
+ * The English words of the core's vocabularies: every string value of the generated
+ * declarations' unions (finding codes, ratings, activity kinds, ranks, levels, end reasons…).
+ */
+function vocabulary() {
+  const text = readFileSync(path.join(root, 'bindings/wasm/js/types.generated.d.ts'), 'utf8');
+  const words = new Set();
+  for (const m of text.matchAll(/^\s*\|?\s*'([a-z_]{3,})'/gm)) words.add(m[1]);
+  return words;
+}
+
+/** Every record id of a dataset (people, assignments, organisations, activities, evaluations, terms). */
+function recordIds(json) {
+  const ids = new Set();
+  for (const table of ['people', 'assignments', 'organizations', 'activities', 'evaluations', 'terms']) {
+    for (const r of json[table] ?? []) if (r.id && !/^\d+$/.test(r.id)) ids.add(r.id);
+  }
+  return ids;
+}
+
+/** What a Vietnamese reader should not meet in a line: ISO dates, English words, bare ids. */
+function offences(line, words, ids) {
+  const out = [];
+  for (const d of line.match(/\d{4}-\d{2}-\d{2}/g) ?? []) out.push(`ISO date ${d}`);
+  // Brackets are locators: the ids of the records, a finding's stable code.
+  let bare = line;
+  for (;;) {
+    const next = bare.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
+    if (next === bare) break;
+    bare = next;
+  }
+  for (const token of bare.split(/[^\p{L}\p{N}_.\-/]+/u)) {
+    const word = token.replace(/[.\-/]+$/, '');
+    if (words.has(word.toLowerCase())) out.push(`English word «${word}»`);
+    if (ids.has(word)) out.push(`bare id «${word}»`);
+  }
+  return out;
+}
+
+test('in Vietnamese the page names people and places: no ISO date, English vocabulary word or bare id', async () => {
+  const words = vocabulary();
+  const ids = recordIds(JSON.parse(demo().toJson()));
+  assert.ok(words.has('committee_meeting') && words.has('coverage_gap') && ids.has('cm-01870'));
+  assert.deepEqual(offences('phân công cm-01870 (2024-09-01) head', words, ids).length, 3);
+  assert.deepEqual(offences('phân công [cm-01870] (đồng chí A) [coverage_gap]', words, ids), []);
+  await fresh('vi');
+  const seen = [];
+  const look = async (view) => {
+    const text = await page.evaluate(() => document.querySelector('main').innerText);
+    for (const line of text.split('\n')) {
+      const why = offences(line, words, ids);
+      if (why.length) seen.push(`${view}: ${line.trim()}\n    → ${why.join('; ')}`);
+    }
+  };
+  await look('findings');
+  await page.click('#coverage li.unit[data-code="01954"] button');
+  await look('coverage and the history of 01954');
+  for (const year of ['2024', '2025']) {
+    await page.selectOption('#report-year', year);
+    await look(`the yearly report of ${year}`);
+  }
+  assert.deepEqual(seen, [], `${seen.length} lines:\n${seen.join('\n')}`);
+  assert.deepEqual(problems, []);
+});

@@ -12,9 +12,8 @@
 //!   locators, given in a bracket after the name a person reads.
 //!
 //! The test runs every command, collects every offending line and fails once, listing each
-//! line with the command that printed it. The findings' messages are the core's: the first
-//! test takes them out of each line and checks the command line's own text; the second, ignored
-//! until the core's message catalogue lands, checks them too.
+//! line with the command that printed it. The findings' messages, written by the core's message
+//! catalogue (`crates/diaban/src/messages/`), are scanned with the rest.
 
 #![allow(
     clippy::unwrap_used,
@@ -230,31 +229,10 @@ struct Dataset {
 /// Every offending line found, with the command that printed it.
 #[derive(Default)]
 struct Scan {
-    /// Whether the findings' messages (the core's, `message_vi` of each finding) are scanned
-    /// too, or taken out of each line first so that only the command line's own text is.
-    messages: bool,
     /// The scenario being scanned, named in each offence.
     scenario: String,
     offences: Vec<String>,
     runs: usize,
-}
-
-/// The Vietnamese messages of the findings a `check` or `reorganize` run prints: the same
-/// command's `--format json`.
-fn finding_messages(args: &[&str]) -> Vec<String> {
-    let json: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
-    let o = diaban(&json);
-    let v: Value = serde_json::from_str(&stdout(&o))
-        .unwrap_or_else(|e| panic!("{json:?}: {e}: {}", stderr(&o)));
-    let mut messages: Vec<String> = ["findings", "new_gaps"]
-        .iter()
-        .filter_map(|k| v.get(*k).and_then(Value::as_array))
-        .flatten()
-        .filter_map(|f| f["message"].as_str().map(str::to_owned))
-        .collect();
-    // The longest first: a message that contains another is taken out whole.
-    messages.sort_by_key(|m| std::cmp::Reverse(m.len()));
-    messages
 }
 
 impl Scan {
@@ -275,17 +253,8 @@ impl Scan {
             ));
             return;
         }
-        let messages = if !self.messages && matches!(args.first(), Some(&"check" | &"reorganize")) {
-            finding_messages(args)
-        } else {
-            Vec::new()
-        };
         for line in stdout(&o).lines() {
-            let mut line = line.to_owned();
-            for m in &messages {
-                line = line.replace(m.as_str(), "");
-            }
-            let why = offences(&line, words, ids);
+            let why = offences(line, words, ids);
             if !why.is_empty() {
                 self.offences
                     .push(format!("{command}\n    {line}\n    → {}", why.join("; ")));
@@ -504,7 +473,7 @@ fn scan_dataset(
 }
 
 /// Runs every command of the scan (see the module's text) and returns what it found.
-fn scan_everything(messages: bool) -> Scan {
+fn scan_everything() -> Scan {
     let dir = tempfile::tempdir().unwrap();
     let profile = diaban::Profile::bac_kan_1390();
     let demo = diaban::Dataset::demo();
@@ -535,10 +504,7 @@ fn scan_everything(messages: bool) -> Scan {
         .collect();
     let words = vocabulary(&datasets);
 
-    let mut scan = Scan {
-        messages,
-        ..Scan::default()
-    };
+    let mut scan = Scan::default();
     // The demo, command by command.
     let demo_runs: &[&[&str]] = &[
         &["check", "--today", TODAY],
@@ -621,25 +587,11 @@ fn scan_everything(messages: bool) -> Scan {
     scan
 }
 
-/// The command line's own Vietnamese text (headings, labels, columns, names, days) is clean;
-/// the findings' messages, the core's, are taken out of each line first (see the next test).
+/// Every line, the findings' messages (the core's catalogue) included, is written for a
+/// Vietnamese reader: names, not ids; no English vocabulary word; dd/mm/yyyy.
 #[test]
-fn the_command_lines_own_vietnamese_text_has_no_iso_date_english_word_or_bare_id() {
-    let scan = scan_everything(false);
-    assert!(
-        scan.offences.is_empty(),
-        "{} offending lines in Vietnamese text output:\n\n{}",
-        scan.offences.len(),
-        scan.offences.join("\n\n")
-    );
-}
-
-/// The same scan with the findings' messages left in: it passes once every message of the
-/// core is written for a Vietnamese reader (names, not ids; no English enum word; dd/mm/yyyy).
-#[test]
-#[ignore = "the findings' Vietnamese messages (crates/diaban/src/rules, engine.rs) still hold ids and parameter paths: remove this once the message catalogue lands"]
-fn vietnamese_text_with_the_findings_messages_has_no_iso_date_english_word_or_bare_id() {
-    let scan = scan_everything(true);
+fn vietnamese_text_outputs_have_no_iso_date_english_word_or_bare_id() {
+    let scan = scan_everything();
     assert!(
         scan.offences.is_empty(),
         "{} offending lines in Vietnamese text output:\n\n{}",

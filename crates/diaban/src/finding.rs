@@ -1,6 +1,7 @@
 //! Findings: what validation reports about a dataset, and the registry of rules: each
-//! [`Code`] declares once its default severity, its topic, its title and whether it is about
-//! the integrity of the records ([`Code::rule`]).
+//! [`Code`] declares once its default severity, its topic and whether it is about the
+//! integrity of the records ([`Code::rule`]); its title, hint and messages live in the message
+//! catalogue (`messages/`, [`Code::title`], [`Code::hint`]).
 
 use crate::words::word_enum;
 use chrono::NaiveDate;
@@ -83,14 +84,6 @@ word_enum! {
 /// What the registry says about a rule: declared once per [`Code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
-    /// A short heading for the code's findings, in Vietnamese ("Đơn vị không có người theo dõi").
-    pub title_vi: &'static str,
-    /// The same heading in English ("Unit without a monitor").
-    pub title_en: &'static str,
-    /// What the office can do about such a finding, in Vietnamese.
-    pub hint_vi: &'static str,
-    /// The same in English.
-    pub hint_en: &'static str,
     /// Severity of its findings when they rest on a stated (seed or analog) parameter. A
     /// finding resting on an assumed parameter is at most a warning unless the profile says
     /// otherwise.
@@ -104,13 +97,9 @@ pub struct Rule {
     pub integrity: bool,
 }
 
-/// A rule's severity and topic; [`Code::rule`] adds the code's title.
+/// A rule's severity and topic.
 const fn rule(severity: Severity, topic_vi: &'static str, topic_en: &'static str) -> Rule {
     Rule {
-        title_vi: "",
-        title_en: "",
-        hint_vi: "",
-        hint_en: "",
         severity,
         topic_vi,
         topic_en,
@@ -119,10 +108,6 @@ const fn rule(severity: Severity, topic_vi: &'static str, topic_en: &'static str
 }
 
 const RECORDS: Rule = Rule {
-    title_vi: "",
-    title_en: "",
-    hint_vi: "",
-    hint_en: "",
     severity: Severity::Error,
     topic_vi: "tính toàn vẹn của dữ liệu",
     topic_en: "integrity of the records",
@@ -147,35 +132,10 @@ const LIFE: (&str, &str) = (
 );
 
 impl Code {
-    /// The registry entry of this code: title, default severity, topic, integrity.
+    /// The registry entry of this code: default severity, topic, integrity.
     #[must_use]
     pub const fn rule(self) -> Rule {
-        let vi = crate::messages::code_text(self, Lang::Vi);
-        let en = crate::messages::code_text(self, Lang::En);
-        Rule {
-            title_vi: vi.title,
-            title_en: en.title,
-            hint_vi: vi.hint,
-            hint_en: en.hint,
-            ..self.base_rule()
-        }
-    }
-
-    /// A short heading for the code's findings in `lang` (for grouping findings by code).
-    ///
-    /// ```
-    /// use diaban::finding::{Code, Lang};
-    /// assert_eq!(Code::CoverageGap.title(Lang::Vi), "Đơn vị không có người theo dõi");
-    /// ```
-    #[must_use]
-    pub const fn title(self, lang: Lang) -> &'static str {
-        crate::messages::code_text(self, lang).title
-    }
-
-    /// What the office can do about a finding of this code, in `lang`.
-    #[must_use]
-    pub const fn hint(self, lang: Lang) -> &'static str {
-        crate::messages::code_text(self, lang).hint
+        self.base_rule()
     }
 
     /// Severity, topic and integrity of the code.
@@ -444,7 +404,6 @@ mod tests {
             );
             assert!(seen.insert(vi), "{code}: title {vi:?} is used twice");
             assert!(seen.insert(en), "{code}: title {en:?} is used twice");
-            assert_eq!(code.rule().title_vi, vi, "{code}: rule() and title() agree");
         }
     }
 }

@@ -197,8 +197,8 @@ fn disagreements(case: &gen::Case, yearly: bool) -> Vec<String> {
         }
         let n = stated.unwrap_or(0);
         let said = match code {
-            "coverage_overlap" => format!("has {n} people"),
-            _ => format!("is assigned {n} targets"),
+            "coverage_overlap" => format!("has {n} monitors"),
+            _ => format!("monitors {n} targets"),
         };
         if !f.message_en.contains(&said) {
             out.push(format!(

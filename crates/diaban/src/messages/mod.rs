@@ -177,6 +177,32 @@ pub(crate) const fn code_text(code: Code, lang: Lang) -> CodeText {
     }
 }
 
+impl Code {
+    /// A short heading for the code's findings in `lang` (for grouping findings by code), from
+    /// the message catalogue.
+    ///
+    /// ```
+    /// use diaban::finding::{Code, Lang};
+    /// assert_eq!(Code::CoverageGap.title(Lang::Vi), "Đơn vị không có người theo dõi");
+    /// assert_eq!(Code::CoverageGap.title(Lang::En), "Unit without a monitor");
+    /// ```
+    #[must_use]
+    pub const fn title(self, lang: Lang) -> &'static str {
+        code_text(self, lang).title
+    }
+
+    /// What the office can do about a finding of this code, in `lang`.
+    ///
+    /// ```
+    /// use diaban::finding::{Code, Lang};
+    /// assert!(Code::EvaluationMissing.hint(Lang::Vi).starts_with("Đề nghị cấp ủy"));
+    /// ```
+    #[must_use]
+    pub const fn hint(self, lang: Lang) -> &'static str {
+        code_text(self, lang).hint
+    }
+}
+
 /// How a parameter of a scheme is called in text ("hạn gửi bản đánh giá"), from its name in the
 /// profile (`evaluation.due`, `duties.<id>.min_per_year`); `duty` is the duty's name when the
 /// parameter is a duty's.
