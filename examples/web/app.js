@@ -1,6 +1,6 @@
 // The diaban web page: plain JavaScript over the diaban WebAssembly package (./pkg, copied
 // here by `cargo xtask wasm`). Everything runs in the browser; no data leaves the machine.
-import { Dataset, demo, parseDate, version } from './pkg/index.js';
+import { Dataset, demo, findingCodes, parseDate, version } from './pkg/index.js';
 // Reading and writing XLSX workbooks lives in a second module, loaded on first use.
 import { loadOffice } from './pkg/office.js';
 
@@ -498,7 +498,10 @@ function runCheck() {
   for (const f of state.report.findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   select.replaceChildren(
     el('option', { value: '', text: `${t('all')} (${state.report.findings.length})` }),
-    ...[...byCode.entries()].sort().map(([code, n]) => el('option', { value: code, text: `${code} (${n})` })),
+    ...[...byCode.entries()]
+      .map(([code, n]) => [codeTitle(code), code, n])
+      .sort(([a], [b]) => a.localeCompare(b, state.lang))
+      .map(([title, code, n]) => el('option', { value: code, text: `${title} (${n}) [${code}]` })),
   );
   select.value = byCode.has(previous) ? previous : '';
   renderFindings();
@@ -509,6 +512,15 @@ function shownFindings() {
   const sev = $('filter-severity').value;
   const code = $('filter-code').value;
   return (state.report?.findings ?? []).filter((f) => (!sev || f.severity === sev) && (!code || f.code === code));
+}
+
+/** A finding code's title in the page's language, from the library's registry. */
+const codeTitles = new Map();
+function codeTitle(code) {
+  if (!codeTitles.has(state.lang)) {
+    codeTitles.set(state.lang, new Map(findingCodes(state.lang).map((c) => [c.code, c.title])));
+  }
+  return codeTitles.get(state.lang).get(code) ?? code;
 }
 
 const basisText = (f) => f.article ?? (state.lang === 'vi' ? f.basis?.topic_vi : f.basis?.topic_en) ?? '';
@@ -523,13 +535,13 @@ function renderFindings() {
         'tr',
         { class: f.severity, 'data-code': f.code, 'data-subject': f.subject.id },
         el('td', {}, el('span', { class: `badge ${f.severity}`, text: t(f.severity) })),
-        el('td', {}, el('code', { text: f.code })),
+        el('td', {}, codeTitle(f.code), el('div', { class: 'muted small' }, el('code', { text: `[${f.code}]` }))),
         el(
           'td',
           {},
           f.subject.kind === 'unit'
-            ? el('a', { href: '#timeline-card', text: f.subject.id, onclick: () => showUnit(f.subject.id) })
-            : el('span', { text: f.subject.id }),
+            ? el('a', { href: '#timeline-card', text: `[${f.subject.id}]`, onclick: () => showUnit(f.subject.id) })
+            : el('span', { text: `[${f.subject.id}]` }),
           el('div', { class: 'muted small', text: t('kinds')[f.subject.kind] ?? f.subject.kind }),
         ),
         el('td', { class: 'nowrap', text: f.from ? `${fmtDate(f.from)} – ${f.to ? fmtDate(f.to) : t('ongoing')}` : '' }),

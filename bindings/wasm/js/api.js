@@ -9,6 +9,7 @@ import {
   __wbg_reset_state,
   builtinEvents as rawBuiltinEvents,
   builtinProfiles as rawBuiltinProfiles,
+  findingCodes as rawFindingCodes,
   demoProvenance as rawDemoProvenance,
   parseDate as rawParseDate,
   version as rawVersion,
@@ -378,6 +379,14 @@ export function version() {
 /** The ids of the built-in profiles (`["bac-kan-1390"]`). */
 export function builtinProfiles() {
   return call(() => rawBuiltinProfiles());
+}
+
+/**
+ * Every finding code of the registry with its severity, title and hint in `lang` (`'vi'`, the
+ * default, or `'en'`): what a legend or a filter shows instead of the bare code.
+ */
+export function findingCodes(lang) {
+  return call(() => rawFindingCodes(lang ?? undefined));
 }
 
 /** The ids of the built-in reorganisation events (`["bac-kan-2025"]`). */

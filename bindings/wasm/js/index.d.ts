@@ -10,12 +10,14 @@ import type {
   Changes,
   Coverage,
   ErrorCode,
+  FindingCode,
   IsoDate,
   Lang,
   LineageReport,
   ReorganizationEdge,
   Relation,
   Report,
+  Severity,
   YearReport,
 } from './types.generated.js';
 
@@ -190,6 +192,17 @@ export function version(): string;
 export function builtinProfiles(): string[];
 /** The ids of the built-in reorganisation events. */
 export function builtinEvents(): string[];
+/** A finding code as the registry declares it, in one language. */
+export interface CodeInfo {
+  code: FindingCode;
+  severity: Severity;
+  /** Its title ("Đơn vị không có người theo dõi"). */
+  title: string;
+  /** What the office can do about such a finding. */
+  hint: string;
+}
+/** Every finding code with its severity, title and hint in `lang` (default `'vi'`). */
+export function findingCodes(lang?: 'vi' | 'en'): CodeInfo[];
 /** Where the demo dataset's facts come from. */
 export function demoProvenance(): string;
 

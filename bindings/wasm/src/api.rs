@@ -414,6 +414,14 @@ pub fn builtin_profiles() -> Vec<String> {
         .collect()
 }
 
+/// Every finding code with its severity, title and hint in `lang` (`vi` or `en`): for legends
+/// and filters that name a finding by its title.
+#[wasm_bindgen(js_name = findingCodes)]
+pub fn finding_codes(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = diaban::api::lang_arg(lang.as_deref()).map_err(|e| to_js_error(&e))?;
+    crate::convert::to_js(&diaban::api::finding_codes(lang))
+}
+
 /// The ids of the built-in reorganisation events.
 #[wasm_bindgen(js_name = builtinEvents)]
 pub fn builtin_events() -> Vec<String> {

@@ -1,7 +1,7 @@
 // The JavaScript API: plain objects, ISO dates, every query, round trips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Dataset, builtinProfiles, demo, demoProvenance, version } from 'diaban';
+import { Dataset, builtinProfiles, demo, demoProvenance, findingCodes, version } from 'diaban';
 import { readFileSync } from 'node:fs';
 
 const TODAY = '2026-01-01';
@@ -166,4 +166,18 @@ test('relations: the working relationships of a monitor', () => {
   assert.deepEqual(ds.relations('Hà Sỹ Thắng', '2024-10-01'), rels);
   assert.throws(() => ds.relations('nobody', '2024-10-01'), { code: 'not_found', argument: 'person' });
   ds.free();
+});
+
+test('findingCodes lists the registry with titles and hints in the language asked for', () => {
+  const vi = findingCodes();
+  const en = findingCodes('en');
+  assert.equal(vi.length, en.length);
+  const gap = vi.find((c) => c.code === 'coverage_gap');
+  assert.equal(gap.title, 'Đơn vị không có người theo dõi');
+  assert.equal(gap.severity, 'error');
+  assert.equal(en.find((c) => c.code === 'coverage_gap').title, 'Unit without a monitor');
+  // Every code a check can report has an entry.
+  const codes = new Set(vi.map((c) => c.code));
+  for (const f of demo().check({ today: '2026-01-01' }).findings) assert.ok(codes.has(f.code), f.code);
+  assert.throws(() => findingCodes('fr'), (e) => e.code === 'invalid_argument');
 });

@@ -231,3 +231,40 @@ mod tests {
         assert_eq!(lang_arg(Some("fr")).unwrap_err().code(), "invalid_argument");
     }
 }
+
+/// A finding code as the registry declares it, in one language: what a front end shows in a
+/// legend or a filter instead of the bare code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CodeInfo {
+    /// The stable code (`coverage_gap`).
+    pub code: crate::finding::Code,
+    /// Its default severity.
+    pub severity: crate::finding::Severity,
+    /// Its title ("Đơn vị không có người theo dõi").
+    pub title: &'static str,
+    /// What the office can do about such a finding.
+    pub hint: &'static str,
+}
+
+/// Every finding code of the registry, in declaration order, with its title and hint in
+/// `lang`.
+///
+/// ```
+/// use diaban::{api, Lang};
+/// let codes = api::finding_codes(Lang::Vi);
+/// assert_eq!(codes.len(), diaban::Code::ALL.len());
+/// let gap = codes.iter().find(|c| c.code == diaban::Code::CoverageGap).unwrap();
+/// assert_eq!(gap.title, "Đơn vị không có người theo dõi");
+/// ```
+#[must_use]
+pub fn finding_codes(lang: Lang) -> Vec<CodeInfo> {
+    crate::finding::Code::ALL
+        .iter()
+        .map(|&code| CodeInfo {
+            code,
+            severity: code.rule().severity,
+            title: code.title(lang),
+            hint: code.hint(lang),
+        })
+        .collect()
+}
