@@ -388,14 +388,26 @@ impl Args {
     pub(crate) fn person(self, name: &'static str, index: &Index<'_>, id: &str) -> Args {
         match index.person_name(id) {
             Some(n) => self.words(name, format!("đồng chí {n}"), n).id(id),
-            None => self.text(name, id).id(id),
+            None => self
+                .words(
+                    name,
+                    format!("người mang mã “{id}”"),
+                    format!("the person with id “{id}”"),
+                )
+                .id(id),
         }
     }
     /// An organisation by its name, as recorded ("Huyện ủy Bạch Thông", "Sở Nội vụ").
     pub(crate) fn organization(self, name: &'static str, index: &Index<'_>, id: &str) -> Args {
         match index.organization(id) {
             Some(o) => self.text(name, o.name.clone()).id(id),
-            None => self.text(name, id).id(id),
+            None => self
+                .words(
+                    name,
+                    format!("cơ quan mang mã “{id}”"),
+                    format!("the organisation with id “{id}”"),
+                )
+                .id(id),
         }
     }
     /// A person or, failing that, an organisation, by id.

@@ -58,7 +58,7 @@ fn push_open(
     let effective = end.effective;
     let last = end.day_before();
     let successors = if end.successors.is_empty() {
-        vec![("—".to_owned(), "—".to_owned())]
+        vec![("không có".to_owned(), "none".to_owned())]
     } else {
         unit_names(ctx.index, &end.successors, effective)
     };
