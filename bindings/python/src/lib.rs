@@ -689,6 +689,16 @@ fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
     .map_err(|e| to_pyerr(py, e))
 }
 
+/// Every finding code with its severity, title and hint in `lang` (`vi` by default), as dicts.
+#[pyfunction]
+#[pyo3(signature = (lang=None))]
+fn finding_codes<'py>(py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let lang = parse_lang(py, lang)?;
+    let value = serde_json::to_value(diaban::api::finding_codes(lang))
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    convert::to_py(py, &value)
+}
+
 /// The private module `diaban._diaban`.
 #[pymodule]
 fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -701,6 +711,7 @@ fn _diaban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEvents>()?;
     m.add("REPORT_TABLES", diaban::YearReport::TABLES.to_vec())?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(finding_codes, m)?)?;
     m.add_function(wrap_pyfunction!(report_table, m)?)?;
     m.add_function(wrap_pyfunction!(template_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;

@@ -216,3 +216,16 @@ def test_relations(demo: diaban.Dataset) -> None:
     with pytest.raises(diaban.InvalidArgumentError) as err:
         demo.relations("nobody", "2024-10-01")
     assert err.value.code == "not_found"
+
+
+def test_finding_codes_name_each_code_in_both_languages(demo: diaban.Dataset) -> None:
+    vi = {c["code"]: c for c in diaban.finding_codes()}
+    en = {c["code"]: c for c in diaban.finding_codes("en")}
+    assert vi.keys() == en.keys()
+    assert vi["coverage_gap"]["title"] == "Đơn vị không có người theo dõi"
+    assert en["coverage_gap"]["title"] == "Unit without a monitor"
+    assert vi["coverage_gap"]["severity"] == "error" and vi["coverage_gap"]["hint"]
+    # The same registry as the WebAssembly module's findingCodes and the CLI's headings.
+    assert all(f.code in vi for f in demo.check(today="2026-01-01"))
+    with pytest.raises(ValueError):
+        diaban.finding_codes("fr")

@@ -137,13 +137,19 @@ pub fn check_text(
                 (n > 0).then(|| format!("{} {}", size(n, lang), severity_word(severity, n, lang)))
             })
             .collect();
-        // The finding's title, its counts, and the stable code to look it up.
+        // The finding's title, its counts, and the stable code to look it up; then what the
+        // office can do about it.
         let _ = writeln!(
             out,
             "\n{} ({}) [{code}]",
             code.title(lang),
             counts.join(", ")
         );
+        let how = match lang {
+            Lang::Vi => "Hướng xử lý",
+            Lang::En => "What to do",
+        };
+        let _ = writeln!(out, "  {how}: {}", code.hint(lang));
         for f in findings {
             let mark = match f.severity {
                 Severity::Error => "✗",

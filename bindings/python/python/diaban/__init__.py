@@ -54,6 +54,7 @@ from ._api import (
     events,
     load,
     loads,
+    finding_codes,
     parse_date,
     template,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "events",
     "load",
     "loads",
+    "finding_codes",
     "parse_date",
     "template",
 ]

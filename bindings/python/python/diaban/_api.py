@@ -75,6 +75,7 @@ __all__ = [
     "events",
     "load",
     "loads",
+    "finding_codes",
     "parse_date",
 ]
 
@@ -148,6 +149,15 @@ def _build(cls: Type[_Built], document: Mapping[str, Any], **given: Any) -> _Bui
             value = document.get(f.name)
             values[f.name] = _date_wide(value) if "_dt.date" in str(f.type) else value
     return cls(**values)
+
+
+def finding_codes(lang: Optional[str] = None) -> List[Dict[str, str]]:
+    """Every finding code of the registry, with its severity, title and hint in ``lang``.
+
+    >>> [c for c in finding_codes() if c["code"] == "coverage_gap"][0]["title"]
+    'Đơn vị không có người theo dõi'
+    """
+    return list(_native.finding_codes(lang))
 
 
 def parse_date(value: DateLike) -> _dt.date:
