@@ -569,54 +569,18 @@ impl Args {
     }
 }
 
-/// The names of targets of a scheme on a day (Vietnamese, English), for a list.
-pub(crate) fn target_names<S: AsRef<str>>(
-    index: &Index<'_>,
-    scheme: &Scheme,
+/// The names of records (Vietnamese, English), for [`Args::list`]: `one` names one record
+/// under the placeholder `n` (`|a, id| a.unit("n", index, id, day)`).
+pub(crate) fn names<S: AsRef<str>>(
     ids: &[S],
-    day: NaiveDate,
+    one: impl Fn(Args, &str) -> Args,
 ) -> Vec<(String, String)> {
     ids.iter()
         .map(|id| {
-            let one = Args::new().target("t", index, scheme, id.as_ref(), Some(day));
+            let named = one(Args::new(), id.as_ref());
             (
-                one.render_value("t", Lang::Vi),
-                one.render_value("t", Lang::En),
-            )
-        })
-        .collect()
-}
-
-/// The names of units on a day (Vietnamese, English), for a list.
-pub(crate) fn unit_names<S: AsRef<str>>(
-    index: &Index<'_>,
-    codes: &[S],
-    day: NaiveDate,
-) -> Vec<(String, String)> {
-    codes
-        .iter()
-        .map(|code| {
-            let one = Args::new().unit("u", index, code.as_ref(), Some(day));
-            (
-                one.render_value("u", Lang::Vi),
-                one.render_value("u", Lang::En),
-            )
-        })
-        .collect()
-}
-
-/// The names of subjects of a scheme (Vietnamese, English), for a list.
-pub(crate) fn subject_names<S: AsRef<str>>(
-    index: &Index<'_>,
-    scheme: &Scheme,
-    ids: &[S],
-) -> Vec<(String, String)> {
-    ids.iter()
-        .map(|id| {
-            let one = Args::new().subject("s", index, scheme, id.as_ref());
-            (
-                one.render_value("s", Lang::Vi),
-                one.render_value("s", Lang::En),
+                named.render_value("n", Lang::Vi),
+                named.render_value("n", Lang::En),
             )
         })
         .collect()

@@ -8,7 +8,7 @@
 use super::crowded_runs;
 use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
-use crate::messages::{target_names, Args, Key};
+use crate::messages::{names, Args, Key};
 use crate::model::Assignment;
 use crate::period::Period;
 use crate::profile::{Scheme, SubjectKind};
@@ -65,7 +65,9 @@ pub(super) fn overload(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 .collect();
             for (p, targets, ids) in crowded_runs(&items, max as usize) {
                 let n = targets.len();
-                let names = target_names(index, scheme, &targets, p.from);
+                let named = names(&targets, |a, id| {
+                    a.target("n", index, scheme, id, Some(p.from))
+                });
                 ctx.push(
                     Draft::new(Code::AssigneeOverloaded, subject_kind(scheme), subject)
                         .period(p)
@@ -76,7 +78,7 @@ pub(super) fn overload(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                                 .subject("subject", index, scheme, subject)
                                 .count("count", n)
                                 .span("span", p)
-                                .list("targets", &names)
+                                .list("targets", &named)
                                 .count("max", max)
                                 .ids(&targets)
                                 .ids(&ids),

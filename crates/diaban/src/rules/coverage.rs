@@ -7,7 +7,7 @@
 use super::crowded_runs;
 use crate::engine::{qualifying_periods, unit_in_scope, Ctx, Draft};
 use crate::finding::Code;
-use crate::messages::{subject_names, Args, Key};
+use crate::messages::{names, Args, Key};
 use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind, TargetKind};
@@ -186,7 +186,7 @@ pub(super) fn overlap(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 .collect();
             for (p, people, ids) in crowded_runs(&items, max as usize) {
                 let n = people.len();
-                let names = subject_names(index, scheme, &people);
+                let named = names(&people, |a, id| a.subject("n", index, scheme, id));
                 ctx.push(
                     Draft::new(Code::CoverageOverlap, target_kind(scheme), target)
                         .period(p)
@@ -197,7 +197,7 @@ pub(super) fn overlap(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                                 .target("target", index, scheme, target, Some(p.from))
                                 .count("count", n)
                                 .span("span", p)
-                                .list("people", &names)
+                                .list("people", &named)
                                 .count("max", max)
                                 .ids(&people)
                                 .ids(&ids),

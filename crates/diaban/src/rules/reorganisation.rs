@@ -8,7 +8,7 @@
 use super::reform::{End, Ends};
 use crate::engine::{Ctx, Draft};
 use crate::finding::Code;
-use crate::messages::{unit_names, Args, Key};
+use crate::messages::{names, Args, Key};
 use crate::model::Assignment;
 use crate::period::Period;
 
@@ -60,7 +60,9 @@ fn push_open(
     let successors = if end.successors.is_empty() {
         vec![("không có".to_owned(), "none".to_owned())]
     } else {
-        unit_names(ctx.index, &end.successors, effective)
+        names(&end.successors, |a, code| {
+            a.unit("n", ctx.index, code, Some(effective))
+        })
     };
     let names = match a.and_then(|a| {
         ctx.profile
