@@ -78,8 +78,9 @@ pub(crate) fn finish(profile: &Profile, d: Draft) -> Finding {
                     let args = Args::new().text("parameter", label);
                     match number {
                         Some(n) if days => {
-                            let n = crate::words::group_thousands(n);
-                            args.words("value", format!("{n} ngày"), format!("{n} days"))
+                            let count = crate::messages::Arg::Count(n).render(lang);
+                            let value = Key::Days.phrase(lang, &[("count", &count)]);
+                            args.text("value", value)
                                 .render(Key::AssumedParameter, lang)
                         }
                         Some(n) => args.count("value", n).render(Key::AssumedParameter, lang),

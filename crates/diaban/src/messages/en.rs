@@ -216,7 +216,35 @@ pub(super) fn message(key: Key) -> &'static str {
         }
         Key::AssumedParameter => "(Assumed parameter: {parameter} is {value}; for the province to confirm.)",
         Key::AssumedParameterNoValue => "(Assumed parameter: {parameter}; for the province to confirm.)",
+        Key::Person => "{name}",
+        Key::UnknownPerson => "the person with id “{id}”",
+        Key::UnknownOrganization => "the organisation with id “{id}”",
+        Key::UnknownUnit => "unit {code}",
+        Key::MoreItems => "{count} more",
+        Key::And => "and",
+        Key::Ids => "[ids: {ids}]",
+        Key::MoreIds => ", … and {count} more",
+        Key::DutyMinimum => "the yearly minimum of the duty “{duty}”",
+        Key::Days => "{count} days",
     }
+}
+
+pub(super) fn parameter(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "subject" => "the posts that qualify an assignee",
+        "per_subject" => "the most targets one assignee may hold",
+        "per_target" => "the number of assignees per target",
+        "target" => "the targets in the scheme's scope",
+        "term_body" => "the congress term assignments follow",
+        "under_regulation" => "the day the regulation applies from",
+        "acting_max_days" => "the longest an acting assignment may run",
+        "relationships" => "the working relationships",
+        "coverage" => "the days every target must be covered",
+        "evaluation.due" => "the evaluation's deadline",
+        "evaluation.author" => "the body that writes the evaluation",
+        "evaluation.replace_within_days" => "the time allowed to replace a cadre rated unfulfilled",
+        _ => return None,
+    })
 }
 
 pub(super) fn role(role: Role) -> &'static str {

@@ -65,6 +65,25 @@ pub(crate) enum Key {
     AssumedParameter,
     /// The same, for a structured parameter (no value in the text).
     AssumedParameterNoValue,
+    /// A person in a sentence (`{name}`).
+    Person,
+    /// A person the dataset does not know (`{id}`).
+    UnknownPerson,
+    /// An organisation the dataset does not know (`{id}`).
+    UnknownOrganization,
+    /// A unit the dataset does not know (`{code}`).
+    UnknownUnit,
+    /// The rest of a list cut short (`{count}`).
+    MoreItems,
+    /// The word joining the last two items of a list.
+    And,
+    /// The trailing bracket of ids (`{ids}`), and its rest when cut short (`{count}`).
+    Ids,
+    MoreIds,
+    /// A duty's yearly minimum as a parameter (`{duty}`).
+    DutyMinimum,
+    /// A number of days (`{count}`).
+    Days,
 }
 
 impl Key {
@@ -107,6 +126,16 @@ impl Key {
         Key::RoleUnresolved,
         Key::AssumedParameter,
         Key::AssumedParameterNoValue,
+        Key::Person,
+        Key::UnknownPerson,
+        Key::UnknownOrganization,
+        Key::UnknownUnit,
+        Key::MoreItems,
+        Key::And,
+        Key::Ids,
+        Key::MoreIds,
+        Key::DutyMinimum,
+        Key::Days,
     ];
 
     /// The finding code the template belongs to (`None` for the notes every code shares).
@@ -147,7 +176,18 @@ impl Key {
                 Code::NtmStatusInvalid
             }
             Key::RoleUnresolved => Code::RoleUnresolved,
-            Key::AssumedParameter | Key::AssumedParameterNoValue => return None,
+            Key::AssumedParameter
+            | Key::AssumedParameterNoValue
+            | Key::Person
+            | Key::UnknownPerson
+            | Key::UnknownOrganization
+            | Key::UnknownUnit
+            | Key::MoreItems
+            | Key::And
+            | Key::Ids
+            | Key::MoreIds
+            | Key::DutyMinimum
+            | Key::Days => return None,
         })
     }
 
@@ -157,6 +197,22 @@ impl Key {
             Lang::Vi => vi::message(self),
             Lang::En => en::message(self),
         }
+    }
+
+    /// The template in a language with its placeholders filled from `values`, as written (a
+    /// phrase inside a sentence: no capital added).
+    pub(crate) fn phrase(self, lang: Lang, values: &[(&str, &str)]) -> String {
+        fill(self.template(lang), |name| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    /// The same phrase in both languages.
+    fn both(self, values: &[(&str, &str)]) -> (String, String) {
+        (self.phrase(Lang::Vi, values), self.phrase(Lang::En, values))
     }
 }
 
@@ -207,64 +263,22 @@ impl Code {
 /// profile (`evaluation.due`, `duties.<id>.min_per_year`); `duty` is the duty's name when the
 /// parameter is a duty's.
 pub(crate) fn parameter_label(name: &str, duty: Option<(&str, &str)>, lang: Lang) -> String {
-    let (vi, en) = match name {
-        "subject" => (
-            "chức vụ của người được phân công",
-            "the posts that qualify an assignee",
-        ),
-        "per_subject" => (
-            "số địa bàn tối đa của một người",
-            "the most targets one assignee may hold",
-        ),
-        "per_target" => (
-            "số người theo dõi một địa bàn",
-            "the number of assignees per target",
-        ),
-        "target" => (
-            "phạm vi địa bàn được phân công",
-            "the targets in the scheme's scope",
-        ),
-        "term_body" => (
-            "nhiệm kỳ mà phân công theo",
-            "the congress term assignments follow",
-        ),
-        "under_regulation" => (
-            "ngày quy định bắt đầu áp dụng",
-            "the day the regulation applies from",
-        ),
-        "acting_max_days" => (
-            "thời gian phân công tạm thời tối đa",
-            "the longest an acting assignment may run",
-        ),
-        "relationships" => ("quan hệ công tác", "the working relationships"),
-        "coverage" => (
-            "thời gian mọi địa bàn phải có người theo dõi",
-            "the days every target must be covered",
-        ),
-        "evaluation.due" => ("hạn gửi bản đánh giá", "the evaluation's deadline"),
-        "evaluation.author" => (
-            "cơ quan viết bản đánh giá",
-            "the body that writes the evaluation",
-        ),
-        "evaluation.replace_within_days" => (
-            "thời hạn thay cán bộ không hoàn thành nhiệm vụ",
-            "the time allowed to replace a cadre rated unfulfilled",
-        ),
-        _ => {
-            if let (Some(rest), Some((duty_vi, duty_en))) = (name.strip_prefix("duties."), duty) {
-                if rest.ends_with(".min_per_year") {
-                    return match lang {
-                        Lang::Vi => format!("số lần tối thiểu mỗi năm của nhiệm vụ “{duty_vi}”"),
-                        Lang::En => format!("the yearly minimum of the duty “{duty_en}”"),
-                    };
-                }
-            }
-            (name, name)
-        }
+    let known = match lang {
+        Lang::Vi => vi::parameter(name),
+        Lang::En => en::parameter(name),
     };
-    match lang {
-        Lang::Vi => vi.to_owned(),
-        Lang::En => en.to_owned(),
+    if let Some(label) = known {
+        return label.to_owned();
+    }
+    match (name.strip_prefix("duties."), duty) {
+        (Some(rest), Some((duty_vi, duty_en))) if rest.ends_with(".min_per_year") => {
+            let duty = match lang {
+                Lang::Vi => duty_vi,
+                Lang::En => duty_en,
+            };
+            Key::DutyMinimum.phrase(lang, &[("duty", duty)])
+        }
+        _ => name.to_owned(),
     }
 }
 
@@ -309,7 +323,7 @@ pub(crate) enum Arg {
 }
 
 impl Arg {
-    fn render(&self, lang: Lang) -> String {
+    pub(crate) fn render(&self, lang: Lang) -> String {
         match (self, lang) {
             (Arg::Text(t), _) => t.clone(),
             (Arg::Words(vi, _), Lang::Vi) => vi.clone(),
@@ -384,30 +398,27 @@ impl Args {
         }
         self
     }
-    /// A person ("đồng chí Nguyễn Văn A") or, for an id the dataset lacks, the id itself.
+    /// A person ("đồng chí Nguyễn Văn A") or, for an id the dataset lacks, that id named as such.
     pub(crate) fn person(self, name: &'static str, index: &Index<'_>, id: &str) -> Args {
         match index.person_name(id) {
-            Some(n) => self.words(name, format!("đồng chí {n}"), n).id(id),
-            None => self
-                .words(
-                    name,
-                    format!("người mang mã “{id}”"),
-                    format!("the person with id “{id}”"),
-                )
-                .id(id),
+            Some(n) => {
+                let (vi, en) = Key::Person.both(&[("name", n)]);
+                self.words(name, vi, en).id(id)
+            }
+            None => {
+                let (vi, en) = Key::UnknownPerson.both(&[("id", id)]);
+                self.words(name, vi, en).id(id)
+            }
         }
     }
     /// An organisation by its name, as recorded ("Huyện ủy Bạch Thông", "Sở Nội vụ").
     pub(crate) fn organization(self, name: &'static str, index: &Index<'_>, id: &str) -> Args {
         match index.organization(id) {
             Some(o) => self.text(name, o.name.clone()).id(id),
-            None => self
-                .words(
-                    name,
-                    format!("cơ quan mang mã “{id}”"),
-                    format!("the organisation with id “{id}”"),
-                )
-                .id(id),
+            None => {
+                let (vi, en) = Key::UnknownOrganization.both(&[("id", id)]);
+                self.words(name, vi, en).id(id)
+            }
         }
     }
     /// A person or, failing that, an organisation, by id.
@@ -456,9 +467,10 @@ impl Args {
     ) -> Args {
         match index.unit_near(code, day) {
             Some(u) => self.words(name, mid_vi(&u.name), u.name.clone()).id(code),
-            None => self
-                .words(name, format!("đơn vị mã {code}"), format!("unit {code}"))
-                .id(code),
+            None => {
+                let (vi, en) = Key::UnknownUnit.both(&[("code", code)]);
+                self.words(name, vi, en).id(code)
+            }
         }
     }
     /// The target of an assignment of a scheme: a unit or an organisation.
@@ -506,16 +518,17 @@ impl Args {
         let mut vi: Vec<String> = shown.iter().map(|(v, _)| v.clone()).collect();
         let mut en: Vec<String> = shown.iter().map(|(_, e)| e.clone()).collect();
         if items.len() > shown.len() {
-            let more = (items.len() - shown.len()) as u64;
-            vi.push(format!("{} mục khác", crate::words::group_thousands(more)));
-            en.push(format!(
-                "{} more",
-                crate::words::group_thousands(more).replace('.', ",")
-            ));
+            let more = Arg::Count((items.len() - shown.len()) as u64);
+            vi.push(Key::MoreItems.phrase(Lang::Vi, &[("count", &more.render(Lang::Vi))]));
+            en.push(Key::MoreItems.phrase(Lang::En, &[("count", &more.render(Lang::En))]));
         }
         let vi: Vec<&str> = vi.iter().map(String::as_str).collect();
         let en: Vec<&str> = en.iter().map(String::as_str).collect();
-        self.words(name, join(&vi, "và"), join(&en, "and"))
+        self.words(
+            name,
+            join(&vi, Key::And.template(Lang::Vi)),
+            join(&en, Key::And.template(Lang::En)),
+        )
     }
 
     /// The message of a key in a language: the template with its values, its first letter
@@ -551,21 +564,13 @@ impl Args {
         if self.ids.is_empty() {
             return String::new();
         }
-        let label = match lang {
-            Lang::Vi => "mã",
-            Lang::En => "ids",
-        };
         let shown = self.ids.get(..SHOWN).unwrap_or(&self.ids);
-        let more = self.ids.len() - shown.len();
-        let rest = match (more, lang) {
-            (0, _) => String::new(),
-            (n, Lang::Vi) => format!(", … và {} mã khác", crate::words::group_thousands(n as u64)),
-            (n, Lang::En) => format!(
-                ", … and {} more",
-                crate::words::group_thousands(n as u64).replace('.', ",")
-            ),
-        };
-        format!(" [{label}: {}{rest}]", shown.join(", "))
+        let mut ids = shown.join(", ");
+        if self.ids.len() > shown.len() {
+            let more = Arg::Count((self.ids.len() - shown.len()) as u64).render(lang);
+            ids.push_str(&Key::MoreIds.phrase(lang, &[("count", &more)]));
+        }
+        format!(" {}", Key::Ids.phrase(lang, &[("ids", &ids)]))
     }
 }
 
@@ -737,7 +742,7 @@ mod tests {
         // Key::ALL is complete: every key's code is listed (a key added to the enum but not to
         // ALL would escape the placeholder test).
         let n = Key::ALL.iter().collect::<Vec<_>>().len();
-        assert_eq!(n, 36);
+        assert_eq!(n, 46);
     }
 
     /// Every word of the vocabularies that is English (not also Vietnamese), for the scan.

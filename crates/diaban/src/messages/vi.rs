@@ -222,7 +222,35 @@ pub(super) fn message(key: Key) -> &'static str {
         }
         Key::AssumedParameter => "(Căn cứ tham số giả định: {parameter} là {value}; cần tỉnh xác nhận.)",
         Key::AssumedParameterNoValue => "(Căn cứ tham số giả định về {parameter}; cần tỉnh xác nhận.)",
+        Key::Person => "đồng chí {name}",
+        Key::UnknownPerson => "người mang mã “{id}”",
+        Key::UnknownOrganization => "cơ quan mang mã “{id}”",
+        Key::UnknownUnit => "đơn vị mã {code}",
+        Key::MoreItems => "{count} mục khác",
+        Key::And => "và",
+        Key::Ids => "[mã: {ids}]",
+        Key::MoreIds => ", … và {count} mã khác",
+        Key::DutyMinimum => "số lần tối thiểu mỗi năm của nhiệm vụ “{duty}”",
+        Key::Days => "{count} ngày",
     }
+}
+
+pub(super) fn parameter(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "subject" => "chức vụ của người được phân công",
+        "per_subject" => "số địa bàn tối đa của một người",
+        "per_target" => "số người theo dõi một địa bàn",
+        "target" => "phạm vi địa bàn được phân công",
+        "term_body" => "nhiệm kỳ mà phân công theo",
+        "under_regulation" => "ngày quy định bắt đầu áp dụng",
+        "acting_max_days" => "thời gian phân công tạm thời tối đa",
+        "relationships" => "quan hệ công tác",
+        "coverage" => "thời gian mọi địa bàn phải có người theo dõi",
+        "evaluation.due" => "hạn gửi bản đánh giá",
+        "evaluation.author" => "cơ quan viết bản đánh giá",
+        "evaluation.replace_within_days" => "thời hạn thay cán bộ không hoàn thành nhiệm vụ",
+        _ => return None,
+    })
 }
 
 pub(super) fn role(role: Role) -> &'static str {
