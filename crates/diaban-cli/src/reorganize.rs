@@ -468,12 +468,8 @@ fn changes_text(
             );
             let _ = writeln!(
                 s,
-                "    {}, {} {} [{}]: {} {} ({} {was}) → {next}",
-                index
-                    .subject_name(&c.subject_id)
-                    .map_or_else(|| format!("[{}]", c.subject_id), str::to_owned),
-                t(l, "địa bàn", "on"),
-                place(index, &c.target, Some(c.valid_to)),
+                "    {} [{}]: {} {} ({} {was}) → {next}",
+                who_where(index, &c.subject_id, &c.target, c.valid_to, l),
                 c.id,
                 t(l, "kết thúc ngày", "ends"),
                 day(c.valid_to, l),
@@ -638,12 +634,8 @@ fn successors_text(
                 .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {}, {} {} [{}] {} {}{decision}",
-                index
-                    .subject_name(&a.subject_id)
-                    .map_or_else(|| format!("[{}]", a.subject_id), str::to_owned),
-                t(l, "địa bàn", "on"),
-                crate::output::place(index, &a.target, Some(a.valid_from)),
+                "  {} [{}] {} {}{decision}",
+                who_where(index, &a.subject_id, &a.target, a.valid_from, l),
                 a.id,
                 t(l, "từ ngày", "from"),
                 day(a.valid_from, l),
@@ -820,6 +812,25 @@ fn lineage_text(r: &LineageReport, l: Lang) -> String {
     }
     s.push('\n');
     s
+}
+
+/// "Person, địa bàn Unit (code)": who monitors where, as the summaries of reorganize list it
+/// (a subject the dataset does not name by its id in brackets).
+fn who_where(
+    index: &diaban::Index<'_>,
+    subject: &str,
+    target: &str,
+    day: chrono::NaiveDate,
+    l: diaban::Lang,
+) -> String {
+    format!(
+        "{}, {} {}",
+        index
+            .subject_name(subject)
+            .map_or_else(|| format!("[{subject}]"), str::to_owned),
+        t(l, "địa bàn", "on"),
+        crate::output::place(index, target, Some(day)),
+    )
 }
 
 #[cfg(test)]
