@@ -8,9 +8,11 @@
 
 use super::columns;
 use super::rows::{self, HeaderCell, Source};
+use super::tokens::{self, Tokens};
 use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;
 use crate::model::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -60,12 +62,11 @@ pub fn read_dir_with_limits(dir: &Path, limits: &Limits) -> Result<Dataset> {
 /// [`read_dir_with_limits`] with a separator for every file (`,` `;` or tab), instead of
 /// finding each file's from its header line.
 pub fn read_dir_with(dir: &Path, limits: &Limits, delimiter: Option<u8>) -> Result<Dataset> {
-    let mut total = 0u64;
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.display().to_string(),
         source,
     })?;
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<(String, u64, std::path::PathBuf)> = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::Io {
             path: dir.display().to_string(),
@@ -96,16 +97,20 @@ pub fn read_dir_with(dir: &Path, limits: &Limits, delimiter: Option<u8>) -> Resu
                 ),
             ));
         }
-        texts.push((
-            name,
-            super::read_to_string_limited(&path, limits, &mut total)?,
-        ));
+        let size = entry.metadata().map_or(0, |m| m.len());
+        files.push((name, size, path));
     }
     let prefix = dir.display().to_string();
+    // Each file is read, parsed and dropped in turn, so that only one text is held at a time.
     read_named(
         limits,
         delimiter,
-        texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        files.iter().map(|(name, size, path)| {
+            let load = move |total: &mut u64| {
+                super::read_to_string_limited(path, limits, total).map(Cow::Owned)
+            };
+            (name.as_str(), *size, load)
+        }),
         |name| format!("{}/{name}", prefix.trim_end_matches('/')),
     )
 }
@@ -120,7 +125,7 @@ pub fn read_texts_with_limits<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     limits: &Limits,
 ) -> Result<Dataset> {
-    read_named(limits, None, files, str::to_owned)
+    read_named(limits, None, borrowed(files), str::to_owned)
 }
 
 /// [`read_texts_with_limits`] with a separator for every file (`,` `;` or tab; `None`: found
@@ -130,13 +135,28 @@ pub fn read_texts_with<'a>(
     limits: &Limits,
     delimiter: Option<u8>,
 ) -> Result<Dataset> {
-    read_named(limits, delimiter, files, str::to_owned)
+    read_named(limits, delimiter, borrowed(files), str::to_owned)
 }
 
-fn read_named<'a>(
+/// Texts already in memory, as [`read_named`] takes them.
+fn borrowed<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = (&'a str, u64, impl FnOnce(&mut u64) -> Result<Cow<'a, str>>)> {
+    files.into_iter().map(|(name, text)| {
+        (name, text.len() as u64, move |total: &mut u64| {
+            *total = total.saturating_add(text.len() as u64);
+            Ok(Cow::Borrowed(text))
+        })
+    })
+}
+
+/// Reads the named files (name, size, how to get the text) in the order of [`FILES`]: the
+/// names and the sizes are checked before any text is read, then each text is read, parsed
+/// and dropped in turn.
+fn read_named<'a, 'n, L: FnOnce(&mut u64) -> Result<Cow<'a, str>>>(
     limits: &Limits,
     delimiter: Option<u8>,
-    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    files: impl IntoIterator<Item = (&'n str, u64, L)>,
     display: impl Fn(&str) -> String,
 ) -> Result<Dataset> {
     if let Some(d) = delimiter.filter(|d| !DELIMITERS.contains(d)) {
@@ -154,10 +174,10 @@ fn read_named<'a>(
             ),
         ));
     }
-    let mut by_name: BTreeMap<usize, (&str, &str)> = BTreeMap::new();
+    let mut by_name: BTreeMap<usize, (&str, L)> = BTreeMap::new();
     let mut total = 0u64;
-    for (name, text) in files {
-        total = total.saturating_add(text.len() as u64);
+    for (name, size, text) in files {
+        total = total.saturating_add(size);
         limits.check_input(total, || Location::file(display(name)))?;
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let Some(known) = FILES.iter().position(|f| *f == base) else {
@@ -189,11 +209,13 @@ fn read_named<'a>(
         ));
     }
     let mut ds = Dataset::default();
-    for (i, (name, text)) in &by_name {
-        let Some(table) = columns::TABLES.get(*i) else {
+    let mut read = 0u64;
+    for (i, (name, text)) in by_name {
+        let Some(table) = columns::TABLES.get(i) else {
             continue;
         };
-        read_table(&mut ds, limits, &display(name), text, table, delimiter)?;
+        let text = text(&mut read)?;
+        read_table(&mut ds, limits, &display(name), &text, table, delimiter)?;
     }
     Ok(ds)
 }
@@ -224,56 +246,8 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-/// Checks the raw text for quotes that do not open or close a field (RFC 4180), which the
-/// CSV reader would otherwise accept silently. Returns the 1-based line of the first one.
-fn stray_quote_line(text: &str, delimiter: u8) -> Option<u64> {
-    let delimiter = char::from(delimiter);
-    let mut line = 1u64;
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut after_closing = false;
-    let mut opened_on = 1u64;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                }
-                '"' => {
-                    in_quotes = false;
-                    after_closing = true;
-                }
-                '\r' if chars.peek() != Some(&'\n') => line += 1,
-                '\n' => line += 1,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                in_quotes = true;
-                opened_on = line;
-                at_field_start = false;
-            }
-            '"' => return Some(line),
-            c if c == delimiter => {
-                at_field_start = true;
-                after_closing = false;
-            }
-            '\n' | '\r' => {
-                if c == '\n' || chars.peek() != Some(&'\n') {
-                    line += 1;
-                }
-                at_field_start = true;
-                after_closing = false;
-            }
-            _ if after_closing => return Some(line),
-            _ => at_field_start = false,
-        }
-    }
-    in_quotes.then_some(opened_on)
-}
+/// A text at least this long is read by several threads, in chunks of whole records.
+const PARALLEL_FROM: usize = 4 << 20;
 
 /// Reads one CSV text as `table` into the dataset.
 fn read_table(
@@ -287,108 +261,148 @@ fn read_table(
     let text = crate::words::nfc(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
-    if let Some(line) = stray_quote_line(text, delimiter) {
-        return Err(Error::load(
-            LoadErrorKind::CsvSyntax,
-            Location { file: Some(file.to_owned()), line: Some(line), ..Location::default() },
-            Msg::new(
-                "dấu ngoặc kép thừa hoặc chưa đóng: một ô trong ngoặc kép phải mở và đóng bằng `\"` (viết `\"\"` cho dấu ngoặc kép bên trong)",
-                "a stray or unclosed quote: a quoted field must start and end with `\"` (write `\"\"` for a quote inside it)",
-            ),
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut lines = Lines::new(text);
-    let cells: Vec<HeaderCell> = reader
-        .headers()
-        .map_err(|e| csv_error(file, &e, &mut lines))?
+    let mut tokens = Tokens::new(text, 1, delimiter, file);
+    let Some(first) = tokens.next() else {
+        // An empty file: its table has no header, so no columns; `rows::fill` says what is missing.
+        let src = Source {
+            file: file.to_owned(),
+            sheet: None,
+        };
+        return rows::fill(
+            ds,
+            limits,
+            &src,
+            table,
+            &[],
+            1,
+            &mut std::iter::empty::<Result<(u64, tokens::Record<'_>)>>(),
+        );
+    };
+    let (header_line, header) = first?;
+    let cells: Vec<HeaderCell> = header
         .iter()
         .enumerate()
-        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_owned()))
+        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_string()))
         .collect();
     let src = Source {
         file: file.to_owned(),
         sheet: None,
     };
-    let mut records = reader.into_records().map(|r| match r {
-        Ok(record) => {
-            let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-            Ok((line, record))
-        }
-        Err(e) => Err(csv_error(file, &e, &mut lines)),
-    });
-    rows::fill(ds, limits, &src, table, &cells, 1, &mut records)
-}
-
-/// The 1-based line of a byte offset, counting CRLF, LF and a lone CR each as one line end
-/// (the CSV reader's own line count is off by one per CRLF). Offsets must be asked in
-/// increasing order: the count goes on from the last one, so a whole file costs `O(n)`.
-struct Lines<'t> {
-    bytes: &'t [u8],
-    at: usize,
-    line: u64,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Lines<'t> {
-        Lines {
-            bytes: text.as_bytes(),
-            at: 0,
-            line: 1,
-        }
+    let body = tokens.position();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if text.len() < PARALLEL_FROM || threads < 2 {
+        tokens.expect_width(cells.len());
+        return rows::fill(ds, limits, &src, table, &cells, header_line, &mut tokens);
     }
-
-    fn line_of(&mut self, offset: u64) -> u64 {
-        let to = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        if to < self.at {
-            self.at = 0;
-            self.line = 1;
+    // Several threads, each reading whole records of its chunk into a dataset of its own;
+    // the parts are then appended in order. On any error the text is read again from the
+    // start by one thread, so the error reported is the first one, as a single reader sees it.
+    let parts = tokens::chunks(text, body, tokens.line(), threads * 8);
+    let read = |(from, to, line): (usize, usize, u64)| -> Result<Dataset> {
+        let mut part = Dataset::default();
+        let mut t = Tokens::new(
+            text.get(from..to).unwrap_or_default(),
+            line,
+            delimiter,
+            file,
+        );
+        t.expect_width(cells.len());
+        rows::fill(&mut part, limits, &src, table, &cells, header_line, &mut t)?;
+        Ok(part)
+    };
+    // Workers take the chunks in turn and send each part back; this thread appends them in
+    // order as they come, dropping each, so that little more than the table is held at once.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Result<Dataset>)>();
+    let mut merged = Dataset::default();
+    let mut records = 0usize;
+    let mut failed = false;
+    let work = |send: std::sync::mpsc::Sender<(usize, Result<Dataset>)>| loop {
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(part) = parts.get(i) else { break };
+        let out = read(*part);
+        let stop = out.is_err();
+        if send.send((i, out)).is_err() || stop {
+            next.store(parts.len(), std::sync::atomic::Ordering::Relaxed);
+            break;
         }
-        for i in self.at..to {
-            match self.bytes.get(i) {
-                Some(b'\r') => self.line += 1,
-                Some(b'\n') if i == 0 || self.bytes.get(i - 1) != Some(&b'\r') => self.line += 1,
-                _ => {}
+    };
+    let work = &work;
+    std::thread::scope(|scope| {
+        let spawned = (0..threads)
+            .filter(|_| {
+                let send = send.clone();
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || work(send))
+                    .is_ok()
+            })
+            .count();
+        if spawned == 0 {
+            // No threads here (a browser): read every chunk on this one.
+            work(send.clone());
+        }
+        drop(send);
+        let mut waiting: BTreeMap<usize, Dataset> = BTreeMap::new();
+        let mut due = 0usize;
+        for (i, part) in receive {
+            match part {
+                Ok(part) => {
+                    waiting.insert(i, part);
+                    while let Some(part) = waiting.remove(&due) {
+                        records += append(&mut merged, part);
+                        due += 1;
+                    }
+                }
+                Err(_) => {
+                    failed = true;
+                    next.store(parts.len(), std::sync::atomic::Ordering::Relaxed);
+                }
             }
         }
-        self.at = to;
-        self.line
+    });
+    if failed {
+        let mut tokens = Tokens::new(text, 1, delimiter, file);
+        tokens.next();
+        tokens.expect_width(cells.len());
+        return rows::fill(ds, limits, &src, table, &cells, header_line, &mut tokens);
     }
+    limits.check_records(table.name, records, || Location::file(file))?;
+    append(ds, merged);
+    Ok(())
 }
 
-fn csv_error(file: &str, e: &csv::Error, lines: &mut Lines<'_>) -> Error {
-    let line = e.position().map(|p| lines.line_of(p.byte()));
-    let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => Msg::new(
-            format!("hàng này có {len} ô nhưng dòng tiêu đề có {expected_len} cột"),
-            format!("this row has {len} fields but the header has {expected_len}"),
-        ),
-        csv::ErrorKind::Utf8 { .. } => Msg::new(
-            "văn bản không phải UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)",
-            "invalid UTF-8",
-        ),
-        _ => Msg::new(
-            format!("CSV không hợp lệ (chi tiết kỹ thuật: {e})"),
-            e.to_string(),
-        ),
-    };
-    Error::load(
-        LoadErrorKind::CsvSyntax,
-        Location {
-            file: Some(file.to_owned()),
-            line,
-            ..Location::default()
-        },
-        message,
-    )
+/// Appends every record of `part` to `ds`, table by table; returns how many there were.
+fn append(ds: &mut Dataset, part: Dataset) -> usize {
+    fn add<T>(to: &mut Vec<T>, from: Vec<T>) -> usize {
+        let n = from.len();
+        if to.is_empty() {
+            *to = from;
+        } else {
+            to.extend(from);
+        }
+        n
+    }
+    // Named field by field, so that a new table cannot be forgotten here.
+    let Dataset {
+        units,
+        organizations,
+        people,
+        terms,
+        assignments,
+        activities,
+        evaluations,
+        reorganizations,
+        ntm_statuses,
+    } = part;
+    add(&mut ds.units, units)
+        + add(&mut ds.organizations, organizations)
+        + add(&mut ds.people, people)
+        + add(&mut ds.terms, terms)
+        + add(&mut ds.assignments, assignments)
+        + add(&mut ds.activities, activities)
+        + add(&mut ds.evaluations, evaluations)
+        + add(&mut ds.reorganizations, reorganizations)
+        + add(&mut ds.ntm_statuses, ntm_statuses)
 }
 
 /// Writes the dataset as CSV texts, one per non-empty table (`units.csv` always), UTF-8
@@ -548,6 +562,59 @@ mod tests {
         )])
         .unwrap();
         assert_eq!(ds.units[0].name, "Tỉnh \"Bắc\", Kạn");
+    }
+
+    /// A text over the threshold is read by several threads in chunks: the records, their
+    /// order and the line of an error are those a single reader finds.
+    #[test]
+    fn a_large_text_read_in_chunks_is_the_text_read_at_once() {
+        let mut text = String::from("id,date,subject_id,target,kind,note\r\n");
+        let mut lines = 1u64;
+        let mut n = 0usize;
+        while text.len() < PARALLEL_FROM * 2 {
+            n += 1;
+            // Every 1,000th note is quoted and spans two lines, with a doubled quote.
+            let note = if n.is_multiple_of(1000) {
+                lines += 1;
+                format!("\"họp \"\"chi bộ\"\"\nlần {n}\"")
+            } else {
+                format!("Dự họp lần {n}")
+            };
+            text.push_str(&format!(
+                "a{n},2024-01-02,p1,01954,committee_meeting,{note}\r\n"
+            ));
+            lines += 1;
+        }
+        let ds = load(&[("units.csv", UNITS_OK), ("activities.csv", &text)]).unwrap();
+        assert_eq!(ds.activities.len(), n);
+        assert!(ds
+            .activities
+            .iter()
+            .enumerate()
+            .all(|(i, a)| a.id == format!("a{}", i + 1)));
+        assert_eq!(
+            ds.activities[999].note.as_deref(),
+            Some("họp \"chi bộ\"\nlần 1000")
+        );
+
+        // A bad date on the last line, then a ragged row near the middle: the error is the first.
+        let bad = format!("{text}a0,2024-02-30,p1,01954,committee_meeting,x\r\n");
+        let e = load(&[("units.csv", UNITS_OK), ("activities.csv", &bad)]).unwrap_err();
+        assert_eq!(
+            (e.code(), e.location().unwrap().line),
+            ("invalid_date", Some(lines + 1))
+        );
+        let middle = (text.len() / 2..)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap();
+        let cut = middle + text[middle..].find("\r\n").unwrap() + 2;
+        let line = 1 + text[..cut].matches('\n').count() as u64;
+        let ragged = format!("{}x,y\r\n{}", &text[..cut], &text[cut..]);
+        let e = load(&[("units.csv", UNITS_OK), ("activities.csv", &ragged)]).unwrap_err();
+        assert_eq!(
+            (e.code(), e.location().unwrap().line),
+            ("csv_syntax", Some(line))
+        );
     }
 
     #[test]

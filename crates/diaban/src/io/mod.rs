@@ -9,6 +9,7 @@ pub mod columns;
 pub mod csv;
 pub mod json;
 pub(crate) mod rows;
+pub(crate) mod tokens;
 #[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
 pub mod xlsx;
 
