@@ -333,6 +333,36 @@ pub struct EvaluationPolicy {
     pub replace_within_days: Param<u32>,
 }
 
+/// The national criteria a commune meets to be recognised as a new-rural commune (xã đạt
+/// chuẩn nông thôn mới), against which recorded statuses are checked (`ntm_status_invalid`):
+/// national law, not the regulation, so a profile states it with the instrument that sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NtmCriteria {
+    /// The instrument that sets the criteria, cited by the findings resting on them.
+    pub instrument: String,
+    /// How many criteria the set has: a status other than `not_met` needs all of them, and no
+    /// record counts more.
+    pub count: Param<u8>,
+}
+
+impl Default for NtmCriteria {
+    /// The national set of 2021–2025 (19 criteria), which a profile without the section gets:
+    /// the value the rule had before the profile stated it.
+    fn default() -> NtmCriteria {
+        NtmCriteria {
+            instrument: "QĐ 318/QĐ-TTg (Bộ tiêu chí quốc gia về xã nông thôn mới)".to_owned(),
+            count: Param {
+                value: 19,
+                source: Source::Analog,
+                note: "the national set of criteria for new-rural communes, 2021–2025 (QĐ 318/QĐ-TTg, 2022), has 19 criteria; national law the article does not state".to_owned(),
+                article: None,
+                severity: None,
+            },
+        }
+    }
+}
+
 /// One kind of assignment the regulation creates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -396,6 +426,9 @@ pub struct Profile {
     /// of its own, in days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_max_days: Option<Param<u32>>,
+    /// The national new-rural commune criteria (absent: the 2021–2025 set of 19).
+    #[serde(default)]
+    pub ntm_criteria: NtmCriteria,
     /// Its schemes.
     pub schemes: Vec<Scheme>,
 }
@@ -505,6 +538,15 @@ impl Profile {
                 ),
             ));
         }
+        if self.ntm_criteria.count.value == 0 {
+            out.push((
+                "ntm_criteria.count.value".into(),
+                Msg::new(
+                    "bộ tiêu chí nông thôn mới phải có ít nhất một tiêu chí",
+                    "the new-rural criteria must number at least one",
+                ),
+            ));
+        }
         let mut check_article = |path: String, article: &Option<String>| {
             if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
                 out.push((
@@ -522,6 +564,10 @@ impl Profile {
                 ));
             }
         };
+        check_article(
+            "ntm_criteria.count".into(),
+            &self.ntm_criteria.count.article,
+        );
         for (i, s) in self.schemes.iter().enumerate() {
             let at = format!("schemes[{i}]");
             check_article(format!("{at}.subject"), &s.subject.article);
@@ -868,6 +914,26 @@ mod tests {
             .unwrap() = serde_json::json!(-1);
         assert!(Profile::from_json_str(&v.to_string()).is_err());
         assert!(Profile::bac_kan_1390().validate().is_ok());
+    }
+
+    #[test]
+    fn the_new_rural_criteria_are_the_profiles() {
+        let builtin = Profile::bac_kan_1390();
+        // A profile written before the section existed is judged as before: 19 criteria.
+        let mut v = serde_json::to_value(&builtin).unwrap();
+        v.as_object_mut().unwrap().remove("ntm_criteria").unwrap();
+        let old = Profile::from_json_str(&v.to_string()).unwrap();
+        assert_eq!(old.ntm_criteria, builtin.ntm_criteria);
+        assert_eq!(old.ntm_criteria.count.value, 19);
+        // A set of no criteria is no set.
+        *v.pointer_mut("").unwrap() = serde_json::to_value(&builtin).unwrap();
+        *v.pointer_mut("/ntm_criteria/count/value").unwrap() = serde_json::json!(0);
+        let err = Profile::from_json_str(&v.to_string()).unwrap_err();
+        assert_eq!(err.code(), "invalid_value");
+        assert!(
+            err.to_string().contains("ntm_criteria.count.value"),
+            "{err}"
+        );
     }
 
     #[test]
