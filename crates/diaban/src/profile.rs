@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::finding::Severity;
-use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, Rating, UnitType};
+use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, UnitType};
 use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -321,14 +321,10 @@ pub struct MonthDay {
 pub struct EvaluationPolicy {
     /// Who writes it.
     pub author: Param<Derivation>,
-    /// Who receives it: a role word (`issuer_standing_committee`) or an organisation id.
-    pub recipient: Param<String>,
     /// The deadline, in the following year.
     pub due: Param<MonthDay>,
     /// The least days of assignment in a year for that year to need an evaluation.
     pub min_days_in_year: Param<u32>,
-    /// The ratings allowed.
-    pub rating_scale: Param<Vec<Rating>>,
     /// Days after an `unfulfilled` rating by which the cadre must have been replaced.
     pub replace_within_days: Param<u32>,
 }
@@ -422,10 +418,6 @@ pub struct Profile {
     /// Explicit organisation ids for roles, overriding the resolution from the dataset.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub role_ids: std::collections::BTreeMap<Role, String>,
-    /// The longest an acting (temporary) assignment may run without counting as an assignment
-    /// of its own, in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_max_days: Option<Param<u32>>,
     /// The national new-rural commune criteria (absent: the 2021–2025 set of 19).
     #[serde(default)]
     pub ntm_criteria: NtmCriteria,
@@ -599,15 +591,10 @@ impl Profile {
             }
             if let Some(e) = &s.evaluation {
                 check_article(format!("{at}.evaluation.author"), &e.author.article);
-                check_article(format!("{at}.evaluation.recipient"), &e.recipient.article);
                 check_article(format!("{at}.evaluation.due"), &e.due.article);
                 check_article(
                     format!("{at}.evaluation.min_days_in_year"),
                     &e.min_days_in_year.article,
-                );
-                check_article(
-                    format!("{at}.evaluation.rating_scale"),
-                    &e.rating_scale.article,
                 );
                 check_article(
                     format!("{at}.evaluation.replace_within_days"),
@@ -643,6 +630,39 @@ impl Profile {
                         ),
                     ));
                 }
+            }
+            // The rules judge a target's monitors against none or one (`coverage_gap`) and a
+            // subject's targets against a maximum only: a larger minimum would be silently
+            // ignored, so it is refused.
+            if s.per_target.value.min > 1 {
+                out.push((
+                    format!("{at}.per_target.value.min"),
+                    Msg::new(
+                        format!(
+                            "chưa có quy tắc kiểm tra mức tối thiểu {} người cho một địa bàn: chỉ hỗ trợ 0 (không bắt buộc) hoặc 1 (mỗi địa bàn phải có người)",
+                            s.per_target.value.min
+                        ),
+                        format!(
+                            "no rule judges a minimum of {} subjects per target: only 0 (none required) or 1 (every target covered) is supported",
+                            s.per_target.value.min
+                        ),
+                    ),
+                ));
+            }
+            if s.per_subject.value.min > 0 {
+                out.push((
+                    format!("{at}.per_subject.value.min"),
+                    Msg::new(
+                        format!(
+                            "chưa có quy tắc kiểm tra mức tối thiểu {} địa bàn cho một người: chỉ hỗ trợ 0",
+                            s.per_subject.value.min
+                        ),
+                        format!(
+                            "no rule judges a minimum of {} targets per subject: only 0 is supported",
+                            s.per_subject.value.min
+                        ),
+                    ),
+                ));
             }
             for (j, d) in s.duties.iter().enumerate() {
                 if s.duties.iter().take(j).any(|x| x.id == d.id) {
@@ -869,7 +889,17 @@ mod tests {
     #[test]
     fn inconsistent_profiles_are_rejected_with_their_path() {
         let base = serde_json::to_value(Profile::bac_kan_1390()).unwrap();
-        let cases: [(&str, serde_json::Value, &str); 6] = [
+        let cases: [(&str, serde_json::Value, &str); 8] = [
+            (
+                "/schemes/2/per_target/value/min",
+                serde_json::json!(2),
+                "schemes[2].per_target.value.min",
+            ),
+            (
+                "/schemes/0/per_subject/value/min",
+                serde_json::json!(1),
+                "schemes[0].per_subject.value.min",
+            ),
             (
                 "/schemes/0/relationships/1/counterpart/value/via_scheme",
                 serde_json::json!("district-leads"),
