@@ -479,8 +479,10 @@ impl Profile {
 
     /// Checks that the profile is consistent: scheme ids and duty ids unique, every
     /// `via_scheme` and cited article known, roles usable where they are named, cardinalities
-    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, and a
-    /// life that ends after it starts. The error names the JSON path of the first problem.
+    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, a
+    /// life that ends after it starts, and at least one new-rural criterion. A minimum no rule
+    /// judges (`per_target` above 1, `per_subject` above 0) is refused rather than ignored.
+    /// The error names the JSON path of the first problem.
     pub fn validate(&self) -> Result<()> {
         self.validate_in("profile")
     }
