@@ -766,6 +766,20 @@ scenario("acting_open_not_yet_too_long", "p2 monitors Thượng Quan until 2024-
          "with no end recorded. Judged on 2024-12-31 (day 61 of the acting assignment) it is not too long yet, and the days "
          "after the judged day are not judged for it (it may end in time): nothing to report.", [], ds, profile=NO_DUTIES)
 
+# --- the number of new-rural criteria, from the profile ---------------------------------------------
+# The number of criteria is the profile's (ntm_criteria.count; built-in: 19, QĐ 318/QĐ-TTg). Under a profile of 18:
+# 18 met is the whole set, 19 is more than there are, and 17 with a status other than not_met is too few.
+ds = compliant()
+ds["ntm_statuses"] = [{"unit_code": "01957", "year": 2023, "criteria_met": 17, "status": "standard"},
+                      {"unit_code": "01957", "year": 2024, "criteria_met": 18, "status": "standard"},
+                      {"unit_code": "01957", "year": 2025, "criteria_met": 19, "status": "standard"}]
+scenario("ntm_criteria_from_the_profile", "A profile whose national set has 18 criteria (profiles/ntm-18-criteria.json): "
+         "Thượng Quan recorded as standard with 17 (2023: too few), 18 (2024: the whole set, nothing to report) and 19 "
+         "(2025: more than the set has).",
+         [f("ntm_status_invalid", "ntm_status", "01957/2023", severity="warning"),
+          f("ntm_status_invalid", "ntm_status", "01957/2025", severity="warning")], ds, T,
+         profile="profiles/ntm-18-criteria.json")
+
 for name, s in SCENARIOS.items():
     with open(os.path.join(HERE, f"{name}.json"), "w", encoding="utf-8") as fh:
         json.dump(s, fh, ensure_ascii=False, indent=2)
@@ -797,6 +811,12 @@ c["id"] = "bac-kan-1390-continued"
 for k in ("in_force_until", "in_force_until_source", "in_force_until_note", "territory"):
     c["regulation"].pop(k, None)
 write_profile("continued.json", c)
+# The same with a national new-rural set of 18 criteria instead of 19, for the edges of ntm_status_invalid.
+n = copy.deepcopy(c)
+n["id"] = "bac-kan-1390-continued-ntm-18"
+n["ntm_criteria"] = {"instrument": "Bộ tiêu chí thử nghiệm 18 tiêu chí",
+                     "count": {"value": 18, "source": "analog", "note": "a set of 18 criteria, to test the rule's edges"}}
+write_profile("ntm-18-criteria.json", n)
 # The reorganisation scenarios (make_reorg_scenarios.py) are judged after the reform.
 write_profile("continued-no-duties.json", without_duties(c, "bac-kan-1390-continued-no-duties"))
 # The built-in profile (its life ends on 2025-06-30), for coverage scenarios and the regulation's end.

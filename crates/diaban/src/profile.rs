@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::finding::Severity;
-use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, Rating, UnitType};
+use crate::model::{dates, ActivityKind, Level, OrgKind, Rank, UnitType};
 use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -321,16 +321,42 @@ pub struct MonthDay {
 pub struct EvaluationPolicy {
     /// Who writes it.
     pub author: Param<Derivation>,
-    /// Who receives it: a role word (`issuer_standing_committee`) or an organisation id.
-    pub recipient: Param<String>,
     /// The deadline, in the following year.
     pub due: Param<MonthDay>,
     /// The least days of assignment in a year for that year to need an evaluation.
     pub min_days_in_year: Param<u32>,
-    /// The ratings allowed.
-    pub rating_scale: Param<Vec<Rating>>,
     /// Days after an `unfulfilled` rating by which the cadre must have been replaced.
     pub replace_within_days: Param<u32>,
+}
+
+/// The national criteria a commune meets to be recognised as a new-rural commune (xã đạt
+/// chuẩn nông thôn mới), against which recorded statuses are checked (`ntm_status_invalid`):
+/// national law, not the regulation, so a profile states it with the instrument that sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NtmCriteria {
+    /// The instrument that sets the criteria, cited by the findings resting on them.
+    pub instrument: String,
+    /// How many criteria the set has: a status other than `not_met` needs all of them, and no
+    /// record counts more.
+    pub count: Param<u8>,
+}
+
+impl Default for NtmCriteria {
+    /// The national set of 2021–2025 (19 criteria), which a profile without the section gets:
+    /// the value the rule had before the profile stated it.
+    fn default() -> NtmCriteria {
+        NtmCriteria {
+            instrument: "QĐ 318/QĐ-TTg (Bộ tiêu chí quốc gia về xã nông thôn mới)".to_owned(),
+            count: Param {
+                value: 19,
+                source: Source::Analog,
+                note: "the national set of criteria for new-rural communes, 2021–2025 (QĐ 318/QĐ-TTg, 2022), has 19 criteria; national law the article does not state".to_owned(),
+                article: None,
+                severity: None,
+            },
+        }
+    }
 }
 
 /// One kind of assignment the regulation creates.
@@ -392,10 +418,9 @@ pub struct Profile {
     /// Explicit organisation ids for roles, overriding the resolution from the dataset.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub role_ids: std::collections::BTreeMap<Role, String>,
-    /// The longest an acting (temporary) assignment may run without counting as an assignment
-    /// of its own, in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_max_days: Option<Param<u32>>,
+    /// The national new-rural commune criteria (absent: the 2021–2025 set of 19).
+    #[serde(default)]
+    pub ntm_criteria: NtmCriteria,
     /// Its schemes.
     pub schemes: Vec<Scheme>,
 }
@@ -454,8 +479,10 @@ impl Profile {
 
     /// Checks that the profile is consistent: scheme ids and duty ids unique, every
     /// `via_scheme` and cited article known, roles usable where they are named, cardinalities
-    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, and a
-    /// life that ends after it starts. The error names the JSON path of the first problem.
+    /// with `min <= max`, deadlines that are real days, each counterpart naming a body, a
+    /// life that ends after it starts, and at least one new-rural criterion. A minimum no rule
+    /// judges (`per_target` above 1, `per_subject` above 0) is refused rather than ignored.
+    /// The error names the JSON path of the first problem.
     pub fn validate(&self) -> Result<()> {
         self.validate_in("profile")
     }
@@ -505,6 +532,15 @@ impl Profile {
                 ),
             ));
         }
+        if self.ntm_criteria.count.value == 0 {
+            out.push((
+                "ntm_criteria.count.value".into(),
+                Msg::new(
+                    "bộ tiêu chí nông thôn mới phải có ít nhất một tiêu chí",
+                    "the new-rural criteria must number at least one",
+                ),
+            ));
+        }
         let mut check_article = |path: String, article: &Option<String>| {
             if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
                 out.push((
@@ -522,6 +558,10 @@ impl Profile {
                 ));
             }
         };
+        check_article(
+            "ntm_criteria.count".into(),
+            &self.ntm_criteria.count.article,
+        );
         for (i, s) in self.schemes.iter().enumerate() {
             let at = format!("schemes[{i}]");
             check_article(format!("{at}.subject"), &s.subject.article);
@@ -553,15 +593,10 @@ impl Profile {
             }
             if let Some(e) = &s.evaluation {
                 check_article(format!("{at}.evaluation.author"), &e.author.article);
-                check_article(format!("{at}.evaluation.recipient"), &e.recipient.article);
                 check_article(format!("{at}.evaluation.due"), &e.due.article);
                 check_article(
                     format!("{at}.evaluation.min_days_in_year"),
                     &e.min_days_in_year.article,
-                );
-                check_article(
-                    format!("{at}.evaluation.rating_scale"),
-                    &e.rating_scale.article,
                 );
                 check_article(
                     format!("{at}.evaluation.replace_within_days"),
@@ -597,6 +632,39 @@ impl Profile {
                         ),
                     ));
                 }
+            }
+            // The rules judge a target's monitors against none or one (`coverage_gap`) and a
+            // subject's targets against a maximum only: a larger minimum would be silently
+            // ignored, so it is refused.
+            if s.per_target.value.min > 1 {
+                out.push((
+                    format!("{at}.per_target.value.min"),
+                    Msg::new(
+                        format!(
+                            "chưa có quy tắc kiểm tra mức tối thiểu {} người cho một địa bàn: chỉ hỗ trợ 0 (không bắt buộc) hoặc 1 (mỗi địa bàn phải có người)",
+                            s.per_target.value.min
+                        ),
+                        format!(
+                            "no rule judges a minimum of {} subjects per target: only 0 (none required) or 1 (every target covered) is supported",
+                            s.per_target.value.min
+                        ),
+                    ),
+                ));
+            }
+            if s.per_subject.value.min > 0 {
+                out.push((
+                    format!("{at}.per_subject.value.min"),
+                    Msg::new(
+                        format!(
+                            "chưa có quy tắc kiểm tra mức tối thiểu {} địa bàn cho một người: chỉ hỗ trợ 0",
+                            s.per_subject.value.min
+                        ),
+                        format!(
+                            "no rule judges a minimum of {} targets per subject: only 0 is supported",
+                            s.per_subject.value.min
+                        ),
+                    ),
+                ));
             }
             for (j, d) in s.duties.iter().enumerate() {
                 if s.duties.iter().take(j).any(|x| x.id == d.id) {
@@ -823,7 +891,17 @@ mod tests {
     #[test]
     fn inconsistent_profiles_are_rejected_with_their_path() {
         let base = serde_json::to_value(Profile::bac_kan_1390()).unwrap();
-        let cases: [(&str, serde_json::Value, &str); 6] = [
+        let cases: [(&str, serde_json::Value, &str); 8] = [
+            (
+                "/schemes/2/per_target/value/min",
+                serde_json::json!(2),
+                "schemes[2].per_target.value.min",
+            ),
+            (
+                "/schemes/0/per_subject/value/min",
+                serde_json::json!(1),
+                "schemes[0].per_subject.value.min",
+            ),
             (
                 "/schemes/0/relationships/1/counterpart/value/via_scheme",
                 serde_json::json!("district-leads"),
@@ -868,6 +946,26 @@ mod tests {
             .unwrap() = serde_json::json!(-1);
         assert!(Profile::from_json_str(&v.to_string()).is_err());
         assert!(Profile::bac_kan_1390().validate().is_ok());
+    }
+
+    #[test]
+    fn the_new_rural_criteria_are_the_profiles() {
+        let builtin = Profile::bac_kan_1390();
+        // A profile written before the section existed is judged as before: 19 criteria.
+        let mut v = serde_json::to_value(&builtin).unwrap();
+        v.as_object_mut().unwrap().remove("ntm_criteria").unwrap();
+        let old = Profile::from_json_str(&v.to_string()).unwrap();
+        assert_eq!(old.ntm_criteria, builtin.ntm_criteria);
+        assert_eq!(old.ntm_criteria.count.value, 19);
+        // A set of no criteria is no set.
+        *v.pointer_mut("").unwrap() = serde_json::to_value(&builtin).unwrap();
+        *v.pointer_mut("/ntm_criteria/count/value").unwrap() = serde_json::json!(0);
+        let err = Profile::from_json_str(&v.to_string()).unwrap_err();
+        assert_eq!(err.code(), "invalid_value");
+        assert!(
+            err.to_string().contains("ntm_criteria.count.value"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -243,6 +243,7 @@ pub(super) fn parameter(name: &str) -> Option<&'static str> {
         "evaluation.due" => "the evaluation's deadline",
         "evaluation.author" => "the body that writes the evaluation",
         "evaluation.replace_within_days" => "the time allowed to replace a cadre rated unfulfilled",
+        "ntm_criteria.count" => "the number of national new-rural criteria",
         _ => return None,
     })
 }

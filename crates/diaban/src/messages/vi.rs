@@ -249,6 +249,7 @@ pub(super) fn parameter(name: &str) -> Option<&'static str> {
         "evaluation.due" => "hạn gửi bản đánh giá",
         "evaluation.author" => "cơ quan viết bản đánh giá",
         "evaluation.replace_within_days" => "thời hạn thay cán bộ không hoàn thành nhiệm vụ",
+        "ntm_criteria.count" => "số tiêu chí của bộ tiêu chí quốc gia về xã nông thôn mới",
         _ => return None,
     })
 }
