@@ -23,17 +23,24 @@ pub struct Unresolved {
 }
 
 /// Resolves the roles of one profile in one dataset.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Roles<'a, 'd> {
     index: &'a Index<'d>,
     profile: &'a Profile,
+    /// The issuer's candidates (they do not depend on the day), found once: rules ask for
+    /// the issuer once per assignment.
+    issuers: std::cell::OnceCell<Vec<&'d Organization>>,
 }
 
 impl<'a, 'd> Roles<'a, 'd> {
     /// The roles of `profile` in the dataset of `index`.
     #[must_use]
     pub fn new(index: &'a Index<'d>, profile: &'a Profile) -> Roles<'a, 'd> {
-        Roles { index, profile }
+        Roles {
+            index,
+            profile,
+            issuers: std::cell::OnceCell::new(),
+        }
     }
 
     /// The explicit id the profile gives a role, if any.
@@ -63,29 +70,31 @@ impl<'a, 'd> Roles<'a, 'd> {
             return self.by_id(Role::Issuer, id);
         }
         let territory = self.profile.regulation.territory.as_deref();
-        let provincial: Vec<&'d Organization> = self
-            .index
-            .dataset
-            .organizations
-            .iter()
-            .filter(|o| o.kind == OrgKind::PartyCommittee && o.level == Level::Province)
-            .collect();
-        // Those of the territory; a dataset that records no unit for its provincial committee
-        // (one province's own records) is read as meaning its own province.
-        let exact: Vec<&'d Organization> = provincial
-            .iter()
-            .copied()
-            .filter(|o| territory.is_none_or(|t| o.unit_code.as_deref() == Some(t)))
-            .collect();
-        let candidates = if exact.is_empty() {
-            provincial
-                .into_iter()
-                .filter(|o| o.unit_code.is_none())
-                .collect()
-        } else {
-            exact
-        };
-        pick(Role::Issuer, &candidates, day, || {
+        let candidates = self.issuers.get_or_init(|| {
+            let provincial: Vec<&'d Organization> = self
+                .index
+                .dataset
+                .organizations
+                .iter()
+                .filter(|o| o.kind == OrgKind::PartyCommittee && o.level == Level::Province)
+                .collect();
+            // Those of the territory; a dataset that records no unit for its provincial
+            // committee (one province's own records) is read as meaning its own province.
+            let exact: Vec<&'d Organization> = provincial
+                .iter()
+                .copied()
+                .filter(|o| territory.is_none_or(|t| o.unit_code.as_deref() == Some(t)))
+                .collect();
+            if exact.is_empty() {
+                provincial
+                    .into_iter()
+                    .filter(|o| o.unit_code.is_none())
+                    .collect()
+            } else {
+                exact
+            }
+        });
+        pick(Role::Issuer, candidates, day, || {
             (
                 format!(
                     "không có đảng ủy cấp tỉnh{}",

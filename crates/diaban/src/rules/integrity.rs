@@ -159,11 +159,31 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
             || idx.organization(id).is_some()
             || !idx.unit_versions(id).is_empty()
     };
+    // Activities come in runs of one person on one unit: the last answer is kept for each.
+    let mut last_subject: Option<(&str, bool)> = None;
+    let mut last_target: Option<(&str, bool)> = None;
     for a in &ds.activities {
-        if idx.posts(&a.subject_id).is_empty() && idx.organization(&a.subject_id).is_none() {
+        let subject_known = match last_subject {
+            Some((id, known)) if id == a.subject_id => known,
+            _ => {
+                let known = !idx.posts(&a.subject_id).is_empty()
+                    || idx.organization(&a.subject_id).is_some();
+                last_subject = Some((&a.subject_id, known));
+                known
+            }
+        };
+        if !subject_known {
             missing.push(("activity", a.id.clone(), "subject_id", a.subject_id.clone()));
         }
-        if !known_any(&a.target) {
+        let target_known = match last_target {
+            Some((id, known)) if id == a.target => known,
+            _ => {
+                let known = known_any(&a.target);
+                last_target = Some((&a.target, known));
+                known
+            }
+        };
+        if !target_known {
             missing.push(("activity", a.id.clone(), "target", a.target.clone()));
         }
         if let Some(r) = a
@@ -219,7 +239,8 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
 
 /// One `duplicate_id` per id used by more than one record of a table.
 fn duplicates<'x>(ctx: &mut Ctx<'_, '_>, kind: &'static str, ids: impl Iterator<Item = &'x str>) {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
+    let mut counts: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for id in ids {
         *counts.entry(id).or_default() += 1;
     }
