@@ -206,6 +206,27 @@ def _build(cls: Type[_Built], document: Mapping[str, Any], **given: Any) -> _Bui
     return obj
 
 
+def _adopt(cls: Type[_Built], document: Any) -> _Built:
+    """A generated result class (``_results``) from a document fresh from the extension that
+    nothing else holds: the document, its dates converted in place, becomes the instance's
+    ``__dict__``. A generated class has exactly the members of its shape as fields, so a
+    document with as many members has them all; one without its optional members goes
+    through :func:`_build`."""
+    names, dates, _ = _plan(cls)
+    if len(document) != len(names):
+        return _build(cls, document)
+    for name in dates:
+        text = document[name]
+        if text is not None:
+            try:
+                document[name] = _from_iso(text)
+            except ValueError:
+                document[name] = _date_wide(text)
+    obj = object.__new__(cls)
+    _set_dict(obj, "__dict__", document)
+    return obj
+
+
 def _relation(r: _t.Relation) -> Relation:
     return _build(Relation, r, people=[_build(PersonRef, p) for p in r["people"]])
 
@@ -1245,12 +1266,12 @@ class Dataset:
         The unit is given by code or by name ("Vi Hương", "xã vi hương"): an unknown one raises
         :class:`InvalidArgumentError` with code ``not_found``; a name several records bear raises
         it with code ``ambiguous_name``, the candidates in the message."""
-        return [_build(Assignment, a) for a in self._inner.who_monitors(unit_code, _required_day(at, "at"))]
+        return [_adopt(Assignment, a) for a in self._inner.who_monitors(unit_code, _required_day(at, "at"))]
 
     def monitored_by(self, person_id: str, at: DateLike) -> List[Assignment]:
         """Every assignment (of any scheme) held by a person (or organisation), by id or by name,
         that includes the day."""
-        return [_build(Assignment, a) for a in self._inner.monitored_by(person_id, _required_day(at, "at"))]
+        return [_adopt(Assignment, a) for a in self._inner.monitored_by(person_id, _required_day(at, "at"))]
 
     def relations(self, person_id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
         """Every working relationship a person (by id or name) has on a day through their
@@ -1261,7 +1282,7 @@ class Dataset:
 
     def history(self, unit_code: str) -> List[Assignment]:
         """Every assignment ever made on a unit (or organisation), by code or name, by start date."""
-        return [_build(Assignment, a) for a in self._inner.history(unit_code)]
+        return [_adopt(Assignment, a) for a in self._inner.history(unit_code)]
 
     def relations_towards(self, id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
         """The reverse of :meth:`relations`: every working relationship in force on a day whose
