@@ -368,14 +368,34 @@ fn typescript(defs: &Map<String, Value>) -> Result<String, String> {
 
 // --- Python -----------------------------------------------------------------------------------
 
-struct Py;
+/// Python types: of the `TypedDict`s (`results: None`: dates as ISO text, every shape by its
+/// schema name), or of the result classes (`results: Some(defs)`: dates as `_dt.date` — the
+/// facade's `_build` turns the text into one —, vocabularies as `str`, shapes as their Python
+/// class of [`PY_CLASSES`], or as a dict when they have none).
+struct Py<'a> {
+    results: Option<&'a Map<String, Value>>,
+}
 
-impl Lang for Py {
+impl Lang for Py<'_> {
     fn reference(&self, name: &str) -> String {
-        format!("\"{name}\"")
+        let Some(defs) = self.results else {
+            return format!("\"{name}\"");
+        };
+        if let Some((_, py, _)) = PY_CLASSES.iter().find(|(schema, _, _)| *schema == name) {
+            return format!("\"{py}\"");
+        }
+        match defs.get(name).map(|d| shape(name, d)) {
+            Some(Ok(Shape::Words(_))) => "str".to_owned(),
+            _ => "Dict[str, Any]".to_owned(),
+        }
     }
     fn date(&self) -> String {
-        "IsoDate".to_owned()
+        if self.results.is_some() {
+            "_dt.date"
+        } else {
+            "IsoDate"
+        }
+        .to_owned()
     }
     fn string(&self) -> String {
         "str".to_owned()
@@ -522,7 +542,12 @@ fn python(defs: &Map<String, Value>) -> Result<String, String> {
                 let mut required = Vec::new();
                 let mut optional = Vec::new();
                 for (key, schema, is_required) in members {
-                    let ty = type_of(&Py, schema, &format!("{name}.{key}"), !is_required)?;
+                    let ty = type_of(
+                        &Py { results: None },
+                        schema,
+                        &format!("{name}.{key}"),
+                        !is_required,
+                    )?;
                     let entry = (key, ty, description(schema));
                     if is_required {
                         required.push(entry);
@@ -592,57 +617,10 @@ fn python(defs: &Map<String, Value>) -> Result<String, String> {
 
 // --- Python result classes --------------------------------------------------------------------
 
-/// Types as the result classes spell them: dates as `_dt.date` (the facade's `_build` turns the
-/// ISO text into one), vocabularies as `str`, shapes as their Python class.
-struct PyClass<'a> {
-    defs: &'a Map<String, Value>,
-}
-
-impl Lang for PyClass<'_> {
-    fn reference(&self, name: &str) -> String {
-        if let Some((_, py, _)) = PY_CLASSES.iter().find(|(schema, _, _)| *schema == name) {
-            return format!("\"{py}\"");
-        }
-        match self.defs.get(name).map(|d| shape(name, d)) {
-            Some(Ok(Shape::Words(_))) => "str".to_owned(),
-            // A shape without a class of its own: its document, as a dict.
-            _ => "Dict[str, Any]".to_owned(),
-        }
-    }
-    fn date(&self) -> String {
-        "_dt.date".to_owned()
-    }
-    fn string(&self) -> String {
-        "str".to_owned()
-    }
-    fn integer(&self) -> String {
-        "int".to_owned()
-    }
-    fn number(&self) -> String {
-        "float".to_owned()
-    }
-    fn boolean(&self) -> String {
-        "bool".to_owned()
-    }
-    fn list(&self, item: String) -> String {
-        format!("List[{item}]")
-    }
-    fn map(&self, _key: Option<String>, value: String) -> String {
-        format!("Dict[str, {value}]")
-    }
-    fn any_map(&self) -> String {
-        "Dict[str, Any]".to_owned()
-    }
-    fn any(&self) -> String {
-        "Any".to_owned()
-    }
-    fn nullable(&self, inner: String) -> String {
-        format!("Optional[{inner}]")
-    }
-}
-
 fn python_results(defs: &Map<String, Value>) -> Result<String, String> {
-    let lang = PyClass { defs };
+    let lang = Py {
+        results: Some(defs),
+    };
     let mut out = String::new();
     let _ = writeln!(out, "# {HEADER}.");
     let _ = writeln!(

@@ -57,7 +57,10 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 
 /// The interned Python strings of the field names seen so far, by the address of the name
 /// (a `&'static str` from the derived `Serialize`). Never freed: there are a few hundred.
-static KEYS: Mutex<Option<HashMap<(usize, usize), Py<PyString>>>> = Mutex::new(None);
+static KEYS: Mutex<Option<Keys>> = Mutex::new(None);
+
+/// Interned keys by (address, length) of the field name.
+type Keys = HashMap<(usize, usize), Py<PyString>>;
 
 fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
     let id = (name.as_ptr() as usize, name.len());
@@ -241,38 +244,27 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
+/// The three list-like serialisers of serde, each pushing its elements onto a [`Seq`].
+macro_rules! list_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<'py> ser::$trait for Seq<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.push(value)
+            }
+            fn end(self) -> Out<'py> {
+                self.list()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
-}
+list_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 /// A dict being filled.
 pub(crate) struct Map<'py> {
