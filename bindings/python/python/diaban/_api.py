@@ -107,18 +107,6 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 DEFAULT_PROFILE: str = _native.DEFAULT_PROFILE
 
-TABLES = (
-    "units",
-    "organizations",
-    "people",
-    "terms",
-    "assignments",
-    "activities",
-    "evaluations",
-    "reorganizations",
-    "ntm_statuses",
-)
-
 
 # --- dates -------------------------------------------------------------------------------------
 
