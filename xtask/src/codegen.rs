@@ -37,7 +37,7 @@ pub const PY_RESULTS_FILE: &str = "bindings/python/python/diaban/_results.py";
 /// the order they are written. A shape whose Python class differs from the document (the
 /// finding's `start`/`end`, the assignment-year's `period`, the containers with behaviour)
 /// stays hand-written in `_api.py`.
-pub const PY_CLASSES: &[(&str, &str, Option<&str>)] = &[
+pub const PY_CLASSES: &[PyClassSpec<'static>] = &[
     ("Summary", "Summary", Some("SummaryMethods")),
     ("AssignmentView", "Assignment", Some("Row")),
     ("PersonRef", "PersonRef", None),
@@ -97,6 +97,17 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
 
 /// The generated files: (path relative to the root, content).
 pub fn generate(schema: &Value) -> Result<Vec<(&'static str, String)>, String> {
+    generate_with(schema, PY_CLASSES)
+}
+
+/// A Python result class to write: schema name, Python name, methods class.
+type PyClassSpec<'a> = (&'a str, &'a str, Option<&'a str>);
+
+/// [`generate`] with the Python result classes given.
+fn generate_with(
+    schema: &Value,
+    classes: &[PyClassSpec<'_>],
+) -> Result<Vec<(&'static str, String)>, String> {
     let defs = schema
         .get("$defs")
         .and_then(Value::as_object)
@@ -104,7 +115,7 @@ pub fn generate(schema: &Value) -> Result<Vec<(&'static str, String)>, String> {
     Ok(vec![
         (TS_FILE, typescript(defs)?),
         (PY_FILE, python(defs)?),
-        (PY_RESULTS_FILE, python_results(defs)?),
+        (PY_RESULTS_FILE, python_results(defs, classes)?),
     ])
 }
 
@@ -369,19 +380,19 @@ fn typescript(defs: &Map<String, Value>) -> Result<String, String> {
 // --- Python -----------------------------------------------------------------------------------
 
 /// Python types: of the `TypedDict`s (`results: None`: dates as ISO text, every shape by its
-/// schema name), or of the result classes (`results: Some(defs)`: dates as `_dt.date` — the
+/// schema name), or of the result classes (`results: Some((defs, classes))`: dates as `_dt.date` — the
 /// facade's `_build` turns the text into one —, vocabularies as `str`, shapes as their Python
 /// class of [`PY_CLASSES`], or as a dict when they have none).
 struct Py<'a> {
-    results: Option<&'a Map<String, Value>>,
+    results: Option<(&'a Map<String, Value>, &'a [PyClassSpec<'a>])>,
 }
 
 impl Lang for Py<'_> {
     fn reference(&self, name: &str) -> String {
-        let Some(defs) = self.results else {
+        let Some((defs, classes)) = self.results else {
             return format!("\"{name}\"");
         };
-        if let Some((_, py, _)) = PY_CLASSES.iter().find(|(schema, _, _)| *schema == name) {
+        if let Some((_, py, _)) = classes.iter().find(|(schema, _, _)| *schema == name) {
             return format!("\"{py}\"");
         }
         match defs.get(name).map(|d| shape(name, d)) {
@@ -617,9 +628,12 @@ fn python(defs: &Map<String, Value>) -> Result<String, String> {
 
 // --- Python result classes --------------------------------------------------------------------
 
-fn python_results(defs: &Map<String, Value>) -> Result<String, String> {
+fn python_results(
+    defs: &Map<String, Value>,
+    classes: &[PyClassSpec<'_>],
+) -> Result<String, String> {
     let lang = Py {
-        results: Some(defs),
+        results: Some((defs, classes)),
     };
     let mut out = String::new();
     let _ = writeln!(out, "# {HEADER}.");
@@ -635,13 +649,13 @@ fn python_results(defs: &Map<String, Value>) -> Result<String, String> {
     let _ = writeln!(out, "from typing import Any, Dict, List, Optional\n");
     let _ = writeln!(out, "from . import _methods\n");
     let _ = writeln!(out, "__all__ = [");
-    let mut names: Vec<&str> = PY_CLASSES.iter().map(|(_, py, _)| *py).collect();
+    let mut names: Vec<&str> = classes.iter().map(|(_, py, _)| *py).collect();
     names.sort_unstable();
     for n in names {
         let _ = writeln!(out, "    {},", py_str(n));
     }
     let _ = writeln!(out, "]");
-    for (schema, py, methods) in PY_CLASSES {
+    for (schema, py, methods) in classes {
         let def = defs
             .get(*schema)
             .ok_or_else(|| format!("{schema}: not in the schema"))?;
@@ -728,7 +742,7 @@ mod tests {
                 "list": {"type": "array", "items": {"$ref": "#/$defs/Kind"}}
             }, "required": ["from", "kind", "counts", "list"]}
         }});
-        let files = generate(&schema).unwrap();
+        let files = generate_with(&schema, &[]).unwrap();
         let ts = &files[0].1;
         assert!(
             ts.contains("export type Kind =\n  | 'a' // The a.\n  | 'b';"),
@@ -746,5 +760,48 @@ mod tests {
             py.contains("Kind = Union[\n    Literal[\"a\"],\n    Literal[\"b\"],\n]"),
             "{py}"
         );
+    }
+
+    #[test]
+    fn result_classes_take_their_fields_from_the_shape() {
+        let schema = serde_json::json!({"$defs": {
+            "Kind": {"oneOf": [{"type": "string", "const": "a"}, {"type": "string", "const": "b"}]},
+            "Thing": {"type": "object", "description": "A thing.", "properties": {
+                "start": {"type": "string", "format": "date"},
+                "end": {"type": ["string", "null"], "format": "date"},
+                "kind": {"anyOf": [{"$ref": "#/$defs/Kind"}, {"type": "null"}]},
+                "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "parts": {"type": "array", "items": {"$ref": "#/$defs/Part"}},
+                "extra": {"type": "object", "additionalProperties": {"type": "integer"}}
+            }, "required": ["start", "kind", "counts", "parts", "extra"]},
+            "Part": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}
+        }});
+        let classes = [("Thing", "PyThing", Some("Row")), ("Part", "PyPart", None)];
+        let files = generate_with(&schema, &classes).unwrap();
+        let py = &files[2].1;
+        assert!(
+            py.contains("@dataclass(frozen=True)\nclass PyThing(_methods.Row):\n    \"\"\"A thing.\"\"\"\n    start: _dt.date\n"),
+            "{py}"
+        );
+        // An optional member is None when absent; a vocabulary is text; a shape is its class.
+        assert!(py.contains("    end: Optional[_dt.date]\n"), "{py}");
+        assert!(py.contains("    kind: Optional[str]\n"), "{py}");
+        assert!(py.contains("    parts: List[\"PyPart\"]\n"), "{py}");
+        // A dict is left out of the hash; only trailing ones can default to empty.
+        assert!(
+            py.contains("    counts: Dict[str, int] = field(hash=False)\n"),
+            "{py}"
+        );
+        assert!(
+            py.contains("    extra: Dict[str, int] = field(default_factory=dict, hash=False)\n"),
+            "{py}"
+        );
+        assert!(py.contains("class PyPart:\n"), "{py}");
+        // A member named by a Python keyword cannot be a field.
+        let schema = serde_json::json!({"$defs": {"Odd": {"type": "object",
+            "properties": {"from": {"type": "string"}}, "required": ["from"]}}});
+        assert!(generate_with(&schema, &[("Odd", "Odd", None)])
+            .unwrap_err()
+            .contains("Odd.from"));
     }
 }
