@@ -44,14 +44,19 @@ pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, 
     })
 }
 
-/// Any serialisable value as a Python object.
+/// Any serialisable value as a Python object, written directly (no JSON tree in between).
 pub(crate) fn serialize_to_py<'py, T: serde::Serialize>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(value)
-        .map_err(|e| errors::internal(py, &format!("cannot serialise: {e}")))?;
-    to_py(py, &value)
+    crate::pyser::to_py(py, value)
+}
+
+/// A Python argument shaped as a JSON document (see [`from_py`]), as JSON text for the core's
+/// readers (which report a bad record with its JSON path).
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = from_py(obj)?;
+    serde_json::to_string(&value).map_err(|e| errors::internal(obj.py(), &e.to_string()))
 }
 
 /// A Python object made of dicts (string keys), lists, tuples, strings, numbers, booleans,

@@ -14,10 +14,11 @@
 
 mod convert;
 mod errors;
+mod pyser;
 
 use chrono::NaiveDate;
 use diaban::reorg::{self, Lineage};
-use diaban::{Dataset, Index, Lang, Profile, ReorganizationEdge};
+use diaban::{AssignmentView, Dataset, Index, Lang, Profile, ReorganizationEdge};
 use errors::{call, guard, guard_ok, to_pyerr};
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -31,6 +32,16 @@ fn parse_opt_day(py: Python<'_>, name: &str, text: Option<&str>) -> PyResult<Opt
 /// A required date argument.
 fn parse_day(py: Python<'_>, name: &str, text: &str) -> PyResult<NaiveDate> {
     diaban::api::date_arg(name, text).map_err(|e| errors::core_error(py, &e))
+}
+
+/// Runs a core call with the GIL released, inside the panic guard; its error as a Python exception.
+fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> diaban::Result<T> + Send) -> PyResult<T> {
+    py.detach(|| guard(f)).map_err(|e| to_pyerr(py, e))
+}
+
+/// Like [`detached`] for a core call that cannot fail except by panicking.
+fn detached_ok<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| guard_ok(f)).map_err(|e| to_pyerr(py, e))
 }
 
 /// The index of a dataset, built on the first query that needs it.
@@ -60,9 +71,7 @@ impl Indexed {
             let index = match lazy.get() {
                 Some(index) => index,
                 None => {
-                    let built = py
-                        .detach(|| guard_ok(|| Index::new(dataset)))
-                        .map_err(|e| to_pyerr(py, e))?;
+                    let built = detached_ok(py, || Index::new(dataset))?;
                     lazy.get_or_init(|| built)
                 }
             };
@@ -91,6 +100,25 @@ impl PyDataset {
             inner: Indexed::new(inner, |_| OnceLock::new()),
         }
     }
+
+    fn from_json_text(py: Python<'_>, text: &str) -> PyResult<PyDataset> {
+        detached(py, || {
+            Dataset::from_json_str_with_limits(text, &diaban::Limits::desktop())
+        })
+        .map(PyDataset::wrap)
+    }
+
+    /// Runs an assignment query on the index (inside the panic guard) and converts its answer.
+    fn views<'py>(
+        &self,
+        py: Python<'py>,
+        f: impl for<'d> FnOnce(&Index<'d>) -> diaban::Result<Vec<AssignmentView<'d>>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.inner.with_index(py, |index| {
+            let views = call(py, || f(index))?;
+            convert::serialize_to_py(py, &views)
+        })
+    }
 }
 
 #[pymethods]
@@ -98,72 +126,50 @@ impl PyDataset {
     /// The embedded Bắc Kạn demo dataset.
     #[staticmethod]
     fn demo(py: Python<'_>) -> PyResult<PyDataset> {
-        py.detach(|| guard_ok(Dataset::demo))
-            .map(PyDataset::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        detached_ok(py, Dataset::demo).map(PyDataset::wrap)
     }
 
     /// Loads a JSON file, an XLSX workbook or a folder of CSV files.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyDataset> {
-        py.detach(|| guard(|| Dataset::load_with_limits(&path, &diaban::Limits::desktop())))
-            .map(PyDataset::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || {
+            Dataset::load_with_limits(&path, &diaban::Limits::desktop())
+        })
+        .map(PyDataset::wrap)
     }
 
     /// Reads a dataset from JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: String) -> PyResult<PyDataset> {
-        py.detach(|| {
-            guard(|| Dataset::from_json_str_with_limits(&text, &diaban::Limits::desktop()))
-        })
-        .map(PyDataset::wrap)
-        .map_err(|e| to_pyerr(py, e))
+        PyDataset::from_json_text(py, &text)
     }
 
     /// Reads a dataset from CSV texts given as `(file name, text)` pairs.
     #[staticmethod]
     fn from_csv_texts(py: Python<'_>, files: Vec<(String, String)>) -> PyResult<PyDataset> {
-        py.detach(|| {
-            guard(|| {
-                Dataset::from_csv_texts_with_limits(
-                    files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-                    &diaban::Limits::desktop(),
-                )
-            })
+        detached(py, || {
+            Dataset::from_csv_texts_with_limits(
+                files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+                &diaban::Limits::desktop(),
+            )
         })
         .map(PyDataset::wrap)
-        .map_err(|e| to_pyerr(py, e))
     }
 
     /// Reads a dataset from the bytes of an XLSX workbook (one sheet per table).
     #[staticmethod]
     fn from_xlsx(py: Python<'_>, data: &[u8]) -> PyResult<PyDataset> {
         let data = data.to_vec();
-        py.detach(|| {
-            guard(|| {
-                Dataset::from_xlsx_bytes_with_limits(
-                    "workbook.xlsx",
-                    &data,
-                    &diaban::Limits::desktop(),
-                )
-            })
+        detached(py, || {
+            Dataset::from_xlsx_bytes_with_limits("workbook.xlsx", &data, &diaban::Limits::desktop())
         })
         .map(PyDataset::wrap)
-        .map_err(|e| to_pyerr(py, e))
     }
 
     /// Reads a dataset from a Python dict of tables (lists of dicts), as `from_json` reads JSON.
     #[staticmethod]
     fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyDataset> {
-        let value = convert::from_py(value)?;
-        let text =
-            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
-        py.detach(|| {
-            guard(|| Dataset::from_json_str_with_limits(&text, &diaban::Limits::desktop()))
-        })
-        .map(PyDataset::wrap)
-        .map_err(|e| to_pyerr(py, e))
+        PyDataset::from_json_text(py, &convert::json_text(value)?)
     }
 
     /// The dataset as pretty-printed JSON (lossless).
@@ -188,9 +194,7 @@ impl PyDataset {
 
     /// The dataset as the bytes of an XLSX workbook.
     fn to_xlsx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
-        let bytes = py
-            .detach(|| guard(|| self.inner.to_xlsx_bytes()))
-            .map_err(|e| to_pyerr(py, e))?;
+        let bytes = detached(py, || self.inner.to_xlsx_bytes())?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
 
@@ -238,9 +242,9 @@ impl PyDataset {
                 .map_err(|e| errors::core_error(py, &e))?;
         let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let report = py
-            .detach(|| guard_ok(|| diaban::check(dataset, profile, &options).to_json(lang)))
-            .map_err(|e| to_pyerr(py, e))?;
+        let report = detached_ok(py, || {
+            diaban::check(dataset, profile, &options).to_json(lang)
+        })?;
         convert::to_py(py, &report)
     }
 
@@ -256,9 +260,7 @@ impl PyDataset {
         let day = parse_day(py, "at", at)?;
         let profile = &profile.get().inner;
         self.inner.with_index(py, |index| {
-            let coverage = py
-                .detach(|| guard(|| index.coverage(profile, scheme.as_deref(), day)))
-                .map_err(|e| to_pyerr(py, e))?;
+            let coverage = detached(py, || index.coverage(profile, scheme.as_deref(), day))?;
             convert::serialize_to_py(py, &coverage)
         })
     }
@@ -271,12 +273,9 @@ impl PyDataset {
         at: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        self.inner.with_index(py, |index| {
-            let views = call(py, || {
-                let target = index.find_target(target)?;
-                Ok(index.who_monitors(&target, day))
-            })?;
-            convert::serialize_to_py(py, &views)
+        self.views(py, |index| {
+            let target = index.find_target(target)?;
+            Ok(index.who_monitors(&target, day))
         })
     }
 
@@ -288,12 +287,9 @@ impl PyDataset {
         at: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let day = parse_day(py, "at", at)?;
-        self.inner.with_index(py, |index| {
-            let views = call(py, || {
-                let subject = index.find_person(subject)?;
-                Ok(index.monitored_by(&subject, day))
-            })?;
-            convert::serialize_to_py(py, &views)
+        self.views(py, |index| {
+            let subject = index.find_person(subject)?;
+            Ok(index.monitored_by(&subject, day))
         })
     }
 
@@ -318,12 +314,9 @@ impl PyDataset {
 
     /// Every assignment ever made on a target (id or name), by start date.
     fn history<'py>(&self, py: Python<'py>, target: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.inner.with_index(py, |index| {
-            let views = call(py, || {
-                let target = index.find_target(target)?;
-                Ok(index.history(&target))
-            })?;
-            convert::serialize_to_py(py, &views)
+        self.views(py, |index| {
+            let target = index.find_target(target)?;
+            Ok(index.history(&target))
         })
     }
 
@@ -338,9 +331,7 @@ impl PyDataset {
         let day = parse_day(py, "at", at)?;
         let profile = &profile.get().inner;
         self.inner.with_index(py, |index| {
-            let relations = py
-                .detach(|| guard_ok(|| index.relations_towards(profile, id, day)))
-                .map_err(|e| to_pyerr(py, e))?;
+            let relations = detached_ok(py, || index.relations_towards(profile, id, day))?;
             convert::serialize_to_py(py, &relations)
         })
     }
@@ -361,9 +352,7 @@ impl PyDataset {
         );
         let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let report = py
-            .detach(|| guard(|| Index::new(dataset).year_report(profile, year, today)))
-            .map_err(|e| to_pyerr(py, e))?;
+        let report = detached(py, || Index::new(dataset).year_report(profile, year, today))?;
         convert::serialize_to_py(py, &report)
     }
 
@@ -386,16 +375,12 @@ impl PyDataset {
         );
         let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let bytes = py
-            .detach(|| {
-                guard(|| {
-                    let index = Index::new(dataset);
-                    let report = index.year_report(profile, year, today)?;
-                    let head = diaban::docx::Letterhead::organisation_board(profile);
-                    diaban::docx::year_report(&index, profile, &report, &head)
-                })
-            })
-            .map_err(|e| to_pyerr(py, e))?;
+        let bytes = detached(py, || {
+            let index = Index::new(dataset);
+            let report = index.year_report(profile, year, today)?;
+            let head = diaban::docx::Letterhead::organisation_board(profile);
+            diaban::docx::year_report(&index, profile, &report, &head)
+        })?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
 
@@ -411,16 +396,12 @@ impl PyDataset {
         let day = parse_day(py, "at", at)?;
         let dataset = &self.inner;
         let profile = &profile.get().inner;
-        let bytes = py
-            .detach(|| {
-                guard(|| {
-                    let index = Index::new(dataset);
-                    let coverage = index.coverage(profile, scheme.as_deref(), day)?;
-                    let head = diaban::docx::Letterhead::organisation_board(profile);
-                    diaban::docx::coverage(profile, &coverage, &head)
-                })
-            })
-            .map_err(|e| to_pyerr(py, e))?;
+        let bytes = detached(py, || {
+            let index = Index::new(dataset);
+            let coverage = index.coverage(profile, scheme.as_deref(), day)?;
+            let head = diaban::docx::Letterhead::organisation_board(profile);
+            diaban::docx::coverage(profile, &coverage, &head)
+        })?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
 
@@ -433,9 +414,7 @@ impl PyDataset {
     ) -> PyResult<(PyDataset, Bound<'py, PyAny>, bool)> {
         let dataset = &self.inner;
         let edges = &events.get().inner;
-        let (after, changes) = py
-            .detach(|| guard(|| reorg::apply(dataset, edges)))
-            .map_err(|e| to_pyerr(py, e))?;
+        let (after, changes) = detached(py, || reorg::apply(dataset, edges))?;
         let empty = changes.is_empty();
         Ok((
             PyDataset::wrap(after),
@@ -457,17 +436,13 @@ impl PyDataset {
         let day = parse_opt_day(py, "at", at)?;
         let dataset = &self.inner;
         let extra: &[ReorganizationEdge] = events.map_or(&[], |e| e.get().inner.as_slice());
-        let reports = py
-            .detach(|| {
-                guard_ok(|| {
-                    let lineage = Lineage::with_edges(
-                        &dataset.units,
-                        dataset.reorganizations.iter().chain(extra.iter()),
-                    );
-                    lineage.reports(code, day)
-                })
-            })
-            .map_err(|e| to_pyerr(py, e))?;
+        let reports = detached_ok(py, || {
+            let lineage = Lineage::with_edges(
+                &dataset.units,
+                dataset.reorganizations.iter().chain(extra.iter()),
+            );
+            lineage.reports(code, day)
+        })?;
         convert::serialize_to_py(py, &reports)
     }
 }
@@ -489,9 +464,7 @@ impl PyEvents {
     /// A built-in event by id (`bac-kan-2025`).
     #[staticmethod]
     fn builtin(py: Python<'_>, id: &str) -> PyResult<PyEvents> {
-        py.detach(|| guard(|| reorg::builtin(id)))
-            .map(PyEvents::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || reorg::builtin(id)).map(PyEvents::wrap)
     }
 
     /// The ids of the built-in events.
@@ -504,31 +477,24 @@ impl PyEvents {
     /// folder (its `reorganizations.csv`).
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyEvents> {
-        py.detach(|| guard(|| reorg::load_events(&path)))
-            .map(PyEvents::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || reorg::load_events(&path)).map(PyEvents::wrap)
     }
 
     /// Reads events from text: a JSON list when `file` ends in `.json`, else a
     /// `reorganizations.csv` text; `file` names the input in error messages.
     #[staticmethod]
     fn from_text(py: Python<'_>, file: String, text: String) -> PyResult<PyEvents> {
-        py.detach(|| guard(|| reorg::read_events(&file, &text)))
-            .map(PyEvents::wrap)
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || reorg::read_events(&file, &text)).map(PyEvents::wrap)
     }
 
     /// Reads events from a Python list of dicts shaped as the JSON edges.
     #[staticmethod]
     fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyEvents> {
-        let value = convert::from_py(value)?;
-        let text =
-            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
-        py.detach(|| {
-            guard(|| diaban::io::json::from_str::<Vec<ReorganizationEdge>>(&text, "events"))
+        let text = convert::json_text(value)?;
+        detached(py, || {
+            diaban::io::json::from_str::<Vec<ReorganizationEdge>>(&text, "events")
         })
         .map(PyEvents::wrap)
-        .map_err(|e| to_pyerr(py, e))
     }
 
     /// Checks that the edges are well formed (as applying them does first).
@@ -557,6 +523,12 @@ pub struct PyProfile {
     inner: Profile,
 }
 
+impl PyProfile {
+    fn wrap(inner: Profile) -> PyProfile {
+        PyProfile { inner }
+    }
+}
+
 #[pymethods]
 impl PyProfile {
     /// A profile argument as every front end reads it ([`diaban::api::profile_arg`]): `None`
@@ -564,15 +536,13 @@ impl PyProfile {
     #[staticmethod]
     #[pyo3(signature = (text=None))]
     fn resolve(py: Python<'_>, text: Option<String>) -> PyResult<PyProfile> {
-        py.detach(|| guard(|| diaban::api::profile_arg(text.as_deref())))
-            .map(|inner| PyProfile { inner })
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || diaban::api::profile_arg(text.as_deref())).map(PyProfile::wrap)
     }
 
     /// A built-in profile by id.
     #[staticmethod]
     fn builtin(py: Python<'_>, id: &str) -> PyResult<PyProfile> {
-        call(py, || Profile::builtin(id)).map(|inner| PyProfile { inner })
+        call(py, || Profile::builtin(id)).map(PyProfile::wrap)
     }
 
     /// The ids of the built-in profiles.
@@ -584,28 +554,20 @@ impl PyProfile {
     /// Reads a profile from JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: String) -> PyResult<PyProfile> {
-        py.detach(|| guard(|| Profile::from_json_str(&text)))
-            .map(|inner| PyProfile { inner })
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || Profile::from_json_str(&text)).map(PyProfile::wrap)
     }
 
     /// Reads a profile from a Python dict, as `from_json` reads JSON.
     #[staticmethod]
     fn from_value(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<PyProfile> {
-        let value = convert::from_py(value)?;
-        let text =
-            serde_json::to_string(&value).map_err(|e| errors::internal(py, &e.to_string()))?;
-        py.detach(|| guard(|| Profile::from_json_str(&text)))
-            .map(|inner| PyProfile { inner })
-            .map_err(|e| to_pyerr(py, e))
+        let text = convert::json_text(value)?;
+        detached(py, || Profile::from_json_str(&text)).map(PyProfile::wrap)
     }
 
     /// Reads a profile from a JSON file.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyProfile> {
-        py.detach(|| guard(|| Profile::load(&path)))
-            .map(|inner| PyProfile { inner })
-            .map_err(|e| to_pyerr(py, e))
+        detached(py, || Profile::load(&path)).map(PyProfile::wrap)
     }
 
     /// The profile as pretty JSON.
@@ -675,9 +637,7 @@ fn template_xlsx<'py>(
     at: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
     let day = parse_day(py, "at", at)?;
-    let bytes = py
-        .detach(|| guard(|| diaban::template::workbook(province, day)))
-        .map_err(|e| to_pyerr(py, e))?;
+    let bytes = detached(py, || diaban::template::workbook(province, day))?;
     Ok(pyo3::types::PyBytes::new(py, &bytes))
 }
 

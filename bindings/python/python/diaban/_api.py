@@ -19,6 +19,7 @@ from typing import (
     TYPE_CHECKING,
     Any,
     Dict,
+    FrozenSet,
     Iterable,
     Iterator,
     List,
@@ -34,6 +35,26 @@ from typing import (
 
 from . import _diaban as _native
 from . import _types as _t
+from ._results import (
+    Assignment,
+    ClosedAssignment,
+    ContributionTotals,
+    CoverageRow,
+    DutyRow,
+    EvaluationStatus,
+    LeftRecord,
+    LineageStep,
+    PersonRef,
+    Programme,
+    Proposal,
+    Relation,
+    ReorganizationEdge,
+    Rollup,
+    Summary,
+    Totals,
+    Unit,
+    UnitChange,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -86,18 +107,6 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 DEFAULT_PROFILE: str = _native.DEFAULT_PROFILE
 
-TABLES = (
-    "units",
-    "organizations",
-    "people",
-    "terms",
-    "assignments",
-    "activities",
-    "evaluations",
-    "reorganizations",
-    "ntm_statuses",
-)
-
 
 # --- dates -------------------------------------------------------------------------------------
 
@@ -138,17 +147,80 @@ def _fields(cls: type) -> List[str]:
     return [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
 
 
+_Plan = Tuple[FrozenSet[str], Tuple[str, ...], Tuple[str, ...]]
+_PLANS: Dict[type, _Plan] = {}
+_set_dict = object.__setattr__
+_from_iso = _dt.date.fromisoformat
+
+
+def _plan(cls: type) -> _Plan:
+    """A result dataclass's field names, those that hold a date (annotated ``_dt.date``) and
+    those that are private, worked out once per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        fields = dataclasses.fields(cls)
+        plan = (
+            frozenset(f.name for f in fields),
+            tuple(f.name for f in fields if "_dt.date" in str(f.type)),
+            tuple(f.name for f in fields if f.name.startswith("_")),
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
 def _build(cls: Type[_Built], document: Mapping[str, Any], **given: Any) -> _Built:
     """A result dataclass from its JSON document: each field takes the member of the same name
-    (a date field, annotated ``_dt.date``, as a :class:`datetime.date`), unless ``given``."""
-    values: Dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in given:
-            values[f.name] = given[f.name]
-        elif not f.name.startswith("_"):
-            value = document.get(f.name)
-            values[f.name] = _date_wide(value) if "_dt.date" in str(f.type) else value
-    return cls(**values)
+    (a date field, annotated ``_dt.date``, as a :class:`datetime.date`; an absent member as
+    ``None``), unless ``given``.
+
+    Every field is set, as the class's ``__init__`` would set it (the classes are frozen and have
+    no ``__post_init__``), without its per-field ``object.__setattr__``: this is the hot path of
+    the point queries."""
+    names, dates, private = _plan(cls)
+    values = dict(document)
+    for name in dates:
+        text = values.get(name)
+        if text is not None:
+            try:
+                values[name] = _from_iso(text)
+            except ValueError:
+                values[name] = _date_wide(text)
+    if given:
+        values.update(given)
+    if values.keys() != names:
+        values = {n: values.get(n) for n in names if n in given or n not in private}
+    obj = object.__new__(cls)
+    _set_dict(obj, "__dict__", values)
+    return obj
+
+
+def _adopt(cls: Type[_Built], document: Any) -> _Built:
+    """A generated result class (``_results``) from a document fresh from the extension that
+    nothing else holds: the document, its dates converted in place, becomes the instance's
+    ``__dict__``. A generated class has exactly the members of its shape as fields, so a
+    document with as many members has them all; one without its optional members goes
+    through :func:`_build`."""
+    names, dates, _ = _plan(cls)
+    if len(document) != len(names):
+        return _build(cls, document)
+    for name in dates:
+        text = document[name]
+        if text is not None:
+            try:
+                document[name] = _from_iso(text)
+            except ValueError:
+                document[name] = _date_wide(text)
+    obj = object.__new__(cls)
+    _set_dict(obj, "__dict__", document)
+    return obj
+
+
+def _relation(r: _t.Relation) -> Relation:
+    return _build(Relation, r, people=[_build(PersonRef, p) for p in r["people"]])
+
+
+def _contribution(c: _t.ContributionTotals) -> ContributionTotals:
+    return _build(ContributionTotals, c, by_kind={k: _build(Totals, t) for k, t in c["by_kind"].items()})
 
 
 def finding_codes(lang: Optional[str] = None) -> List[Dict[str, str]]:
@@ -341,20 +413,6 @@ class Finding:
         return f"{self.severity} {self.code} {self.subject_kind} {self.subject_id}{days}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Summary:
-    """Counts of findings by severity."""
-
-    errors: int
-    warnings: int
-    infos: int
-
-    @property
-    def total(self) -> int:
-        """All findings."""
-        return self.errors + self.warnings + self.infos
-
-
 class Report(Sequence[Finding]):
     """The result of :meth:`Dataset.check`: every finding in a deterministic order, and counts.
 
@@ -472,91 +530,6 @@ class Report(Sequence[Finding]):
 # --- queries -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """An assignment with the names a reader needs (the core's ``AssignmentView``)."""
-
-    id: str
-    scheme: str
-    subject_id: str
-    subject_name: Optional[str]
-    subject_title: Optional[str]
-    target: str
-    target_name: Optional[str]
-    valid_from: _dt.date
-    valid_to: Optional[_dt.date]
-    end_reason: Optional[str]
-    decision_number: Optional[str]
-    decision_date: Optional[_dt.date]
-    replaces: Optional[str]
-
-    @classmethod
-    def _from_json(cls, a: _t.AssignmentView) -> Assignment:
-        return _build(cls, a)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The assignment as a dict (dates as ``datetime.date``)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    """A person on the other side of a relationship."""
-
-    id: str
-    name: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Relation:
-    """One working relationship of one assignment (Chapter III of 1390-QĐ/TU)."""
-
-    kind: str
-    subject_id: str
-    assignment_id: str
-    scheme: str
-    target: str
-    body_id: Optional[str]
-    body_name: Optional[str]
-    people: List[PersonRef]
-    article: Optional[str]
-    note: str
-    unresolved: bool
-
-    @classmethod
-    def _from_json(cls, r: _t.Relation) -> Relation:
-        return _build(cls, r, people=[_build(PersonRef, p) for p in r["people"]])
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """One target in scope and the assignments covering it on the day."""
-
-    code: str
-    name: str
-    type: Optional[str]
-    district_code: Optional[str]
-    district_name: Optional[str]
-    covered: bool
-    assignments: List[Assignment]
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The row flattened for a table: the assignees joined with ``"; "``."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "type": self.type,
-            "district_code": self.district_code,
-            "district_name": self.district_name,
-            "covered": self.covered,
-            "monitors": len(self.assignments),
-            "subject_ids": "; ".join(a.subject_id for a in self.assignments),
-            "subject_names": "; ".join(a.subject_name or a.subject_id for a in self.assignments),
-            "assignment_ids": "; ".join(a.id for a in self.assignments),
-        }
-
-
 class Coverage(Sequence[CoverageRow]):
     """The coverage table of a scheme on a day: every target in scope, covered or not."""
 
@@ -577,7 +550,7 @@ class Coverage(Sequence[CoverageRow]):
         self.covered = document["covered"]
         self.uncovered = document["uncovered"]
         self.rows = [
-            _build(CoverageRow, r, assignments=[Assignment._from_json(a) for a in r["assignments"]])
+            _build(CoverageRow, r, assignments=[_build(Assignment, a) for a in r["assignments"]])
             for r in document["rows"]
         ]
 
@@ -659,32 +632,6 @@ def _flat_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> Any
 
 
 @dataclass(frozen=True)
-class DutyRow:
-    """One duty of one assignment in the year: required (prorated) against done."""
-
-    duty: str
-    activity_kind: str
-    required: int
-    done: int
-    met: bool
-
-
-@dataclass(frozen=True)
-class EvaluationStatus:
-    """Where an assignment-year's evaluation stands.
-
-    ``status``: ``ok``, ``late``, ``missing``, ``not_due`` (the deadline has not passed),
-    ``not_required`` (too few days assigned) or ``none`` (the scheme has no evaluation policy).
-    """
-
-    status: str
-    evaluation_id: Optional[str]
-    rating: Optional[str]
-    submitted_on: Optional[_dt.date]
-    due: Optional[_dt.date]
-
-
-@dataclass(frozen=True)
 class AssignmentYear:
     """One assignment in the year: its days in the year (``start``..``end``), duties, proposals
     and evaluation; ``shortfall`` when a duty is unmet or the evaluation is missing, late or
@@ -725,82 +672,6 @@ class AssignmentYear:
         return next((d for d in self.duties if d.duty == duty_id), None)
 
 
-@dataclass(frozen=True)
-class Rollup:
-    """Counts for the assignments of one district or one agency in the year. (Flat rows:
-    :meth:`YearReport.to_dicts` with ``"districts"`` or ``"agencies"``.)"""
-
-    id: str
-    name: str
-    assignments: int
-    with_shortfall: int
-    evaluations_missing: int
-    ratings: Dict[str, int] = field(default_factory=dict, hash=False)
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A proposal made in the year (an activity of kind ``proposal``)."""
-
-    id: str
-    date: _dt.date
-    subject_id: str
-    subject_name: Optional[str]
-    target: str
-    recipient: Optional[str]
-    note: Optional[str]
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The proposal as a flat dict."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Totals of contributions of one kind: records, summed quantity and value in đồng."""
-
-    records: int
-    quantity: int
-    value_vnd: int
-
-
-@dataclass(frozen=True)
-class ContributionTotals:
-    """The contributions of one agency, commune or year, by kind (``works``, ``gifts``,
-    ``bicycles``, ``houses``, ``cash``, ``labour_days``)."""
-
-    id: str
-    name: str
-    by_kind: Dict[str, Totals] = field(default_factory=dict, hash=False)
-
-    @classmethod
-    def _from_json(cls, c: _t.ContributionTotals) -> ContributionTotals:
-        return _build(cls, c, by_kind={k: _build(Totals, t) for k, t in c["by_kind"].items()})
-
-    def quantity(self, kind: str) -> int:
-        """The summed quantity of one kind (0 when none was recorded)."""
-        t = self.by_kind.get(kind)
-        return 0 if t is None else t.quantity
-
-
-@dataclass(frozen=True)
-class Programme:
-    """The rural-development programme's contributions: per agency and per commune in the
-    year, and per year for every year recorded."""
-
-    by_agency: List[ContributionTotals]
-    by_commune: List[ContributionTotals]
-    by_year: List[ContributionTotals]
-
-    def commune(self, code: str) -> Optional[ContributionTotals]:
-        """The totals of one commune in the year, if it received anything."""
-        return next((c for c in self.by_commune if c.id == code), None)
-
-    def agency(self, id: str) -> Optional[ContributionTotals]:
-        """The totals of one helping agency in the year, if it gave anything."""
-        return next((c for c in self.by_agency if c.id == id), None)
-
-
 class YearReport(Sequence[AssignmentYear]):
     """The yearly compliance report of :meth:`Dataset.report` (``diaban report``).
 
@@ -839,9 +710,9 @@ class YearReport(Sequence[AssignmentYear]):
         self.proposals = [_build(Proposal, p) for p in document["proposals"]]
         programme = document["programme"]
         self.programme = Programme(
-            by_agency=[ContributionTotals._from_json(c) for c in programme["by_agency"]],
-            by_commune=[ContributionTotals._from_json(c) for c in programme["by_commune"]],
-            by_year=[ContributionTotals._from_json(c) for c in programme["by_year"]],
+            by_agency=[_contribution(c) for c in programme["by_agency"]],
+            by_commune=[_contribution(c) for c in programme["by_commune"]],
+            by_year=[_contribution(c) for c in programme["by_year"]],
         )
 
     def __len__(self) -> int:
@@ -953,29 +824,6 @@ def _date_wide(text: Optional[str]) -> Optional[_dt.date]:
     return _dt.date.fromisoformat(text)
 
 
-@dataclass(frozen=True)
-class ReorganizationEdge:
-    """One edge of a reorganisation: the old unit (as in force the day before ``effective``)
-    passes wholly, partly, or not at all (``part``: ``full``, ``partial``, ``abolished``) to a new
-    unit."""
-
-    effective: _dt.date
-    old_code: str
-    new_code: Optional[str]
-    new_name: Optional[str]
-    new_type: Optional[str]
-    part: str
-    basis: Optional[str]
-
-    @classmethod
-    def _from_json(cls, e: _t.ReorganizationEdge) -> ReorganizationEdge:
-        return _build(cls, e)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The edge as a flat dict (``effective`` as a ``datetime.date``)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
 class Events(Sequence[ReorganizationEdge]):
     """Reorganisation events: a list of :class:`ReorganizationEdge` (the edges sharing an
     effective day make one event).
@@ -992,7 +840,7 @@ class Events(Sequence[ReorganizationEdge]):
         if not isinstance(_inner, _native.Events):
             raise TypeError("use diaban.events(), Events.builtin(), Events.load() or Events.from_records()")
         self._inner = _inner
-        self.edges = [ReorganizationEdge._from_json(e) for e in _inner.to_value()]
+        self.edges = [_build(ReorganizationEdge, e) for e in _inner.to_value()]
 
     @classmethod
     def builtin(cls, id: str) -> Events:
@@ -1093,75 +941,6 @@ def _events_like(source: EventsLike) -> Events:
     return Events.from_records(source)
 
 
-@dataclass(frozen=True)
-class Unit:
-    """An administrative unit (one version of a code: its validity tells which)."""
-
-    code: str
-    name: str
-    type: str
-    parent_code: Optional[str]
-    valid_from: Optional[_dt.date]
-    valid_to: Optional[_dt.date]
-
-    @classmethod
-    def _from_json(cls, u: _t.Unit) -> Unit:
-        return _build(cls, u)
-
-
-@dataclass(frozen=True)
-class UnitChange:
-    """A unit that a reorganisation ended or started, with the event's effective day."""
-
-    effective: _dt.date
-    unit: Unit
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The change as a flat dict: effective, code, name, type, parent_code, valid_from, valid_to."""
-        return {"effective": self.effective, **{n: getattr(self.unit, n) for n in self.unit.__dataclass_fields__}}
-
-
-@dataclass(frozen=True)
-class ClosedAssignment:
-    """An assignment a reorganisation ended (reason ``reorganized``) on the day before the event."""
-
-    id: str
-    scheme: str
-    subject_id: str
-    target: str
-    valid_to: _dt.date
-    previous_valid_to: Optional[_dt.date]
-    successors: List[str]
-    basis: List[str]
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The assignment as a flat dict (successors and basis joined with ``"; "``)."""
-        return {
-            "id": self.id,
-            "scheme": self.scheme,
-            "subject_id": self.subject_id,
-            "target": self.target,
-            "valid_to": self.valid_to,
-            "previous_valid_to": self.previous_valid_to,
-            "successors": "; ".join(self.successors),
-            "basis": "; ".join(self.basis),
-        }
-
-
-@dataclass(frozen=True)
-class LeftRecord:
-    """A record a reorganisation left alone but a person should look at (``kind``:
-    ``activity``, ``evaluation`` or ``reorganization``)."""
-
-    kind: str
-    id: str
-    reason: str
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The record as a flat dict."""
-        return {"kind": self.kind, "id": self.id, "reason": self.reason}
-
-
 _CHANGES_TABLES = ("assignments_closed", "units_ended", "units_started", "left")
 
 
@@ -1190,9 +969,9 @@ class Changes:
     def __init__(self, document: _t.Changes, is_empty: bool) -> None:
         self._document = document
         self.events = [_date_required(d) for d in document["events"]]
-        self.units_ended = [_build(UnitChange, u, unit=Unit._from_json(u["unit"])) for u in document["units_ended"]]
+        self.units_ended = [_build(UnitChange, u, unit=_build(Unit, u["unit"])) for u in document["units_ended"]]
         self.units_started = [
-            _build(UnitChange, u, unit=Unit._from_json(u["unit"])) for u in document["units_started"]
+            _build(UnitChange, u, unit=_build(Unit, u["unit"])) for u in document["units_started"]
         ]
         self.assignments_closed = [_build(ClosedAssignment, c) for c in document["assignments_closed"]]
         self.edges_added = document["edges_added"]
@@ -1246,31 +1025,6 @@ class Changes:
 
 
 @dataclass(frozen=True)
-class LineageStep:
-    """One unit reached by following reorganisation edges: ``code`` is ``None`` when the edge
-    abolished the unit; ``via`` is the code one step closer to the unit asked about; ``depth``
-    is 1 for a direct predecessor or successor, 2 for the reform before or after, and so on."""
-
-    code: Optional[str]
-    name: Optional[str]
-    valid_from: Optional[_dt.date]
-    valid_to: Optional[_dt.date]
-    via: str
-    effective: _dt.date
-    part: str
-    basis: Optional[str]
-    depth: int
-
-    @classmethod
-    def _from_json(cls, s: _t.LineageStep) -> LineageStep:
-        return _build(cls, s)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The step as a flat dict."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
 class LineageReport:
     """The lineage of one unit — a code on a day (a code may be reused by a later unit): what
     it came from (``predecessors``) and what it became (``successors``), nearest first.
@@ -1293,8 +1047,8 @@ class LineageReport:
             cls,
             r,
             at=_date_wide(r["at"]) or _dt.date.min,
-            predecessors=[LineageStep._from_json(s) for s in r["predecessors"]],
-            successors=[LineageStep._from_json(s) for s in r["successors"]],
+            predecessors=[_build(LineageStep, s) for s in r["predecessors"]],
+            successors=[_build(LineageStep, s) for s in r["successors"]],
             _document=r,
         )
 
@@ -1500,23 +1254,23 @@ class Dataset:
         The unit is given by code or by name ("Vi Hương", "xã vi hương"): an unknown one raises
         :class:`InvalidArgumentError` with code ``not_found``; a name several records bear raises
         it with code ``ambiguous_name``, the candidates in the message."""
-        return [Assignment._from_json(a) for a in self._inner.who_monitors(unit_code, _required_day(at, "at"))]
+        return [_adopt(Assignment, a) for a in self._inner.who_monitors(unit_code, _required_day(at, "at"))]
 
     def monitored_by(self, person_id: str, at: DateLike) -> List[Assignment]:
         """Every assignment (of any scheme) held by a person (or organisation), by id or by name,
         that includes the day."""
-        return [Assignment._from_json(a) for a in self._inner.monitored_by(person_id, _required_day(at, "at"))]
+        return [_adopt(Assignment, a) for a in self._inner.monitored_by(person_id, _required_day(at, "at"))]
 
     def relations(self, person_id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
         """Every working relationship a person (by id or name) has on a day through their
         assignments: whom they report to, who directs them, whom they coordinate with, who
         evaluates them."""
         native_profile = _resolve_profile(profile)
-        return [Relation._from_json(r) for r in self._inner.relations(native_profile, person_id, _required_day(at, "at"))]
+        return [_relation(r) for r in self._inner.relations(native_profile, person_id, _required_day(at, "at"))]
 
     def history(self, unit_code: str) -> List[Assignment]:
         """Every assignment ever made on a unit (or organisation), by code or name, by start date."""
-        return [Assignment._from_json(a) for a in self._inner.history(unit_code)]
+        return [_adopt(Assignment, a) for a in self._inner.history(unit_code)]
 
     def relations_towards(self, id: str, at: DateLike, *, profile: ProfileLike = None) -> List[Relation]:
         """The reverse of :meth:`relations`: every working relationship in force on a day whose
@@ -1524,7 +1278,7 @@ class Dataset:
         named as counterpart (a district lead, a body's head)."""
         native_profile = _resolve_profile(profile)
         return [
-            Relation._from_json(r)
+            _relation(r)
             for r in self._inner.relations_towards(native_profile, id, _required_day(at, "at"))
         ]
 
