@@ -119,6 +119,10 @@ fn refused(edit: impl FnOnce(&mut Value), lang: &str, code: &str, path: &str) ->
     assert!(err.starts_with(&format!("error[{code}]: ")), "{err}");
     assert!(err.contains(s(&file)), "the file is not named: {err}");
     assert!(err.contains(path), "`{path}` not named: {err}");
+    // Exactly what a command that applies the profile prints, and its exit code.
+    let other = diaban(&["check", "--profile", s(&file), "--lang", lang]);
+    assert_eq!(other.status.code(), Some(2));
+    assert_eq!(stderr(&other), err);
     err
 }
 
@@ -229,4 +233,32 @@ fn neither_a_file_nor_a_built_in_id_is_refused_as_elsewhere() {
     // The same words as `check --profile` prints.
     let other = diaban(&["check", "--profile", "no-such-profile"]);
     assert_eq!(stderr(&other), err);
+}
+
+#[test]
+fn its_help_and_argument_errors_are_vietnamese_and_name_the_nested_command() {
+    let o = diaban(&["profile", "check", "--help"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let help = stdout(&o);
+    for needle in [
+        "Cách dùng: diaban profile check [TÙY_CHỌN] <HỒ_SƠ>",
+        "<HỒ_SƠ>  Hồ sơ quy định cần kiểm tra",
+        "--lang <NGÔN_NGỮ>",
+        "--format <DẠNG>",
+    ] {
+        assert!(help.contains(needle), "`{needle}` not in\n{help}");
+    }
+    // Not the help of `check`, whose positional argument is a dataset.
+    assert!(!help.contains("bộ dữ liệu"), "{help}");
+    let o = diaban(&["profile", "check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error[invalid_argument]: thiếu tham số bắt buộc"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Xem hướng dẫn: `diaban profile check --help`."),
+        "{err}"
+    );
 }
