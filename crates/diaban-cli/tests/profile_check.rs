@@ -262,3 +262,17 @@ fn its_help_and_argument_errors_are_vietnamese_and_name_the_nested_command() {
         "{err}"
     );
 }
+
+/// The worked example of `docs/architecture.md`: another province's profile passes.
+#[test]
+fn the_worked_example_of_another_profile_is_valid() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/scenarios/profiles/one-to-eight.json");
+    let o = diaban(&["profile", "check", s(&file)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Hồ sơ quy định hợp lệ ("),
+        "{}",
+        stdout(&o)
+    );
+}
