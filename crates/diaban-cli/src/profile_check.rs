@@ -5,6 +5,11 @@
 //! from a similar regulation elsewhere, or are assumed — the assumed ones listed, since the
 //! office must confirm them. An invalid one gets the error every other command prints when it
 //! loads the profile (file, JSON path, message), and exit code 2.
+//!
+//! With `--format json` both answers go to standard output, for programs: `{"valid": true, …}`
+//! with the same summary (ISO dates, every parameter with its path, scheme, source and label),
+//! or `{"valid": false, "error": {"code", "message", "location"}}` (exit code 2), `location`
+//! holding whichever of `file`, `line`, `column`, `path`, `field` the core reported.
 
 use crate::{emit, lang, print_json, Fatal, Format, LangArg, Out};
 use diaban::api::ParameterInfo;
