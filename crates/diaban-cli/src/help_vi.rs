@@ -36,7 +36,8 @@ const OPTIONS_TAG: &str = "[TÙY_CHỌN]";
 /// What stands for the subcommand in a usage line (clap writes `<COMMAND>`).
 const COMMAND_TAG: &str = "LỆNH";
 
-/// The about line of the program (key `diaban`) and of each subcommand, by name.
+/// The about line of the program (key `diaban`) and of each subcommand, by name (a nested
+/// subcommand by its path: `profile check`).
 pub(crate) const ABOUT: &[(&str, &str)] = &[
     (
         "diaban",
@@ -88,6 +89,17 @@ pub(crate) const ABOUT: &[(&str, &str)] = &[
          đầu ra: `*.json`, `*.xlsx` hoặc một thư mục)",
     ),
     (
+        "profile",
+        "Hồ sơ quy định: `profile check HỒ_SƠ` cho biết một hồ sơ quy định có nhất quán không, \
+         quy định điều chỉnh những gì và những tham số nào là giả định",
+    ),
+    (
+        "profile check",
+        "Kiểm tra một hồ sơ quy định (tệp JSON hoặc mã của một hồ sơ có sẵn) có nhất quán \
+         không: mã thoát 0 kèm tóm tắt quy định, các hình thức phân công và các tham số giả \
+         định; mã thoát 2 kèm lỗi và vị trí của lỗi",
+    ),
+    (
         "schema",
         "In lược đồ JSON (JSON Schema) của dạng bộ dữ liệu và dạng hồ sơ quy định",
     ),
@@ -119,7 +131,8 @@ const DAY: &str = "Ngày xem xét (dạng 01/10/2024 hoặc 2024-10-01)";
 /// Allow the output to replace the input.
 const FORCE: &str = "Cho phép đầu ra thay thế đầu vào";
 
-/// The help of every argument, by (subcommand name, argument id). Defaults and accepted values
+/// The help of every argument, by (subcommand name, argument id); a nested subcommand is named
+/// by its path (`profile check`). Defaults and accepted values
 /// are added from the definition itself ("[mặc định: …]", "[giá trị: …]").
 pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     // check
@@ -187,6 +200,10 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ("convert", "force", FORCE),
     ("convert", "no_bom", "Ghi các tệp CSV không có BOM (cho phần mềm khác, không phải cho Excel)"),
     ("convert", "lang", LANG),
+    // profile (`--lang` and `--format` are given to the group and hold for its commands)
+    ("profile", "lang", LANG),
+    ("profile", "format", FORMAT),
+    ("profile check", "file", "Hồ sơ quy định cần kiểm tra: một tệp JSON hoặc mã của một hồ sơ có sẵn (`bac-kan-1390`)"),
     // schema
     ("schema", "which", "Lược đồ cần in: `dataset` là bộ dữ liệu, `profile` là hồ sơ quy định, `both` là cả hai"),
     ("schema", "lang", "Ngôn ngữ của thông báo lỗi: `vi` là tiếng Việt, `en` là tiếng Anh (lược đồ là tài liệu cho phần mềm, viết bằng tiếng Anh)"),
@@ -217,6 +234,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("accept", "TỆP"),
     ("lang", "NGÔN_NGỮ"),
     ("format", "DẠNG"),
+    ("file", "HỒ_SƠ"),
     ("which", "LOẠI"),
     ("province", "MÃ_TỈNH"),
 ];
@@ -286,21 +304,31 @@ pub(crate) fn parse<T: CommandFactory + FromArgMatches>() -> Result<T, ExitCode>
     parsed.map_err(|e| report(&e, lang, &command_path(&cmd, &args)))
 }
 
-/// The program and the subcommand the arguments name (`diaban check`), or the program alone:
-/// what to run with `--help`. Before the subcommand only flags can come, so the first word
-/// that is not an option is the subcommand, if it is one.
+/// The program and the subcommand the arguments name (`diaban check`, `diaban profile check`),
+/// or the program alone: what to run with `--help`. Before a subcommand only flags can come, so
+/// the first word that is not an option is the subcommand, if it is one, and the word after
+/// it a nested one, if that is one.
 fn command_path(cmd: &Command, args: &[OsString]) -> String {
-    let program = cmd.get_name();
-    args.iter()
+    let mut path = cmd.get_name().to_owned();
+    let mut current = cmd;
+    for word in args
+        .iter()
         .skip(1)
         .filter_map(|a| a.to_str())
-        .find(|a| !a.starts_with('-'))
-        .and_then(|a| cmd.find_subcommand(a))
-        .filter(|sub| sub.get_name() != "help")
-        .map_or_else(
-            || program.to_owned(),
-            |sub| format!("{program} {}", sub.get_name()),
-        )
+        .filter(|a| !a.starts_with('-'))
+    {
+        match current
+            .find_subcommand(word)
+            .filter(|sub| sub.get_name() != "help")
+        {
+            Some(sub) => {
+                path = format!("{path} {}", sub.get_name());
+                current = sub;
+            }
+            None => break,
+        }
+    }
+    path
 }
 
 /// Prints a parse outcome that ends the program and gives its exit code.
@@ -332,6 +360,12 @@ fn vietnamese(cmd: Command) -> Command {
 /// Translates one command and its subcommands, before clap builds them.
 fn translate(cmd: Command) -> Command {
     let name = cmd.get_name().to_owned();
+    translate_at(cmd, name, true)
+}
+
+/// Translates one command whose tables' key is `name` (its path below the program:
+/// `check`, `profile check`; the program's own is `diaban`), and its subcommands.
+fn translate_at(cmd: Command, name: String, program: bool) -> Command {
     let usage = *cmd.get_styles().get_usage();
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{usage}{USAGE}{usage:#} {{usage}}\n\n{{all-args}}{{after-help}}"
@@ -364,7 +398,14 @@ fn translate(cmd: Command) -> Command {
                 .help_heading(OPTIONS),
         );
     }
-    cmd.mut_subcommands(translate)
+    cmd.mut_subcommands(|sub| {
+        let key = if program {
+            sub.get_name().to_owned()
+        } else {
+            format!("{name} {}", sub.get_name())
+        };
+        translate_at(sub, key, false)
+    })
 }
 
 /// Translates one argument of `subcommand`: its help (with its default and accepted values
@@ -664,32 +705,29 @@ mod tests {
     use crate::Cli;
 
     /// Every subcommand and every argument of the command line has its Vietnamese text: a new
-    /// one without it fails here, by name.
+    /// one without it fails here, by name (a nested subcommand by its path, `profile check`).
     #[test]
     fn every_subcommand_and_argument_has_vietnamese_help() {
+        fn visit(cmd: &Command, key: &str, missing: &mut Vec<String>) {
+            if about(key).is_none() {
+                missing.push(format!("about of `{key}`"));
+            }
+            for arg in cmd.get_arguments() {
+                if arg_help(key, arg.get_id().as_str()).is_none() {
+                    missing.push(format!("({key:?}, {:?})", arg.get_id().as_str()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                visit(sub, &format!("{key} {}", sub.get_name()), missing);
+            }
+        }
         let cmd = Cli::command();
         let mut missing = Vec::new();
         if about(cmd.get_name()).is_none() {
             missing.push(format!("about of `{}`", cmd.get_name()));
         }
         for sub in cmd.get_subcommands() {
-            if about(sub.get_name()).is_none() {
-                missing.push(format!("about of `{}`", sub.get_name()));
-            }
-            for arg in sub.get_arguments() {
-                if arg_help(sub.get_name(), arg.get_id().as_str()).is_none() {
-                    missing.push(format!(
-                        "({:?}, {:?})",
-                        sub.get_name(),
-                        arg.get_id().as_str()
-                    ));
-                }
-            }
-            assert!(
-                sub.get_subcommands().next().is_none(),
-                "`{}` has subcommands: key the table by their path",
-                sub.get_name()
-            );
+            visit(sub, sub.get_name(), &mut missing);
         }
         for arg in cmd.get_arguments() {
             missing.push(format!("(\"diaban\", {:?})", arg.get_id().as_str()));

@@ -6,6 +6,7 @@
 mod files;
 mod help_vi;
 mod output;
+mod profile_check;
 mod reorganize;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -160,6 +161,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// Regulation profiles: `profile check FILE` says whether a profile is consistent, what it
+    /// regulates and which of its parameters are assumed.
+    Profile(ProfileArgs),
     /// Print the JSON Schema of the dataset and profile formats.
     Schema {
         /// Which schema.
@@ -181,6 +185,27 @@ struct Common {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// The `profile` commands; their language and format are given after the command or before it.
+#[derive(Args)]
+struct ProfileArgs {
+    #[command(subcommand)]
+    command: ProfileCommand,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi, global = true)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+    format: Format,
+}
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Check that a profile (a JSON file, or a built-in id) is consistent: exit 0 with a
+    /// summary of the regulation, its schemes and its assumed parameters, or exit 2 with the
+    /// error and where it is.
+    Check(profile_check::CheckArgs),
 }
 
 /// The regulation profile of a command that applies one.
@@ -640,6 +665,11 @@ fn run(cli: Cli, out: Out<'_>) -> Result<ExitCode, Fatal> {
             write_document(&out, &diaban::template::workbook(&province, day)?, lang(l))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Profile(ProfileArgs {
+            command: ProfileCommand::Check(args),
+            lang: l,
+            format,
+        }) => profile_check::run(&args, l, format, out),
         // `--lang` only sets the language of a failure: the schema is for programs.
         Command::Schema { which, lang: _ } => {
             let value = match which {

@@ -1,7 +1,7 @@
 //! The Vietnamese text outputs, as an official of the province reads them: `check`, `report`,
-//! `coverage`, `history`, `relations`, `reorganize` and `lineage`, in Vietnamese (the default),
-//! on the embedded demo, on the demo after the 2025 reorganisation and on the dataset of every
-//! shared scenario. A Vietnamese text output holds
+//! `coverage`, `history`, `relations`, `reorganize`, `lineage` and `profile check`, in
+//! Vietnamese (the default), on the embedded demo, on the demo after the 2025 reorganisation and
+//! on the dataset of every shared scenario. A Vietnamese text output holds
 //!
 //! - no ISO date (`2025-01-01`): Vietnamese text writes `01/01/2025`;
 //! - no English vocabulary word (a wire value of the core's vocabularies: ranks, kinds, levels,
@@ -528,6 +528,8 @@ fn scan_everything() -> Scan {
         &["relations", "--at", "2025-03-01", "--body", "p-009"],
         &["lineage", "--code", "01843"],
         &["lineage", "--code", "01864", "--at", "2025-03-01"],
+        // The built-in profile's summary: its life, schemes and assumed parameters.
+        &["profile", "check", "bac-kan-1390"],
     ];
     for args in demo_runs {
         scan.run(args, &words, &demo_ids);

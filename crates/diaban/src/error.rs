@@ -54,6 +54,8 @@ impl Msg {
     /// let m = diaban::error::Msg::from_serde("missing field `name` at line 1 column 20");
     /// assert_eq!(m.vi, "thiếu trường `name`");
     /// assert_eq!(m.en, "missing field `name`");
+    /// let m = diaban::error::Msg::from_serde("invalid value: integer `-1`, expected u32");
+    /// assert_eq!(m.vi, "giá trị không hợp lệ: nhận được số nguyên `-1`, cần một số nguyên không âm");
     /// ```
     #[must_use]
     pub fn from_serde(en: &str) -> Msg {
@@ -94,7 +96,14 @@ pub(crate) fn serde_msg(en: &str) -> Msg {
             None => format!("sai kiểu dữ liệu: {rest}"),
         }
     } else if let Some(rest) = tail("invalid value: ") {
-        format!("giá trị không hợp lệ: {rest}")
+        match rest.split_once(", expected ") {
+            Some((got, want)) => format!(
+                "giá trị không hợp lệ: nhận được {}, cần {}",
+                json_kind_vi(got),
+                value_expected_vi(want)
+            ),
+            None => format!("giá trị không hợp lệ: {rest}"),
+        }
     } else if let Some(rest) = tail("invalid length ") {
         format!("độ dài không hợp lệ: {rest}")
     } else if let Some(rest) = tail("invalid date ") {
@@ -147,6 +156,16 @@ fn expected_vi(want: &str) -> String {
             "một chuỗi văn bản".to_owned()
         }
         None => format!("`{want}`"),
+    }
+}
+
+/// What serde expected of a value of the right type but outside its range (`-1` for a
+/// `u32`), in Vietnamese: the range of an unsigned number is what the reader must know.
+fn value_expected_vi(want: &str) -> String {
+    match want.trim() {
+        "u8" => "một số nguyên từ 0 đến 255".to_owned(),
+        "u16" | "u32" | "u64" | "usize" => "một số nguyên không âm".to_owned(),
+        other => expected_vi(other),
     }
 }
 

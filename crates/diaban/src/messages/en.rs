@@ -243,6 +243,10 @@ pub(super) fn parameter(name: &str) -> Option<&'static str> {
         "evaluation.due" => "the evaluation's deadline",
         "evaluation.author" => "the body that writes the evaluation",
         "evaluation.replace_within_days" => "the time allowed to replace a cadre rated unfulfilled",
+        "evaluation.min_days_in_year" => {
+            "the fewest days of monitoring in a year that call for an evaluation"
+        }
+        "eligible_tenure" => "counting a monitor only while they hold a qualifying post",
         "ntm_criteria.count" => "the number of national new-rural criteria",
         _ => return None,
     })

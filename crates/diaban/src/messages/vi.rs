@@ -249,6 +249,12 @@ pub(super) fn parameter(name: &str) -> Option<&'static str> {
         "evaluation.due" => "hạn gửi bản đánh giá",
         "evaluation.author" => "cơ quan viết bản đánh giá",
         "evaluation.replace_within_days" => "thời hạn thay cán bộ không hoàn thành nhiệm vụ",
+        "evaluation.min_days_in_year" => {
+            "số ngày theo dõi tối thiểu trong năm để phải có bản đánh giá"
+        }
+        "eligible_tenure" => {
+            "việc chỉ tính người theo dõi trong thời gian giữ chức vụ đủ điều kiện"
+        }
         "ntm_criteria.count" => "số tiêu chí của bộ tiêu chí quốc gia về xã nông thôn mới",
         _ => return None,
     })
