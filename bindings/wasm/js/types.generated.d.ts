@@ -14,8 +14,8 @@ export type ActivityKind =
   | 'contribution'; // Contributed money, materials or labour (rural-development programme).
 
 /**
- * An assignment with the names a reader needs, borrowed from the dataset (no copying:
- * a point query stays well under a microsecond).
+ * An assignment with the names a reader needs: who, where, from when to when, under which
+ * decision.
  */
 export interface AssignmentView {
   /** Assignment id. */

@@ -10,8 +10,8 @@ use crate::profile::{Profile, TargetKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// An assignment with the names a reader needs, borrowed from the dataset (no copying:
-/// a point query stays well under a microsecond).
+/// An assignment with the names a reader needs: who, where, from when to when, under which
+/// decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AssignmentView<'d> {
     /// Assignment id.

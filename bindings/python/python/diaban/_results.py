@@ -46,8 +46,8 @@ class Summary(_methods.SummaryMethods):
 
 @dataclass(frozen=True)
 class Assignment(_methods.Row):
-    """An assignment with the names a reader needs, borrowed from the dataset (no copying:
-    a point query stays well under a microsecond).
+    """An assignment with the names a reader needs: who, where, from when to when, under which
+    decision.
     """
     id: str
     """Assignment id."""

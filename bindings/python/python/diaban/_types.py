@@ -504,8 +504,8 @@ UnitType = Union[
 
 
 class AssignmentView(TypedDict):
-    """An assignment with the names a reader needs, borrowed from the dataset (no copying:
-    a point query stays well under a microsecond).
+    """An assignment with the names a reader needs: who, where, from when to when, under which
+    decision.
     """
     #: Assignment id.
     id: str

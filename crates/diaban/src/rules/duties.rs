@@ -62,14 +62,8 @@ pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
     let schemes: Vec<&str> = ctx.profile.schemes.iter().map(|s| s.id.as_str()).collect();
     let mut outside: Vec<(&crate::model::Activity, usize)> = Vec::new();
     for act in &index.dataset.activities {
-        if ctx.reach(&act.target, &Period::day(act.date)).is_empty() {
-            continue;
-        }
-        let subject_known = !index.posts(&act.subject_id).is_empty()
-            || index.organization(&act.subject_id).is_some();
-        if !subject_known {
-            continue;
-        }
+        // The cheap test first: nearly every activity lies inside one of its author's
+        // assignments, and only the others need the regulation's reach on their day.
         let mut held = 0usize;
         let covered = schemes.iter().any(|s| {
             let list = index.assignments_of_subject(s, &act.subject_id);
@@ -77,7 +71,12 @@ pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
             list.iter()
                 .any(|a| a.target == act.target && a.period().contains(act.date))
         });
-        if !covered {
+        if covered {
+            continue;
+        }
+        let subject_known = !index.posts(&act.subject_id).is_empty()
+            || index.organization(&act.subject_id).is_some();
+        if subject_known && !ctx.reach(&act.target, &Period::day(act.date)).is_empty() {
             outside.push((act, held));
         }
     }
