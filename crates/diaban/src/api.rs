@@ -295,110 +295,20 @@ pub struct ParameterInfo {
 /// ```
 #[must_use]
 pub fn profile_parameters(profile: &Profile, lang: Lang) -> Vec<ParameterInfo> {
-    use crate::engine::ParamRef;
-    let mut out = Vec::new();
-    let mut push = |path: String, scheme: Option<&str>, p: ParamRef| {
-        out.push(ParameterInfo {
-            path,
-            scheme: scheme.map(str::to_owned),
-            source: p.source,
-            label: match lang {
-                Lang::Vi => p.label_vi,
-                Lang::En => p.label_en,
-            },
-        });
-    };
-    let count = &profile.ntm_criteria.count;
-    let name = "ntm_criteria.count";
-    push(
-        name.to_owned(),
-        None,
-        ParamRef {
-            name: name.to_owned(),
-            source: count.source,
-            article: count.article.clone(),
-            value: count.value.to_string(),
-            severity: count.severity,
-            instrument: None,
-            label_vi: crate::messages::parameter_label(name, None, Lang::Vi),
-            label_en: crate::messages::parameter_label(name, None, Lang::En),
-        },
-    );
-    for (i, s) in profile.schemes.iter().enumerate() {
-        let at = |field: &str| format!("schemes[{i}].{field}");
-        let id = Some(s.id.as_str());
-        push(at("subject"), id, ParamRef::of(s, "subject", &s.subject));
-        push(at("target"), id, ParamRef::of(s, "target", &s.target));
-        push(
-            at("per_target"),
-            id,
-            ParamRef::of(s, "per_target", &s.per_target),
-        );
-        push(
-            at("per_subject"),
-            id,
-            ParamRef::of(s, "per_subject", &s.per_subject),
-        );
-        if let Some(c) = &s.coverage {
-            push(at("coverage"), id, ParamRef::of(s, "coverage", c));
-        }
-        if let Some(t) = &s.term_body {
-            push(at("term_body"), id, ParamRef::of(s, "term_body", t));
-        }
-        push(
-            at("under_regulation"),
-            id,
-            ParamRef::of(s, "under_regulation", &s.under_regulation),
-        );
-        push(
-            at("eligible_tenure"),
-            id,
-            ParamRef::of(s, "eligible_tenure", &s.eligible_tenure),
-        );
-        if let Some(a) = &s.acting_max_days {
-            push(
-                at("acting_max_days"),
-                id,
-                ParamRef::of(s, "acting_max_days", a),
-            );
-        }
-        for (j, d) in s.duties.iter().enumerate() {
-            let name = format!("duties.{}.min_per_year", d.id);
-            push(
-                at(&format!("duties[{j}].min_per_year")),
-                id,
-                ParamRef::of(s, &name, &d.min_per_year),
-            );
-        }
-        for (j, r) in s.relationships.iter().enumerate() {
-            push(
-                at(&format!("relationships[{j}].counterpart")),
-                id,
-                ParamRef::of(s, "relationships", &r.counterpart),
-            );
-        }
-        if let Some(e) = &s.evaluation {
-            push(
-                at("evaluation.author"),
-                id,
-                ParamRef::of(s, "evaluation.author", &e.author),
-            );
-            push(
-                at("evaluation.due"),
-                id,
-                ParamRef::of(s, "evaluation.due", &e.due),
-            );
-            push(
-                at("evaluation.min_days_in_year"),
-                id,
-                ParamRef::of(s, "evaluation.min_days_in_year", &e.min_days_in_year),
-            );
-            push(
-                at("evaluation.replace_within_days"),
-                id,
-                ParamRef::of(s, "evaluation.replace_within_days", &e.replace_within_days),
-            );
-        }
-    }
-    out
+    profile
+        .parameters()
+        .iter()
+        .map(|site| {
+            let p = crate::engine::ParamRef::of_site(site);
+            ParameterInfo {
+                path: site.path.clone(),
+                scheme: site.scheme.map(|s| s.id.clone()),
+                source: p.source,
+                label: match lang {
+                    Lang::Vi => p.label_vi,
+                    Lang::En => p.label_en,
+                },
+            }
+        })
+        .collect()
 }

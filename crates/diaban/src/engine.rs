@@ -159,11 +159,42 @@ impl ParamRef {
         name: &str,
         param: &crate::profile::Param<T>,
     ) -> ParamRef {
+        ParamRef::build(
+            Some(scheme),
+            name,
+            param.source,
+            param.article.clone(),
+            serde_json::to_string(&param.value).unwrap_or_default(),
+            param.severity,
+        )
+    }
+
+    /// A parameter as the profile's walk over its parameters lists it.
+    pub(crate) fn of_site(site: &crate::profile::ParamSite<'_>) -> ParamRef {
+        ParamRef::build(
+            site.scheme,
+            &site.name,
+            site.source,
+            site.article.map(str::to_owned),
+            site.value.clone(),
+            site.severity,
+        )
+    }
+
+    /// A parameter of `scheme` (of the profile itself when `None`) named `name` there.
+    pub(crate) fn build(
+        scheme: Option<&Scheme>,
+        name: &str,
+        source: crate::finding::Source,
+        article: Option<String>,
+        value: String,
+        severity: Option<Severity>,
+    ) -> ParamRef {
         // A duty's yearly minimum is called by the duty's activity ("dự hội nghị cấp ủy").
         let duty = name
             .strip_prefix("duties.")
             .and_then(|rest| rest.split('.').next())
-            .and_then(|id| scheme.duties.iter().find(|d| d.id == id))
+            .and_then(|id| scheme?.duties.iter().find(|d| d.id == id))
             .map(|d| {
                 (
                     crate::words::label_vi(d.activity_kind),
@@ -174,12 +205,12 @@ impl ParamRef {
         ParamRef {
             label_vi: crate::messages::parameter_label(name, duty, Lang::Vi),
             label_en: crate::messages::parameter_label(name, duty, Lang::En),
-            name: format!("{}.{name}", scheme.id),
-            source: param.source,
-            article: param.article.clone(),
-            value: serde_json::to_string(&param.value).unwrap_or_default(),
-            severity: param.severity,
-            instrument: scheme.basis.clone(),
+            name: scheme.map_or_else(|| name.to_owned(), |s| format!("{}.{name}", s.id)),
+            source,
+            article,
+            value,
+            severity,
+            instrument: scheme.and_then(|scheme| scheme.basis.clone()),
         }
     }
 }

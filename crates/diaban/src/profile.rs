@@ -541,10 +541,10 @@ impl Profile {
                 ),
             ));
         }
-        let mut check_article = |path: String, article: &Option<String>| {
-            if let Some(a) = article.as_deref().filter(|a| !articles.contains(a)) {
+        for p in self.parameters() {
+            if let Some(a) = p.article.filter(|a| !articles.contains(a)) {
                 out.push((
-                    format!("{path}.article"),
+                    format!("{}.article", p.path),
                     Msg::new(
                         format!(
                             "điều `{a}` không có trong các điều của quy định ({})",
@@ -556,52 +556,6 @@ impl Profile {
                         ),
                     ),
                 ));
-            }
-        };
-        check_article(
-            "ntm_criteria.count".into(),
-            &self.ntm_criteria.count.article,
-        );
-        for (i, s) in self.schemes.iter().enumerate() {
-            let at = format!("schemes[{i}]");
-            check_article(format!("{at}.subject"), &s.subject.article);
-            check_article(format!("{at}.target"), &s.target.article);
-            check_article(format!("{at}.per_target"), &s.per_target.article);
-            check_article(format!("{at}.per_subject"), &s.per_subject.article);
-            check_article(
-                format!("{at}.under_regulation"),
-                &s.under_regulation.article,
-            );
-            check_article(format!("{at}.eligible_tenure"), &s.eligible_tenure.article);
-            if let Some(c) = &s.coverage {
-                check_article(format!("{at}.coverage"), &c.article);
-            }
-            if let Some(t) = &s.term_body {
-                check_article(format!("{at}.term_body"), &t.article);
-            }
-            for (j, d) in s.duties.iter().enumerate() {
-                check_article(
-                    format!("{at}.duties[{j}].min_per_year"),
-                    &d.min_per_year.article,
-                );
-            }
-            for (j, r) in s.relationships.iter().enumerate() {
-                check_article(
-                    format!("{at}.relationships[{j}].counterpart"),
-                    &r.counterpart.article,
-                );
-            }
-            if let Some(e) = &s.evaluation {
-                check_article(format!("{at}.evaluation.author"), &e.author.article);
-                check_article(format!("{at}.evaluation.due"), &e.due.article);
-                check_article(
-                    format!("{at}.evaluation.min_days_in_year"),
-                    &e.min_days_in_year.article,
-                );
-                check_article(
-                    format!("{at}.evaluation.replace_within_days"),
-                    &e.replace_within_days.article,
-                );
             }
         }
         for (i, s) in self.schemes.iter().enumerate() {
@@ -835,6 +789,138 @@ pub(crate) fn due_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     (1..=day.min(31))
         .rev()
         .find_map(|d| NaiveDate::from_ymd_opt(next, month, d))
+}
+
+/// One parameter of a profile, as [`Profile::parameters`] lists it.
+pub(crate) struct ParamSite<'p> {
+    /// Its JSON path in the profile (`schemes[0].per_subject`).
+    pub(crate) path: String,
+    /// The scheme it belongs to; `None` for the profile's own (`ntm_criteria.count`).
+    pub(crate) scheme: Option<&'p Scheme>,
+    /// How rules name it inside its scheme (`per_subject`, `duties.ID.min_per_year`), or
+    /// its path for the profile's own.
+    pub(crate) name: String,
+    pub(crate) source: Source,
+    pub(crate) article: Option<&'p str>,
+    /// Its value as JSON text.
+    pub(crate) value: String,
+    pub(crate) severity: Option<Severity>,
+}
+
+impl Profile {
+    /// Every parameter of the profile, in the order of its JSON text: the one walk that
+    /// validation (articles cited) and [`crate::api::profile_parameters`] share.
+    pub(crate) fn parameters(&self) -> Vec<ParamSite<'_>> {
+        fn site<'p, T: Serialize>(
+            path: String,
+            scheme: Option<&'p Scheme>,
+            name: String,
+            param: &'p Param<T>,
+        ) -> ParamSite<'p> {
+            ParamSite {
+                path,
+                scheme,
+                name,
+                source: param.source,
+                article: param.article.as_deref(),
+                value: serde_json::to_string(&param.value).unwrap_or_default(),
+                severity: param.severity,
+            }
+        }
+        let mut out = vec![site(
+            "ntm_criteria.count".into(),
+            None,
+            "ntm_criteria.count".into(),
+            &self.ntm_criteria.count,
+        )];
+        for (i, s) in self.schemes.iter().enumerate() {
+            let at = |field: &str| format!("schemes[{i}].{field}");
+            let one = Some(s);
+            out.push(site(at("subject"), one, "subject".into(), &s.subject));
+            out.push(site(at("target"), one, "target".into(), &s.target));
+            out.push(site(
+                at("per_target"),
+                one,
+                "per_target".into(),
+                &s.per_target,
+            ));
+            out.push(site(
+                at("per_subject"),
+                one,
+                "per_subject".into(),
+                &s.per_subject,
+            ));
+            if let Some(c) = &s.coverage {
+                out.push(site(at("coverage"), one, "coverage".into(), c));
+            }
+            if let Some(t) = &s.term_body {
+                out.push(site(at("term_body"), one, "term_body".into(), t));
+            }
+            out.push(site(
+                at("under_regulation"),
+                one,
+                "under_regulation".into(),
+                &s.under_regulation,
+            ));
+            out.push(site(
+                at("eligible_tenure"),
+                one,
+                "eligible_tenure".into(),
+                &s.eligible_tenure,
+            ));
+            if let Some(a) = &s.acting_max_days {
+                out.push(site(
+                    at("acting_max_days"),
+                    one,
+                    "acting_max_days".into(),
+                    a,
+                ));
+            }
+            for (j, d) in s.duties.iter().enumerate() {
+                out.push(site(
+                    at(&format!("duties[{j}].min_per_year")),
+                    one,
+                    format!("duties.{}.min_per_year", d.id),
+                    &d.min_per_year,
+                ));
+            }
+            for (j, r) in s.relationships.iter().enumerate() {
+                out.push(site(
+                    at(&format!("relationships[{j}].counterpart")),
+                    one,
+                    "relationships".into(),
+                    &r.counterpart,
+                ));
+            }
+            if let Some(e) = &s.evaluation {
+                out.push(site(
+                    at("evaluation.author"),
+                    one,
+                    "evaluation.author".into(),
+                    &e.author,
+                ));
+                out.push(site(
+                    at("evaluation.due"),
+                    one,
+                    "evaluation.due".into(),
+                    &e.due,
+                ));
+                out.push(site(
+                    at("evaluation.min_days_in_year"),
+                    one,
+                    "evaluation.min_days_in_year".into(),
+                    &e.min_days_in_year,
+                ));
+                out.push(site(
+                    at("evaluation.replace_within_days"),
+                    one,
+                    "evaluation.replace_within_days".into(),
+                    &e.replace_within_days,
+                ));
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -230,9 +230,9 @@ const LEAVES: &[(&str, Use)] = &[
 /// The fields every parameter (`Param`) has besides its value, and who reads them: a finding's
 /// basis and severity come from them (`engine::finish`), the note is text for people.
 const PARAM_FIELDS: &[(&str, Use)] = &[
-    ("source", Read("engine.rs", "source: param.source")),
-    ("article", Read("engine.rs", "article: param.article")),
-    ("severity", Read("engine.rs", "severity: param.severity")),
+    ("source", Read("profile.rs", "source: param.source")),
+    ("article", Read("profile.rs", "article: param.article")),
+    ("severity", Read("profile.rs", "severity: param.severity")),
     ("note", Text),
 ];
 

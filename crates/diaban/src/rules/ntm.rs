@@ -70,16 +70,17 @@ pub(super) fn ntm_statuses(ctx: &mut Ctx<'_, '_>) {
 /// The number of criteria as the parameter a finding rests on: its provenance decides the
 /// basis (and, were it assumed, the severity), and the instrument is cited.
 fn count_param(criteria: &crate::profile::NtmCriteria) -> ParamRef {
-    let name = "ntm_criteria.count";
+    let count = &criteria.count;
     ParamRef {
-        name: name.to_owned(),
-        source: criteria.count.source,
-        article: criteria.count.article.clone(),
-        value: criteria.count.value.to_string(),
-        severity: criteria.count.severity,
         instrument: Some(criteria.instrument.clone()),
-        label_vi: crate::messages::parameter_label(name, None, crate::finding::Lang::Vi),
-        label_en: crate::messages::parameter_label(name, None, crate::finding::Lang::En),
+        ..ParamRef::build(
+            None,
+            "ntm_criteria.count",
+            count.source,
+            count.article.clone(),
+            criteria.count.value.to_string(),
+            count.severity,
+        )
     }
 }
 
