@@ -311,6 +311,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.findings.push(f);
     }
 
+    /// A context over the same dataset, profile and days, with no findings yet and roles of
+    /// its own (roles are resolved lazily and cached, so a context is not shared between threads).
+    pub(crate) fn fork(&self) -> Ctx<'a, 'd> {
+        Ctx {
+            index: self.index,
+            profile: self.profile,
+            roles: Roles::new(self.index, self.profile),
+            jurisdiction: self.jurisdiction.clone(),
+            unresolved: std::collections::BTreeMap::new(),
+            scope: self.scope,
+            judged: self.judged,
+            findings: Vec::new(),
+        }
+    }
+
     /// Records a role that cannot be resolved; the caller skips its rule. The `roles` rule
     /// family reports each role once. A role may fail for different reasons on different days
     /// (several candidates one day, no term the next): one reason is kept, the same whatever

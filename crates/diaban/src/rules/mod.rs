@@ -50,10 +50,42 @@ use std::collections::BTreeMap;
 /// Runs every rule family on the context, in a fixed order (the report sorts the findings, so
 /// the order only matters for reading).
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
+    // The rules that go over every activity (references, activities outside assignments) and
+    // the new-rural statuses read nothing the other rules write and resolve no role: they run
+    // on a second thread beside the others when there is one. The report sorts its findings,
+    // so the order in which the two threads found them does not matter.
+    fn beside(ctx: &mut Ctx<'_, '_>) {
+        integrity::records(ctx);
+        duties::activities_outside(ctx);
+        ntm::ntm_statuses(ctx);
+    }
+    let mut side = ctx.fork();
+    let found = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new().spawn_scoped(scope, move || {
+            beside(&mut side);
+            side.findings
+        });
+        rest(ctx, at, strict);
+        match handle {
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No threads here (a browser): the same rules on this one.
+            Err(_) => {
+                beside(ctx);
+                Vec::new()
+            }
+        }
+    });
+    ctx.findings.extend(found);
+    roles::unresolved(ctx);
+}
+
+/// Every rule but those [`run`] runs beside them, and the unresolved roles.
+fn rest(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
     if strict {
         term_scope::not_covered(ctx, at);
     }
-    integrity::records(ctx);
     integrity::unit_code_overlap(ctx);
     let profile = ctx.profile;
     let ends = reform::Ends::new(ctx.index.dataset);
@@ -78,11 +110,8 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
         }
         yearly(ctx, scheme, &activities, &by_key);
     }
-    duties::activities_outside(ctx);
-    ntm::ntm_statuses(ctx);
     term_scope::terms_cut_short(ctx, &ends);
     reorganisation::rules(ctx, &ends);
-    roles::unresolved(ctx);
 }
 
 /// The assignments of a scheme with a valid period, in record order.
