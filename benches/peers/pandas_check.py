@@ -16,7 +16,8 @@ from the profile, as diaban does:
   fields diaban checks); one finding per record and field.
 - `coverage_gap`: for each scheme with a coverage window and `per_target.min > 0`, each maximal
   run of days inside the window (and the unit's validity) on which a unit in scope has no
-  assignment.
+  assignment (when the scheme requires eligible tenure: no assignment whose subject qualifies
+  on that day).
 - `coverage_overlap` / `assignee_overloaded`: each maximal run of days on which a target /
   subject has more assignments of a scheme at once than `per_target.max` / `per_subject.max`.
 - `ineligible_assignee`: each maximal run of days of an assignment on which its subject holds no
@@ -197,34 +198,7 @@ def main() -> None:
         a = upright[upright["scheme"] == sid]
         subject = s["subject"]["value"]
         target = s["target"]["value"]
-        # coverage_gap
-        cov = s.get("coverage")
-        if cov and s["per_target"]["value"].get("min", 0) > 0:
-            wf = day(cov["value"]["from"], NEG)
-            wt = day(cov["value"].get("to"), POS)
-            if s["under_regulation"]["value"]:
-                wf, wt = max(wf, in_force[0]), min(wt, in_force[1])
-            if target["kind"] == "unit" and not target.get("designated_only"):
-                keep = pd.Series(True, index=units.index)
-                if target.get("unit_levels"):
-                    keep &= level.isin(target["unit_levels"])
-                if target.get("unit_types"):
-                    keep &= units["type"].isin(target["unit_types"])
-                w = units.loc[keep, ["code", "f", "t"]].rename(columns={"code": "target"})
-            else:
-                w = pd.DataFrame({"target": a["target"].unique(), "f": NEG, "t": POS})
-            w = w.assign(wf=np.maximum(w["f"], wf), wt=np.minimum(w["t"], wt))
-            w = w.loc[w["wf"] <= w["wt"], ["target", "wf", "wt"]]
-            w["wid"] = np.arange(len(w))
-            add("coverage_gap", count_gaps(w, a[["target", "f", "t"]], "target"))
-        # coverage_overlap, assignee_overloaded
-        pt_max = s["per_target"]["value"].get("max")
-        if pt_max is not None:
-            add("coverage_overlap", count_crowded(a, "target", pt_max))
-        ps_max = s["per_subject"]["value"].get("max")
-        if ps_max is not None:
-            add("assignee_overloaded", count_crowded(a, "subject_id", ps_max))
-        # ineligible_assignee
+        # The days each subject qualifies (rank, organisation kind and level).
         kinds, levels, ranks = subject.get("organization_kinds"), subject.get("levels"), subject.get("ranks")
         ok = orgs
         if kinds:
@@ -246,6 +220,46 @@ def main() -> None:
             q = pd.DataFrame({"subject_id": ok["id"], "f": ok["f"], "t": ok["t"]})
             known = a["subject_id"].isin(org_ids)
         q = q[q["f"] <= q["t"]]
+        # coverage_gap: with eligible tenure required, a monitor covers a unit only on the
+        # days their post qualifies them (as diaban counts coverage).
+        covering = a[["subject_id", "target", "f", "t"]]
+        if s.get("eligible_tenure", {}).get("value", False):
+            covering = covering.merge(q, on="subject_id", suffixes=("", "_q"))
+            covering = pd.DataFrame(
+                {
+                    "target": covering["target"],
+                    "f": np.maximum(covering["f"], covering["f_q"]),
+                    "t": np.minimum(covering["t"], covering["t_q"]),
+                }
+            )
+            covering = covering[covering["f"] <= covering["t"]]
+        cov = s.get("coverage")
+        if cov and s["per_target"]["value"].get("min", 0) > 0:
+            wf = day(cov["value"]["from"], NEG)
+            wt = day(cov["value"].get("to"), POS)
+            if s["under_regulation"]["value"]:
+                wf, wt = max(wf, in_force[0]), min(wt, in_force[1])
+            if target["kind"] == "unit" and not target.get("designated_only"):
+                keep = pd.Series(True, index=units.index)
+                if target.get("unit_levels"):
+                    keep &= level.isin(target["unit_levels"])
+                if target.get("unit_types"):
+                    keep &= units["type"].isin(target["unit_types"])
+                w = units.loc[keep, ["code", "f", "t"]].rename(columns={"code": "target"})
+            else:
+                w = pd.DataFrame({"target": a["target"].unique(), "f": NEG, "t": POS})
+            w = w.assign(wf=np.maximum(w["f"], wf), wt=np.minimum(w["t"], wt))
+            w = w.loc[w["wf"] <= w["wt"], ["target", "wf", "wt"]]
+            w["wid"] = np.arange(len(w))
+            add("coverage_gap", count_gaps(w, covering[["target", "f", "t"]], "target"))
+        # coverage_overlap, assignee_overloaded
+        pt_max = s["per_target"]["value"].get("max")
+        if pt_max is not None:
+            add("coverage_overlap", count_crowded(a, "target", pt_max))
+        ps_max = s["per_subject"]["value"].get("max")
+        if ps_max is not None:
+            add("assignee_overloaded", count_crowded(a, "subject_id", ps_max))
+        # ineligible_assignee
         w = a.loc[known, ["subject_id", "f", "t"]].rename(columns={"f": "wf", "t": "wt"})
         if not s.get("eligible_tenure", {}).get("value", False):
             w = w[~w["subject_id"].isin(q["subject_id"])]  # only subjects who never qualify

@@ -206,7 +206,35 @@ def main() -> None:
         a = upright.filter(pl.col("scheme") == sid)
         subject = s["subject"]["value"]
         target = s["target"]["value"]
-        # coverage_gap
+        # The days each subject qualifies (rank, organisation kind and level).
+        ok = orgs
+        if subject.get("organization_kinds"):
+            ok = ok.filter(pl.col("kind").is_in(subject["organization_kinds"]))
+        if subject.get("levels"):
+            ok = ok.filter(pl.col("level").is_in(subject["levels"]))
+        if subject["kind"] == "person":
+            posts = people
+            if subject.get("ranks"):
+                posts = posts.filter(pl.col("rank").is_in(subject["ranks"]))
+            q = posts.join(ok, left_on="organization_id", right_on="id", suffix="_o").select(
+                pl.col("id").alias("subject_id"),
+                f=pl.max_horizontal("f", "f_o"),
+                t=pl.min_horizontal("t", "t_o"),
+            )
+            known = person_l
+        else:
+            q = ok.select(pl.col("id").alias("subject_id"), "f", "t")
+            known = org_l
+        q = q.filter(pl.col("f") <= pl.col("t"))
+        # coverage_gap: with eligible tenure required, a monitor covers a unit only on the
+        # days their post qualifies them (as diaban counts coverage).
+        covering = a.select("subject_id", "target", "f", "t")
+        if s.get("eligible_tenure", {}).get("value", False):
+            covering = covering.join(q, on="subject_id", suffix="_q").select(
+                "target",
+                f=pl.max_horizontal("f", "f_q"),
+                t=pl.min_horizontal("t", "t_q"),
+            ).filter(pl.col("f") <= pl.col("t"))
         cov = s.get("coverage")
         if cov and s["per_target"]["value"].get("min", 0) > 0:
             wf = day(cov["value"]["from"], NEG)
@@ -231,7 +259,7 @@ def main() -> None:
                 .filter(pl.col("wf") <= pl.col("wt"))
                 .with_row_index("wid")
             )
-            add("coverage_gap", count_gaps(w, a.select("target", "f", "t"), "target"))
+            add("coverage_gap", count_gaps(w, covering.select("target", "f", "t"), "target"))
         # coverage_overlap, assignee_overloaded
         pt_max = s["per_target"]["value"].get("max")
         if pt_max is not None:
@@ -240,25 +268,6 @@ def main() -> None:
         if ps_max is not None:
             add("assignee_overloaded", count_crowded(a, "subject_id", ps_max))
         # ineligible_assignee
-        ok = orgs
-        if subject.get("organization_kinds"):
-            ok = ok.filter(pl.col("kind").is_in(subject["organization_kinds"]))
-        if subject.get("levels"):
-            ok = ok.filter(pl.col("level").is_in(subject["levels"]))
-        if subject["kind"] == "person":
-            posts = people
-            if subject.get("ranks"):
-                posts = posts.filter(pl.col("rank").is_in(subject["ranks"]))
-            q = posts.join(ok, left_on="organization_id", right_on="id", suffix="_o").select(
-                pl.col("id").alias("subject_id"),
-                f=pl.max_horizontal("f", "f_o"),
-                t=pl.min_horizontal("t", "t_o"),
-            )
-            known = person_l
-        else:
-            q = ok.select(pl.col("id").alias("subject_id"), "f", "t")
-            known = org_l
-        q = q.filter(pl.col("f") <= pl.col("t"))
         w = a.filter(pl.col("subject_id").is_in(known)).select("subject_id", wf="f", wt="t")
         if not s.get("eligible_tenure", {}).get("value", False):
             w = w.join(q.select("subject_id").unique(), on="subject_id", how="anti")
