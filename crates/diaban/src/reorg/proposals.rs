@@ -297,49 +297,21 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
         }
         return Ok(rows);
     }
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') && !first.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    // The dataset's CSV tokenizer: the same separators, quotes and line numbers as a dataset's
+    // files (a row may be shorter than the header: its missing cells are empty).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = crate::io::csv::detect_delimiter(text);
+    let mut records = crate::io::tokens::Tokens::new(text, 1, delimiter, file);
     let at = |line: u64, field: Option<&str>| Location {
         file: Some(file.to_owned()),
         line: Some(line),
         field: field.map(str::to_owned),
         ..Location::default()
     };
-    // The line of a byte offset (the csv crate's own line count is not the file's).
-    // (CR, LF and CRLF each end a line; a CRLF record may start at its LF).
-    let line_of = |byte: u64| {
-        let end = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        let before = text.as_bytes().get(..end).unwrap_or_default();
-        let mut breaks = 0u64;
-        let mut previous = 0u8;
-        for &b in before {
-            if b == b'\r' || (b == b'\n' && previous != b'\r') {
-                breaks += 1;
-            }
-            previous = b;
-        }
-        1 + breaks
+    let headers = match records.next() {
+        Some(header) => header?.1,
+        None => Vec::new(),
     };
-    let syntax = |e: csv::Error| {
-        let line = e.position().map_or(1, |p| line_of(p.byte()));
-        Error::load(
-            LoadErrorKind::CsvSyntax,
-            at(line, None),
-            crate::error::Msg::new(
-                format!("CSV không hợp lệ (chi tiết kỹ thuật: {e})"),
-                e.to_string(),
-            ),
-        )
-    };
-    let headers = reader.headers().map_err(syntax)?.clone();
     let mut keys: Vec<&'static str> = Vec::with_capacity(headers.len());
     for cell in &headers {
         let cell = cell.trim();
@@ -374,9 +346,8 @@ pub fn read_proposals(file: &str, text: &str) -> Result<Vec<SuccessorProposal>> 
         ));
     }
     let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(syntax)? {
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+    for record in records {
+        let (line, record) = record?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
