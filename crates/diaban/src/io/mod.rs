@@ -8,6 +8,8 @@
 pub mod columns;
 pub mod csv;
 pub mod json;
+mod row_de;
+mod row_ser;
 pub(crate) mod rows;
 #[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
 pub mod xlsx;
