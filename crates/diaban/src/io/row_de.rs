@@ -169,7 +169,8 @@ pub(crate) struct Cell<'r> {
 
 impl Cell<'_> {
     fn at(&self) -> Location {
-        self.src.at(self.line, self.position, Some(self.column.name))
+        self.src
+            .at(self.line, self.position, Some(self.column.name))
     }
 
     fn blank(&self) -> bool {

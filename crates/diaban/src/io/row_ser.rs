@@ -155,7 +155,9 @@ impl SerializeStruct for DatasetTables {
         value: &T,
     ) -> Result<(), SerError> {
         let Some(table) = TABLES.iter().find(|t| t.name == key) else {
-            return Err(SerError(format!("the dataset's list `{key}` is not a table")));
+            return Err(SerError(format!(
+                "the dataset's list `{key}` is not a table"
+            )));
         };
         let rows = value.serialize(TableSer(table))?;
         self.0.push((table, rows));

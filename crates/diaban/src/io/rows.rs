@@ -4,11 +4,11 @@
 //! formats cannot drift.
 
 use super::columns::{self, Column, ColumnType, Table};
+use super::row_de::RowDe;
+use super::row_ser::{DatasetSer, Tables};
 use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;
 use crate::model::*;
-use super::row_de::RowDe;
-use super::row_ser::{DatasetSer, Tables};
 use crate::words::{describe, parse_word, Aliased, Entry};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -348,7 +348,6 @@ impl<'r> Row<'r> {
             )
         })
     }
-
 }
 
 /// The rows of one table: `(line or sheet row, fields)`, in order.
@@ -444,8 +443,7 @@ pub(crate) fn fill<F: Fields>(
     match table.name {
         "units" if is_flat_units(cells) => {
             let header = header(src, &columns::UNITS_FLAT, cells, line)?;
-            let rows =
-                read_rows_with(limits, src, &columns::UNITS_FLAT, &header, rows, flat_unit)?;
+            let rows = read_rows_with(limits, src, &columns::UNITS_FLAT, &header, rows, flat_unit)?;
             let mut seen: HashSet<String> = HashSet::new();
             let mut communes = Vec::with_capacity(rows.len());
             for (province, district, commune) in rows {
@@ -578,6 +576,96 @@ mod tests {
             got,
             ["A", "D", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"]
         );
+    }
+
+    /// A value a person could write in a column (the first word of a vocabulary).
+    fn sample(column: &Column) -> String {
+        match column.ty {
+            ColumnType::Text | ColumnType::Id | ColumnType::Code => format!("{}-1", column.name),
+            ColumnType::Date => "2024-09-01".to_owned(),
+            ColumnType::Integer => "7".to_owned(),
+            ColumnType::Flag => "true".to_owned(),
+            ColumnType::Word(name) => crate::vocabulary::vocabularies()
+                .into_iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, entries)| entries.first().map(|(w, _)| (*w).to_owned()))
+                .unwrap_or_else(|| panic!("no vocabulary `{name}`")),
+        }
+    }
+
+    /// Reads one table from a header and rows into a fresh dataset.
+    fn read(table: &'static Table, header: &[&str], rows: Vec<Vec<String>>) -> Result<Dataset> {
+        let src = Source {
+            file: table.file(),
+            sheet: None,
+        };
+        let cells: Vec<HeaderCell> = (0u32..)
+            .zip(header.iter().map(|h| (*h).to_owned()))
+            .collect();
+        let mut rows = (2u64..).zip(rows).map(Ok);
+        let mut ds = Dataset::default();
+        fill(
+            &mut ds,
+            &Limits::default(),
+            &src,
+            table,
+            &cells,
+            1,
+            &mut rows,
+        )?;
+        Ok(ds)
+    }
+
+    /// The model and the column lists cannot drift apart: a row with every column of a table
+    /// filled is read (so every column is a field of the model: the model refuses unknown
+    /// fields) and written back cell for cell (so every field has its column, and is written
+    /// under it); a row with only the required columns is read too (so a field the model
+    /// requires has a required column).
+    #[test]
+    fn every_field_has_its_column_and_every_column_its_field() {
+        let mut written = Vec::new();
+        for table in columns::TABLES {
+            let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+            let row: Vec<String> = table.columns.iter().map(sample).collect();
+            let ds = read(table, &names, vec![row.clone()])
+                .unwrap_or_else(|e| panic!("{}: {e}", table.name));
+            let tables = try_to_rows(&ds).unwrap_or_else(|e| panic!("{}: {e}", table.name));
+            let (_, rows) = tables
+                .into_iter()
+                .find(|(t, _)| t.name == table.name)
+                .unwrap_or_else(|| panic!("{} not written", table.name));
+            assert_eq!(rows, vec![row], "{}", table.name);
+
+            let required: Vec<&Column> = table.columns.iter().filter(|c| c.required).collect();
+            let names: Vec<&str> = required.iter().map(|c| c.name).collect();
+            let row: Vec<String> = required.iter().map(|c| sample(c)).collect();
+            read(table, &names, vec![row]).unwrap_or_else(|e| panic!("{}: {e}", table.name));
+            written.push(table.name);
+        }
+        assert_eq!(written.len(), columns::TABLES.len());
+    }
+
+    /// The writers write the tables in the order of [`columns::TABLES`] (the dataset's lists
+    /// in the same order), skipping empty ones but `units`.
+    #[test]
+    fn tables_are_written_in_the_order_of_the_table_list() {
+        let order = |ds: &Dataset| -> Vec<&'static str> {
+            try_to_rows(ds)
+                .unwrap()
+                .iter()
+                .map(|(t, _)| t.name)
+                .collect()
+        };
+        assert_eq!(order(&Dataset::default()), ["units"]);
+        let demo = Dataset::demo();
+        let names = order(&demo);
+        let expected: Vec<&str> = columns::TABLES
+            .iter()
+            .map(|t| t.name)
+            .filter(|n| names.contains(n))
+            .collect();
+        assert_eq!(names, expected);
+        assert!(names.len() >= 7, "{names:?}");
     }
 
     #[test]
