@@ -37,6 +37,32 @@ pub(crate) mod dates {
     }
 }
 
+pub(crate) mod text {
+    //! Serde helpers for texts: read in NFC (a file in decomposed Unicode still names the
+    //! same units and people), a blank optional text read as absent. A blank required text
+    //! is refused by the reader (the CSV and XLSX cell; the JSON check in `io::walk`).
+    use serde::{Deserialize, Deserializer};
+
+    fn nfc(text: String) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        if crate::words::is_nfc(&text) {
+            text
+        } else {
+            text.nfc().collect()
+        }
+    }
+
+    pub(crate) fn de<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        String::deserialize(d).map(nfc)
+    }
+
+    pub(crate) fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?
+            .filter(|text| !text.trim().is_empty())
+            .map(nfc))
+    }
+}
+
 word_enum! {
     /// The GSO type of an administrative unit, written as the GSO writes it.
     #[non_exhaustive]
@@ -110,14 +136,20 @@ impl UnitType {
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// GSO code: 2 digits for a province, 3 for a district, 5 for a commune.
+    #[serde(deserialize_with = "text::de")]
     pub code: String,
     /// Official name, NFC ("Xã Vân Tùng").
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// GSO type.
     #[serde(rename = "type")]
     pub unit_type: UnitType,
     /// Code of the unit it belongs to, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_code: Option<String>,
     /// First day in force; `None` when not recorded (in force since before the records begin).
     #[serde(
@@ -184,18 +216,28 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// Name, NFC.
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// Kind of body.
     pub kind: OrgKind,
     /// Tier it belongs to.
     pub level: Level,
     /// Code of the administrative unit it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unit_code: Option<String>,
     /// The organisation it is part of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: Option<String>,
     /// First day it exists, if recorded.
     #[serde(
@@ -239,12 +281,16 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// The person's id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The person's name, NFC.
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// The post's title ("Giám đốc Sở Công Thương").
+    #[serde(deserialize_with = "text::de")]
     pub title: String,
     /// The organisation the post belongs to.
+    #[serde(deserialize_with = "text::de")]
     pub organization_id: String,
     /// Rank of the post.
     pub rank: Rank,
@@ -277,13 +323,20 @@ impl Post {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The body whose congress opened the term.
+    #[serde(deserialize_with = "text::de")]
     pub organization_id: String,
     /// Label, such as `2020–2025`.
+    #[serde(deserialize_with = "text::de")]
     pub label: String,
     /// Ordinal of the congress, such as `XII`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ordinal: Option<String>,
     /// First day of the term.
     #[serde(deserialize_with = "dates::de")]
@@ -328,12 +381,16 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// Stable id, independent of the dates.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The scheme of the profile it belongs to (`commune-monitoring`…).
+    #[serde(deserialize_with = "text::de")]
     pub scheme: String,
     /// The person or organisation assigned.
+    #[serde(deserialize_with = "text::de")]
     pub subject_id: String,
     /// The unit code or organisation id assigned to.
+    #[serde(deserialize_with = "text::de")]
     pub target: String,
     /// First day (inclusive).
     #[serde(deserialize_with = "dates::de")]
@@ -346,10 +403,18 @@ pub struct Assignment {
     )]
     pub valid_to: Option<NaiveDate>,
     /// The congress term it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub term_id: Option<String>,
     /// Number of the deciding document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub decision_number: Option<String>,
     /// Day the decision was signed.
     #[serde(
@@ -362,10 +427,18 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<EndReason>,
     /// The assignment this one replaces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub replaces: Option<String>,
     /// A scheme-specific category (for the rural-development programme: `finishing` or `difficult`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category: Option<String>,
     /// An acting or temporary assignment (kiêm nhiệm tạm thời), held while a successor is
     /// appointed: for its first `acting_max_days` days (a scheme parameter) it does not count
@@ -428,21 +501,32 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The day it happened.
     #[serde(deserialize_with = "dates::de")]
     pub date: NaiveDate,
     /// The person or organisation acting.
+    #[serde(deserialize_with = "text::de")]
     pub subject_id: String,
     /// The unit code or organisation id concerned.
+    #[serde(deserialize_with = "text::de")]
     pub target: String,
     /// What was done.
     pub kind: ActivityKind,
     /// The profile duty it fulfils, if named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duty: Option<String>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
     /// How many (gift packages, bicycles, labour days…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -454,7 +538,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contribution: Option<ContributionKind>,
     /// For proposals: the body proposed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub recipient: Option<String>,
 }
 
@@ -477,12 +565,15 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The year evaluated.
     pub year: i32,
     /// The assignment evaluated.
+    #[serde(deserialize_with = "text::de")]
     pub assignment_id: String,
     /// The body that wrote it.
+    #[serde(deserialize_with = "text::de")]
     pub author_id: String,
     /// The day it was sent.
     #[serde(
@@ -495,7 +586,11 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
@@ -520,12 +615,21 @@ pub struct ReorganizationEdge {
     #[serde(deserialize_with = "dates::de")]
     pub effective: NaiveDate,
     /// The old unit's code (as in force the day before).
+    #[serde(deserialize_with = "text::de")]
     pub old_code: String,
     /// The new unit's code; `None` when the old unit is abolished.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub new_code: Option<String>,
     /// The new unit's name; `None` when the old unit is abolished.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub new_name: Option<String>,
     /// The new unit's type; `None` when the old unit is abolished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -533,7 +637,11 @@ pub struct ReorganizationEdge {
     /// Whole, partial or abolished.
     pub part: Part,
     /// The legal basis ("Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub basis: Option<String>,
 }
 
@@ -556,6 +664,7 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct NtmRecord {
     /// The commune.
+    #[serde(deserialize_with = "text::de")]
     pub unit_code: String,
     /// The year.
     pub year: i32,

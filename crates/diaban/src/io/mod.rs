@@ -11,6 +11,7 @@ pub mod json;
 mod row_de;
 mod row_ser;
 pub(crate) mod rows;
+mod walk;
 #[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
 pub mod xlsx;
 
