@@ -83,14 +83,15 @@ pub(crate) struct RowDe<'r> {
     pub(crate) header: &'r Header,
 }
 
-impl<'de> de::Deserializer<'de> for RowDe<'_> {
+impl<'r> de::Deserializer<'r> for RowDe<'r> {
     type Error = DeError;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_any<V: Visitor<'r>>(self, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_map(RowMap { row: self, next: 0 })
     }
 
     serde::forward_to_deserialize_any! {
+        <W: Visitor<'r>>
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
@@ -104,10 +105,10 @@ struct RowMap<'r> {
     next: usize,
 }
 
-impl<'de> MapAccess<'de> for RowMap<'_> {
+impl<'r> MapAccess<'r> for RowMap<'r> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
+    fn next_key_seed<K: DeserializeSeed<'r>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
@@ -118,7 +119,7 @@ impl<'de> MapAccess<'de> for RowMap<'_> {
             .map(Some)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+    fn next_value_seed<V: DeserializeSeed<'r>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let row = &self.row;
         let Some(present) = row.header.present().get(self.next) else {
             return Err(DeError::Model("a value without a key".to_owned()));
@@ -167,7 +168,7 @@ pub(crate) struct Cell<'r> {
     pub(crate) position: Option<u32>,
 }
 
-impl Cell<'_> {
+impl<'r> Cell<'r> {
     fn at(&self) -> Location {
         self.src
             .at(self.line, self.position, Some(self.column.name))
@@ -194,7 +195,7 @@ impl Cell<'_> {
     }
 
     /// The text of a filled cell.
-    fn filled(&self) -> Result<&str, DeError> {
+    fn filled(&self) -> Result<&'r str, DeError> {
         if self.blank() {
             Err(self.missing())
         } else {
@@ -235,25 +236,25 @@ impl Cell<'_> {
 
 macro_rules! numbers {
     ($($method:ident $visit:ident $ty:ty),* $(,)?) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        fn $method<V: Visitor<'r>>(self, visitor: V) -> Result<V::Value, DeError> {
             let value = self.filled()?.trim().parse::<$ty>().map_err(|_| self.not_a_number())?;
             visitor.$visit(value)
         }
     )*};
 }
 
-impl<'de> de::Deserializer<'de> for Cell<'_> {
+impl<'r> de::Deserializer<'r> for Cell<'r> {
     type Error = DeError;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_any<V: Visitor<'r>>(self, visitor: V) -> Result<V::Value, DeError> {
         let text = self.filled()?;
         match self.vocabulary {
             Some(entries) => visitor.visit_borrowed_str(self.word(text, entries)?),
-            None => visitor.visit_str(text),
+            None => visitor.visit_borrowed_str(text),
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_option<V: Visitor<'r>>(self, visitor: V) -> Result<V::Value, DeError> {
         if self.blank() {
             visitor.visit_none()
         } else {
@@ -263,7 +264,7 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
 
     /// A yes/no cell: `true`, `có`, `x`, `1`, `yes` (any case) are yes; `false`, `không`,
     /// `0`, `no` or an empty cell are no; anything else is an error naming the column.
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_bool<V: Visitor<'r>>(self, visitor: V) -> Result<V::Value, DeError> {
         if self.blank() {
             return visitor.visit_bool(false);
         }
@@ -287,7 +288,7 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
         deserialize_u32 visit_u32 u32, deserialize_u64 visit_u64 u64,
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
+    fn deserialize_newtype_struct<V: Visitor<'r>>(
         self,
         _name: &'static str,
         visitor: V,
@@ -296,6 +297,7 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
     }
 
     serde::forward_to_deserialize_any! {
+        <W: Visitor<'r>>
         i128 u128 f32 f64 char str string bytes byte_buf unit unit_struct seq tuple
         tuple_struct map struct enum identifier ignored_any
     }

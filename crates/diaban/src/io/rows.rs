@@ -1,7 +1,13 @@
 //! The one path from rows of text to records, shared by the CSV and XLSX readers (a CSV file
-//! and a workbook sheet both become a header and rows of strings, then the same row readers
-//! build the records), and the one path from records to rows of text for the writers, so the
-//! formats cannot drift.
+//! and a workbook sheet both become a header and rows of strings), and the one path from
+//! records to rows of text for the writers, so the formats cannot drift.
+//!
+//! Both go through the model's own serde: a row is read by the record's `Deserialize` from a
+//! [`RowDe`] (a map of the header's columns to their cells, each cell read by its column's
+//! type), and written by its `Serialize` into a [`RecordSer`](super::row_ser::RecordSer) (each
+//! field's cell under its column). A table is thus spelled once, in `model.rs`, plus its
+//! column metadata in [`columns`]. Only the flat GSO layout of `units` (three units from one
+//! row) has a hand-written reader, `flat_unit`.
 
 use super::columns::{self, Column, ColumnType, Table};
 use super::row_de::RowDe;
