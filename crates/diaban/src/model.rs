@@ -41,7 +41,46 @@ pub(crate) mod text {
     //! Serde helpers for texts: read in NFC (a file in decomposed Unicode still names the
     //! same units and people), a blank optional text read as absent. A blank required text
     //! is refused by the reader (the CSV and XLSX cell; the JSON check in `io::walk`).
-    use serde::{Deserialize, Deserializer};
+    //!
+    //! A text is asked for as the newtype [`NAME`]: a JSON document hands its string over as
+    //! is and it is put in NFC here; the CSV and XLSX readers, whose texts are already in NFC
+    //! (each file or cell is normalised as it is read), answer with the text itself, so the
+    //! rows are not scanned twice.
+    use serde::de::{Deserializer, Visitor};
+    use serde::Deserialize;
+    use std::fmt;
+
+    /// The name under which a text is asked for.
+    pub(crate) const NAME: &str = "diaban::Text";
+
+    /// A text of the records, in NFC.
+    struct Text(String);
+
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        /// A text already in NFC (from a row).
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+            Ok(Text(text.to_owned()))
+        }
+
+        /// A text as a document holds it.
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+            String::deserialize(d).map(|text| Text(nfc(text)))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+            d.deserialize_newtype_struct(NAME, TextVisitor)
+        }
+    }
 
     fn nfc(text: String) -> String {
         use unicode_normalization::UnicodeNormalization;
@@ -53,13 +92,13 @@ pub(crate) mod text {
     }
 
     pub(crate) fn de<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        String::deserialize(d).map(nfc)
+        Text::deserialize(d).map(|t| t.0)
     }
 
     pub(crate) fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?
-            .filter(|text| !text.trim().is_empty())
-            .map(nfc))
+        Ok(Option::<Text>::deserialize(d)?
+            .map(|t| t.0)
+            .filter(|text| !text.trim().is_empty()))
     }
 }
 

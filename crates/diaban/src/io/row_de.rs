@@ -288,12 +288,18 @@ impl<'r> de::Deserializer<'r> for Cell<'r> {
         deserialize_u32 visit_u32 u32, deserialize_u64 visit_u64 u64,
     }
 
+    /// A text of the model ([`crate::model::text`]) is handed over as it is: the readers
+    /// have put the whole file or cell in NFC already. Another newtype is read from the cell.
     fn deserialize_newtype_struct<V: Visitor<'r>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
+        if name == crate::model::text::NAME {
+            self.deserialize_any(visitor)
+        } else {
+            visitor.visit_newtype_struct(self)
+        }
     }
 
     serde::forward_to_deserialize_any! {
