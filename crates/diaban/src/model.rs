@@ -37,6 +37,71 @@ pub(crate) mod dates {
     }
 }
 
+pub(crate) mod text {
+    //! Serde helpers for texts: read in NFC (a file in decomposed Unicode still names the
+    //! same units and people), a blank optional text read as absent. A blank required text
+    //! is refused by the reader (the CSV and XLSX cell; the JSON check in `io::walk`).
+    //!
+    //! A text is asked for as the newtype [`NAME`]: a JSON document hands its string over as
+    //! is and it is put in NFC here; the CSV and XLSX readers, whose texts are already in NFC
+    //! (each file or cell is normalised as it is read), answer with the text itself, so the
+    //! rows are not scanned twice.
+    use serde::de::{Deserializer, Visitor};
+    use serde::Deserialize;
+    use std::fmt;
+
+    /// The name under which a text is asked for.
+    pub(crate) const NAME: &str = "diaban::Text";
+
+    /// A text of the records, in NFC.
+    struct Text(String);
+
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        /// A text already in NFC (from a row).
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+            Ok(Text(text.to_owned()))
+        }
+
+        /// A text as a document holds it.
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+            String::deserialize(d).map(|text| Text(nfc(text)))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+            d.deserialize_newtype_struct(NAME, TextVisitor)
+        }
+    }
+
+    fn nfc(text: String) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        if crate::words::is_nfc(&text) {
+            text
+        } else {
+            text.nfc().collect()
+        }
+    }
+
+    pub(crate) fn de<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Text::deserialize(d).map(|t| t.0)
+    }
+
+    pub(crate) fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<Text>::deserialize(d)?
+            .map(|t| t.0)
+            .filter(|text| !text.trim().is_empty()))
+    }
+}
+
 word_enum! {
     /// The GSO type of an administrative unit, written as the GSO writes it.
     #[non_exhaustive]
@@ -110,14 +175,20 @@ impl UnitType {
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// GSO code: 2 digits for a province, 3 for a district, 5 for a commune.
+    #[serde(deserialize_with = "text::de")]
     pub code: String,
     /// Official name, NFC ("Xã Vân Tùng").
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// GSO type.
     #[serde(rename = "type")]
     pub unit_type: UnitType,
     /// Code of the unit it belongs to, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_code: Option<String>,
     /// First day in force; `None` when not recorded (in force since before the records begin).
     #[serde(
@@ -184,18 +255,28 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// Name, NFC.
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// Kind of body.
     pub kind: OrgKind,
     /// Tier it belongs to.
     pub level: Level,
     /// Code of the administrative unit it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unit_code: Option<String>,
     /// The organisation it is part of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: Option<String>,
     /// First day it exists, if recorded.
     #[serde(
@@ -239,12 +320,16 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// The person's id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The person's name, NFC.
+    #[serde(deserialize_with = "text::de")]
     pub name: String,
     /// The post's title ("Giám đốc Sở Công Thương").
+    #[serde(deserialize_with = "text::de")]
     pub title: String,
     /// The organisation the post belongs to.
+    #[serde(deserialize_with = "text::de")]
     pub organization_id: String,
     /// Rank of the post.
     pub rank: Rank,
@@ -277,13 +362,20 @@ impl Post {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The body whose congress opened the term.
+    #[serde(deserialize_with = "text::de")]
     pub organization_id: String,
     /// Label, such as `2020–2025`.
+    #[serde(deserialize_with = "text::de")]
     pub label: String,
     /// Ordinal of the congress, such as `XII`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ordinal: Option<String>,
     /// First day of the term.
     #[serde(deserialize_with = "dates::de")]
@@ -328,12 +420,16 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// Stable id, independent of the dates.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The scheme of the profile it belongs to (`commune-monitoring`…).
+    #[serde(deserialize_with = "text::de")]
     pub scheme: String,
     /// The person or organisation assigned.
+    #[serde(deserialize_with = "text::de")]
     pub subject_id: String,
     /// The unit code or organisation id assigned to.
+    #[serde(deserialize_with = "text::de")]
     pub target: String,
     /// First day (inclusive).
     #[serde(deserialize_with = "dates::de")]
@@ -346,10 +442,18 @@ pub struct Assignment {
     )]
     pub valid_to: Option<NaiveDate>,
     /// The congress term it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub term_id: Option<String>,
     /// Number of the deciding document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub decision_number: Option<String>,
     /// Day the decision was signed.
     #[serde(
@@ -362,10 +466,18 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<EndReason>,
     /// The assignment this one replaces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub replaces: Option<String>,
     /// A scheme-specific category (for the rural-development programme: `finishing` or `difficult`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category: Option<String>,
     /// An acting or temporary assignment (kiêm nhiệm tạm thời), held while a successor is
     /// appointed: for its first `acting_max_days` days (a scheme parameter) it does not count
@@ -428,21 +540,32 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The day it happened.
     #[serde(deserialize_with = "dates::de")]
     pub date: NaiveDate,
     /// The person or organisation acting.
+    #[serde(deserialize_with = "text::de")]
     pub subject_id: String,
     /// The unit code or organisation id concerned.
+    #[serde(deserialize_with = "text::de")]
     pub target: String,
     /// What was done.
     pub kind: ActivityKind,
     /// The profile duty it fulfils, if named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duty: Option<String>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
     /// How many (gift packages, bicycles, labour days…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -454,7 +577,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contribution: Option<ContributionKind>,
     /// For proposals: the body proposed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub recipient: Option<String>,
 }
 
@@ -477,12 +604,15 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// Stable id.
+    #[serde(deserialize_with = "text::de")]
     pub id: String,
     /// The year evaluated.
     pub year: i32,
     /// The assignment evaluated.
+    #[serde(deserialize_with = "text::de")]
     pub assignment_id: String,
     /// The body that wrote it.
+    #[serde(deserialize_with = "text::de")]
     pub author_id: String,
     /// The day it was sent.
     #[serde(
@@ -495,7 +625,11 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
@@ -520,12 +654,21 @@ pub struct ReorganizationEdge {
     #[serde(deserialize_with = "dates::de")]
     pub effective: NaiveDate,
     /// The old unit's code (as in force the day before).
+    #[serde(deserialize_with = "text::de")]
     pub old_code: String,
     /// The new unit's code; `None` when the old unit is abolished.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub new_code: Option<String>,
     /// The new unit's name; `None` when the old unit is abolished.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub new_name: Option<String>,
     /// The new unit's type; `None` when the old unit is abolished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -533,7 +676,11 @@ pub struct ReorganizationEdge {
     /// Whole, partial or abolished.
     pub part: Part,
     /// The legal basis ("Nghị quyết 1683/NQ-UBTVQH15, Điều 1, khoản 90").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub basis: Option<String>,
 }
 
@@ -556,6 +703,7 @@ word_enum! {
 #[serde(deny_unknown_fields)]
 pub struct NtmRecord {
     /// The commune.
+    #[serde(deserialize_with = "text::de")]
     pub unit_code: String,
     /// The year.
     pub year: i32,

@@ -443,7 +443,7 @@ pub fn write(ds: &Dataset, day: NaiveDate) -> Result<Vec<u8>> {
         .iter()
         .find(|u| u.parent_code.is_none())
         .map_or_else(String::new, |u| u.name.clone());
-    let rows = crate::io::rows::to_rows(ds);
+    let rows = crate::io::rows::try_to_rows(ds)?;
     let mut book = Workbook::new();
     let bold = Format::new()
         .set_bold()

@@ -177,7 +177,7 @@ pub fn parse_word<T: Aliased>(text: &str) -> Option<T> {
 }
 
 /// The index of the entry a typed word stands for (one non-generic body for every vocabulary).
-fn find_entry(text: &str, entries: &[Entry]) -> Option<usize> {
+pub(crate) fn find_entry(text: &str, entries: &[Entry]) -> Option<usize> {
     let text = text.trim();
     if let Some(i) = entries.iter().position(|(w, _)| *w == text) {
         return Some(i);
@@ -196,7 +196,7 @@ pub fn describe<T: Aliased>() -> String {
     describe_entries(&entries)
 }
 
-fn describe_entries(entries: &[Entry]) -> String {
+pub(crate) fn describe_entries(entries: &[Entry]) -> String {
     entries
         .iter()
         .map(|(word, aliases)| match aliases {

@@ -424,7 +424,7 @@ pub fn write_texts_with(
     delimiter: u8,
     bom: bool,
 ) -> Result<Vec<(&'static str, String)>> {
-    rows::to_rows(ds)
+    rows::try_to_rows(ds)?
         .into_iter()
         .map(|(table, rows)| {
             let name = FILES

@@ -8,8 +8,11 @@
 pub mod columns;
 pub mod csv;
 pub mod json;
+mod row_de;
+mod row_ser;
 pub(crate) mod rows;
 pub(crate) mod tokens;
+mod walk;
 #[cfg(any(feature = "xlsx-read", feature = "xlsx-write"))]
 pub mod xlsx;
 

@@ -1,7 +1,7 @@
 //! XLSX workbooks: one sheet per table, named as the table (`assignments`) or by its
 //! Vietnamese name (`Phân công`), the header on the sheet's first filled row. Each sheet
-//! becomes a header and rows of text, read by the same row readers as CSV files, so the
-//! formats cannot drift.
+//! becomes a header and rows of text, read into records the same way as CSV files (`rows`),
+//! so the formats cannot drift.
 //!
 //! Reading is bounded by [`Limits`] before and while it happens: the workbook's file size and
 //! the uncompressed size of every part it holds (checked against what each part really
@@ -960,7 +960,7 @@ pub fn write_bytes(ds: &Dataset) -> Result<Vec<u8>> {
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let text = Format::new().set_num_format("@");
-    for (table, rows) in rows::to_rows(ds) {
+    for (table, rows) in rows::try_to_rows(ds)? {
         if rows.len() >= 1_048_576 {
             return Err(Error::invalid_argument(
                 "dataset",
