@@ -631,6 +631,27 @@ impl Profile {
                     ));
                 }
             }
+            if let Some(c) = s
+                .coverage
+                .as_ref()
+                .filter(|c| c.value.to.is_some_and(|to| to < c.value.from))
+            {
+                out.push((
+                    format!("{at}.coverage.value.to"),
+                    Msg::new(
+                        format!(
+                            "khoảng thời gian phải có người theo dõi kết thúc ({}) trước khi bắt đầu ({})",
+                            c.value.to.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                            c.value.from.format("%d/%m/%Y")
+                        ),
+                        format!(
+                            "the coverage window ends ({}) before it starts ({})",
+                            c.value.to.map(|d| d.to_string()).unwrap_or_default(),
+                            c.value.from
+                        ),
+                    ),
+                ));
+            }
             if let Some(t) = &s.term_body {
                 if let Some(role) = Role::from_word(&t.value)
                     .filter(|r| !matches!(r, Role::Issuer | Role::IssuerStandingCommittee))
@@ -1052,6 +1073,26 @@ mod tests {
             err.to_string().contains("ntm_criteria.count.value"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_coverage_window_that_ends_before_it_starts_is_refused() {
+        let mut v = serde_json::to_value(Profile::bac_kan_1390()).unwrap();
+        let from = v["schemes"][0]["coverage"]["value"]["from"].clone();
+        assert!(
+            from.is_string(),
+            "the built-in's first scheme has a coverage window"
+        );
+        v["schemes"][0]["coverage"]["value"]["to"] = serde_json::json!("2020-01-01");
+        let err = Profile::from_json_str(&v.to_string()).unwrap_err();
+        assert_eq!(err.code(), "invalid_value");
+        assert!(
+            err.to_string().contains("schemes[0].coverage.value.to"),
+            "{err}"
+        );
+        // Ending on its first day is a window of one day.
+        v["schemes"][0]["coverage"]["value"]["to"] = from;
+        assert!(Profile::from_json_str(&v.to_string()).is_ok());
     }
 
     #[test]
