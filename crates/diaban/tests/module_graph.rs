@@ -82,7 +82,16 @@ fn the_core_modules_import_each_other_without_a_circle() {
         graph.get("validate").is_some_and(|s| s.contains("engine")),
         "the scan sees imports: {graph:?}"
     );
-    // Depth-first search for a back edge.
+    let found = circle(&graph);
+    assert!(
+        found.is_none(),
+        "modules import each other in a circle: {}",
+        found.unwrap_or_default().join(" → ")
+    );
+}
+
+/// A circle of the graph, if there is one (depth-first search for a back edge).
+fn circle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
     fn visit(
         node: &str,
         graph: &BTreeMap<String, BTreeSet<String>>,
@@ -108,14 +117,64 @@ fn the_core_modules_import_each_other_without_a_circle() {
         None
     }
     let mut done = BTreeSet::new();
-    for node in graph.keys() {
-        let circle = visit(node, &graph, &mut Vec::new(), &mut done);
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+/// Inside a folder of the core (`io/`, `reorg/`, `messages/`), the files import each other
+/// without a circle either (`super::name` or `crate::folder::name`).
+#[test]
+fn the_files_of_a_folder_import_each_other_without_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut checked = 0;
+    for folder in std::fs::read_dir(&src).unwrap() {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() || folder.ends_with("rules") {
+            continue; // rules/: the families test below
+        }
+        let dir = folder.file_name().unwrap().to_string_lossy().into_owned();
+        let mut files = Vec::new();
+        sources(&folder, &mut files);
+        let names: BTreeSet<String> = files
+            .iter()
+            .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
+            .filter(|n| n != "mod")
+            .collect();
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for file in &files {
+            let me = file.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(file).unwrap();
+            let code = text
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or(&text);
+            for line in code.lines().map(|l| l.split("//").next().unwrap_or("")) {
+                for name in names.iter().filter(|n| **n != me) {
+                    for path in [format!("super::{name}"), format!("crate::{dir}::{name}")] {
+                        let used = line.match_indices(&path).any(|(i, _)| {
+                            !line[i + path.len()..]
+                                .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        });
+                        if used {
+                            graph.entry(me.clone()).or_default().insert(name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let found = circle(&graph);
         assert!(
-            circle.is_none(),
-            "modules import each other in a circle: {}",
-            circle.unwrap_or_default().join(" → ")
+            found.is_none(),
+            "the files of {dir}/ import each other in a circle: {}",
+            found.unwrap_or_default().join(" → ")
         );
+        checked += graph.len();
     }
+    assert!(
+        checked >= 5,
+        "the scan sees the folders' imports ({checked} files)"
+    );
 }
 
 /// The files of `src/rules/` that are shared by the families rather than one of them.

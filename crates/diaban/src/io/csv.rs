@@ -6,8 +6,9 @@
 //! missing columns, ragged rows, stray quotes, bad dates and bad words are load errors
 //! naming the file, the line and the column.
 
+use super::cells::{HeaderCell, Source};
 use super::columns;
-use super::rows::{self, HeaderCell, Source};
+use super::rows;
 use super::tokens::{self, Tokens};
 use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use crate::limits::Limits;

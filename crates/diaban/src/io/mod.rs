@@ -5,6 +5,7 @@
 //! the file, the line and the field (or the JSON path). Everything else is left to
 //! validation, which reports findings.
 
+pub(crate) mod cells;
 pub mod columns;
 pub mod csv;
 pub mod json;

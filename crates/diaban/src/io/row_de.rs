@@ -10,8 +10,8 @@
 //! or `x`. Errors are the crate's [`Error`], naming the file, the line (or sheet cell) and the
 //! column, carried through serde by [`DeError`] without being turned into text.
 
+use super::cells::{Fields, Header, Source};
 use super::columns::{Column, ColumnType};
-use super::rows::{Fields, Header, Source};
 use crate::error::{Error, LoadErrorKind, Location, Msg};
 use crate::words::Entry;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};

@@ -11,7 +11,7 @@
 //! A large text is cut into chunks at record ends ([`chunks`]) so that several threads can
 //! read it: each chunk knows the line it starts on, and records never span two chunks.
 
-use super::rows::Fields;
+use super::cells::Fields;
 use crate::error::{Error, LoadErrorKind, Location, Msg, Result};
 use std::borrow::Cow;
 

@@ -23,12 +23,12 @@
 //! error, unless they are hidden, empty, or named as notes ("Hướng dẫn", "Ghi chú", "README",
 //! or starting with `_`).
 
+#[cfg(feature = "xlsx-read")]
+use super::cells::{column_letters, HeaderCell, Source};
 use super::columns::ColumnType;
 #[cfg(feature = "xlsx-read")]
 use super::columns::{self, Table};
 use super::rows;
-#[cfg(feature = "xlsx-read")]
-use super::rows::{column_letters, HeaderCell, Source};
 use crate::error::{Error, Result};
 #[cfg(feature = "xlsx-read")]
 use crate::error::{LoadErrorKind, Location, Msg};
@@ -719,7 +719,7 @@ pub fn read_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Dataset> 
             .iter()
             .map(|(col, text)| (*col, text.raw().to_owned()))
             .collect();
-        let flat = table.name == "units" && rows::is_flat_units(&header_cells);
+        let flat = table.name == "units" && super::cells::is_flat_units(&header_cells);
         let layout: &'static Table = if flat { &columns::UNITS_FLAT } else { table };
         // Header position → the column type, to read each cell by what it holds.
         let types: BTreeMap<u32, ColumnType> = header_cells
