@@ -107,9 +107,7 @@ pub fn read_dir_with(dir: &Path, limits: &Limits, delimiter: Option<u8>) -> Resu
         limits,
         delimiter,
         files.iter().map(|(name, size, path)| {
-            let load = move |total: &mut u64| {
-                super::read_to_string_limited(path, limits, total).map(Cow::Owned)
-            };
+            let load = move |_: &mut u64| Ok(Input::File(path));
             (name.as_str(), *size, load)
         }),
         |name| format!("{}/{name}", prefix.trim_end_matches('/')),
@@ -139,14 +137,21 @@ pub fn read_texts_with<'a>(
     read_named(limits, delimiter, borrowed(files), str::to_owned)
 }
 
+/// A file of a dataset as [`read_named`] takes it: a text in memory, or a file on disk (read
+/// in blocks when it is large).
+enum Input<'a> {
+    Text(&'a str),
+    File(&'a Path),
+}
+
 /// Texts already in memory, as [`read_named`] takes them.
 fn borrowed<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> impl Iterator<Item = (&'a str, u64, impl FnOnce(&mut u64) -> Result<Cow<'a, str>>)> {
+) -> impl Iterator<Item = (&'a str, u64, impl FnOnce(&mut u64) -> Result<Input<'a>>)> {
     files.into_iter().map(|(name, text)| {
         (name, text.len() as u64, move |total: &mut u64| {
             *total = total.saturating_add(text.len() as u64);
-            Ok(Cow::Borrowed(text))
+            Ok(Input::Text(text))
         })
     })
 }
@@ -154,7 +159,7 @@ fn borrowed<'a>(
 /// Reads the named files (name, size, how to get the text) in the order of [`FILES`]: the
 /// names and the sizes are checked before any text is read, then each text is read, parsed
 /// and dropped in turn.
-fn read_named<'a, 'n, L: FnOnce(&mut u64) -> Result<Cow<'a, str>>>(
+fn read_named<'a, 'n, L: FnOnce(&mut u64) -> Result<Input<'a>>>(
     limits: &Limits,
     delimiter: Option<u8>,
     files: impl IntoIterator<Item = (&'n str, u64, L)>,
@@ -215,8 +220,22 @@ fn read_named<'a, 'n, L: FnOnce(&mut u64) -> Result<Cow<'a, str>>>(
         let Some(table) = columns::TABLES.get(i) else {
             continue;
         };
-        let text = text(&mut read)?;
-        read_table(&mut ds, limits, &display(name), &text, table, delimiter)?;
+        match text(&mut read)? {
+            Input::Text(text) => {
+                read_table(&mut ds, limits, &display(name), text, table, delimiter)?;
+            }
+            Input::File(path) => {
+                read_file(
+                    &mut ds,
+                    limits,
+                    &display(name),
+                    path,
+                    table,
+                    delimiter,
+                    &mut read,
+                )?;
+            }
+        }
     }
     Ok(ds)
 }
@@ -298,78 +317,334 @@ fn read_table(
     // Several threads, each reading whole records of its chunk into a dataset of its own;
     // the parts are then appended in order. On any error the text is read again from the
     // start by one thread, so the error reported is the first one, as a single reader sees it.
-    let parts = tokens::chunks(text, body, tokens.line(), threads * 8);
-    let read = |(from, to, line): (usize, usize, u64)| -> Result<Dataset> {
-        let mut part = Dataset::default();
-        let mut t = Tokens::new(
-            text.get(from..to).unwrap_or_default(),
-            line,
-            delimiter,
-            file,
-        );
-        t.expect_width(cells.len());
-        rows::fill(&mut part, limits, &src, table, &cells, header_line, &mut t)?;
-        Ok(part)
+    let mut parts = tokens::chunks(text, body, tokens.line(), threads * 8).into_iter();
+    let body = Body {
+        limits,
+        src: &src,
+        table,
+        cells: &cells,
+        header_line,
+        delimiter,
     };
-    // Workers take the chunks in turn and send each part back; this thread appends them in
-    // order as they come, dropping each, so that little more than the table is held at once.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (send, receive) = std::sync::mpsc::channel::<(usize, Result<Dataset>)>();
+    let next = || {
+        parts.next().map(|(from, to, line)| {
+            Ok((Cow::Borrowed(text.get(from..to).unwrap_or_default()), line))
+        })
+    };
+    match read_in_parts(threads, next, &|text, line| body.read(text, line)) {
+        Some((merged, records)) => {
+            limits.check_records(table.name, records, || Location::file(file))?;
+            append(ds, merged);
+            Ok(())
+        }
+        None => {
+            let mut tokens = Tokens::new(text, 1, delimiter, file);
+            tokens.next();
+            tokens.expect_width(cells.len());
+            rows::fill(ds, limits, &src, table, &cells, header_line, &mut tokens)
+        }
+    }
+}
+
+/// What the parts of one table share: how to read records of its body.
+struct Body<'b> {
+    limits: &'b Limits,
+    src: &'b Source,
+    table: &'static columns::Table,
+    cells: &'b [HeaderCell],
+    header_line: u64,
+    delimiter: u8,
+}
+
+impl Body<'_> {
+    /// The records of a part of the body (whole records), whose first line is `line`.
+    fn read(&self, text: &str, line: u64) -> Result<Dataset> {
+        let mut part = Dataset::default();
+        let mut t = Tokens::new(text, line, self.delimiter, &self.src.file);
+        t.expect_width(self.cells.len());
+        rows::fill(
+            &mut part,
+            self.limits,
+            self.src,
+            self.table,
+            self.cells,
+            self.header_line,
+            &mut t,
+        )?;
+        Ok(part)
+    }
+}
+
+/// The size of the blocks a large file is read in.
+const BLOCK: usize = 8 << 20;
+
+/// Reads one CSV file of a folder as `table`. A large file is read in blocks of whole records
+/// that the workers parse while the next block is read, so that the file's text is never held
+/// whole (at the national scale it was a quarter of the peak memory). Anything unusual (text
+/// that is not UTF-8, a record in error, a cap passed, a read that fails) sends the whole file
+/// down the ordinary path, which reports it exactly.
+fn read_file(
+    ds: &mut Dataset,
+    limits: &Limits,
+    file: &str,
+    path: &Path,
+    table: &'static columns::Table,
+    delimiter: Option<u8>,
+    total: &mut u64,
+) -> Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let before = *total;
+    if threads >= 2 && size >= PARALLEL_FROM as u64 {
+        if let Ok(Some((merged, records))) =
+            stream_file(limits, file, path, table, delimiter, total, threads, BLOCK)
+        {
+            limits.check_records(table.name, records, || Location::file(file))?;
+            append(ds, merged);
+            return Ok(());
+        }
+        *total = before;
+    }
+    let text = super::read_to_string_limited(path, limits, total)?;
+    read_table(ds, limits, file, &text, table, delimiter)
+}
+
+/// [`read_file`]'s block reading: `None` (or an error) when the file must be read the
+/// ordinary way.
+#[allow(clippy::too_many_arguments)]
+fn stream_file(
+    limits: &Limits,
+    file: &str,
+    path: &Path,
+    table: &'static columns::Table,
+    delimiter: Option<u8>,
+    total: &mut u64,
+    threads: usize,
+    block: usize,
+) -> Result<Option<(Dataset, usize)>> {
+    let mut blocks = Blocks {
+        file: std::fs::File::open(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?,
+        carry: Vec::new(),
+        eof: false,
+        line: 1,
+        block,
+    };
+    // UTF-16 (its byte-order mark) is decoded by the ordinary path.
+    let mut head = [0u8; 2];
+    if std::io::Read::read(&mut (&blocks.file), &mut head).map_or(true, |n| n < 2)
+        || head == [0xFF, 0xFE]
+        || head == [0xFE, 0xFF]
+    {
+        return Ok(None);
+    }
+    blocks.carry.extend_from_slice(&head);
+    *total = total.saturating_add(2);
+    let here = || Location::file(file);
+    let Some((first, _)) = blocks.next_block(limits, total, &here)? else {
+        return Ok(None);
+    };
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&first));
+    let mut tokens = Tokens::new(&first, 1, delimiter, file);
+    let Some(Ok((header_line, header))) = tokens.next() else {
+        return Ok(None);
+    };
+    let cells: Vec<HeaderCell> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_string()))
+        .collect();
+    let rest = first
+        .get(tokens.position()..)
+        .unwrap_or_default()
+        .to_owned();
+    let mut first_part = Some((Cow::Owned(rest), tokens.line()));
+    let src = Source {
+        file: file.to_owned(),
+        sheet: None,
+    };
+    let body = Body {
+        limits,
+        src: &src,
+        table,
+        cells: &cells,
+        header_line,
+        delimiter,
+    };
+    let next = || -> Option<Result<Part<'_>>> {
+        if let Some(part) = first_part.take() {
+            return Some(Ok(part));
+        }
+        blocks
+            .next_block(limits, total, &here)
+            .transpose()
+            .map(|b| b.map(|(text, line)| (Cow::Owned(text), line)))
+    };
+    Ok(read_in_parts(threads, next, &|text, line| {
+        body.read(text, line)
+    }))
+}
+
+/// A file read in blocks that end at a record's end (a line end outside quotes).
+struct Blocks {
+    file: std::fs::File,
+    /// What was read past the last block's end.
+    carry: Vec<u8>,
+    eof: bool,
+    /// The line the next block starts on.
+    line: u64,
+    block: usize,
+}
+
+impl Blocks {
+    /// The next block as NFC text and the line it starts on; `None` at the end of the file;
+    /// an error for a read that fails, a cap passed or text that is not UTF-8.
+    fn next_block(
+        &mut self,
+        limits: &Limits,
+        total: &mut u64,
+        here: &dyn Fn() -> Location,
+    ) -> Result<Option<(String, u64)>> {
+        let mut buf = std::mem::take(&mut self.carry);
+        loop {
+            let cut = if self.eof {
+                (!buf.is_empty()).then_some(buf.len())
+            } else {
+                record_end(&buf)
+            };
+            if let Some(cut) = cut {
+                self.carry = buf.split_off(cut);
+                let line = self.line;
+                self.line += tokens::line_ends(&buf);
+                let text = String::from_utf8(buf).map_err(|_| {
+                    Error::load(
+                        LoadErrorKind::CsvSyntax,
+                        here(),
+                        Msg::new("văn bản không phải UTF-8", "not UTF-8 text"),
+                    )
+                })?;
+                let text = match crate::words::nfc(&text) {
+                    Cow::Borrowed(same) if same.len() == text.len() => text,
+                    other => other.into_owned(),
+                };
+                return Ok(Some((text, line)));
+            }
+            if self.eof {
+                return Ok(None);
+            }
+            let before = buf.len();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(&self.file, self.block as u64),
+                &mut buf,
+            )
+            .map_err(|source| Error::Io {
+                path: here().file.unwrap_or_default(),
+                source,
+            })?;
+            let read = buf.len() - before;
+            *total = total.saturating_add(read as u64);
+            limits.check_input(*total, here)?;
+            self.eof = read == 0;
+        }
+    }
+}
+
+/// The end of the last whole record in `buf`: just after its last line end outside quotes.
+fn record_end(buf: &[u8]) -> Option<usize> {
+    if memchr::memchr(b'"', buf).is_none() {
+        return memchr::memrchr(b'\n', buf).map(|i| i + 1);
+    }
+    let mut inside = false;
+    let mut last = None;
+    for i in memchr::memchr2_iter(b'"', b'\n', buf) {
+        if buf.get(i) == Some(&b'"') {
+            inside = !inside;
+        } else if !inside {
+            last = Some(i + 1);
+        }
+    }
+    last
+}
+
+/// One part of a table's text: the text (whole records) and the line it starts on.
+type Part<'t> = (Cow<'t, str>, u64);
+
+/// Reads the parts `next` gives on `threads` worker threads and appends them in order as they
+/// come back, each dropped once appended, so that little more than the table is held at once
+/// (a bounded queue makes `next` wait while the workers are busy). `None` when a part failed
+/// to read or `next` gave an error: the caller reads the whole text again on one thread, so
+/// that the error it reports is the first one, as a single reader finds it. Without threads
+/// (a browser) every part is read on this one.
+fn read_in_parts<'t>(
+    threads: usize,
+    mut next: impl FnMut() -> Option<Result<Part<'t>>>,
+    read: &(dyn Fn(&str, u64) -> Result<Dataset> + Sync),
+) -> Option<(Dataset, usize)> {
+    use std::sync::mpsc;
+    let (work, queue) = mpsc::sync_channel::<(usize, Part<'t>)>(threads.max(1));
+    let queue = std::sync::Mutex::new(queue);
+    let (send, done) = mpsc::channel::<(usize, Result<Dataset>)>();
     let mut merged = Dataset::default();
     let mut records = 0usize;
+    let mut waiting: BTreeMap<usize, Dataset> = BTreeMap::new();
+    let mut due = 0usize;
     let mut failed = false;
-    let work = |send: std::sync::mpsc::Sender<(usize, Result<Dataset>)>| loop {
-        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let Some(part) = parts.get(i) else { break };
-        let out = read(*part);
-        let stop = out.is_err();
-        if send.send((i, out)).is_err() || stop {
-            next.store(parts.len(), std::sync::atomic::Ordering::Relaxed);
+    let mut take = |(i, part): (usize, Result<Dataset>), failed: &mut bool| match part {
+        Ok(part) => {
+            waiting.insert(i, part);
+            while let Some(part) = waiting.remove(&due) {
+                records += append(&mut merged, part);
+                due += 1;
+            }
+        }
+        Err(_) => *failed = true,
+    };
+    let worker = |send: mpsc::Sender<(usize, Result<Dataset>)>| loop {
+        let item = match queue.lock() {
+            Ok(q) => q.recv(),
+            Err(_) => break,
+        };
+        let Ok((i, (text, line))) = item else { break };
+        if send.send((i, read(&text, line))).is_err() {
             break;
         }
     };
-    let work = &work;
+    let worker = &worker;
     std::thread::scope(|scope| {
         let spawned = (0..threads)
             .filter(|_| {
                 let send = send.clone();
                 std::thread::Builder::new()
-                    .spawn_scoped(scope, move || work(send))
+                    .spawn_scoped(scope, move || worker(send))
                     .is_ok()
             })
             .count();
-        if spawned == 0 {
-            // No threads here (a browser): read every chunk on this one.
-            work(send.clone());
-        }
-        drop(send);
-        let mut waiting: BTreeMap<usize, Dataset> = BTreeMap::new();
-        let mut due = 0usize;
-        for (i, part) in receive {
+        let mut i = 0usize;
+        while !failed {
+            let Some(part) = next() else { break };
             match part {
+                Err(_) => failed = true,
+                Ok((text, line)) if spawned == 0 => take((i, read(&text, line)), &mut failed),
                 Ok(part) => {
-                    waiting.insert(i, part);
-                    while let Some(part) = waiting.remove(&due) {
-                        records += append(&mut merged, part);
-                        due += 1;
+                    if work.send((i, part)).is_err() {
+                        failed = true;
                     }
                 }
-                Err(_) => {
-                    failed = true;
-                    next.store(parts.len(), std::sync::atomic::Ordering::Relaxed);
-                }
+            }
+            i += 1;
+            while let Ok(result) = done.try_recv() {
+                take(result, &mut failed);
             }
         }
+        drop(work);
+        drop(send);
+        for result in done.iter() {
+            take(result, &mut failed);
+        }
     });
-    if failed {
-        let mut tokens = Tokens::new(text, 1, delimiter, file);
-        tokens.next();
-        tokens.expect_width(cells.len());
-        return rows::fill(ds, limits, &src, table, &cells, header_line, &mut tokens);
-    }
-    limits.check_records(table.name, records, || Location::file(file))?;
-    append(ds, merged);
-    Ok(())
+    (!failed).then_some((merged, records))
 }
 
 /// Appends every record of `part` to `ds`, table by table; returns how many there were.
@@ -565,16 +840,15 @@ mod tests {
         assert_eq!(ds.units[0].name, "Tỉnh \"Bắc\", Kạn");
     }
 
-    /// A text over the threshold is read by several threads in chunks: the records, their
-    /// order and the line of an error are those a single reader finds.
-    #[test]
-    fn a_large_text_read_in_chunks_is_the_text_read_at_once() {
-        let mut text = String::from("id,date,subject_id,target,kind,note\r\n");
+    /// An `activities.csv` text twice the size read in parts, with a BOM and CRLF line ends;
+    /// every 1,000th note is quoted and spans two lines, with a doubled quote. Returns the text,
+    /// its number of lines and of records.
+    fn large_activities() -> (String, u64, usize) {
+        let mut text = String::from("\u{feff}id,date,subject_id,target,kind,note\r\n");
         let mut lines = 1u64;
         let mut n = 0usize;
         while text.len() < PARALLEL_FROM * 2 {
             n += 1;
-            // Every 1,000th note is quoted and spans two lines, with a doubled quote.
             let note = if n.is_multiple_of(1000) {
                 lines += 1;
                 format!("\"họp \"\"chi bộ\"\"\nlần {n}\"")
@@ -586,6 +860,55 @@ mod tests {
             ));
             lines += 1;
         }
+        (text, lines, n)
+    }
+
+    /// A large file of a folder is read in blocks: the same records as its text read at once,
+    /// whatever the block size (blocks end inside quoted notes' runs of lines), and the same
+    /// first error, on the same line.
+    #[test]
+    fn a_large_file_read_in_blocks_is_the_file_read_at_once() {
+        let (text, lines, n) = large_activities();
+        let dir = std::env::temp_dir().join(format!("diaban-blocks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("units.csv"), UNITS_OK).unwrap();
+        std::fs::write(dir.join("activities.csv"), &text).unwrap();
+        let whole = load(&[("units.csv", UNITS_OK), ("activities.csv", &text)]).unwrap();
+        assert_eq!(read_dir(&dir).unwrap(), whole);
+        for block in [1 << 10, 64 << 10, 1 << 20] {
+            let (part, records) = stream_file(
+                &Limits::default(),
+                "activities.csv",
+                &dir.join("activities.csv"),
+                &columns::ACTIVITIES,
+                None,
+                &mut 0,
+                2,
+                block,
+            )
+            .unwrap()
+            .unwrap();
+            assert_eq!(
+                (records, &part.activities),
+                (n, &whole.activities),
+                "{block}"
+            );
+        }
+        let bad = format!("{text}a0,2024-02-30,p1,01954,committee_meeting,x\r\n");
+        std::fs::write(dir.join("activities.csv"), &bad).unwrap();
+        let e = read_dir(&dir).unwrap_err();
+        assert_eq!(
+            (e.code(), e.location().unwrap().line),
+            ("invalid_date", Some(lines + 1))
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A text over the threshold is read by several threads in chunks: the records, their
+    /// order and the line of an error are those a single reader finds.
+    #[test]
+    fn a_large_text_read_in_chunks_is_the_text_read_at_once() {
+        let (text, lines, n) = large_activities();
         let ds = load(&[("units.csv", UNITS_OK), ("activities.csv", &text)]).unwrap();
         assert_eq!(ds.activities.len(), n);
         assert!(ds
