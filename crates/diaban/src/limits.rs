@@ -228,6 +228,21 @@ fn exceeded(location: Location, message: Msg) -> Error {
     Error::load(LoadErrorKind::LimitExceeded, location, message)
 }
 
+/// How many threads the readers and the check may use: the machine's cores, and one in a
+/// WebAssembly build (a browser gives the module no threads; knowing it at compile time keeps
+/// the threaded code out of the module, which has a size budget).
+#[must_use]
+pub(crate) fn threads() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

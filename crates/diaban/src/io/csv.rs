@@ -309,7 +309,7 @@ fn read_table(
         sheet: None,
     };
     let body = tokens.position();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = crate::limits::threads();
     if text.len() < PARALLEL_FROM || threads < 2 {
         tokens.expect_width(cells.len());
         return rows::fill(ds, limits, &src, table, &cells, header_line, &mut tokens);
@@ -392,7 +392,7 @@ fn read_file(
     delimiter: Option<u8>,
     total: &mut u64,
 ) -> Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = crate::limits::threads();
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     let before = *total;
     if threads >= 2 && size >= PARALLEL_FROM as u64 {

@@ -59,6 +59,12 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>, at: Option<NaiveDate>, strict: bool) {
         duties::activities_outside(ctx);
         ntm::ntm_statuses(ctx);
     }
+    if crate::limits::threads() < 2 {
+        beside(ctx);
+        rest(ctx, at, strict);
+        roles::unresolved(ctx);
+        return;
+    }
     let mut side = ctx.fork();
     let found = std::thread::scope(|scope| {
         let handle = std::thread::Builder::new().spawn_scoped(scope, move || {
