@@ -43,7 +43,8 @@
 use chrono::{Datelike, NaiveDate};
 use diaban::{
     Activity, ActivityKind, Assignment, ContributionKind, Dataset, EndReason, Evaluation, Level,
-    NtmRecord, NtmStatus, OrgKind, Organization, Post, Profile, Rank, Rating, Unit, UnitType,
+    NtmRecord, NtmStatus, OrgKind, Organization, Post, Profile, Rank, Rating, SmolStr, Unit,
+    UnitType,
 };
 use std::path::{Path, PathBuf};
 
@@ -660,10 +661,10 @@ pub fn generate(provinces: &[Province], scale: f64, seed: u64) -> Dataset {
         Some("tinh-uy"),
     ));
     ds.terms.push(diaban::Term {
-        id: TERM.to_owned(),
-        organization_id: "tinh-uy".to_owned(),
-        label: "2020–2025".to_owned(),
-        ordinal: Some("XII".to_owned()),
+        id: TERM.to_owned().into(),
+        organization_id: "tinh-uy".to_owned().into(),
+        label: "2020–2025".to_owned().into(),
+        ordinal: Some("XII".to_owned().into()),
         valid_from: d(2020, 10, 28),
         valid_to: None,
     });
@@ -684,12 +685,12 @@ fn org(
     parent: Option<&str>,
 ) -> Organization {
     Organization {
-        id: id.to_owned(),
-        name: name.to_owned(),
+        id: id.to_owned().into(),
+        name: name.to_owned().into(),
         kind,
         level,
-        unit_code: unit.map(str::to_owned),
-        parent_id: parent.map(str::to_owned),
+        unit_code: unit.map(SmolStr::from),
+        parent_id: parent.map(SmolStr::from),
         valid_from: None,
         valid_to: None,
     }
@@ -741,8 +742,8 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
     let horizon = d(2025, 12, 31);
 
     ds.units.push(Unit {
-        code: pc.clone(),
-        name: prov.name.clone(),
+        code: pc.clone().into(),
+        name: prov.name.clone().into(),
         unit_type: prov.unit_type,
         parent_code: None,
         valid_from: None,
@@ -771,10 +772,10 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
     for dist in &prov.districts {
         let dc = qualify(r, 'D', &dist.code);
         ds.units.push(Unit {
-            code: dc.clone(),
-            name: dist.name.clone(),
+            code: dc.clone().into(),
+            name: dist.name.clone().into(),
             unit_type: dist.unit_type,
-            parent_code: Some(pc.clone()),
+            parent_code: Some(pc.clone().into()),
             valid_from: None,
             valid_to: None,
         });
@@ -795,10 +796,10 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
         for c in &dist.communes {
             let cc = qualify(r, 'X', &c.code);
             ds.units.push(Unit {
-                code: cc.clone(),
-                name: c.name.clone(),
+                code: cc.clone().into(),
+                name: c.name.clone().into(),
                 unit_type: c.unit_type,
-                parent_code: Some(dc.clone()),
+                parent_code: Some(dc.clone().into()),
                 valid_from: None,
                 valid_to: None,
             });
@@ -853,10 +854,10 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                 (Rank::Deputy, format!("{deputy} {name}"))
             };
             ds.people.push(Post {
-                id: person.id.clone(),
-                name: person.name.clone(),
-                title,
-                organization_id: id.clone(),
+                id: person.id.clone().into(),
+                name: person.name.clone().into(),
+                title: title.into(),
+                organization_id: id.clone().into(),
                 rank,
                 valid_from: post_start(rng),
                 valid_to: None,
@@ -883,19 +884,19 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
         let person = new_person(rng);
         let rank = if k == 0 { Rank::Head } else { Rank::Deputy };
         ds.people.push(Post {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            title: format!("{title} {tu_name}"),
-            organization_id: tu.clone(),
+            id: person.id.clone().into(),
+            name: person.name.clone().into(),
+            title: format!("{title} {tu_name}").into(),
+            organization_id: tu.clone().into(),
             rank,
             valid_from: term_start,
             valid_to: None,
         });
         ds.people.push(Post {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            title: format!("{title} {tu_name}"),
-            organization_id: btv.clone(),
+            id: person.id.clone().into(),
+            name: person.name.clone().into(),
+            title: format!("{title} {tu_name}").into(),
+            organization_id: btv.clone().into(),
             rank,
             valid_from: term_start,
             valid_to: None,
@@ -906,20 +907,20 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
     for b in 0..BODIES.len() {
         let (person, _, _) = &people[b * per_body];
         ds.people.push(Post {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            title: format!("Ủy viên Ban Chấp hành {tu_name}"),
-            organization_id: tu.clone(),
+            id: person.id.clone().into(),
+            name: person.name.clone().into(),
+            title: format!("Ủy viên Ban Chấp hành {tu_name}").into(),
+            organization_id: tu.clone().into(),
             rank: Rank::Member,
             valid_from: term_start,
             valid_to: None,
         });
         if b < 11 {
             ds.people.push(Post {
-                id: person.id.clone(),
-                name: person.name.clone(),
-                title: format!("Ủy viên Ban Thường vụ {tu_name}"),
-                organization_id: btv.clone(),
+                id: person.id.clone().into(),
+                name: person.name.clone().into(),
+                title: format!("Ủy viên Ban Thường vụ {tu_name}").into(),
+                organization_id: btv.clone().into(),
                 rank: Rank::Member,
                 valid_from: term_start,
                 valid_to: None,
@@ -931,10 +932,10 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
     for _ in 0..5 {
         let person = new_person(rng);
         ds.people.push(Post {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            title: format!("Ủy viên Ban Chấp hành {tu_name}"),
-            organization_id: tu.clone(),
+            id: person.id.clone().into(),
+            name: person.name.clone().into(),
+            title: format!("Ủy viên Ban Chấp hành {tu_name}").into(),
+            organization_id: tu.clone().into(),
             rank: Rank::Member,
             valid_from: term_start,
             valid_to: None,
@@ -964,17 +965,17 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                              note: String| {
         act += 1;
         ds.activities.push(Activity {
-            id: format!("hd-{pc}-{act:06}"),
+            id: format!("hd-{pc}-{act:06}").into(),
             date,
-            subject_id: subject.to_owned(),
-            target: target.to_owned(),
+            subject_id: subject.to_owned().into(),
+            target: target.to_owned().into(),
             kind,
             duty: None,
-            note: Some(note),
+            note: Some(note.into()),
             quantity: None,
             value_vnd: None,
             contribution: None,
-            recipient: (kind == ActivityKind::Proposal).then(|| "btv-tinh-uy".to_owned()),
+            recipient: (kind == ActivityKind::Proposal).then(|| SmolStr::new("btv-tinh-uy")),
         });
     };
 
@@ -1034,13 +1035,13 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                 *to,
                 Some(TERM),
             );
-            a.decision_number = Some(format!("{}-QĐ/TU", 100 + decision));
+            a.decision_number = Some(format!("{}-QĐ/TU", 100 + decision).into());
             a.decision_date = Some(*from - chrono::Duration::days(rng.range(2, 10)));
             if to.is_some() {
                 a.end_reason = Some(EndReason::Replaced);
             }
             if k > 0 {
-                a.replaces = Some(segments[k - 1].0.clone());
+                a.replaces = Some(segments[k - 1].0.clone().into());
             }
             ds.assignments.push(a);
             // About 24 activities per assignment-year, pro rata; 2 % of years fall short.
@@ -1098,13 +1099,17 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                             _ => Rating::Unfulfilled,
                         };
                         ds.evaluations.push(Evaluation {
-                            id: format!("dg-{year}-{}", id.trim_start_matches("cm-")),
+                            id: format!("dg-{year}-{}", id.trim_start_matches("cm-")).into(),
                             year,
-                            assignment_id: id.clone(),
-                            author_id: format!("du-{cc}"),
+                            assignment_id: id.clone().into(),
+                            author_id: format!("du-{cc}").into(),
                             submitted_on: Some(submitted),
                             rating: Some(rating),
-                            note: Some("Đồng chí thực hiện các nhiệm vụ được phân công".to_owned()),
+                            note: Some(
+                                "Đồng chí thực hiện các nhiệm vụ được phân công"
+                                    .to_owned()
+                                    .into(),
+                            ),
                         });
                     }
                 }
@@ -1173,7 +1178,8 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
             } else {
                 "difficult"
             }
-            .to_owned(),
+            .to_owned()
+            .into(),
         );
         ds.assignments.push(a);
         for year in 2020..=2025 {
@@ -1206,13 +1212,13 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                     ),
                 };
                 ds.activities.push(Activity {
-                    id: format!("hd-{pc}-c{}-{year}-{}", b, ds.activities.len()),
+                    id: format!("hd-{pc}-c{}-{year}-{}", b, ds.activities.len()).into(),
                     date: day,
-                    subject_id: body.clone(),
-                    target: cc.clone(),
+                    subject_id: body.clone().into(),
+                    target: cc.clone().into(),
                     kind: ActivityKind::Contribution,
                     duty: None,
-                    note: Some(format!("{note} tại {cname}")),
+                    note: Some(format!("{note} tại {cname}").into()),
                     quantity,
                     value_vnd: value,
                     contribution: Some(kind),
@@ -1229,7 +1235,7 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
                 NtmStatus::NotMet
             };
             ds.ntm_statuses.push(NtmRecord {
-                unit_code: cc.clone(),
+                unit_code: cc.clone().into(),
                 year,
                 criteria_met: criteria,
                 status,
@@ -1248,13 +1254,13 @@ fn assignment(
     term: Option<&str>,
 ) -> Assignment {
     Assignment {
-        id: id.to_owned(),
-        scheme: scheme.to_owned(),
-        subject_id: subject.to_owned(),
-        target: target.to_owned(),
+        id: id.to_owned().into(),
+        scheme: scheme.to_owned().into(),
+        subject_id: subject.to_owned().into(),
+        target: target.to_owned().into(),
         valid_from: from,
         valid_to: to,
-        term_id: term.map(str::to_owned),
+        term_id: term.map(SmolStr::from),
         decision_number: None,
         decision_date: None,
         end_reason: None,

@@ -38,11 +38,11 @@ const DUTIES: &[&str] = &[
     "x",
 ];
 
-fn pick<'a>(u: &mut Unstructured<'_>, from: &[&'a str]) -> arbitrary::Result<String> {
-    Ok((*u.choose(from)?).to_owned())
+fn pick<'a>(u: &mut Unstructured<'_>, from: &[&'a str]) -> arbitrary::Result<SmolStr> {
+    Ok(SmolStr::new(*u.choose(from)?))
 }
 
-fn opt_pick(u: &mut Unstructured<'_>, from: &[&str]) -> arbitrary::Result<Option<String>> {
+fn opt_pick(u: &mut Unstructured<'_>, from: &[&str]) -> arbitrary::Result<Option<SmolStr>> {
     Ok(if bool::arbitrary(u)? {
         Some(pick(u, from)?)
     } else {
@@ -105,7 +105,7 @@ fn list<T>(
 struct Input {
     dataset: Dataset,
     options: CheckOptions,
-    queries: Vec<(String, NaiveDate)>,
+    queries: Vec<(SmolStr, NaiveDate)>,
     year: i32,
 }
 
@@ -148,7 +148,7 @@ impl<'a> Arbitrary<'a> for Input {
             Ok(Term {
                 id: pick(u, &["tinh-uy-xii", "t2", "x"])?,
                 organization_id: pick(u, IDS)?,
-                label: "2020–2025".to_owned(),
+                label: "2020–2025".into(),
                 ordinal: opt_pick(u, &["XII"])?,
                 valid_from: day(u)?,
                 valid_to: opt_day(u)?,

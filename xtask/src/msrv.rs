@@ -5,8 +5,8 @@
 //!   ours (a dependency that needs a newer compiler makes our claim false whatever our code
 //!   does), and clippy's `incompatible_msrv` lint finds no use of a standard-library API
 //!   stabilised after it in the core and the CLI.
-//! - When the toolchain of that version is installed (`rustup toolchain install 1.88`):
-//!   `cargo +1.88 check` of the core and the CLI, all targets, with the locked dependencies —
+//! - When the toolchain of that version is installed (`rustup toolchain install 1.89`):
+//!   `cargo +1.89 check` of the core and the CLI, all targets, with the locked dependencies —
 //!   the only check that also covers language features.
 
 use std::path::Path;

@@ -100,12 +100,12 @@ fn vocabulary(datasets: &[(&diaban::Dataset, &diaban::Profile)]) -> BTreeSet<Str
 /// from counts and unit codes.
 fn ids(dataset: &diaban::Dataset, profile: &diaban::Profile) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    ids.extend(dataset.organizations.iter().map(|o| o.id.clone()));
-    ids.extend(dataset.people.iter().map(|p| p.id.clone()));
-    ids.extend(dataset.assignments.iter().map(|a| a.id.clone()));
-    ids.extend(dataset.activities.iter().map(|a| a.id.clone()));
-    ids.extend(dataset.evaluations.iter().map(|e| e.id.clone()));
-    ids.extend(dataset.terms.iter().map(|t| t.id.clone()));
+    ids.extend(dataset.organizations.iter().map(|o| o.id.to_string()));
+    ids.extend(dataset.people.iter().map(|p| p.id.to_string()));
+    ids.extend(dataset.assignments.iter().map(|a| a.id.to_string()));
+    ids.extend(dataset.activities.iter().map(|a| a.id.to_string()));
+    ids.extend(dataset.evaluations.iter().map(|e| e.id.to_string()));
+    ids.extend(dataset.terms.iter().map(|t| t.id.to_string()));
     for scheme in &profile.schemes {
         ids.insert(scheme.id.clone());
         ids.extend(scheme.duties.iter().map(|d| d.id.clone()));

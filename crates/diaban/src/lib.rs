@@ -83,7 +83,7 @@ pub use limits::Limits;
 pub use model::{
     Activity, ActivityKind, Assignment, ContributionKind, Dataset, EndReason, Evaluation, Level,
     NtmRecord, NtmStatus, OrgKind, Organization, Part, Post, Rank, Rating, ReorganizationEdge,
-    Term, Unit, UnitType,
+    SmolStr, Term, Unit, UnitType,
 };
 pub use period::{parse_date, Period};
 pub use profile::{Profile, Role};

@@ -90,13 +90,13 @@ impl<'d> Index<'d> {
 
     fn organization_candidate(&self, o: &crate::model::Organization) -> NameCandidate {
         NameCandidate {
-            id: o.id.clone(),
-            name: o.name.clone(),
+            id: o.id.to_string(),
+            name: o.name.to_string(),
             unit: o
                 .unit_code
                 .as_deref()
                 .and_then(|c| self.unit_near(c, None))
-                .map(|u| u.name.clone()),
+                .map(|u| u.name.to_string()),
         }
     }
 
@@ -122,11 +122,11 @@ impl<'d> Index<'d> {
             }
             let latest = self.posts(&p.id).last().copied().unwrap_or(p);
             found.push(NameCandidate {
-                id: p.id.clone(),
-                name: p.name.clone(),
+                id: p.id.to_string(),
+                name: p.name.to_string(),
                 unit: self
                     .organization(&latest.organization_id)
-                    .map(|o| o.name.clone()),
+                    .map(|o| o.name.to_string()),
             });
         }
         for o in &self.dataset.organizations {
@@ -167,13 +167,13 @@ impl<'d> Index<'d> {
             });
             if name_key(&u.name) == key || bare.is_some_and(|b| name_key(b) == key) {
                 found.push(NameCandidate {
-                    id: u.code.clone(),
-                    name: u.name.clone(),
+                    id: u.code.to_string(),
+                    name: u.name.to_string(),
                     unit: u
                         .parent_code
                         .as_deref()
                         .and_then(|c| self.unit_near(c, u.valid_from))
-                        .map(|p| p.name.clone()),
+                        .map(|p| p.name.to_string()),
                 });
             }
         }

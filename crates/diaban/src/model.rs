@@ -9,6 +9,10 @@ use crate::period::Period;
 use crate::words::word_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+/// The text of a record's field: a string that holds up to 23 bytes (every id and code) in
+/// place, without an allocation of its own, and is cloned in constant time. It reads as a
+/// `&str` (`Deref`, `as_str`) and is made with `.into()` from a `&str` or a `String`.
+pub use smol_str::SmolStr;
 
 pub(crate) mod dates {
     //! Serde helpers: dates are read as ISO `YYYY-MM-DD` or `DD/MM/YYYY`, written as ISO.
@@ -48,13 +52,15 @@ pub(crate) mod text {
     //! rows are not scanned twice.
     use serde::de::{Deserializer, Visitor};
     use serde::Deserialize;
+    use smol_str::SmolStr;
+    use std::borrow::Cow;
     use std::fmt;
 
     /// The name under which a text is asked for.
     pub(crate) const NAME: &str = "diaban::Text";
 
     /// A text of the records, in NFC.
-    struct Text(String);
+    struct Text(SmolStr);
 
     struct TextVisitor;
 
@@ -67,12 +73,12 @@ pub(crate) mod text {
 
         /// A text already in NFC (from a row).
         fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
-            Ok(Text(text.to_owned()))
+            Ok(Text(SmolStr::new(text)))
         }
 
         /// A text as a document holds it.
         fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
-            String::deserialize(d).map(|text| Text(nfc(text)))
+            Cow::<str>::deserialize(d).map(|text| Text(nfc(&text)))
         }
     }
 
@@ -82,20 +88,20 @@ pub(crate) mod text {
         }
     }
 
-    fn nfc(text: String) -> String {
+    fn nfc(text: &str) -> SmolStr {
         use unicode_normalization::UnicodeNormalization;
-        if crate::words::is_nfc(&text) {
-            text
+        if crate::words::is_nfc(text) {
+            SmolStr::new(text)
         } else {
-            text.nfc().collect()
+            text.nfc().collect::<String>().into()
         }
     }
 
-    pub(crate) fn de<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    pub(crate) fn de<'de, D: Deserializer<'de>>(d: D) -> Result<SmolStr, D::Error> {
         Text::deserialize(d).map(|t| t.0)
     }
 
-    pub(crate) fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    pub(crate) fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SmolStr>, D::Error> {
         Ok(Option::<Text>::deserialize(d)?
             .map(|t| t.0)
             .filter(|text| !text.trim().is_empty()))
@@ -176,10 +182,10 @@ impl UnitType {
 pub struct Unit {
     /// GSO code: 2 digits for a province, 3 for a district, 5 for a commune.
     #[serde(deserialize_with = "text::de")]
-    pub code: String,
+    pub code: SmolStr,
     /// Official name, NFC ("Xã Vân Tùng").
     #[serde(deserialize_with = "text::de")]
-    pub name: String,
+    pub name: SmolStr,
     /// GSO type.
     #[serde(rename = "type")]
     pub unit_type: UnitType,
@@ -189,7 +195,7 @@ pub struct Unit {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_code: Option<String>,
+    pub parent_code: Option<SmolStr>,
     /// First day in force; `None` when not recorded (in force since before the records begin).
     #[serde(
         default,
@@ -256,10 +262,10 @@ word_enum! {
 pub struct Organization {
     /// Stable id.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// Name, NFC.
     #[serde(deserialize_with = "text::de")]
-    pub name: String,
+    pub name: SmolStr,
     /// Kind of body.
     pub kind: OrgKind,
     /// Tier it belongs to.
@@ -270,14 +276,14 @@ pub struct Organization {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub unit_code: Option<String>,
+    pub unit_code: Option<SmolStr>,
     /// The organisation it is part of.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_id: Option<String>,
+    pub parent_id: Option<SmolStr>,
     /// First day it exists, if recorded.
     #[serde(
         default,
@@ -321,16 +327,16 @@ word_enum! {
 pub struct Post {
     /// The person's id.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// The person's name, NFC.
     #[serde(deserialize_with = "text::de")]
-    pub name: String,
+    pub name: SmolStr,
     /// The post's title ("Giám đốc Sở Công Thương").
     #[serde(deserialize_with = "text::de")]
-    pub title: String,
+    pub title: SmolStr,
     /// The organisation the post belongs to.
     #[serde(deserialize_with = "text::de")]
-    pub organization_id: String,
+    pub organization_id: SmolStr,
     /// Rank of the post.
     pub rank: Rank,
     /// First day in the post, if recorded.
@@ -363,20 +369,20 @@ impl Post {
 pub struct Term {
     /// Stable id.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// The body whose congress opened the term.
     #[serde(deserialize_with = "text::de")]
-    pub organization_id: String,
+    pub organization_id: SmolStr,
     /// Label, such as `2020–2025`.
     #[serde(deserialize_with = "text::de")]
-    pub label: String,
+    pub label: SmolStr,
     /// Ordinal of the congress, such as `XII`.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub ordinal: Option<String>,
+    pub ordinal: Option<SmolStr>,
     /// First day of the term.
     #[serde(deserialize_with = "dates::de")]
     pub valid_from: NaiveDate,
@@ -421,16 +427,16 @@ word_enum! {
 pub struct Assignment {
     /// Stable id, independent of the dates.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// The scheme of the profile it belongs to (`commune-monitoring`…).
     #[serde(deserialize_with = "text::de")]
-    pub scheme: String,
+    pub scheme: SmolStr,
     /// The person or organisation assigned.
     #[serde(deserialize_with = "text::de")]
-    pub subject_id: String,
+    pub subject_id: SmolStr,
     /// The unit code or organisation id assigned to.
     #[serde(deserialize_with = "text::de")]
-    pub target: String,
+    pub target: SmolStr,
     /// First day (inclusive).
     #[serde(deserialize_with = "dates::de")]
     pub valid_from: NaiveDate,
@@ -447,14 +453,14 @@ pub struct Assignment {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub term_id: Option<String>,
+    pub term_id: Option<SmolStr>,
     /// Number of the deciding document.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub decision_number: Option<String>,
+    pub decision_number: Option<SmolStr>,
     /// Day the decision was signed.
     #[serde(
         default,
@@ -471,14 +477,14 @@ pub struct Assignment {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub replaces: Option<String>,
+    pub replaces: Option<SmolStr>,
     /// A scheme-specific category (for the rural-development programme: `finishing` or `difficult`).
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub category: Option<String>,
+    pub category: Option<SmolStr>,
     /// An acting or temporary assignment (kiêm nhiệm tạm thời), held while a successor is
     /// appointed: for its first `acting_max_days` days (a scheme parameter) it does not count
     /// toward the subject's limit of targets.
@@ -541,16 +547,16 @@ word_enum! {
 pub struct Activity {
     /// Stable id.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// The day it happened.
     #[serde(deserialize_with = "dates::de")]
     pub date: NaiveDate,
     /// The person or organisation acting.
     #[serde(deserialize_with = "text::de")]
-    pub subject_id: String,
+    pub subject_id: SmolStr,
     /// The unit code or organisation id concerned.
     #[serde(deserialize_with = "text::de")]
-    pub target: String,
+    pub target: SmolStr,
     /// What was done.
     pub kind: ActivityKind,
     /// The profile duty it fulfils, if named.
@@ -559,14 +565,14 @@ pub struct Activity {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub duty: Option<String>,
+    pub duty: Option<SmolStr>,
     /// Free text.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub note: Option<String>,
+    pub note: Option<SmolStr>,
     /// How many (gift packages, bicycles, labour days…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u64>,
@@ -582,7 +588,7 @@ pub struct Activity {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub recipient: Option<String>,
+    pub recipient: Option<SmolStr>,
 }
 
 word_enum! {
@@ -605,15 +611,15 @@ word_enum! {
 pub struct Evaluation {
     /// Stable id.
     #[serde(deserialize_with = "text::de")]
-    pub id: String,
+    pub id: SmolStr,
     /// The year evaluated.
     pub year: i32,
     /// The assignment evaluated.
     #[serde(deserialize_with = "text::de")]
-    pub assignment_id: String,
+    pub assignment_id: SmolStr,
     /// The body that wrote it.
     #[serde(deserialize_with = "text::de")]
-    pub author_id: String,
+    pub author_id: SmolStr,
     /// The day it was sent.
     #[serde(
         default,
@@ -630,7 +636,7 @@ pub struct Evaluation {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub note: Option<String>,
+    pub note: Option<SmolStr>,
 }
 
 word_enum! {
@@ -655,21 +661,21 @@ pub struct ReorganizationEdge {
     pub effective: NaiveDate,
     /// The old unit's code (as in force the day before).
     #[serde(deserialize_with = "text::de")]
-    pub old_code: String,
+    pub old_code: SmolStr,
     /// The new unit's code; `None` when the old unit is abolished.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub new_code: Option<String>,
+    pub new_code: Option<SmolStr>,
     /// The new unit's name; `None` when the old unit is abolished.
     #[serde(
         default,
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub new_name: Option<String>,
+    pub new_name: Option<SmolStr>,
     /// The new unit's type; `None` when the old unit is abolished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_type: Option<UnitType>,
@@ -681,7 +687,7 @@ pub struct ReorganizationEdge {
         deserialize_with = "text::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
-    pub basis: Option<String>,
+    pub basis: Option<SmolStr>,
 }
 
 word_enum! {
@@ -704,7 +710,7 @@ word_enum! {
 pub struct NtmRecord {
     /// The commune.
     #[serde(deserialize_with = "text::de")]
-    pub unit_code: String,
+    pub unit_code: SmolStr,
     /// The year.
     pub year: i32,
     /// Criteria met, 0 to 19 (QĐ 318/QĐ-TTg).

@@ -93,6 +93,7 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 use serde::Serialize;
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
@@ -356,7 +357,7 @@ pub fn validate_edges(edges: &[ReorganizationEdge]) -> Result<()> {
     Ok(())
 }
 
-fn edge_key(e: &ReorganizationEdge) -> (NaiveDate, String, Option<String>, Part) {
+fn edge_key(e: &ReorganizationEdge) -> (NaiveDate, SmolStr, Option<SmolStr>, Part) {
     (e.effective, e.old_code.clone(), e.new_code.clone(), e.part)
 }
 
@@ -395,7 +396,7 @@ fn apply_event(
         by_old.entry(e.old_code.as_str()).or_default().push(e);
     }
     // Parents of the new units, from the old units' ancestors as they stood the day before.
-    let parent_of = |old: &str| -> Option<String> {
+    let parent_of = |old: &str| -> Option<SmolStr> {
         let mut current = ds.units.get(*in_force.get(old)?)?.parent_code.clone();
         for _ in 0..8 {
             let code = current?;
@@ -441,7 +442,7 @@ fn apply_event(
         );
     }
     // End the old units.
-    let mut ended: HashMap<&str, (Vec<String>, Vec<String>)> = HashMap::new();
+    let mut ended: HashMap<&str, (Vec<SmolStr>, Vec<SmolStr>)> = HashMap::new();
     let mut to_end: Vec<usize> = Vec::new();
     for (old, edges) in &by_old {
         let Some(&i) = in_force.get(old) else {
@@ -452,10 +453,11 @@ fn apply_event(
             });
             continue;
         };
-        let mut successors: Vec<String> = edges.iter().filter_map(|e| e.new_code.clone()).collect();
+        let mut successors: Vec<SmolStr> =
+            edges.iter().filter_map(|e| e.new_code.clone()).collect();
         successors.sort_unstable();
         successors.dedup();
-        let mut basis: Vec<String> = edges.iter().filter_map(|e| e.basis.clone()).collect();
+        let mut basis: Vec<SmolStr> = edges.iter().filter_map(|e| e.basis.clone()).collect();
         basis.sort_unstable();
         basis.dedup();
         ended.insert(old, (successors, basis));
@@ -487,7 +489,10 @@ fn apply_event(
         .filter(|(c, _)| !continuing.contains(c) && !already.contains(c))
         .map(|(_, u)| u)
         .collect();
-    let ended_codes: EndedCodes = ended.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let ended_codes: EndedCodes = ended
+        .into_iter()
+        .map(|(k, v)| (SmolStr::new(k), v))
+        .collect();
     for i in to_end {
         if let Some(u) = ds.units.get_mut(i) {
             if u.valid_to != Some(day_before) {
@@ -501,7 +506,7 @@ fn apply_event(
     }
     // End the assignments still running on an ended unit.
     let organizations: HashSet<&str> = ds.organizations.iter().map(|o| o.id.as_str()).collect();
-    let mut closed_ids: HashSet<String> = HashSet::new();
+    let mut closed_ids: HashSet<SmolStr> = HashSet::new();
     for a in &mut ds.assignments {
         let Some((successors, basis)) = ended_codes.get(&a.target) else {
             continue;
@@ -514,14 +519,14 @@ fn apply_event(
             continue;
         }
         changes.assignments_closed.push(ClosedAssignment {
-            id: a.id.clone(),
-            scheme: a.scheme.clone(),
-            subject_id: a.subject_id.clone(),
-            target: a.target.clone(),
+            id: a.id.to_string(),
+            scheme: a.scheme.to_string(),
+            subject_id: a.subject_id.to_string(),
+            target: a.target.to_string(),
             valid_to: day_before,
             previous_valid_to: a.valid_to,
-            successors: successors.clone(),
-            basis: basis.clone(),
+            successors: successors.iter().map(|s| s.to_string()).collect(),
+            basis: basis.iter().map(|s| s.to_string()).collect(),
         });
         closed_ids.insert(a.id.clone());
         a.valid_to = Some(day_before);
@@ -537,7 +542,7 @@ fn apply_event(
         {
             changes.left.push(LeftRecord {
                 kind: "activity",
-                id: act.id.clone(),
+                id: act.id.to_string(),
                 reason: ACTIVITY_AFTER_END,
             });
         }
@@ -555,7 +560,7 @@ fn apply_event(
         {
             changes.left.push(LeftRecord {
                 kind: "evaluation",
-                id: ev.id.clone(),
+                id: ev.id.to_string(),
                 reason: EVALUATION_AFTER_END,
             });
         }
@@ -589,7 +594,7 @@ fn is_committee(o: &Organization) -> bool {
 }
 
 /// The successors and bases of each ended unit code.
-type EndedCodes = HashMap<String, (Vec<String>, Vec<String>)>;
+type EndedCodes = HashMap<SmolStr, (Vec<SmolStr>, Vec<SmolStr>)>;
 
 /// Ends the committees of the units ended by the event, and lists the bodies left under an
 /// ended committee. Returns the ids of the committees that end the day before the event (with
@@ -600,10 +605,10 @@ fn end_organizations(
     day_before: NaiveDate,
     ended_codes: &EndedCodes,
     changes: &mut Changes,
-) -> HashMap<String, String> {
+) -> HashMap<SmolStr, SmolStr> {
     let exists_then = |o: &Organization| o.validity().contains(day_before);
     // Committees of an ended unit, then standing committees whose parent is one of them.
-    let mut ending: HashSet<String> = ds
+    let mut ending: HashSet<SmolStr> = ds
         .organizations
         .iter()
         .filter(|o| is_committee(o) && exists_then(o))
@@ -614,7 +619,7 @@ fn end_organizations(
         })
         .map(|o| o.id.clone())
         .collect();
-    let children: Vec<String> = ds
+    let children: Vec<SmolStr> = ds
         .organizations
         .iter()
         .filter(|o| o.kind == OrgKind::StandingCommittee && exists_then(o))
@@ -627,14 +632,14 @@ fn end_organizations(
         .iter()
         .filter_map(|o| Some((o.id.as_str(), o.unit_code.as_deref()?)))
         .collect();
-    let mut unit_of: HashMap<String, String> = HashMap::new();
+    let mut unit_of: HashMap<SmolStr, SmolStr> = HashMap::new();
     for o in ds.organizations.iter().filter(|o| ending.contains(&o.id)) {
         let code = o
             .unit_code
             .as_deref()
             .or_else(|| unit_code.get(o.parent_id.as_deref()?).copied());
         if let Some(code) = code {
-            unit_of.insert(o.id.clone(), code.to_owned());
+            unit_of.insert(o.id.clone(), code.into());
         }
     }
     for o in &mut ds.organizations {
@@ -654,7 +659,7 @@ fn end_organizations(
         {
             changes.left.push(LeftRecord {
                 kind: "organization",
-                id: o.id.clone(),
+                id: o.id.to_string(),
                 reason: PARENT_COMMITTEE_ENDED,
             });
         }
@@ -669,7 +674,7 @@ fn end_organizations(
 fn close_term_assignments(
     ds: &mut Dataset,
     day_before: NaiveDate,
-    committees: &HashMap<String, String>,
+    committees: &HashMap<SmolStr, SmolStr>,
     ended_codes: &EndedCodes,
     changes: &mut Changes,
 ) {
@@ -698,14 +703,14 @@ fn close_term_assignments(
         closed.push((
             i,
             ClosedAssignment {
-                id: a.id.clone(),
-                scheme: a.scheme.clone(),
-                subject_id: a.subject_id.clone(),
-                target: a.target.clone(),
+                id: a.id.to_string(),
+                scheme: a.scheme.to_string(),
+                subject_id: a.subject_id.to_string(),
+                target: a.target.to_string(),
                 valid_to: day_before,
                 previous_valid_to: a.valid_to,
                 successors: Vec::new(),
-                basis,
+                basis: basis.iter().map(|s| s.to_string()).collect(),
             },
         ));
     }
@@ -774,7 +779,7 @@ fn create_committees(
     let mut ordered: Vec<&Unit> = new_units.iter().collect();
     ordered.sort_by_key(|u| (u.level(), u.code.clone()));
     // The party committee of each unit code on the day of the event, and every id in use.
-    let mut committee_on: HashMap<String, String> = HashMap::new();
+    let mut committee_on: HashMap<SmolStr, SmolStr> = HashMap::new();
     for o in &ds.organizations {
         if o.kind == OrgKind::PartyCommittee && o.validity().contains(effective) {
             if let Some(code) = &o.unit_code {
@@ -784,10 +789,10 @@ fn create_committees(
             }
         }
     }
-    let mut ids: HashSet<String> = ds.organizations.iter().map(|o| o.id.clone()).collect();
+    let mut ids: HashSet<SmolStr> = ds.organizations.iter().map(|o| o.id.clone()).collect();
     for unit in ordered {
         let id = committee_id(unit, effective);
-        if committee_on.contains_key(&unit.code) || ids.contains(&id) {
+        if committee_on.contains_key(&unit.code) || ids.contains(id.as_str()) {
             continue;
         }
         let parent_id = unit
@@ -795,8 +800,8 @@ fn create_committees(
             .as_deref()
             .and_then(|p| committee_on.get(p).cloned());
         let organization = Organization {
-            id,
-            name: committee_name(unit),
+            id: id.into(),
+            name: committee_name(unit).into(),
             kind: OrgKind::PartyCommittee,
             level: unit.level(),
             unit_code: Some(unit.code.clone()),

@@ -12,6 +12,7 @@ use crate::finding::Lang;
 use crate::io::columns::{self, ColumnType, Table};
 use crate::model::{Dataset, Level, OrgKind, Organization, Unit, UnitType};
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
 use std::io::Read as _;
 
@@ -188,10 +189,10 @@ fn national(day: NaiveDate) -> Result<&'static BTreeMap<String, Vec<Unit>>> {
 
 fn read_national(snapshot: Snapshot) -> Result<BTreeMap<String, Vec<Unit>>> {
     let unit = |code: &str, name: &str, ty: UnitType, parent: Option<&str>| Unit {
-        code: code.to_owned(),
-        name: name.to_owned(),
+        code: code.to_owned().into(),
+        name: name.to_owned().into(),
         unit_type: ty,
-        parent_code: parent.map(str::to_owned),
+        parent_code: parent.map(SmolStr::from),
         valid_from: None,
         valid_to: None,
     };
@@ -269,8 +270,8 @@ pub fn provinces(day: NaiveDate) -> Result<Vec<Province>> {
         .values()
         .filter_map(|units| units.iter().find(|u| u.parent_code.is_none()))
         .map(|u| Province {
-            code: u.code.clone(),
-            name: u.name.clone(),
+            code: u.code.to_string(),
+            name: u.name.to_string(),
         })
         .collect())
 }
@@ -288,12 +289,12 @@ fn bare_name(u: &Unit) -> &str {
 fn committees(units: &[Unit]) -> Vec<Organization> {
     let org =
         |id: String, name: String, kind, level, unit: &Unit, parent: Option<String>| Organization {
-            id,
-            name,
+            id: id.into(),
+            name: name.into(),
             kind,
             level,
             unit_code: Some(unit.code.clone()),
-            parent_id: parent,
+            parent_id: parent.map(SmolStr::from),
             valid_from: None,
             valid_to: None,
         };
@@ -442,7 +443,7 @@ pub fn write(ds: &Dataset, day: NaiveDate) -> Result<Vec<u8>> {
         .units
         .iter()
         .find(|u| u.parent_code.is_none())
-        .map_or_else(String::new, |u| u.name.clone());
+        .map_or_else(String::new, |u| u.name.to_string());
     let rows = crate::io::rows::try_to_rows(ds)?;
     let mut book = Workbook::new();
     let bold = Format::new()

@@ -404,7 +404,7 @@ fn every_demo_row_says_whether_it_is_real() {
         .collect();
     assert_eq!(basis.len(), rows.len(), "one row per record");
     let ds = Dataset::demo();
-    let mut want: Vec<(&str, String)> = Vec::new();
+    let mut want: Vec<(&str, diaban::SmolStr)> = Vec::new();
     want.extend(ds.units.iter().map(|u| ("units", u.code.clone())));
     want.extend(
         ds.organizations
@@ -414,7 +414,7 @@ fn every_demo_row_says_whether_it_is_real() {
     want.extend(
         ds.people
             .iter()
-            .map(|p| ("people", format!("{}@{}", p.id, p.organization_id))),
+            .map(|p| ("people", format!("{}@{}", p.id, p.organization_id).into())),
     );
     want.extend(ds.terms.iter().map(|t| ("terms", t.id.clone())));
     want.extend(ds.assignments.iter().map(|a| ("assignments", a.id.clone())));
@@ -423,7 +423,7 @@ fn every_demo_row_says_whether_it_is_real() {
     want.extend(
         ds.ntm_statuses
             .iter()
-            .map(|n| ("ntm_statuses", format!("{}:{}", n.unit_code, n.year))),
+            .map(|n| ("ntm_statuses", format!("{}:{}", n.unit_code, n.year).into())),
     );
     assert_eq!(want.len(), rows.len());
     for (table, id) in &want {

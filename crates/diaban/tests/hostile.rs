@@ -134,7 +134,7 @@ fn one_hundred_thousand_overlapping_assignments_on_one_unit() {
     ])
     .unwrap();
     let one = diaban::Assignment {
-        id: String::new(),
+        id: String::new().into(),
         scheme: "commune-monitoring".into(),
         subject_id: "p".into(),
         target: "01954".into(),
@@ -150,7 +150,7 @@ fn one_hundred_thousand_overlapping_assignments_on_one_unit() {
     };
     ds.assignments = (0..100_000)
         .map(|i| diaban::Assignment {
-            id: format!("a{i}"),
+            id: format!("a{i}").into(),
             ..one.clone()
         })
         .collect();

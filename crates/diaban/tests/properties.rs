@@ -71,10 +71,10 @@ fn unit() -> impl Strategy<Value = Unit> {
     )
         .prop_map(
             |(code, name, unit_type, parent_code, valid_from, valid_to)| Unit {
-                code,
-                name: format!("Xã {name}"),
+                code: code.into(),
+                name: format!("Xã {name}").into(),
                 unit_type,
-                parent_code,
+                parent_code: parent_code.map(Into::into),
                 valid_from,
                 valid_to,
             },
@@ -94,12 +94,12 @@ fn organization() -> impl Strategy<Value = Organization> {
     )
         .prop_map(
             |(id, name, kind, level, unit_code, parent_id, valid_from, valid_to)| Organization {
-                id,
-                name: format!("Sở {name}"),
+                id: id.into(),
+                name: format!("Sở {name}").into(),
                 kind,
                 level,
-                unit_code,
-                parent_id,
+                unit_code: unit_code.map(Into::into),
+                parent_id: parent_id.map(Into::into),
                 valid_from,
                 valid_to,
             },
@@ -117,10 +117,10 @@ fn post() -> impl Strategy<Value = Post> {
     )
         .prop_map(
             |(id, title, organization_id, rank, valid_from, valid_to)| Post {
-                id,
+                id: id.into(),
                 name: "Người".into(),
-                title: format!("Chức {title}"),
-                organization_id,
+                title: format!("Chức {title}").into(),
+                organization_id: organization_id.into(),
                 rank,
                 valid_from,
                 valid_to,
@@ -139,9 +139,9 @@ fn term() -> impl Strategy<Value = Term> {
         .prop_map(
             |(id, organization_id, ordinal, valid_from, valid_to)| Term {
                 id: id.into(),
-                organization_id,
+                organization_id: organization_id.into(),
                 label: "2020–2025".into(),
-                ordinal,
+                ordinal: ordinal.map(Into::into),
                 valid_from,
                 valid_to,
             },
@@ -175,18 +175,18 @@ fn assignment() -> impl Strategy<Value = Assignment> {
                 (valid_from, valid_to, term_id),
                 (decision_number, decision_date, end_reason, replaces, category),
             )| Assignment {
-                id,
-                scheme,
-                subject_id,
-                target,
+                id: id.into(),
+                scheme: scheme.into(),
+                subject_id: subject_id.into(),
+                target: target.into(),
                 valid_from,
                 valid_to,
-                term_id,
-                decision_number,
+                term_id: term_id.map(Into::into),
+                decision_number: decision_number.map(Into::into),
                 decision_date,
                 end_reason,
-                replaces,
-                category,
+                replaces: replaces.map(Into::into),
+                category: category.map(Into::into),
                 acting: false,
             },
         )
@@ -215,17 +215,17 @@ fn activity() -> impl Strategy<Value = Activity> {
                 (duty, note, quantity, value_vnd),
                 (contribution, recipient),
             )| Activity {
-                id,
+                id: id.into(),
                 date,
-                subject_id,
-                target,
+                subject_id: subject_id.into(),
+                target: target.into(),
                 kind,
-                duty,
-                note,
+                duty: duty.map(Into::into),
+                note: note.map(Into::into),
                 quantity,
                 value_vnd,
                 contribution,
-                recipient,
+                recipient: recipient.map(Into::into),
             },
         )
 }
@@ -246,13 +246,13 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
     )
         .prop_map(
             |((id, year), (assignment_id, author_id, submitted_on, rating, note))| Evaluation {
-                id,
+                id: id.into(),
                 year,
-                assignment_id,
-                author_id,
+                assignment_id: assignment_id.into(),
+                author_id: author_id.into(),
                 submitted_on,
                 rating,
-                note,
+                note: note.map(Into::into),
             },
         )
 }
@@ -270,12 +270,12 @@ fn reorganization() -> impl Strategy<Value = ReorganizationEdge> {
         .prop_map(
             |(effective, old_code, new_code, new_name, new_type, part, basis)| ReorganizationEdge {
                 effective,
-                old_code,
-                new_code,
-                new_name,
+                old_code: old_code.into(),
+                new_code: new_code.map(Into::into),
+                new_name: new_name.map(Into::into),
                 new_type,
                 part,
-                basis,
+                basis: basis.map(Into::into),
             },
         )
 }
@@ -288,7 +288,7 @@ fn ntm() -> impl Strategy<Value = NtmRecord> {
         word(NtmStatus::ALL),
     )
         .prop_map(|(unit_code, year, criteria_met, status)| NtmRecord {
-            unit_code,
+            unit_code: unit_code.into(),
             year,
             criteria_met,
             status,

@@ -482,9 +482,9 @@ fn national_edges(units: &Dataset) -> (Vec<ReorganizationEdge>, usize, usize, us
         provinces.insert(get(2), (get(5), get(6)));
         edges.push(ReorganizationEdge {
             effective,
-            old_code: get(0),
-            new_code: Some(get(3)),
-            new_name: Some(get(4)),
+            old_code: get(0).into(),
+            new_code: Some(get(3).into()),
+            new_name: Some(get(4).into()),
             new_type: Some(type_from_name(&get(4))),
             part,
             basis: None,
@@ -511,9 +511,9 @@ fn national_edges(units: &Dataset) -> (Vec<ReorganizationEdge>, usize, usize, us
         };
         edges.push(ReorganizationEdge {
             effective,
-            old_code: old,
-            new_code: Some(new),
-            new_name: Some(name),
+            old_code: old.into(),
+            new_code: Some(new.into()),
+            new_name: Some(name.into()),
             new_type: Some(new_type),
             part: Part::Full,
             basis: None,
@@ -526,7 +526,7 @@ fn national_edges(units: &Dataset) -> (Vec<ReorganizationEdge>, usize, usize, us
 fn national_reform_at_scale() {
     let units = std::fs::read_to_string(national("vn_units_2025-03-01.csv")).unwrap();
     let mut ds = Dataset::from_csv_texts([("units.csv", units.as_str())]).unwrap();
-    let communes: Vec<String> = ds
+    let communes: Vec<diaban::SmolStr> = ds
         .units
         .iter()
         .filter(|u| u.code.len() == 5)
@@ -536,9 +536,9 @@ fn national_reform_at_scale() {
     // a national-size dataset: one monitor per commune
     for (i, code) in communes.iter().enumerate() {
         ds.assignments.push(diaban::Assignment {
-            id: format!("cm-{code}"),
+            id: format!("cm-{code}").into(),
             scheme: "commune-monitoring".into(),
-            subject_id: format!("p{i}"),
+            subject_id: format!("p{i}").into(),
             target: code.clone(),
             valid_from: date!(2024, 9, 1),
             valid_to: None,

@@ -90,10 +90,10 @@ fn unit() -> impl Strategy<Value = Unit> {
     )
         .prop_map(
             |(code, name, unit_type, parent_code, valid_from, valid_to)| Unit {
-                code,
-                name,
+                code: code.into(),
+                name: name.into(),
                 unit_type,
-                parent_code,
+                parent_code: parent_code.map(Into::into),
                 valid_from,
                 valid_to,
             },
@@ -108,12 +108,12 @@ fn organization() -> impl Strategy<Value = Organization> {
         .prop_map(
             |((id, name, kind, level), (unit_code, parent_id, valid_from, valid_to))| {
                 Organization {
-                    id,
-                    name,
+                    id: id.into(),
+                    name: name.into(),
                     kind,
                     level,
-                    unit_code,
-                    parent_id,
+                    unit_code: unit_code.map(Into::into),
+                    parent_id: parent_id.map(Into::into),
                     valid_from,
                     valid_to,
                 }
@@ -128,10 +128,10 @@ fn post() -> impl Strategy<Value = Post> {
     )
         .prop_map(
             |((id, name, title, organization_id), (rank, valid_from, valid_to))| Post {
-                id,
-                name,
-                title,
-                organization_id,
+                id: id.into(),
+                name: name.into(),
+                title: title.into(),
+                organization_id: organization_id.into(),
                 rank,
                 valid_from,
                 valid_to,
@@ -150,10 +150,10 @@ fn term() -> impl Strategy<Value = Term> {
     )
         .prop_map(
             |(id, organization_id, label, ordinal, valid_from, valid_to)| Term {
-                id,
-                organization_id,
-                label,
-                ordinal,
+                id: id.into(),
+                organization_id: organization_id.into(),
+                label: label.into(),
+                ordinal: ordinal.map(Into::into),
                 valid_from,
                 valid_to,
             },
@@ -177,18 +177,18 @@ fn assignment() -> impl Strategy<Value = Assignment> {
                 (valid_to, term_id, decision_number, decision_date),
                 (end_reason, replaces, category, acting),
             )| Assignment {
-                id,
-                scheme,
-                subject_id,
-                target,
+                id: id.into(),
+                scheme: scheme.into(),
+                subject_id: subject_id.into(),
+                target: target.into(),
                 valid_from,
                 valid_to,
-                term_id,
-                decision_number,
+                term_id: term_id.map(Into::into),
+                decision_number: decision_number.map(Into::into),
                 decision_date,
                 end_reason,
-                replaces,
-                category,
+                replaces: replaces.map(Into::into),
+                category: category.map(Into::into),
                 acting,
             },
         )
@@ -217,17 +217,17 @@ fn activity() -> impl Strategy<Value = Activity> {
                 (id, date, subject_id, target, kind),
                 (duty, note, quantity, value_vnd, contribution, recipient),
             )| Activity {
-                id,
+                id: id.into(),
                 date,
-                subject_id,
-                target,
+                subject_id: subject_id.into(),
+                target: target.into(),
                 kind,
-                duty,
-                note,
+                duty: duty.map(Into::into),
+                note: note.map(Into::into),
                 quantity,
                 value_vnd,
                 contribution,
-                recipient,
+                recipient: recipient.map(Into::into),
             },
         )
 }
@@ -239,13 +239,13 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
     )
         .prop_map(
             |((id, year, assignment_id, author_id), (submitted_on, rating, note))| Evaluation {
-                id,
+                id: id.into(),
                 year,
-                assignment_id,
-                author_id,
+                assignment_id: assignment_id.into(),
+                author_id: author_id.into(),
                 submitted_on,
                 rating,
-                note,
+                note: note.map(Into::into),
             },
         )
 }
@@ -259,12 +259,12 @@ fn reorganization() -> impl Strategy<Value = ReorganizationEdge> {
             |((effective, old_code, new_code, new_name), (new_type, part, basis))| {
                 ReorganizationEdge {
                     effective,
-                    old_code,
-                    new_code,
-                    new_name,
+                    old_code: old_code.into(),
+                    new_code: new_code.map(Into::into),
+                    new_name: new_name.map(Into::into),
                     new_type,
                     part,
-                    basis,
+                    basis: basis.map(Into::into),
                 }
             },
         )
@@ -273,7 +273,7 @@ fn reorganization() -> impl Strategy<Value = ReorganizationEdge> {
 fn ntm() -> impl Strategy<Value = NtmRecord> {
     (required(), year(), any::<u8>(), word(NtmStatus::ALL)).prop_map(
         |(unit_code, year, criteria_met, status)| NtmRecord {
-            unit_code,
+            unit_code: unit_code.into(),
             year,
             criteria_met,
             status,

@@ -41,7 +41,7 @@ fn filled(leave_out: Option<&str>) -> Dataset {
         valid_to: Some(date!(2025, 10, 14)),
     });
     // A Standing Committee member in charge of each district (the district-lead scheme).
-    let districts: Vec<String> = ds
+    let districts: Vec<diaban::SmolStr> = ds
         .units
         .iter()
         .filter(|u| u.parent_code.as_deref() == Some("06"))
@@ -49,8 +49,8 @@ fn filled(leave_out: Option<&str>) -> Dataset {
         .collect();
     for (i, code) in districts.iter().enumerate() {
         ds.people.push(Post {
-            id: format!("btv-{i}"),
-            name: format!("Trần Văn {i}"),
+            id: format!("btv-{i}").into(),
+            name: format!("Trần Văn {i}").into(),
             title: "Ủy viên Ban Thường vụ Tỉnh ủy".into(),
             organization_id: "ban-thuong-vu-06".into(),
             rank: Rank::Member,
@@ -64,12 +64,12 @@ fn filled(leave_out: Option<&str>) -> Dataset {
             code,
         ));
     }
-    let codes: Vec<String> = communes(&ds).iter().map(|u| u.code.clone()).collect();
+    let codes: Vec<diaban::SmolStr> = communes(&ds).iter().map(|u| u.code.clone()).collect();
     for (i, code) in codes.iter().enumerate() {
         let org = format!("co-quan-{i:03}");
         ds.organizations.push(Organization {
-            id: org.clone(),
-            name: format!("Sở số {i}"),
+            id: org.clone().into(),
+            name: format!("Sở số {i}").into(),
             kind: OrgKind::Department,
             level: Level::Province,
             unit_code: Some("06".into()),
@@ -78,10 +78,10 @@ fn filled(leave_out: Option<&str>) -> Dataset {
             valid_to: None,
         });
         ds.people.push(Post {
-            id: format!("cb-{i:03}"),
-            name: format!("Nguyễn Văn {i}"),
-            title: format!("Giám đốc Sở số {i}"),
-            organization_id: org,
+            id: format!("cb-{i:03}").into(),
+            name: format!("Nguyễn Văn {i}").into(),
+            title: format!("Giám đốc Sở số {i}").into(),
+            organization_id: org.into(),
             rank: Rank::Head,
             valid_from: Some(date!(2021, 1, 1)),
             valid_to: None,
@@ -102,9 +102,9 @@ fn filled(leave_out: Option<&str>) -> Dataset {
 /// An assignment from 1 September 2024 under the provincial term, by decision 1421-QĐ/TU.
 fn assignment(id: String, scheme: &str, subject: String, target: &str) -> Assignment {
     Assignment {
-        id,
+        id: id.into(),
         scheme: scheme.into(),
-        subject_id: subject,
+        subject_id: subject.into(),
         target: target.into(),
         valid_from: date!(2024, 9, 1),
         valid_to: None,

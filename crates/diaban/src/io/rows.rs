@@ -208,7 +208,7 @@ pub(crate) fn fill<F: Fields>(
             let mut communes = Vec::with_capacity(rows.len());
             for (province, district, commune) in rows {
                 for unit in [province, Some(district)].into_iter().flatten() {
-                    if seen.insert(unit.code.clone()) {
+                    if seen.insert(unit.code.to_string()) {
                         ds.units.push(unit);
                     }
                 }
@@ -244,8 +244,8 @@ fn flat_unit(row: &Row<'_>) -> Result<(Option<Unit>, Unit, Unit)> {
     let valid_to = row.opt_date("valid_to")?;
     let province = match row.opt("province_code") {
         Some(code) => Some(Unit {
-            code: code.to_owned(),
-            name: row.string("province_name")?,
+            code: code.to_owned().into(),
+            name: row.string("province_name")?.into(),
             unit_type: row.word::<UnitType>("province_type")?,
             parent_code: None,
             valid_from,
@@ -268,16 +268,16 @@ fn flat_unit(row: &Row<'_>) -> Result<(Option<Unit>, Unit, Unit)> {
         })?,
     };
     let district = Unit {
-        code: row.string("district_code")?,
-        name: district_name,
+        code: row.string("district_code")?.into(),
+        name: district_name.into(),
         unit_type: district_type,
         parent_code: province.as_ref().map(|p| p.code.clone()),
         valid_from,
         valid_to,
     };
     let commune = Unit {
-        code: row.string("code")?,
-        name: row.string("name")?,
+        code: row.string("code")?.into(),
+        name: row.string("name")?.into(),
         unit_type: row.word::<UnitType>("type")?,
         parent_code: Some(district.code.clone()),
         valid_from,

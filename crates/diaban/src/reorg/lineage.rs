@@ -192,17 +192,17 @@ impl<'d> Lineage<'d> {
                     Some(new) if seen.insert((new.as_str(), effective)) => {
                         let (valid_from, valid_to) = self.validity(new, effective);
                         out.push(LineageStep {
-                            code: Some(new.clone()),
+                            code: Some(new.to_string()),
                             name: self
                                 .unit_at(new, effective)
-                                .map(|u| u.name.clone())
-                                .or_else(|| e.new_name.clone()),
+                                .map(|u| u.name.to_string())
+                                .or_else(|| e.new_name.as_deref().map(str::to_owned)),
                             valid_from,
                             valid_to,
                             via: c.to_owned(),
                             effective,
                             part: e.part,
-                            basis: e.basis.clone(),
+                            basis: e.basis.as_deref().map(str::to_owned),
                             depth,
                         });
                         queue.push_back((new.as_str(), effective, depth + 1));
@@ -216,7 +216,7 @@ impl<'d> Lineage<'d> {
                         via: c.to_owned(),
                         effective,
                         part: e.part,
-                        basis: e.basis.clone(),
+                        basis: e.basis.as_deref().map(str::to_owned),
                         depth,
                     }),
                 }
@@ -252,13 +252,13 @@ impl<'d> Lineage<'d> {
                 let (valid_from, valid_to) = self.validity(old, before);
                 out.push(LineageStep {
                     code: Some(old.to_owned()),
-                    name: self.unit_at(old, before).map(|u| u.name.clone()),
+                    name: self.unit_at(old, before).map(|u| u.name.to_string()),
                     valid_from,
                     valid_to,
                     via: c.to_owned(),
                     effective,
                     part: e.part,
-                    basis: e.basis.clone(),
+                    basis: e.basis.as_deref().map(str::to_owned),
                     depth,
                 });
                 queue.push_back((old, before, depth + 1));
@@ -288,7 +288,7 @@ impl<'d> Lineage<'d> {
         });
         LineageReport {
             code: code.to_owned(),
-            name,
+            name: name.map(String::from),
             at,
             valid_from,
             valid_to,

@@ -100,7 +100,7 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             .get(code)?
             .iter()
             .find(|u| u.validity().contains(day))
-            .map(|u| u.name.clone())
+            .map(|u| u.name.to_string())
     };
     let mut posts: HashMap<&str, Vec<&crate::model::Post>> = HashMap::new();
     for p in &ds.people {
@@ -118,7 +118,7 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             .find(|p| p.validity().contains(day))
             .or(held.first())
         {
-            return (Some(p.name.clone()), Some(p.title.clone()));
+            return (Some(p.name.to_string()), Some(p.title.to_string()));
         }
         (organizations.get(id).map(|n| (*n).to_owned()), None)
     };
@@ -156,22 +156,22 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             rows.insert(
                 (
                     new.to_owned(),
-                    a.scheme.clone(),
-                    a.target.clone(),
-                    a.id.clone(),
+                    a.scheme.to_string(),
+                    a.target.to_string(),
+                    a.id.to_string(),
                 ),
                 SuccessorProposal {
                     id: format!("{prefix}-{new}-{}", effective.year()),
-                    scheme: a.scheme.clone(),
+                    scheme: a.scheme.to_string(),
                     new_unit: new.to_owned(),
                     new_unit_name: unit_name(new, effective),
                     from: effective,
                     to: None,
-                    subject_id: a.subject_id.clone(),
+                    subject_id: a.subject_id.to_string(),
                     subject_name,
                     subject_title,
-                    previous_assignment: a.id.clone(),
-                    previous_unit: a.target.clone(),
+                    previous_assignment: a.id.to_string(),
+                    previous_unit: a.target.to_string(),
                     previous_unit_name: unit_name(&a.target, last),
                     decision_number: None,
                     decision_date: None,
@@ -564,14 +564,14 @@ pub fn accept_successors(
             ));
         }
         let assignment = Assignment {
-            id: r.id.clone(),
-            scheme: r.scheme.clone(),
-            subject_id: r.subject_id.clone(),
-            target: target.to_owned(),
+            id: r.id.clone().into(),
+            scheme: r.scheme.clone().into(),
+            subject_id: r.subject_id.clone().into(),
+            target: target.to_owned().into(),
             valid_from: r.from,
             valid_to: r.to,
             term_id: None,
-            decision_number: Some(number.trim().to_owned()),
+            decision_number: Some(number.trim().to_owned().into()),
             decision_date: Some(signed),
             end_reason: None,
             replaces: Some(previous.id.clone()),

@@ -12,6 +12,7 @@ use crate::model::Assignment;
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind, TargetKind};
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 /// The window in which every in-scope target of a scheme must be covered, inside the check's scope.
 fn coverage_window(ctx: &Ctx<'_, '_>, scheme: &Scheme) -> Option<Period> {
@@ -56,7 +57,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
     };
     let judged = ctx.judged;
     let index = ctx.index;
-    let targets: Vec<(String, String, Period)> = match scheme.target.value.kind {
+    let targets: Vec<(SmolStr, SmolStr, Period)> = match scheme.target.value.kind {
         TargetKind::Unit if !scheme.target.value.designated_only => index
             .dataset
             .units
@@ -66,7 +67,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
             .collect(),
         _ => index
             .targets(&scheme.id)
-            .map(|(t, _)| (t.to_owned(), t.to_owned(), Period::always()))
+            .map(|(t, _)| (SmolStr::new(t), SmolStr::new(t), Period::always()))
             .collect(),
     };
     for (code, name, validity) in targets {
@@ -120,7 +121,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                                     .span("span", *part),
                             )
                             .detail("scheme", scheme.id.clone())
-                            .detail("name", name.clone())
+                            .detail("name", name.as_str())
                             .detail("days", part.days()),
                     );
                 }
@@ -137,7 +138,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                                     .span("span", part),
                             )
                             .detail("scheme", scheme.id.clone())
-                            .detail("name", name.clone())
+                            .detail("name", name.as_str())
                             .detail("days", part.days())
                             .detail("only_ineligible", true),
                     );
@@ -156,7 +157,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                                 .span("span", rest),
                         )
                         .detail("scheme", scheme.id.clone())
-                        .detail("name", name.clone())
+                        .detail("name", name.as_str())
                         .detail("days", rest.days()),
                 );
             }

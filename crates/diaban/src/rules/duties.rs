@@ -92,8 +92,8 @@ pub(super) fn activities_outside(ctx: &mut Ctx<'_, '_>) {
                         .someone("subject", index, &act.subject_id)
                         .place("target", index, &act.target, Some(act.date)),
                 )
-                .detail("subject_id", act.subject_id.clone())
-                .detail("target", act.target.clone())
+                .detail("subject_id", act.subject_id.as_str())
+                .detail("target", act.target.as_str())
                 .detail("kind", act.kind.as_str())
                 .detail("assignments_held", held),
         );

@@ -42,7 +42,7 @@ pub(super) fn assignment(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment,
                         .id(a.target.clone()),
                 )
                 .detail("scheme", scheme.id.clone())
-                .detail("subject_id", a.subject_id.clone()),
+                .detail("subject_id", a.subject_id.as_str()),
         );
     }
 }

@@ -230,7 +230,7 @@ fn author_rule(
     let also: Vec<(String, String)> = accepted
         .iter()
         .skip(1)
-        .map(|o| (o.name.clone(), o.name.clone()))
+        .map(|o| (o.name.to_string(), o.name.to_string()))
         .collect();
     let also_ids: Vec<&str> = accepted.iter().skip(1).map(|o| o.id.as_str()).collect();
     let key = if also.is_empty() {
@@ -254,14 +254,17 @@ fn author_rule(
                     .ids(&also_ids)
                     .id(assignment_id.clone()),
             )
-            .detail("assignment_id", assignment_id.clone())
+            .detail("assignment_id", assignment_id.as_str())
             .detail("year", year)
-            .detail("expected_author", expected.id.clone())
+            .detail("expected_author", expected.id.as_str())
             .detail(
                 "accepted_authors",
-                accepted.iter().map(|o| o.id.clone()).collect::<Vec<_>>(),
+                accepted
+                    .iter()
+                    .map(|o| o.id.to_string())
+                    .collect::<Vec<_>>(),
             )
-            .detail("author_id", e.author_id.clone()),
+            .detail("author_id", e.author_id.as_str()),
     );
 }
 
@@ -317,7 +320,7 @@ fn unfulfilled(
                     .count("days", policy.replace_within_days.value)
                     .id(e.id.clone()),
             )
-            .detail("evaluation_id", e.id.clone())
+            .detail("evaluation_id", e.id.as_str())
             .detail("rated_on", rated.to_string())
             .detail("replace_by", deadline.to_string()),
     );

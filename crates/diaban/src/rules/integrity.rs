@@ -10,6 +10,7 @@ use crate::messages::{field_label, Args, Key};
 use crate::period::{self, Period};
 use crate::profile::{Scheme, SubjectKind, TargetKind};
 use foldhash::HashMap;
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
 
 /// Duplicate ids, invalid periods and references to records the dataset lacks.
@@ -72,7 +73,7 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
         );
     }
 
-    let mut missing: Vec<(&'static str, String, &'static str, String)> = Vec::new();
+    let mut missing: Vec<(&'static str, SmolStr, &'static str, SmolStr)> = Vec::new();
     let idx = ctx.index;
     for u in &ds.units {
         if let Some(parent) = &u.parent_code {
@@ -211,7 +212,7 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
         if idx.unit_versions(&n.unit_code).is_empty() {
             missing.push((
                 "ntm_status",
-                format!("{}/{}", n.unit_code, n.year),
+                format!("{}/{}", n.unit_code, n.year).into(),
                 "unit_code",
                 n.unit_code.clone(),
             ));
@@ -229,10 +230,10 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
                             field_label(field, crate::finding::Lang::Vi),
                             field_label(field, crate::finding::Lang::En),
                         )
-                        .text("value", value.clone()),
+                        .text("value", value.as_str()),
                 )
                 .detail("field", field)
-                .detail("value", value),
+                .detail("value", value.as_str()),
         );
     }
 }

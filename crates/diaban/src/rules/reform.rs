@@ -41,8 +41,8 @@ impl<'d> Ends<'d> {
                 .or_default()
                 .entry(e.effective)
                 .or_default();
-            slot.0.extend(e.basis.clone());
-            slot.1.extend(e.new_code.clone());
+            slot.0.extend(e.basis.as_deref().map(str::to_owned));
+            slot.1.extend(e.new_code.as_deref().map(str::to_owned));
             if let Some(new) = &e.new_code {
                 starts.entry(new.as_str()).or_default().push(e.effective);
             }

@@ -100,7 +100,7 @@ fn push_open(
         .detail("successors", end.successors.clone())
         .detail("reorganization_basis", end.basis.clone());
     if let Some(a) = a {
-        draft = draft.detail("scheme", a.scheme.clone());
+        draft = draft.detail("scheme", a.scheme.as_str());
     }
     ctx.push(draft);
 }

@@ -91,7 +91,7 @@ fn target_rules(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Peri
                                 .span("span", piece),
                         )
                         .detail("scheme", scheme.id.clone())
-                        .detail("target", a.target.clone()),
+                        .detail("target", a.target.as_str()),
                 );
             }
             let wrong = versions
@@ -177,7 +177,7 @@ fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period,
                             .organization("recorded_body", ctx.index, &term.organization_id)
                             .organization("body", ctx.index, &body_id),
                     )
-                    .detail("term_id", term.id.clone())
+                    .detail("term_id", term.id.as_str())
                     .cites_reform(reform),
             );
             return;
@@ -197,8 +197,8 @@ fn term_rule(ctx: &mut Ctx<'_, '_>, scheme: &Scheme, a: &Assignment, p: &Period,
                         .organization("body", ctx.index, &body_id)
                         .span("span", piece),
                 )
-                .detail("term_body", body_id.clone())
-                .detail("term_id", a.term_id.clone())
+                .detail("term_body", body_id.as_str())
+                .detail("term_id", a.term_id.as_deref())
                 .cites_reform(reform),
         );
     }
@@ -242,7 +242,7 @@ pub(super) fn not_covered(ctx: &mut Ctx<'_, '_>, options_at: Option<NaiveDate>) 
                         .span("span", days)
                         .text("number", number.clone()),
                 )
-                .detail("scheme", a.scheme.clone()),
+                .detail("scheme", a.scheme.as_str()),
         );
     }
 }
@@ -281,7 +281,7 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                     })
             }
         };
-        let hits: Vec<(String, Period)> = index
+        let hits: Vec<(&str, Period)> = index
             .dataset
             .assignments
             .iter()
@@ -290,13 +290,13 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                 a.period()
                     .intersect(&cut)
                     .and_then(|p| ctx.clip(&p))
-                    .map(|p| (a.id.clone(), p))
+                    .map(|p| (a.id.as_str(), p))
             })
             .collect();
         for (id, p) in hits {
-            let record = index.assignment(&id);
+            let record = index.assignment(id);
             let scheme = record.and_then(|a| ctx.profile.schemes.iter().find(|s| s.id == a.scheme));
-            let mut draft = Draft::new(Code::OutsideTerm, "assignment", &id);
+            let mut draft = Draft::new(Code::OutsideTerm, "assignment", id);
             if let Some((scheme, body)) = scheme.and_then(|s| s.term_body.as_ref().map(|b| (s, b)))
             {
                 draft = draft.rests_on(scheme, "term_body", body);
@@ -321,8 +321,8 @@ pub(super) fn terms_cut_short(ctx: &mut Ctx<'_, '_>, ends: &Ends<'_>) {
                             .date("effective", end.effective)
                             .date("ended", end.day_before()),
                     )
-                    .detail("term_id", term.id.clone())
-                    .detail("term_body", term.organization_id.clone())
+                    .detail("term_id", term.id.as_str())
+                    .detail("term_body", term.organization_id.as_str())
                     .detail("reorganized_unit", unit.to_owned())
                     .detail("effective", end.effective.to_string())
                     .detail("reorganization_basis", end.basis.clone()),
@@ -353,6 +353,6 @@ fn out_of_scope(
                     .span("span", *p),
             )
             .detail("scheme", scheme.id.clone())
-            .detail("target", a.target.clone()),
+            .detail("target", a.target.as_str()),
     );
 }

@@ -330,7 +330,7 @@ pub fn expect(
                 covered
                     .entry(day)
                     .or_default()
-                    .insert(u.code.clone(), is_covered);
+                    .insert(u.code.to_string(), is_covered);
             }
             let in_window = coverage.is_some_and(|c| within(day, Some(c.from), c.to))
                 && (!scheme.under_regulation.value || w.in_life(day))

@@ -117,7 +117,7 @@ fn unit(
 ) -> Unit {
     Unit {
         code: code.into(),
-        name: format!("Đơn vị {code}"),
+        name: format!("Đơn vị {code}").into(),
         unit_type: ty,
         parent_code: parent.map(Into::into),
         valid_from: from,
@@ -128,7 +128,7 @@ fn unit(
 fn org(id: &str, kind: OrgKind, level: Level, unit: &str, to: Option<NaiveDate>) -> Organization {
     Organization {
         id: id.into(),
-        name: format!("Tổ chức {id}"),
+        name: format!("Tổ chức {id}").into(),
         kind,
         level,
         unit_code: Some(unit.into()),
@@ -162,7 +162,7 @@ pub fn generate(seed: u64) -> Case {
                     effective: reform,
                     old_code: (*code).into(),
                     new_code: Some((*code).into()),
-                    new_name: Some(format!("Đơn vị {code}")),
+                    new_name: Some(format!("Đơn vị {code}").into()),
                     new_type: Some(UnitType::Ward),
                     part: Part::Full,
                     basis: None,
@@ -248,10 +248,10 @@ pub fn generate(seed: u64) -> Case {
             let valid_from = if r.chance(60) { None } else { Some(r.day()) };
             let valid_to = if r.chance(60) { None } else { Some(r.day()) };
             people.push(Post {
-                id: id.clone(),
-                name: format!("Người {id}"),
+                id: id.clone().into(),
+                name: format!("Người {id}").into(),
                 title: "Chức vụ".into(),
-                organization_id,
+                organization_id: organization_id.into(),
                 rank,
                 valid_from,
                 valid_to: match (valid_from, valid_to) {
@@ -281,10 +281,10 @@ pub fn generate(seed: u64) -> Case {
             r.pick(&people_ids).clone()
         };
         let a = Assignment {
-            id: new_id("a"),
+            id: new_id("a").into(),
             scheme: SCHEME.into(),
-            subject_id,
-            target: r.pick(&codes).clone(),
+            subject_id: subject_id.into(),
+            target: r.pick(&codes).clone().into(),
             valid_from: from,
             valid_to: to,
             term_id: None,
@@ -308,8 +308,8 @@ pub fn generate(seed: u64) -> Case {
                 _ => to + chrono::Days::new(2),
             };
             assignments.push(Assignment {
-                id: new_id("h"),
-                subject_id: r.pick(&people_ids).clone(),
+                id: new_id("h").into(),
+                subject_id: r.pick(&people_ids).clone().into(),
                 valid_from: start,
                 valid_to: if r.chance(50) {
                     None
@@ -325,7 +325,7 @@ pub fn generate(seed: u64) -> Case {
             // the same person on the same unit again: a duplicated decision
             let from = if r.chance(50) { a.valid_from } else { r.day() };
             assignments.push(Assignment {
-                id: new_id("dup"),
+                id: new_id("dup").into(),
                 valid_from: from,
                 valid_to: if r.chance(30) {
                     None
@@ -338,8 +338,8 @@ pub fn generate(seed: u64) -> Case {
         if r.chance(10) {
             // the same person on another unit
             assignments.push(Assignment {
-                id: new_id("other"),
-                target: r.pick(&codes).clone(),
+                id: new_id("other").into(),
+                target: r.pick(&codes).clone().into(),
                 valid_from: r.day(),
                 ..a.clone()
             });
@@ -359,17 +359,17 @@ pub fn generate(seed: u64) -> Case {
                 _ => r.day(),
             };
             activities.push(Activity {
-                id: format!("act-{i}-{j}"),
+                id: format!("act-{i}-{j}").into(),
                 date,
                 subject_id: if r.chance(90) {
                     a.subject_id.clone()
                 } else {
-                    r.pick(&people_ids).clone()
+                    r.pick(&people_ids).clone().into()
                 },
                 target: if r.chance(85) {
                     a.target.clone()
                 } else {
-                    r.pick(&codes).clone()
+                    r.pick(&codes).clone().into()
                 },
                 kind: *r.pick(&[
                     ActivityKind::CommitteeMeeting,
@@ -396,10 +396,10 @@ pub fn generate(seed: u64) -> Case {
                     _ => r.day(),
                 };
                 evaluations.push(Evaluation {
-                    id: format!("ev-{}-{year}", a.id),
+                    id: format!("ev-{}-{year}", a.id).into(),
                     year,
                     assignment_id: a.id.clone(),
-                    author_id: format!("dang-uy-{}", a.target),
+                    author_id: format!("dang-uy-{}", a.target).into(),
                     submitted_on: Some(submitted),
                     rating: Some(Rating::Good),
                     note: None,
