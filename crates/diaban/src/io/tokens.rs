@@ -132,8 +132,15 @@ impl<'t> Tokens<'t> {
         let mut fields = Record::with_capacity(self.width.unwrap_or(8));
         if memchr::memchr2(b'"', b'\r', line).is_none() {
             // The fast path: no quote, no lone CR; every field is a slice of the line.
+            // The delimiter is one ASCII byte, so every position memchr finds is a character
+            // boundary of the text.
             let text = self.slice(self.pos, line_end);
-            fields.extend(text.split(char::from(self.delimiter)).map(Cow::Borrowed));
+            let mut from = 0;
+            for at in memchr::memchr_iter(self.delimiter, line) {
+                fields.push(Cow::Borrowed(text.get(from..at).unwrap_or_default()));
+                from = at + 1;
+            }
+            fields.push(Cow::Borrowed(text.get(from..).unwrap_or_default()));
             self.pos = if end < bytes.len() { end + 1 } else { end };
             self.line += 1;
         } else {
