@@ -21,8 +21,9 @@ const APT_PACKAGES_BUILD: &[(&str, &str)] = &[
     ("rust-web-src", "/usr/lib/rustlib/src"),
 ];
 const CHROMIUM: &str = "/usr/bin/chromium";
-/// The gzipped size budget of the WebAssembly module, in bytes.
-const SIZE_BUDGET_GZ: u64 = 500 * 1024;
+/// The gzipped size budget of the WebAssembly module, in bytes (500 KB until December 2026;
+/// docs/architecture.md says why it moved).
+const SIZE_BUDGET_GZ: u64 = 520 * 1024;
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
@@ -181,7 +182,7 @@ const DEMO_FILES: &[&str] = &[
 
 /// Writes `pkg/demo.js`: the demo's CSV files as a JavaScript module. The WebAssembly module is
 /// built without the core's `embedded-demo` feature (the demo would take about 47 KB of its
-/// 500 KB gzipped budget); `Dataset.demo()` reads these same files, so the demo is the same
+/// gzipped budget); `Dataset.demo()` reads these same files, so the demo is the same
 /// dataset as the command line's.
 fn write_demo_module(root: &Path, pkg: &Path) -> Result<(), String> {
     let dir = root.join("crates/diaban/data/demo");

@@ -571,14 +571,14 @@ pub fn year_report(
             .map(|(i, p)| {
                 let place = index
                     .unit_near(&p.target, Some(p.date))
-                    .map_or_else(|| p.target.clone(), |u| u.name.to_string());
+                    .map_or_else(|| p.target.clone(), |u| u.name.as_str().to_owned());
                 let to = p
                     .recipient
                     .as_deref()
                     .map(|r| {
                         index
                             .organization(r)
-                            .map_or_else(|| r.to_owned(), |o| o.name.to_string())
+                            .map_or_else(|| r.to_owned(), |o| o.name.as_str().to_owned())
                     })
                     .unwrap_or_default();
                 (

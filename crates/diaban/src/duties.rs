@@ -274,7 +274,7 @@ pub(crate) fn judge_year(
             };
             EvaluationStatus {
                 status,
-                evaluation_id: found.map(|e| e.id.to_string()),
+                evaluation_id: found.map(|e| e.id.as_str().to_owned()),
                 rating: found.and_then(|e| e.rating),
                 submitted_on: found.and_then(|e| e.submitted_on),
                 due,

@@ -90,13 +90,13 @@ impl<'d> Index<'d> {
 
     fn organization_candidate(&self, o: &crate::model::Organization) -> NameCandidate {
         NameCandidate {
-            id: o.id.to_string(),
-            name: o.name.to_string(),
+            id: o.id.as_str().to_owned(),
+            name: o.name.as_str().to_owned(),
             unit: o
                 .unit_code
                 .as_deref()
                 .and_then(|c| self.unit_near(c, None))
-                .map(|u| u.name.to_string()),
+                .map(|u| u.name.as_str().to_owned()),
         }
     }
 
@@ -122,11 +122,11 @@ impl<'d> Index<'d> {
             }
             let latest = self.posts(&p.id).last().copied().unwrap_or(p);
             found.push(NameCandidate {
-                id: p.id.to_string(),
-                name: p.name.to_string(),
+                id: p.id.as_str().to_owned(),
+                name: p.name.as_str().to_owned(),
                 unit: self
                     .organization(&latest.organization_id)
-                    .map(|o| o.name.to_string()),
+                    .map(|o| o.name.as_str().to_owned()),
             });
         }
         for o in &self.dataset.organizations {
@@ -167,13 +167,13 @@ impl<'d> Index<'d> {
             });
             if name_key(&u.name) == key || bare.is_some_and(|b| name_key(b) == key) {
                 found.push(NameCandidate {
-                    id: u.code.to_string(),
-                    name: u.name.to_string(),
+                    id: u.code.as_str().to_owned(),
+                    name: u.name.as_str().to_owned(),
                     unit: u
                         .parent_code
                         .as_deref()
                         .and_then(|c| self.unit_near(c, u.valid_from))
-                        .map(|p| p.name.to_string()),
+                        .map(|p| p.name.as_str().to_owned()),
                 });
             }
         }

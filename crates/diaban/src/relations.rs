@@ -55,9 +55,9 @@ fn heads(index: &Index<'_>, body: &str, day: NaiveDate) -> Vec<PersonRef> {
         .iter()
         .filter(|p| p.rank == Rank::Head && p.validity().contains(day))
         .map(|p| PersonRef {
-            id: p.id.to_string(),
-            name: p.name.to_string(),
-            title: p.title.to_string(),
+            id: p.id.as_str().to_owned(),
+            name: p.name.as_str().to_owned(),
+            title: p.title.as_str().to_owned(),
         })
         .collect();
     out.sort_by(|a, b| cmp_vi(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
@@ -88,14 +88,14 @@ pub fn of_assignment(
                 _ => None,
             };
             if let Some(org) = found {
-                body = Some((org.id.to_string(), org.name.to_string()));
+                body = Some((org.id.as_str().to_owned(), org.name.as_str().to_owned()));
                 people = heads(index, &org.id, day);
             }
         }
         if let Some(id) = &c.body {
             let name = index
                 .organization(id)
-                .map_or_else(|| id.clone(), |o| o.name.to_string());
+                .map_or_else(|| id.clone(), |o| o.name.as_str().to_owned());
             body = Some((id.clone(), name));
             people = heads(index, id, day);
         }
@@ -105,7 +105,10 @@ pub fn of_assignment(
                     index.district_of(&a.target, Some(day)),
                     c.via_scheme.as_ref(),
                 ) {
-                    body = Some((district.code.to_string(), district.name.to_string()));
+                    body = Some((
+                        district.code.as_str().to_owned(),
+                        district.name.as_str().to_owned(),
+                    ));
                     for lead in index.assignments_on(via, &district.code, day) {
                         let title = index
                             .posts(&lead.subject_id)
@@ -120,19 +123,19 @@ pub fn of_assignment(
                             .map(|p| p.title.clone())
                             .unwrap_or_default();
                         people.push(PersonRef {
-                            id: lead.subject_id.to_string(),
+                            id: lead.subject_id.as_str().to_owned(),
                             name: index
                                 .subject_name(&lead.subject_id)
                                 .unwrap_or(&lead.subject_id)
                                 .to_owned(),
-                            title: title.to_string(),
+                            title: title.as_str().to_owned(),
                         });
                     }
                 }
             }
             Some(Derivation::TargetPartyCommittee) => {
                 if let Some(org) = index.party_committee_of(&a.target, day) {
-                    body = Some((org.id.to_string(), org.name.to_string()));
+                    body = Some((org.id.as_str().to_owned(), org.name.as_str().to_owned()));
                     people = heads(index, &org.id, day);
                 }
             }
@@ -141,7 +144,7 @@ pub fn of_assignment(
                     .district_of(&a.target, Some(day))
                     .and_then(|d| index.party_committee_of(&d.code, day))
                 {
-                    body = Some((org.id.to_string(), org.name.to_string()));
+                    body = Some((org.id.as_str().to_owned(), org.name.as_str().to_owned()));
                     people = heads(index, &org.id, day);
                 }
             }
@@ -157,7 +160,7 @@ pub fn of_assignment(
                     })
                     .or_else(|| index.organization(&a.subject_id));
                 if let Some(org) = agency {
-                    body = Some((org.id.to_string(), org.name.to_string()));
+                    body = Some((org.id.as_str().to_owned(), org.name.as_str().to_owned()));
                     people = heads(index, &org.id, day)
                         .into_iter()
                         .filter(|p| p.id != a.subject_id)
@@ -173,10 +176,10 @@ pub fn of_assignment(
         let (body_id, body_name) = body.unzip();
         out.push(Relation {
             kind: rel.kind,
-            subject_id: a.subject_id.to_string(),
-            assignment_id: a.id.to_string(),
+            subject_id: a.subject_id.as_str().to_owned(),
+            assignment_id: a.id.as_str().to_owned(),
             scheme: scheme.id.clone(),
-            target: a.target.to_string(),
+            target: a.target.as_str().to_owned(),
             body_id,
             body_name,
             people,

@@ -519,14 +519,14 @@ fn apply_event(
             continue;
         }
         changes.assignments_closed.push(ClosedAssignment {
-            id: a.id.to_string(),
-            scheme: a.scheme.to_string(),
-            subject_id: a.subject_id.to_string(),
-            target: a.target.to_string(),
+            id: a.id.as_str().to_owned(),
+            scheme: a.scheme.as_str().to_owned(),
+            subject_id: a.subject_id.as_str().to_owned(),
+            target: a.target.as_str().to_owned(),
             valid_to: day_before,
             previous_valid_to: a.valid_to,
-            successors: successors.iter().map(|s| s.to_string()).collect(),
-            basis: basis.iter().map(|s| s.to_string()).collect(),
+            successors: successors.iter().map(|s| s.as_str().to_owned()).collect(),
+            basis: basis.iter().map(|s| s.as_str().to_owned()).collect(),
         });
         closed_ids.insert(a.id.clone());
         a.valid_to = Some(day_before);
@@ -542,7 +542,7 @@ fn apply_event(
         {
             changes.left.push(LeftRecord {
                 kind: "activity",
-                id: act.id.to_string(),
+                id: act.id.as_str().to_owned(),
                 reason: ACTIVITY_AFTER_END,
             });
         }
@@ -560,7 +560,7 @@ fn apply_event(
         {
             changes.left.push(LeftRecord {
                 kind: "evaluation",
-                id: ev.id.to_string(),
+                id: ev.id.as_str().to_owned(),
                 reason: EVALUATION_AFTER_END,
             });
         }
@@ -659,7 +659,7 @@ fn end_organizations(
         {
             changes.left.push(LeftRecord {
                 kind: "organization",
-                id: o.id.to_string(),
+                id: o.id.as_str().to_owned(),
                 reason: PARENT_COMMITTEE_ENDED,
             });
         }
@@ -703,14 +703,14 @@ fn close_term_assignments(
         closed.push((
             i,
             ClosedAssignment {
-                id: a.id.to_string(),
-                scheme: a.scheme.to_string(),
-                subject_id: a.subject_id.to_string(),
-                target: a.target.to_string(),
+                id: a.id.as_str().to_owned(),
+                scheme: a.scheme.as_str().to_owned(),
+                subject_id: a.subject_id.as_str().to_owned(),
+                target: a.target.as_str().to_owned(),
                 valid_to: day_before,
                 previous_valid_to: a.valid_to,
                 successors: Vec::new(),
-                basis: basis.iter().map(|s| s.to_string()).collect(),
+                basis: basis.iter().map(|s| s.as_str().to_owned()).collect(),
             },
         ));
     }

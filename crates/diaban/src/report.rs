@@ -736,11 +736,11 @@ impl<'d> Index<'d> {
             .iter()
             .filter(|a| a.kind == ActivityKind::Proposal && the_year.contains(a.date))
             .map(|a| ProposalRow {
-                id: a.id.to_string(),
+                id: a.id.as_str().to_owned(),
                 date: a.date,
-                subject_id: a.subject_id.to_string(),
+                subject_id: a.subject_id.as_str().to_owned(),
                 subject_name: self.subject_name(&a.subject_id).map(str::to_owned),
-                target: a.target.to_string(),
+                target: a.target.as_str().to_owned(),
                 recipient: a.recipient.as_deref().map(str::to_owned),
                 note: a.note.as_deref().map(str::to_owned),
             })
@@ -765,13 +765,15 @@ impl<'d> Index<'d> {
             );
             if the_year.contains(a.date) {
                 add(
-                    by_agency.entry(a.subject_id.to_string()).or_default(),
+                    by_agency
+                        .entry(a.subject_id.as_str().to_owned())
+                        .or_default(),
                     kind,
                     a.quantity,
                     a.value_vnd,
                 );
                 add(
-                    by_commune.entry(a.target.to_string()).or_default(),
+                    by_commune.entry(a.target.as_str().to_owned()).or_default(),
                     kind,
                     a.quantity,
                     a.value_vnd,
@@ -781,7 +783,7 @@ impl<'d> Index<'d> {
         let name_of = |id: &str| {
             self.subject_name(id)
                 .map(str::to_owned)
-                .or_else(|| self.unit_near(id, None).map(|u| u.name.to_string()))
+                .or_else(|| self.unit_near(id, None).map(|u| u.name.as_str().to_owned()))
                 .unwrap_or_else(|| id.to_owned())
         };
         let by_name = |map: BTreeMap<String, BTreeMap<ContributionKind, Totals>>| {
@@ -849,19 +851,22 @@ impl<'d> Index<'d> {
             .filter(|d| d.code != a.target);
         let shortfall = j.shortfall();
         AssignmentYear {
-            assignment_id: a.id.to_string(),
+            assignment_id: a.id.as_str().to_owned(),
             scheme: scheme.id.clone(),
-            subject_id: a.subject_id.to_string(),
+            subject_id: a.subject_id.as_str().to_owned(),
             subject_name: self.subject_name(&a.subject_id).map(str::to_owned),
-            agency_id: agency.map(|o| o.id.to_string()),
-            agency_name: agency.map(|o| o.name.to_string()),
-            target: a.target.to_string(),
+            agency_id: agency.map(|o| o.id.as_str().to_owned()),
+            agency_name: agency.map(|o| o.name.as_str().to_owned()),
+            target: a.target.as_str().to_owned(),
             target_name: self
                 .unit_near(&a.target, Some(last_day))
-                .map(|u| u.name.to_string())
-                .or_else(|| self.organization(&a.target).map(|o| o.name.to_string())),
-            district_code: district.map(|d| d.code.to_string()),
-            district_name: district.map(|d| d.name.to_string()),
+                .map(|u| u.name.as_str().to_owned())
+                .or_else(|| {
+                    self.organization(&a.target)
+                        .map(|o| o.name.as_str().to_owned())
+                }),
+            district_code: district.map(|d| d.code.as_str().to_owned()),
+            district_name: district.map(|d| d.name.as_str().to_owned()),
             period: part,
             days: j.days,
             duties: j.duties.clone(),

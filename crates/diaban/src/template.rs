@@ -270,8 +270,8 @@ pub fn provinces(day: NaiveDate) -> Result<Vec<Province>> {
         .values()
         .filter_map(|units| units.iter().find(|u| u.parent_code.is_none()))
         .map(|u| Province {
-            code: u.code.to_string(),
-            name: u.name.to_string(),
+            code: u.code.as_str().to_owned(),
+            name: u.name.as_str().to_owned(),
         })
         .collect())
 }
@@ -443,7 +443,7 @@ pub fn write(ds: &Dataset, day: NaiveDate) -> Result<Vec<u8>> {
         .units
         .iter()
         .find(|u| u.parent_code.is_none())
-        .map_or_else(String::new, |u| u.name.to_string());
+        .map_or_else(String::new, |u| u.name.as_str().to_owned());
     let rows = crate::io::rows::try_to_rows(ds)?;
     let mut book = Workbook::new();
     let bold = Format::new()

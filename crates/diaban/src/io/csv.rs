@@ -535,6 +535,9 @@ impl Blocks {
                 return Ok(None);
             }
             let before = buf.len();
+            // Room for the whole block up front: read_to_end would otherwise grow the buffer
+            // by doubling, copying what it holds each time.
+            buf.reserve(self.block);
             std::io::Read::read_to_end(
                 &mut std::io::Read::take(&self.file, self.block as u64),
                 &mut buf,

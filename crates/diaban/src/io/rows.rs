@@ -123,7 +123,18 @@ fn read_rows_with<T, F: Fields>(
     rows: Rows<'_, F>,
     make: impl Fn(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
+    // A reader that knows how many records it can hold at most (a part of a large table) has
+    // the list sized once instead of grown by doubling, copying what it holds each time.
+    // At most 64 MiB reserved so (a text of empty lines promises many records), and never an
+    // abort if even that cannot be had: the list then grows as it would have.
+    const MOST: usize = 64 << 20;
+    let upper = rows.size_hint().1.unwrap_or(0);
     let mut out = Vec::new();
+    let _ = out.try_reserve_exact(
+        upper
+            .min(limits.max_records_per_table)
+            .min(MOST / std::mem::size_of::<T>().max(1)),
+    );
     for row in rows {
         let (line, fields) = row?;
         if (0..fields.count()).all(|i| fields.field(i).is_none_or(|f| f.trim().is_empty())) {
@@ -208,7 +219,7 @@ pub(crate) fn fill<F: Fields>(
             let mut communes = Vec::with_capacity(rows.len());
             for (province, district, commune) in rows {
                 for unit in [province, Some(district)].into_iter().flatten() {
-                    if seen.insert(unit.code.to_string()) {
+                    if seen.insert(unit.code.as_str().to_owned()) {
                         ds.units.push(unit);
                     }
                 }

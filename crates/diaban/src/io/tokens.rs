@@ -262,6 +262,21 @@ impl<'t> Iterator for Tokens<'t> {
         self.failed = record.is_err();
         Some(record)
     }
+
+    /// At most one record per line, and, once the width is known, per `width` bytes (its
+    /// delimiters and line end), so that a reader can size its list once (one scan of the
+    /// rest of the text with `memchr`).
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        match self.width {
+            Some(width) if !self.failed => {
+                let lines = usize::try_from(line_ends(rest)).unwrap_or(usize::MAX);
+                let upper = lines.saturating_add(1).min(rest.len() / width.max(1) + 1);
+                (0, Some(upper))
+            }
+            _ => (0, None),
+        }
+    }
 }
 
 /// The number of line ends in `bytes` (CRLF, LF and a lone CR count one each).
@@ -398,5 +413,27 @@ mod tests {
                 .collect();
             assert_eq!(joined, whole, "{parts} parts: {cuts:?}");
         }
+    }
+
+    #[test]
+    fn the_size_hint_never_promises_fewer_records_than_there_are() {
+        let texts = [
+            "a,b\r\nc,d\n\ne,f\rg,h",
+            "a,b\nc,d",
+            "a,b\nc,d\n",
+            "\"x\ny\",b\n\"\",\"\"\n",
+            "\n\n\na,b\n\n",
+            "a,b",
+            "",
+        ];
+        for text in texts {
+            let mut tokens = Tokens::new(text, 1, b',', "t.csv");
+            tokens.expect_width(2);
+            let (_, upper) = tokens.size_hint();
+            let upper = upper.unwrap();
+            let count = tokens.filter(Result::is_ok).count();
+            assert!(count <= upper, "{text:?}: {count} records, hint {upper}");
+        }
+        assert_eq!(Tokens::new("a,b", 1, b',', "t.csv").size_hint(), (0, None));
     }
 }

@@ -192,10 +192,10 @@ impl<'d> Lineage<'d> {
                     Some(new) if seen.insert((new.as_str(), effective)) => {
                         let (valid_from, valid_to) = self.validity(new, effective);
                         out.push(LineageStep {
-                            code: Some(new.to_string()),
+                            code: Some(new.as_str().to_owned()),
                             name: self
                                 .unit_at(new, effective)
-                                .map(|u| u.name.to_string())
+                                .map(|u| u.name.as_str().to_owned())
                                 .or_else(|| e.new_name.as_deref().map(str::to_owned)),
                             valid_from,
                             valid_to,
@@ -252,7 +252,9 @@ impl<'d> Lineage<'d> {
                 let (valid_from, valid_to) = self.validity(old, before);
                 out.push(LineageStep {
                     code: Some(old.to_owned()),
-                    name: self.unit_at(old, before).map(|u| u.name.to_string()),
+                    name: self
+                        .unit_at(old, before)
+                        .map(|u| u.name.as_str().to_owned()),
                     valid_from,
                     valid_to,
                     via: c.to_owned(),

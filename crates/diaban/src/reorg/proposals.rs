@@ -100,7 +100,7 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             .get(code)?
             .iter()
             .find(|u| u.validity().contains(day))
-            .map(|u| u.name.to_string())
+            .map(|u| u.name.as_str().to_owned())
     };
     let mut posts: HashMap<&str, Vec<&crate::model::Post>> = HashMap::new();
     for p in &ds.people {
@@ -118,7 +118,10 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             .find(|p| p.validity().contains(day))
             .or(held.first())
         {
-            return (Some(p.name.to_string()), Some(p.title.to_string()));
+            return (
+                Some(p.name.as_str().to_owned()),
+                Some(p.title.as_str().to_owned()),
+            );
         }
         (organizations.get(id).map(|n| (*n).to_owned()), None)
     };
@@ -156,22 +159,22 @@ pub fn successor_proposals(ds: &Dataset) -> Vec<SuccessorProposal> {
             rows.insert(
                 (
                     new.to_owned(),
-                    a.scheme.to_string(),
-                    a.target.to_string(),
-                    a.id.to_string(),
+                    a.scheme.as_str().to_owned(),
+                    a.target.as_str().to_owned(),
+                    a.id.as_str().to_owned(),
                 ),
                 SuccessorProposal {
                     id: format!("{prefix}-{new}-{}", effective.year()),
-                    scheme: a.scheme.to_string(),
+                    scheme: a.scheme.as_str().to_owned(),
                     new_unit: new.to_owned(),
                     new_unit_name: unit_name(new, effective),
                     from: effective,
                     to: None,
-                    subject_id: a.subject_id.to_string(),
+                    subject_id: a.subject_id.as_str().to_owned(),
                     subject_name,
                     subject_title,
-                    previous_assignment: a.id.to_string(),
-                    previous_unit: a.target.to_string(),
+                    previous_assignment: a.id.as_str().to_owned(),
+                    previous_unit: a.target.as_str().to_owned(),
                     previous_unit_name: unit_name(&a.target, last),
                     decision_number: None,
                     decision_date: None,

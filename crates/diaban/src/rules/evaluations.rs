@@ -230,7 +230,7 @@ fn author_rule(
     let also: Vec<(String, String)> = accepted
         .iter()
         .skip(1)
-        .map(|o| (o.name.to_string(), o.name.to_string()))
+        .map(|o| (o.name.as_str().to_owned(), o.name.as_str().to_owned()))
         .collect();
     let also_ids: Vec<&str> = accepted.iter().skip(1).map(|o| o.id.as_str()).collect();
     let key = if also.is_empty() {
@@ -261,7 +261,7 @@ fn author_rule(
                 "accepted_authors",
                 accepted
                     .iter()
-                    .map(|o| o.id.to_string())
+                    .map(|o| o.id.as_str().to_owned())
                     .collect::<Vec<_>>(),
             )
             .detail("author_id", e.author_id.as_str()),

@@ -29,7 +29,7 @@ pub(super) fn district_leads(ctx: &mut Ctx<'_, '_>, scheme: &Scheme) {
                 }
                 for p in ctx.reach(target, &a.period()) {
                     if let Some(d) = index.district_of(target, Some(p.from)) {
-                        need.entry(d.code.to_string()).or_default().push(p);
+                        need.entry(d.code.as_str().to_owned()).or_default().push(p);
                     }
                 }
             }
