@@ -59,15 +59,16 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 /// (a `&'static str` from the derived `Serialize`). Never freed: there are a few hundred.
 static KEYS: Mutex<Option<Keys>> = Mutex::new(None);
 
-/// Interned keys by (address, length) of the field name.
-type Keys = HashMap<(usize, usize), Py<PyString>>;
+/// Interned keys by (address, length) of the field name. The addresses are the program's
+/// own, not input, so a fixed fast hash serves (std's SipHash is slower on every key).
+type Keys = HashMap<(usize, usize), Py<PyString>, foldhash::fast::FixedState>;
 
 fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
     let id = (name.as_ptr() as usize, name.len());
     let Ok(mut keys) = KEYS.lock() else {
         return PyString::intern(py, name);
     };
-    let keys = keys.get_or_insert_with(HashMap::new);
+    let keys = keys.get_or_insert_with(Keys::default);
     if let Some(k) = keys.get(&id) {
         return k.bind(py).clone();
     }
