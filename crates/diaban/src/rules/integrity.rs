@@ -239,7 +239,24 @@ pub(super) fn records(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// One `duplicate_id` per id used by more than one record of a table.
-fn duplicates<'x>(ctx: &mut Ctx<'_, '_>, kind: &'static str, ids: impl Iterator<Item = &'x str>) {
+fn duplicates<'x>(
+    ctx: &mut Ctx<'_, '_>,
+    kind: &'static str,
+    ids: impl Iterator<Item = &'x str> + Clone,
+) {
+    // Ids in strictly increasing order (an office's running numbers, zero-padded, as most
+    // exports list them) cannot repeat: one pass over neighbours instead of a count of every
+    // id in a hash table (on the national data, 1.56 million activities, that table was 6 %
+    // of the whole check's samples). Any other order is counted.
+    let mut previous: Option<&str> = None;
+    let increasing = ids.clone().all(|id| {
+        let after = previous.is_none_or(|p| p < id);
+        previous = Some(id);
+        after
+    });
+    if increasing {
+        return;
+    }
     let mut counts: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for id in ids {
