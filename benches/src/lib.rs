@@ -661,10 +661,10 @@ pub fn generate(provinces: &[Province], scale: f64, seed: u64) -> Dataset {
         Some("tinh-uy"),
     ));
     ds.terms.push(diaban::Term {
-        id: TERM.to_owned().into(),
-        organization_id: "tinh-uy".to_owned().into(),
-        label: "2020–2025".to_owned().into(),
-        ordinal: Some("XII".to_owned().into()),
+        id: TERM.into(),
+        organization_id: "tinh-uy".into(),
+        label: "2020–2025".into(),
+        ordinal: Some("XII".into()),
         valid_from: d(2020, 10, 28),
         valid_to: None,
     });
@@ -685,8 +685,8 @@ fn org(
     parent: Option<&str>,
 ) -> Organization {
     Organization {
-        id: id.to_owned().into(),
-        name: name.to_owned().into(),
+        id: id.into(),
+        name: name.into(),
         kind,
         level,
         unit_code: unit.map(SmolStr::from),
@@ -967,8 +967,8 @@ fn province(ds: &mut Dataset, rng: &mut Rng, r: usize, prov: &Province) {
         ds.activities.push(Activity {
             id: format!("hd-{pc}-{act:06}").into(),
             date,
-            subject_id: subject.to_owned().into(),
-            target: target.to_owned().into(),
+            subject_id: subject.into(),
+            target: target.into(),
             kind,
             duty: None,
             note: Some(note.into()),
@@ -1254,10 +1254,10 @@ fn assignment(
     term: Option<&str>,
 ) -> Assignment {
     Assignment {
-        id: id.to_owned().into(),
-        scheme: scheme.to_owned().into(),
-        subject_id: subject.to_owned().into(),
-        target: target.to_owned().into(),
+        id: id.into(),
+        scheme: scheme.into(),
+        subject_id: subject.into(),
+        target: target.into(),
         valid_from: from,
         valid_to: to,
         term_id: term.map(SmolStr::from),

@@ -189,8 +189,8 @@ fn national(day: NaiveDate) -> Result<&'static BTreeMap<String, Vec<Unit>>> {
 
 fn read_national(snapshot: Snapshot) -> Result<BTreeMap<String, Vec<Unit>>> {
     let unit = |code: &str, name: &str, ty: UnitType, parent: Option<&str>| Unit {
-        code: code.to_owned().into(),
-        name: name.to_owned().into(),
+        code: code.into(),
+        name: name.into(),
         unit_type: ty,
         parent_code: parent.map(SmolStr::from),
         valid_from: None,

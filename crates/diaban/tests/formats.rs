@@ -125,7 +125,7 @@ fn vietnamese_headers_and_words_read_like_the_canonical_ones() {
     .unwrap();
     // Names are data, kept as typed (only NFC); the tone position of "Hòa"/"Hoà" differs.
     let mut expected = canonical.clone();
-    expected.people[0].name = "Hà Văn Hoà".to_owned().into();
+    expected.people[0].name = "Hà Văn Hoà".into();
     assert_eq!(vietnamese, expected);
 
     let err = Dataset::from_csv_texts([("units.csv", "Mã đơn vị,Tên đơn vị,Loại\n06,x,Bang\n")])

@@ -255,7 +255,7 @@ fn flat_unit(row: &Row<'_>) -> Result<(Option<Unit>, Unit, Unit)> {
     let valid_to = row.opt_date("valid_to")?;
     let province = match row.opt("province_code") {
         Some(code) => Some(Unit {
-            code: code.to_owned().into(),
+            code: code.into(),
             name: row.string("province_name")?.into(),
             unit_type: row.word::<UnitType>("province_type")?,
             parent_code: None,
