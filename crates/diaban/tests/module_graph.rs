@@ -28,12 +28,16 @@ fn module_of(src: &Path, file: &Path) -> String {
     first.trim_end_matches(".rs").to_owned()
 }
 
+/// The lines of a source file before its unit tests, each without its `//` comment.
+fn code_lines(text: &str) -> impl Iterator<Item = &str> {
+    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+    code.lines().map(|l| l.split("//").next().unwrap_or(""))
+}
+
 /// The modules named as `crate::name` in the file's code (comments and test modules left out).
 fn arrows(text: &str) -> BTreeSet<String> {
-    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
     let mut out = BTreeSet::new();
-    for line in code.lines() {
-        let line = line.split("//").next().unwrap_or("");
+    for line in code_lines(text) {
         let mut rest = line;
         while let Some(i) = rest.find("crate::") {
             rest = &rest[i + "crate::".len()..];
@@ -145,11 +149,7 @@ fn the_files_of_a_folder_import_each_other_without_a_circle() {
         for file in &files {
             let me = file.file_stem().unwrap().to_string_lossy().into_owned();
             let text = std::fs::read_to_string(file).unwrap();
-            let code = text
-                .split("#[cfg(test)]\nmod tests")
-                .next()
-                .unwrap_or(&text);
-            for line in code.lines().map(|l| l.split("//").next().unwrap_or("")) {
+            for line in code_lines(&text) {
                 for name in names.iter().filter(|n| **n != me) {
                     for path in [format!("super::{name}"), format!("crate::{dir}::{name}")] {
                         let used = line.match_indices(&path).any(|(i, _)| {
@@ -194,11 +194,7 @@ fn no_rule_family_imports_another() {
     for file in &files {
         let me = file.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(file).unwrap();
-        let code = text
-            .split("#[cfg(test)]\nmod tests")
-            .next()
-            .unwrap_or(&text);
-        for line in code.lines().map(|l| l.split("//").next().unwrap_or("")) {
+        for line in code_lines(&text) {
             for family in &families {
                 if family == &me {
                     continue;

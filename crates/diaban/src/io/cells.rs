@@ -18,6 +18,14 @@ pub(crate) struct Source {
 }
 
 impl Source {
+    /// A text file (CSV): no sheet.
+    pub(crate) fn file(file: &str) -> Source {
+        Source {
+            file: file.to_owned(),
+            sheet: None,
+        }
+    }
+
     /// The location of a whole row (`line` is the 1-based line or sheet row); `position` is
     /// the 0-based sheet column, when a cell is meant.
     pub(crate) fn at(&self, line: u64, position: Option<u32>, field: Option<&str>) -> Location {

@@ -269,6 +269,15 @@ pub fn detect_delimiter(text: &str) -> u8 {
 /// A text at least this long is read by several threads, in chunks of whole records.
 const PARALLEL_FROM: usize = 4 << 20;
 
+/// The cells of a header record, each with its 0-based position.
+fn header_cells(header: &tokens::Record<'_>) -> Vec<HeaderCell> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_string()))
+        .collect()
+}
+
 /// Reads one CSV text as `table` into the dataset.
 fn read_table(
     ds: &mut Dataset,
@@ -284,10 +293,7 @@ fn read_table(
     let mut tokens = Tokens::new(text, 1, delimiter, file);
     let Some(first) = tokens.next() else {
         // An empty file: its table has no header, so no columns; `rows::fill` says what is missing.
-        let src = Source {
-            file: file.to_owned(),
-            sheet: None,
-        };
+        let src = Source::file(file);
         return rows::fill(
             ds,
             limits,
@@ -299,15 +305,8 @@ fn read_table(
         );
     };
     let (header_line, header) = first?;
-    let cells: Vec<HeaderCell> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_string()))
-        .collect();
-    let src = Source {
-        file: file.to_owned(),
-        sheet: None,
-    };
+    let cells = header_cells(&header);
+    let src = Source::file(file);
     let body = tokens.position();
     let threads = crate::limits::threads();
     if text.len() < PARALLEL_FROM || threads < 2 {
@@ -451,20 +450,13 @@ fn stream_file(
     let Some(Ok((header_line, header))) = tokens.next() else {
         return Ok(None);
     };
-    let cells: Vec<HeaderCell> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (u32::try_from(i).unwrap_or(u32::MAX), h.to_string()))
-        .collect();
+    let cells = header_cells(&header);
     let rest = first
         .get(tokens.position()..)
         .unwrap_or_default()
         .to_owned();
     let mut first_part = Some((Cow::Owned(rest), tokens.line()));
-    let src = Source {
-        file: file.to_owned(),
-        sheet: None,
-    };
+    let src = Source::file(file);
     let body = Body {
         limits,
         src: &src,

@@ -215,11 +215,11 @@ pub(crate) fn fill<F: Fields>(
         "units" if is_flat_units(cells) => {
             let header = header(src, &columns::UNITS_FLAT, cells, line)?;
             let rows = read_rows_with(limits, src, &columns::UNITS_FLAT, &header, rows, flat_unit)?;
-            let mut seen: HashSet<String> = HashSet::new();
+            let mut seen: HashSet<crate::model::SmolStr> = HashSet::new();
             let mut communes = Vec::with_capacity(rows.len());
             for (province, district, commune) in rows {
                 for unit in [province, Some(district)].into_iter().flatten() {
-                    if seen.insert(unit.code.as_str().to_owned()) {
+                    if seen.insert(unit.code.clone()) {
                         ds.units.push(unit);
                     }
                 }
